@@ -1,0 +1,916 @@
+"""Article-level extraction: sentences → claims, then the cross-sentence pass."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from frontwatch.actors import ActorInfo, actor_table
+from frontwatch.extract._dates import DateMention, find_dates, time_precision
+from frontwatch.extract._numbers import count_numbers, fatalities
+from frontwatch.extract._places import PlaceMention, find_places
+from frontwatch.extract._tables import TriggerRule, source_table, triggers
+from frontwatch.geo import Gazetteer, demonym_country, normalise_name
+from frontwatch.nlp import Sentence
+from frontwatch.types import Article, Claim, Place, SourceRef, Span
+
+PUBLISHER = SourceRef(name="publisher", stance="unknown")
+_SAME_TIME = re.compile(r"^\s*(?:at the same time|meanwhile|simultaneously|at the same moment)\b", re.I)
+_AFTER_ANCHOR = re.compile(
+    r"\b(?:after|following|as a result of|since|in the wake of|because of)\s+(?:the\s+)?"
+    r"(?:capture|fall|seizure|takeover|occupation|loss|liberation|recapture|storming)\s+of\s+",
+    re.I,
+)
+_PUBLISHER_WORDS = re.compile(r"^(?:the\s+)?(?:report|publication|article|newspaper|outlet|paper|agency|channel|broadcaster)$", re.I)
+_ANAPHORA_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "settlement", "settlements", "area", "areas", "province", "region"}
+_POSITION_NOUNS = {"position", "positions", "base", "bases", "stronghold", "strongholds", "post", "posts", "lines"}
+_QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
+_CIVILIAN_INTER = 7
+_PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
+_COUNTRY_OF_PLACE_WORDS = {"country", "nation"}
+
+
+@dataclass
+class _Ctx:
+    """What the article has told us so far."""
+
+    article: Article
+    gaz: Gazetteer
+    countries: tuple[str, ...]
+    main_country: str
+    story_start: date | None
+    actor_counts: Counter[str] = field(default_factory=Counter)
+    last_places: list[Place] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
+    same_as_prev: set[int] = field(default_factory=set)
+    anaphoric: set[int] = field(default_factory=set)
+    para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
+    undated: set[int] = field(default_factory=set)
+    claim_para: dict[int, int] = field(default_factory=dict)
+
+
+def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
+    countries = _article_countries(article, sentences, gaz)
+    ctx = _Ctx(
+        article=article,
+        gaz=gaz,
+        countries=countries,
+        main_country=countries[0] if countries else "",
+        story_start=_story_start(article, sentences),
+    )
+    for sent in sentences:
+        if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
+            continue  # the headline repeats the body
+        _sentence_claims(ctx, sent)
+    _resolve_dates(ctx)
+    return _merge_within_article(ctx.claims)
+
+
+# ---------------------------------------------------------------- context
+
+
+@lru_cache(maxsize=8192)
+def _country_code(gaz: Gazetteer, word: str) -> str:
+    """ISO2 when `word` names a country ("Syria"), else ""."""
+    if not gaz.lookup_exact(word):
+        return ""
+    place = gaz.resolve(word, kind_hint="country")
+    return place.country if place is not None and place.feature == "country" else ""
+
+
+def _article_countries(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> tuple[str, ...]:
+    counts: Counter[str] = Counter()
+    for sent in sentences:
+        for tok in sent.span:
+            cc = demonym_country(tok.text)
+            if cc:
+                counts[cc] += 1
+            elif tok.text[:1].isupper() and tok.is_alpha:
+                code = _country_code(gaz, tok.text)
+                if code:
+                    counts[code] += 2
+    return tuple(c for c, _ in counts.most_common())
+
+
+def _story_start(article: Article, sentences: list[Sentence]) -> date | None:
+    dates = [
+        d.date
+        for sent in sentences
+        for d in find_dates(sent.text, article.published)
+        if d.kind in ("point", "since", "relative_week") and d.date
+    ]
+    if article.published:
+        dates = [d for d in dates if d <= article.published]
+    return min(dates) if dates else None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
+    span = sent.span
+    blocked = _blocked_tokens(sent)
+    places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
+    dates = [d for d in find_dates(sent.text, ctx.article.published)]
+    found_triggers = _find_triggers(span)
+    statements_done: set[int] = set()
+    for rank, (tok, rule, how) in enumerate(found_triggers):
+        verdict = _modality(tok, span)
+        if verdict == "skip":
+            continue
+        if verdict in ("intended", "threatened", "promised"):
+            holder = _intent_holder(tok)
+            if holder is not None and holder.i not in statements_done:
+                statements_done.add(holder.i)
+                ctx.claims.append(_statement(ctx, sent, holder, verdict))
+            continue
+        claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is not None:
+            ctx.claims.append(claim)
+    _promise_and_quote_statements(ctx, sent, statements_done)
+    if places:
+        ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
+
+
+def _blocked_tokens(sent: Sentence) -> set[int]:
+    """Tokens naming a person, an outlet or an organisation (never places)."""
+    blocked: set[int] = set()
+    span = sent.span
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            blocked.update(t.i for t in ent)
+    text = span.text
+    for rx, _ in source_table().named:
+        for m in rx.finditer(text):
+            c0, c1 = span.start_char + m.start(), span.start_char + m.end()
+            blocked.update(t.i for t in span if t.idx >= c0 and t.idx < c1)
+    for tok in span:
+        if tok.lower_ in ("president", "minister", "general", "commander") and tok.i + 1 < span.end:
+            for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
+                if t.text[:1].isupper() or t.text in ("-", "al"):
+                    blocked.add(t.i)
+                else:
+                    break
+    return blocked
+
+
+def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
+    """(token, rule, how) for every trigger in the sentence, in text order."""
+    table = triggers()
+    out: list[tuple[Any, TriggerRule, str]] = []
+    lower = span.text.lower()
+    phrase_heads: set[int] = set()
+    for rule in table.rules:
+        for phrase in rule.phrases:
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+                tok = _token_at(span, span.start_char + m.start())
+                if tok is not None and tok.i not in phrase_heads:
+                    phrase_heads.add(tok.i)
+                    out.append((tok, rule, "phrase"))
+    for tok in span:
+        if tok.i in phrase_heads:
+            continue
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if tok.lemma_ in table.light_verbs:
+                noun_rule = _light_verb_object(tok)
+                if noun_rule is not None:
+                    out.append((tok, noun_rule, "light-verb"))
+                continue
+            rule = table.by_verb(tok.lemma_.lower())
+            if rule is not None:
+                out.append((tok, rule, "verb"))
+    out.sort(key=lambda t: t[0].i)
+    return out
+
+
+def _token_at(span: Any, char: int) -> Any:
+    for tok in span:
+        if tok.idx == char:
+            return tok
+    return None
+
+
+def _light_verb_object(verb: Any) -> TriggerRule | None:
+    table = triggers()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "attr"):
+            compound = " ".join(t.lower_ for t in child.subtree if t.dep_ in ("compound", "amod") and t.head == child)
+            for phrase in (f"{compound} {child.lower_}".strip(), child.lower_, child.lemma_.lower()):
+                rule = table.by_noun(phrase)
+                if rule is not None:
+                    return rule
+    return None
+
+
+# ---------------------------------------------------------------- modality
+
+
+def _modality(tok: Any, span: Any) -> str:
+    """'event', 'skip' (negated, denied, background), or the statement kind."""
+    table = triggers()
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "skip"
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not _intent_noun(tok.head):
+        return "skip"  # background in a relative clause: "the center of which the rebels reached"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return "skip"  # "..., thus taking control of the province" elaborates the main event
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+        return "skip"
+    if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
+        return "intended"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return "skip"
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            break
+        if _intent_noun(head):
+            return "intended"
+        lemma = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
+            return "threatened" if lemma in ("threaten", "warn") else "promised" if lemma in ("promise", "pledge") else "intended"
+        if lemma in table.deny_verbs:
+            return "skip"
+        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
+            return "skip"
+        node = head
+    return "event"
+
+
+def _intent_noun(tok: Any) -> bool:
+    return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in triggers().intent_nouns)
+
+
+def _intent_holder(tok: Any) -> Any:
+    """The word carrying the intention (intention / vow / will ...)."""
+    node = tok
+    for _ in range(6):
+        if _intent_noun(node) or node.lemma_.lower() in triggers().intent_verbs and node != tok:
+            return node
+        if node.head == node:
+            break
+        node = node.head
+    return tok
+
+
+# ---------------------------------------------------------------- events
+
+
+def _event_claim(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    how: str,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+    rank: int,
+    all_triggers: list[tuple[Any, TriggerRule, str]],
+) -> Claim | None:
+    span = sent.span
+    clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
+    subj_tok = _subject(tok)
+    actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    obj_tok = _object(tok)
+    actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if rule.requires_prep:
+        to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
+        if not to:
+            return None
+        pobj = next((c for c in to[0].children if c.dep_ == "pobj"), None)
+        actor2_info = actor1_info
+        actor1_info, assoc1 = _actors_of(pobj, ctx)
+    if actor1_info is None and obj_tok is not None and actor2_info is not None and rule.family in ("front", "territory"):
+        # "the offensive pushed the rebels 5 km from Homs": the mover is the object
+        actor1_info, actor2_info = actor2_info, None
+    event_places = [m for m in places if m.start in clause or (rule.kind == "displacement" and subj_tok is not None and m.start in {t.i for t in subj_tok.subtree})]
+    relative = [m for m in event_places if m.place.relation]
+    if rule.front_only and not relative and not _closing_in(tok):
+        return None
+    kind = rule.kind if rule.kind in ("front_position", "displacement") else "event"
+    if relative and rule.family in ("front", "territory", "clash") and rule.name in ("front", "clash"):
+        kind = "front_position"
+    if rule.requires_civilian_subject and (actor1_info is None or actor1_info.inter != _CIVILIAN_INTER):
+        if not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force"):
+            return None
+    if rule.objects:
+        obj_lemmas = {t.lemma_.lower() for t in clause_tokens_subtree(obj_tok)} if obj_tok is not None else set()
+        if not obj_lemmas & rule.objects:
+            return None
+    destinations: list[Place] = []
+    origin_places = event_places
+    if kind == "displacement":
+        dest_tokens = _destination_tokens(tok)
+        destinations = [m.place for m in event_places if m.start in dest_tokens]
+        origin_places = [m for m in event_places if m.start not in dest_tokens]
+        destinations += [_unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)]
+    place_list = [m.place for m in origin_places]
+    anaphoric = False
+    if not place_list and kind != "statement":
+        place_list, anaphoric = _anaphoric_places(ctx, tok, clause, span)
+    if not place_list:
+        place_list = _country_in_clause(ctx, clause, span)
+    if not place_list and kind == "event":
+        return None
+    event_type, sub_event_type, family = rule.event_type, rule.sub_event_type, rule.family
+    kinds = _actor_kinds(subj_tok)
+    if rule.by_actor:
+        for key, switch in rule.by_actor.items():
+            if key in kinds or (key == "civilians_target" and actor2_info is not None and actor2_info.inter == _CIVILIAN_INTER):
+                event_type, sub_event_type, family = switch["event_type"], switch["sub_event_type"], switch["family"]
+                break
+    if rule.requires_civilian_victim and (actor2_info is None or actor2_info.inter != _CIVILIAN_INTER):
+        return None
+    if rule.state_sub_event_type and actor1_info is not None and actor1_info.inter == 1:
+        sub_event_type = rule.state_sub_event_type
+    if rule.name == "change-to-group" and actor1_info is not None and obj_tok is not None:
+        if {t.lemma_.lower() for t in obj_tok.subtree} & {"troop", "troops", "force", "forces", "army", "military"}:
+            actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
+    if actor2_info is None and kind in ("event", "front_position") and family in ("territory", "remote", "clash", "front"):
+        actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
+    alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
+    c0, c1 = sent.offset + span.start_char - span.doc[0].idx * 0, 0
+    ev_start, ev_end = sent.char_span(span.start, span.end)
+    d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
+    fat, fat_basis, fat_notes = fatalities(span.text)
+    sources = _sources(ctx, sent, tok)
+    if kind == "displacement":
+        actor1_name = actor1_info.name if actor1_info else ""
+    else:
+        actor1_name = actor1_info.name if actor1_info else ""
+    claim = Claim(
+        article_id=ctx.article.id,
+        kind=kind,  # type: ignore[arg-type]
+        event_type=event_type if kind != "displacement" else "",
+        sub_event_type=sub_event_type if kind != "displacement" else "",
+        actor1=actor1_name,
+        assoc_actor1=assoc1.name if assoc1 else "",
+        actor2=actor2_info.name if actor2_info and (actor1_info is None or actor2_info.name != actor1_info.name) else "",
+        places=tuple(place_list),
+        date=d,
+        date_end=d_end,
+        time_precision=precision,
+        date_basis=basis,
+        fatalities=fat,
+        fatalities_basis=fat_basis,
+        fatalities_notes=fat_notes,
+        numbers=tuple(count_numbers(span.text)),
+        sources=sources,
+        modality="reported",
+        destinations=tuple(destinations),
+        confidence=0.6 if anaphoric else 0.8,
+        evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
+        trigger=tok.text,
+        rule=f"{rule.name}/{how}" + ("/anaphora" if anaphoric else ""),
+        sentence_index=sent.index,
+        alt_sub_event_types=alt,
+        notes=rule.kind if rule.kind == "withdrawal" else "",
+    )
+    del c0, c1
+    index = len(ctx.claims)
+    ctx.claim_para[index] = sent.paragraph
+    if basis.startswith("after:"):
+        ctx.anchors[index] = basis[len("after:") :]
+    if basis == "same-as-previous":
+        ctx.same_as_prev.add(index)
+    if basis == "undated":
+        ctx.undated.add(index)
+    if anaphoric:
+        ctx.anaphoric.add(index)
+    if actor1_info is not None:
+        ctx.actor_counts[actor1_info.name] += 1
+    return claim
+
+
+def clause_tokens_subtree(tok: Any) -> list[Any]:
+    return list(tok.subtree) if tok is not None else []
+
+
+def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
+    """Token ids the trigger governs, minus other triggers' clauses and relative clauses."""
+    out: set[int] = set()
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.add(node.i)
+        for child in node.children:
+            if child.i in trigger_ids and child.dep_ in ("conj", "ccomp", "advcl", "xcomp"):
+                continue
+            if child.dep_ in ("relcl",) and child.i != tok.i:
+                continue
+            if child.dep_ in ("nsubj", "nsubjpass") and node == tok:
+                continue
+            stack.append(child)
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("force", "compel", "make"):
+        out.update(t.i for t in tok.head.subtree if t.i not in out and t.dep_ not in ("punct",))
+    return out
+
+
+def _subject(tok: Any) -> Any:
+    node = tok
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.dep_ == "nsubjpass":
+                    agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None and node == tok:
+                            return pobj
+                return child
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _object(tok: Any) -> Any:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _phrase(tok: Any) -> str:
+    words = [t for t in tok.subtree if not _in_clause_modifier(t, tok)]
+    return " ".join(t.text for t in words)
+
+
+def _in_clause_modifier(t: Any, root: Any) -> bool:
+    node = t
+    while node != root:
+        if node.dep_ in ("relcl", "acl", "appos") and node.head is not None:
+            return True
+        node = node.head
+    return False
+
+
+def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
+    if tok is None:
+        return None, None
+    table = actor_table()
+    demonyms = [c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)]
+    if demonyms:
+        first = demonyms[0]
+        extra = [c for c in first.children if c.dep_ == "conj" and demonym_country(c.text)]
+        if extra:
+            rest = " ".join(t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i)
+            a = table.resolve(f"{first.text} {rest}", ctx.main_country)
+            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country)
+            return a, b
+    text = _phrase(tok)
+    info = table.resolve(text, ctx.main_country)
+    if info is None and tok.lower_ in ("they", "them"):
+        return None, None
+    return info, None
+
+
+def _actor_kinds(tok: Any) -> set[str]:
+    if tok is None:
+        return set()
+    text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
+    return {kind for kind, words in triggers().actor_kinds.items() if any(f" {w} " in text for w in words)}
+
+
+def _closing_in(tok: Any) -> bool:
+    """"closing in on X", "pushing towards X": a front even without a distance."""
+    return any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("towards", "toward") for c in tok.children
+    )
+
+
+def _default_opponent(ctx: _Ctx, actor1: ActorInfo | None, family: str, places: list[Place], tok: Any) -> ActorInfo | None:
+    """ACLED's reading when the report names no opponent: a non-state actor taking a town
+    takes it from the state; a strike targets the other side named in the sentence or article."""
+    table = actor_table()
+    country = next((p.country for p in places if p.country), ctx.main_country)
+    if actor1 is None:
+        return None
+    if family in ("territory",) and actor1.inter != 1:
+        return table.state_forces(country)
+    if family in ("front",):
+        return None
+    for other in tok.sent:
+        if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
+            info, _ = _actors_of(other, ctx)
+            if info is not None and info.side != actor1.side and info.inter != _CIVILIAN_INTER and not _allied(info, actor1):
+                return info
+    for name, _ in ctx.actor_counts.most_common():
+        info = table.info(name)
+        if info is not None and info.side != actor1.side and not _allied(info, actor1) and info.inter != _CIVILIAN_INTER:
+            return info
+    return None
+
+
+def _allied(a: ActorInfo, b: ActorInfo) -> bool:
+    """State forces of different countries fighting in one report: treated as not opponents
+    when one is external (inter 8) and the other a state force (Russia with Syria)."""
+    return {a.inter, b.inter} <= {1, 8} and a.country != b.country
+
+
+def _destination_tokens(tok: Any) -> set[int]:
+    out: set[int] = set()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "into", "in"):
+            sub = {t.i for t in child.subtree}
+            words = {t.lower_ for t in child.subtree}
+            if child.lower_ != "in" or "direction" in words:
+                out |= sub
+    return out
+
+
+def _destination_descriptions(tok: Any, dest: set[int], places: list[PlaceMention]) -> list[str]:
+    """Destinations without a gazetteer place ("coastal areas") kept as written."""
+    doc = tok.doc
+    named = {i for m in places for i in range(m.start, m.end)}
+    out = []
+    for i in sorted(dest):
+        t = doc[i]
+        if t.pos_ == "NOUN" and t.lower_ not in ("direction",) and i not in named and t.dep_ in ("conj", "pobj"):
+            mods = [c.text for c in t.children if c.dep_ in ("amod", "compound")]
+            out.append(" ".join([*mods, t.text]))
+    return out
+
+
+def _unresolved(text: str) -> Place:
+    return Place(name=text, spelled=text, method="unresolved", geo_precision=3, feature="region")
+
+
+def _anaphoric_places(ctx: _Ctx, tok: Any, clause: set[int], span: Any) -> tuple[list[Place], bool]:
+    """"the occupied cities" → the places of the last territory claim; "the city" → the last city."""
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lower_ in _ANAPHORA_NOUNS and any(c.lower_ in ("the", "these", "those", "this", "that") for c in t.children):
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+                continue
+            plural = t.tag_ == "NNS"
+            if plural:
+                for claim in reversed(ctx.claims):
+                    if claim.kind == "event" and len(claim.places) > 1:
+                        return list(claim.places), True
+            if ctx.last_places:
+                return [ctx.last_places[-1]], True
+    return [], False
+
+
+def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.text[:1].isupper() and t.dep_ == "pobj":
+            code = _country_code(ctx.gaz, t.text)
+            if code:
+                place = ctx.gaz.country(code)
+                if place is not None:
+                    return [replace(place, spelled=t.text)]
+    return []
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _claim_date(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    dates: list[DateMention],
+    rank: int,
+    all_triggers: list[tuple[Any, TriggerRule, str]],
+) -> tuple[date | None, date | None, int, str]:
+    pub = ctx.article.published
+    rel_pos = tok.idx - sent.span.start_char
+    points = [d for d in dates if d.kind in ("point", "since", "relative_week") and d.date]
+    after_days = [d for d in dates if d.kind == "after_days"]
+    if points:
+        before = [d for d in points if d.start <= rel_pos] or points
+        anchor = before[-1]
+        if anchor.kind == "since":
+            return anchor.date, pub, time_precision(anchor.date, pub), "since"
+        if anchor.kind == "relative_week":
+            return anchor.date, anchor.date_end, anchor.precision, "relative"
+        gap = [a for a in after_days if anchor.end <= a.start <= rel_pos]
+        if gap and anchor.date:
+            end = anchor.date + timedelta(days=gap[-1].days)
+            first_after = next((t for t, _, _ in all_triggers if t.idx - sent.span.start_char >= gap[-1].start), None)
+            if first_after is not None and first_after.i == tok.i:
+                return anchor.date, end, time_precision(anchor.date, end), "after-days"
+            return end, None, 1, "after-days"
+        if anchor.date_end:
+            return anchor.date, anchor.date_end, time_precision(anchor.date, anchor.date_end), "explicit"
+        return anchor.date, None, 1, "explicit"
+    durations = [d for d in dates if d.kind == "duration"]
+    if durations and pub:
+        start = pub - timedelta(days=durations[0].days - 1)
+        return start, pub, time_precision(start, pub), "duration"
+    m = _AFTER_ANCHOR.search(sent.text)
+    if m:
+        rest = sent.text[m.end() :]
+        name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al|an|ar|as|el|ez)?-?\s*[A-Z][\w'’-]*)*", rest)
+        if name:
+            return pub, None, 1, f"after:{name.group(0)}"
+    if _SAME_TIME.match(sent.text):
+        return None, None, 1, "same-as-previous"
+    return None, None, 3, "undated"
+
+
+def _resolve_dates(ctx: _Ctx) -> None:
+    """Fill the dates a sentence could not: anchors, "at the same time", paragraph, story window."""
+    pub = ctx.article.published
+    claims = ctx.claims
+    for index, name in ctx.anchors.items():
+        key = normalise_name(name)
+        for other in claims:
+            if other.kind == "event" and other.date and any(normalise_name(p.spelled) == key or normalise_name(p.name) == key for p in other.places):
+                end = pub or other.date
+                claims[index] = replace(
+                    claims[index], date=other.date, date_end=end if end != other.date else None,
+                    time_precision=time_precision(other.date, end), date_basis=f"after the event at {name}",
+                )
+                break
+        else:
+            ctx.undated.add(index)
+    for index in range(len(claims)):
+        c = claims[index]
+        if c.date is not None or c.kind == "statement":
+            continue
+        if index in ctx.same_as_prev or (index in ctx.undated and index not in ctx.anaphoric):
+            prev = _previous_dated(claims, index, ctx, same_paragraph=index not in ctx.same_as_prev)
+            if prev is not None:
+                claims[index] = replace(c, date=prev.date, date_end=prev.date_end, time_precision=prev.time_precision,
+                                        date_basis="as the previous sentence")
+                continue
+        start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
+        if start is not None and pub is not None and start > pub:
+            start = pub
+        claims[index] = replace(
+            c, date=start, date_end=pub if pub != start else None,
+            time_precision=time_precision(start, pub), date_basis="undated: story window to publication",
+        )
+
+
+def _previous_dated(claims: list[Claim], index: int, ctx: _Ctx, same_paragraph: bool) -> Claim | None:
+    para = ctx.claim_para.get(index)
+    for j in range(index - 1, -1, -1):
+        other = claims[j]
+        if other.kind == "statement":
+            continue
+        if same_paragraph and ctx.claim_para.get(j) != para:
+            return None
+        if other.date is not None:
+            return other
+        if j in ctx.anaphoric:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------- sources
+
+
+def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
+    """The reporting chain that governs the trigger, else "according to", else the publisher."""
+    table = triggers()
+    chain: list[SourceRef] = []
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head == node:
+            break
+        if head.lemma_.lower() in table.speech_verbs and node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+                subj = head.head
+            if subj is not None:
+                ref = _source_ref(ctx, _phrase_full(subj))
+                if ref is not None:
+                    chain.insert(0, ref)
+            for c in head.children:
+                if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote"):
+                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None:
+                        ref = _source_ref(ctx, _phrase_full(obj))
+                        if ref is not None:
+                            chain.append(ref)
+        node = head
+    if not chain:
+        chain = _according_to(ctx, sent.span)
+    if not chain:
+        return (PUBLISHER,)
+    if len(chain) == 1:
+        return (chain[0],)
+    # a chain: SANA quoting an official; the independent originators are the heads
+    heads = [c for c in chain if c.name != "publisher"]
+    if not heads:
+        return (PUBLISHER,)
+    return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+def _phrase_full(tok: Any) -> str:
+    return " ".join(t.text for t in tok.subtree if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree)))
+
+
+def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
+    phrase = phrase.strip(" ,")
+    if not phrase or phrase.lower() in ("he", "she", "they", "it", "who"):
+        return None
+    if _PUBLISHER_WORDS.match(phrase):
+        return PUBLISHER
+    ref = source_table().match(phrase)
+    if ref is not None:
+        return ref
+    actor = actor_table().resolve(phrase, ctx.main_country)
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return SourceRef(name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown")
+
+
+def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    out: list[SourceRef] = []
+    for tok in span:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            if to is None and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
+                to = span.doc[tok.i + 1]
+            if to is None:
+                continue
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                targets = [pobj]
+                if pobj.lemma_.lower() in ("information", "report", "reports", "data", "figures", "statement"):
+                    frm = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+                    if frm is not None:
+                        targets = [c for c in frm.children if c.dep_ == "pobj"]
+                expanded: list[Any] = []
+                for t in targets:
+                    expanded.append(t)
+                    expanded.extend(c for c in t.children if c.dep_ == "conj")
+                for t in expanded:
+                    words = [w for w in t.subtree if w.dep_ not in ("conj", "cc") or w == t]
+                    words = [w for w in words if not any(a.dep_ in ("conj", "acl", "relcl") and a != t and a in t.subtree for a in w.ancestors) and w.dep_ not in ("acl", "relcl")]
+                    ref = _source_ref(ctx, " ".join(w.text for w in words if w.dep_ != "cc"))
+                    if ref is not None and ref not in out:
+                        out.append(ref)
+    return out
+
+
+# ---------------------------------------------------------------- statements
+
+
+def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
+    speaker = _speaker(holder)
+    who_phrase = _phrase_full(speaker) if speaker is not None else ""
+    info = actor_table().resolve(who_phrase, ctx.main_country) if who_phrase else None
+    says_tokens = list(holder.subtree)
+    says = " ".join(t.text for t in says_tokens)
+    start, end = sent.char_span(sent.span.start, sent.span.end)
+    return Claim(
+        article_id=ctx.article.id,
+        kind="statement",
+        actor1=info.name if info else _clean_who(who_phrase),
+        places=(),
+        date=ctx.article.published,
+        modality=modality,
+        statement=f"{_clean_who(who_phrase)}: {says}".strip(": "),
+        sources=_sources(ctx, sent, holder) if speaker is None else (PUBLISHER,),
+        evidence=(Span(start, end, ctx.article.text[start:end]),),
+        trigger=holder.text,
+        rule=f"statement/{modality}",
+        sentence_index=sent.index,
+        confidence=0.8,
+    )
+
+
+def _clean_who(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
+
+
+def _speaker(holder: Any) -> Any:
+    node = holder
+    for _ in range(5):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
+            return poss
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+    span = sent.span
+    for tok in span:
+        if tok.i in done or tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _PROMISE_VERBS and any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children):
+            done.add(tok.i)
+            modality = {"promise": "promised", "pledge": "promised", "offer": "promised", "vow": "intended"}.get(lemma, "threatened")
+            claim = _statement(ctx, sent, tok, modality)
+            ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+    quote = _QUOTE.search(span.text)
+    if quote and len(quote.group("q").split()) >= 2:
+        root = span.root
+        speaker = _speaker(root)
+        if speaker is not None and root.i not in done:
+            done.add(root.i)
+            claim = _statement(ctx, sent, root, "quoted")
+            ctx.claims.append(claim)
+
+
+def _statement_text(verb: Any) -> str:
+    subj = _speaker(verb)
+    who = _clean_who(_phrase_full(subj)) if subj is not None else ""
+    rest = " ".join(t.text for t in verb.subtree if subj is None or t not in subj.subtree)
+    return f"{who}: {rest}".strip(": ")
+
+
+# ---------------------------------------------------------------- merge
+
+
+def _merge_within_article(claims: list[Claim]) -> list[Claim]:
+    """One article telling one happening twice ("occupied Rastan" ... "entered the
+    occupied cities unimpeded"; "entered Hama" ... "withdrew from the city")."""
+    out: list[Claim] = []
+    for claim in claims:
+        target = None
+        if claim.kind in ("event", "front_position"):
+            for i, prev in enumerate(out):
+                if _same_happening(prev, claim):
+                    target = i
+                    break
+        if target is None:
+            out.append(claim)
+            continue
+        out[target] = _merge_two(out[target], claim)
+    return out
+
+
+def _family(c: Claim) -> str:
+    if c.kind != "event":
+        return c.kind
+    if c.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"):
+        return "territory"
+    return c.sub_event_type
+
+
+def _same_happening(a: Claim, b: Claim) -> bool:
+    if _family(a) != _family(b) or a.kind != b.kind:
+        return False
+    ids_a = {p.geonameid or p.name for p in a.places}
+    ids_b = {p.geonameid or p.name for p in b.places}
+    if not ids_a & ids_b:
+        return False
+    if a.date and b.date and a.date_end is None and b.date_end is None and abs((a.date - b.date).days) > 1:
+        return False
+    return True
+
+
+def _merge_two(a: Claim, b: Claim) -> Claim:
+    withdrawal_b = b.notes == "withdrawal"
+    withdrawal_a = a.notes == "withdrawal"
+    primary, secondary = (b, a) if withdrawal_a and not withdrawal_b else (a, b)
+    sources = list(primary.sources)
+    for s in secondary.sources:
+        if s not in sources:
+            sources.append(s)
+    alt = tuple(dict.fromkeys(primary.alt_sub_event_types + secondary.alt_sub_event_types))
+    if secondary.sub_event_type and secondary.sub_event_type != primary.sub_event_type and not (withdrawal_a or withdrawal_b):
+        alt = tuple(dict.fromkeys(alt + (secondary.sub_event_type,)))
+    date_from = primary
+    if (primary.date_end is not None and secondary.date is not None and secondary.date_end is None) or primary.date is None:
+        date_from = secondary
+    notes = "; ".join(n for n in (primary.notes if primary.notes != "withdrawal" else "", "withdrawal reported" if (withdrawal_a or withdrawal_b) else "") if n)
+    return replace(
+        primary,
+        sources=tuple(sources),
+        date=date_from.date,
+        date_end=date_from.date_end,
+        time_precision=date_from.time_precision,
+        date_basis=date_from.date_basis,
+        evidence=primary.evidence + tuple(e for e in secondary.evidence if e not in primary.evidence),
+        fatalities=min(primary.fatalities, secondary.fatalities) if primary.fatalities_basis != "none" and secondary.fatalities_basis != "none" else max(primary.fatalities, secondary.fatalities),
+        fatalities_basis=primary.fatalities_basis if primary.fatalities_basis != "none" else secondary.fatalities_basis,
+        alt_sub_event_types=alt,
+        actor2=primary.actor2 or secondary.actor2,
+        assoc_actor1=primary.assoc_actor1 or secondary.assoc_actor1,
+        rule=f"{primary.rule}+{secondary.rule}",
+        notes=notes,
+        confidence=max(primary.confidence, secondary.confidence),
+    )

@@ -1,0 +1,199 @@
+"""Date expressions in a sentence, resolved against the publication date.
+
+Only extracted spans are parsed (dateparser's free-text search invents
+dates); a date after publication without an explicit year moves back a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+DateKind = Literal["point", "since", "history", "duration", "after_days", "relative_week"]
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "few": 3,
+}
+
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MD = re.compile(
+    rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_DM = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_WEEKDAY = re.compile(r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
+    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) days? ago)\b",
+    re.I,
+)
+_SINCE_BEFORE = re.compile(r"\bsince(?:\s+the\s+(?:morning|evening|night|start|beginning)\s+of)?$")
+_YEAR = re.compile(r"\b(?P<prep>in|since|from|until|by|of)?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
+_DURATION = re.compile(r"\b(?P<n>\w+)[- ](?P<unit>day|week|month)(?:-long)?\s+(?:offensive|battle|siege|operation|campaign|assault|fighting|push)\b", re.I)
+_AFTER_DAYS = re.compile(r"\b(?:after|within|in)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?)(?:\s+of\s+\w+)?", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets within the sentence text
+    end: int
+    kind: DateKind
+    date: date | None = None
+    date_end: date | None = None
+    days: int = 0
+    precision: int = 1  # ACLED time_precision
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(year: str | None, month: int, day: int, published: date | None) -> date | None:
+    if year:
+        return _safe_date(int(year), month, day)
+    if published is None:
+        return None
+    found = _safe_date(published.year, month, day)
+    if found and found > published:
+        found = _safe_date(published.year - 1, month, day)
+    return found
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved where the publication date allows."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(m: DateMention) -> None:
+        found.append(m)
+        taken.append((m.start, m.end))
+
+    for rx in (_ISO, _MD, _DM):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            month_raw = m.group("month")
+            month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
+            d = _month_day(m.group("year"), month, int(m.group("day")), published)
+            before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
+            kind: DateKind = "since" if _SINCE_BEFORE.search(before) else "point"
+            add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
+    for m in _WEEKDAY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        d = None
+        if published is not None:
+            wd = WEEKDAYS.index(m.group("wd").lower())
+            back = (published.weekday() - wd) % 7
+            if (m.group("mod") or "").lower() == "last" and back == 0:
+                back = 7
+            d = published - timedelta(days=back)
+        add(DateMention(m.start(), m.end(), "point", d, None, 0, 1))
+    for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        word = m.group("word").lower()
+        if published is None:
+            add(DateMention(m.start(), m.end(), "point"))
+            continue
+        if word in ("today", "tonight", "this morning"):
+            add(DateMention(m.start(), m.end(), "point", published))
+        elif word in ("yesterday", "last night"):
+            add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1)))
+        elif word == "overnight":
+            add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1), published))
+        elif word in ("this week", "earlier this week"):
+            add(DateMention(m.start(), m.end(), "relative_week", published - timedelta(days=published.weekday()), published, 0, 2))
+        elif word == "last week":
+            start = published - timedelta(days=published.weekday() + 7)
+            add(DateMention(m.start(), m.end(), "relative_week", start, start + timedelta(days=6), 0, 2))
+        elif word in ("earlier this month", "this month"):
+            add(DateMention(m.start(), m.end(), "relative_week", published.replace(day=1), published, 0, 3))
+        elif word == "last month":
+            first = published.replace(day=1) - timedelta(days=1)
+            add(DateMention(m.start(), m.end(), "relative_week", first.replace(day=1), first, 0, 3))
+        elif m.group("n"):
+            n = _number(m.group("n"))
+            if n is not None:
+                add(DateMention(m.start(), m.end(), "point", published - timedelta(days=n)))
+    for m in _YEAR.finditer(text):
+        if not free(m.start("year"), m.end("year")):
+            continue
+        year = int(m.group("year"))
+        if published is None or year < published.year:
+            add(DateMention(m.start(), m.end(), "history", _safe_date(year, 1, 1), None, 0, 3))
+    for m in _DURATION.finditer(text):
+        n = _number(m.group("n"))
+        if n:
+            unit = {"day": 1, "week": 7, "month": 30}[m.group("unit").lower()]
+            add(DateMention(m.start(), m.end(), "duration", None, None, n * unit))
+    for m in _AFTER_DAYS.finditer(text):
+        n = _number(m.group("n"))
+        if n and free(m.start(), m.end()):
+            unit = 7 if m.group("unit").lower().startswith("week") else 1
+            add(DateMention(m.start(), m.end(), "after_days", None, None, n * unit))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def time_precision(start: date | None, end: date | None) -> int:
+    """ACLED time_precision for a date or a range: 1 day, 2 week, 3 month."""
+    if start is None:
+        return 3
+    if end is None or end == start:
+        return 1
+    return 2 if (end - start).days <= 7 else 3

@@ -1,0 +1,78 @@
+"""Numbers: fatalities by ACLED's rules, and counts (settlements, displaced people).
+
+ACLED codes the lowest figure when reports disagree and fixed numbers for
+vague words; "losses" or "casualties" are not deaths, so they count as none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ACLED's fixed numbers for vague fatality words
+VAGUE_FATALITIES = {
+    "a dozen": 12,
+    "dozens": 12,
+    "scores": 12,
+    "several": 10,
+    "many": 10,
+    "multiple": 10,
+    "a number of": 10,
+    "hundreds": 100,
+    "thousands": 1000,
+}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "a hundred": 100,
+}
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+_VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
+_QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
+_VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others))?"
+_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
+_FATAL = re.compile(
+    rf"(?:(?:{_QUAL})?(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
+    rf"|(?:killing\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
+    rf"|(?:death toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
+    rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))",
+    re.I,
+)
+_COUNT = re.compile(
+    r"(?P<n>\d[\d,]*|" + _VAGUE + r"|tens of thousands)\s+(?:of\s+)?(?:\w+\s+)?(?P<what>settlements|villages|towns|cities|people|residents|civilians|families|aircraft|drones|missiles|prisoners|soldiers|fighters)\b",
+    re.I,
+)
+
+
+def _value(raw: str) -> tuple[int, str]:
+    raw = raw.lower().strip()
+    if raw in VAGUE_FATALITIES:
+        return VAGUE_FATALITIES[raw], "vague"
+    if raw in WORD_NUMBERS:
+        return WORD_NUMBERS[raw], "reported"
+    return int(raw.replace(",", "")), "reported"
+
+
+def fatalities(text: str) -> tuple[int, str, str]:
+    """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
+    found: list[tuple[int, str, str]] = []
+    for m in _FATAL.finditer(text):
+        raw = next(g for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4")) if g)
+        try:
+            value, basis = _value(raw)
+        except ValueError:
+            continue
+        found.append((value, basis, m.group(0)))
+    if not found:
+        return 0, "none", ""
+    found.sort(key=lambda f: (f[1] != "reported", f[0]))
+    best = min((f for f in found if f[1] == found[0][1]), key=lambda f: f[0])
+    others = [f[2] for f in found if f is not best]
+    return best[0], best[1], ("other figures: " + "; ".join(others)) if others else ""
+
+
+def count_numbers(text: str) -> list[tuple[str, str]]:
+    """("settlements", "56"), ("residents", "thousands") ..."""
+    out: list[tuple[str, str]] = []
+    for m in _COUNT.finditer(text):
+        out.append((m.group("what").lower(), m.group("n").lower()))
+    return out

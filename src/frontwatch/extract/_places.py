@@ -1,0 +1,129 @@
+"""Place mentions in a parsed sentence, resolved with the gazetteer.
+
+spaCy's NER mislabels most Middle-Eastern towns (Talbise/PERSON), so
+candidates are capitalised token runs looked up in the gazetteer; the
+parse only tells where a mention sits (subject of "said" = metonymy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from frontwatch.geo import Gazetteer, relative_context
+from frontwatch.nlp import Sentence
+from frontwatch.types import Place
+
+_PARTICLES = {"al", "el", "an", "ar", "as", "ad", "az", "ez", "ash", "at", "ad", "ibn", "bin", "de", "la", "le", "of"}
+_ADMIN_NOUNS = {"province", "provinces", "governorate", "governorates", "region", "regions", "oblast", "oblasts", "state", "states", "district", "districts"}
+_SPEECH_HEADS = {"say", "announce", "claim", "deny", "report", "state", "warn", "accuse", "insist", "threaten", "promise"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int  # token index in the doc
+    end: int
+    char_start: int  # article offsets
+    char_end: int
+    place: Place
+
+
+def _is_cap(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper()) and tok.is_alpha or tok.text in ("'", "’") and False
+
+
+def _runs(sent: Any) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, allowing inner particles and hyphens."""
+    runs: list[tuple[int, int]] = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not (tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            t = toks[j]
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text):
+                j += 1
+                continue
+            if (
+                (t.text.lower() in _PARTICLES or t.text in ("-", "'", "’"))
+                and j + 1 < len(toks)
+                and (toks[j + 1].text[:1].isupper() or toks[j + 1].text in ("-",) or toks[j + 1].text.lower() in _PARTICLES)
+            ):
+                j += 1
+                continue
+            break
+        while j > i and toks[j - 1].text.lower() in _PARTICLES | {"-", "'", "’"}:
+            j -= 1
+        runs.append((tok.i, toks[j - 1].i + 1))
+        i = j if j > i else i + 1
+    return runs
+
+
+def find_places(
+    sentence: Sentence,
+    gaz: Gazetteer,
+    countries: tuple[str, ...],
+    blocked: set[int],
+    article_text: str,
+) -> list[PlaceMention]:
+    """Place mentions in one sentence. `blocked` holds token indices that belong
+    to actor, source or person names and so cannot be places."""
+    doc = sentence.span.doc
+    found: list[PlaceMention] = []
+    for run_start, run_end in _runs(sentence.span):
+        i = run_start
+        while i < run_end:
+            hit = None
+            for j in range(run_end, i, -1):
+                if any(k in blocked for k in range(i, j)):
+                    continue
+                text = doc[i:j].text
+                if doc[i].i == sentence.span.start and j - i == 1 and not gaz.is_place_name(text, countries):
+                    continue
+                if gaz.is_place_name(text, countries):
+                    hit = (i, j, text)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            a, b, text = hit
+            head = doc[a:b].root
+            if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
+                i = b  # metonymy: "Moscow said" names a government, not a place
+                continue
+            c0, c1 = sentence.char_span(a, b)
+            rel = relative_context(article_text, c0, c1)
+            hint = rel.kind_hint or _coordinated_hint(doc, a, b)
+            place = gaz.resolve(text, countries=countries, kind_hint=hint)
+            if place is not None:
+                if rel.is_relative:
+                    place = replace(
+                        place,
+                        geo_precision=max(2, place.geo_precision),
+                        offset_km=rel.offset_km,
+                        bearing=rel.bearing,
+                        relation=rel.relation,
+                    )
+                found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
+            i = b
+    return found
+
+
+def _coordinated_hint(doc: Any, a: int, b: int) -> str:
+    """"the provinces of Aleppo and Idlib": Idlib inherits Aleppo's admin1 hint."""
+    root = doc[a:b].root
+    node = root
+    for _ in range(3):
+        if node.dep_ != "conj":
+            break
+        node = node.head
+        if node.head.lemma_ == "of" and node.head.head.lower_ in _ADMIN_NOUNS:
+            return "admin1"
+    nxt = doc[b] if b < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("provinces", "governorates", "regions", "oblasts"):
+        return "admin1"
+    return ""

