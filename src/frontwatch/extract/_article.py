@@ -32,6 +32,18 @@ _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
 _COUNTRY_OF_PLACE_WORDS = {"country", "nation"}
+# "after the capture of Hama": a place named inside a reference to another event
+_REFERENCE_NOUNS = {"capture", "fall", "seizure", "takeover", "occupation", "loss", "liberation", "recapture", "storming", "siege"}
+
+
+def _is_reference(tok: Any) -> bool:
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        break
+    return bool(node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _REFERENCE_NOUNS)
 
 
 @dataclass
@@ -49,6 +61,7 @@ class _Ctx:
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
     same_as_prev: set[int] = field(default_factory=set)
     anaphoric: set[int] = field(default_factory=set)
+    antecedent: dict[int, int] = field(default_factory=dict)  # claim index -> the claim it refers back to
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     undated: set[int] = field(default_factory=set)
     claim_para: dict[int, int] = field(default_factory=dict)
@@ -114,7 +127,7 @@ def _story_start(article: Article, sentences: list[Sentence]) -> date | None:
 
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     span = sent.span
-    blocked = _blocked_tokens(sent)
+    blocked = _blocked_tokens(sent, ctx)
     places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
     dates = [d for d in find_dates(sent.text, ctx.article.published)]
     found_triggers = _find_triggers(span)
@@ -137,12 +150,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
 
 
-def _blocked_tokens(sent: Sentence) -> set[int]:
-    """Tokens naming a person, an outlet or an organisation (never places)."""
+def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
+    """Tokens naming a person, an outlet or an organisation (never places).
+    spaCy calls many towns persons, so a PERSON that is a known place stays a place."""
     blocked: set[int] = set()
     span = sent.span
     for ent in span.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and not ctx.gaz.is_place_name(ent.text, ctx.countries):
             blocked.update(t.i for t in ent)
     text = span.text
     for rx, _ in source_table().named:
@@ -289,7 +303,13 @@ def _event_claim(
     if actor1_info is None and obj_tok is not None and actor2_info is not None and rule.family in ("front", "territory"):
         # "the offensive pushed the rebels 5 km from Homs": the mover is the object
         actor1_info, actor2_info = actor2_info, None
-    event_places = [m for m in places if m.start in clause or (rule.kind == "displacement" and subj_tok is not None and m.start in {t.i for t in subj_tok.subtree})]
+    doc = span.doc
+    event_places = [
+        m
+        for m in places
+        if (m.start in clause or (rule.kind == "displacement" and subj_tok is not None and m.start in {t.i for t in subj_tok.subtree}))
+        and not _is_reference(doc[m.start:m.end].root)
+    ]
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
         return None
@@ -310,10 +330,12 @@ def _event_claim(
         destinations = [m.place for m in event_places if m.start in dest_tokens]
         origin_places = [m for m in event_places if m.start not in dest_tokens]
         destinations += [_unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)]
-    place_list = [m.place for m in origin_places]
+    place_list = _specific_places([m.place for m in origin_places])
     anaphoric = False
     if not place_list and kind != "statement":
-        place_list, anaphoric = _anaphoric_places(ctx, tok, clause, span)
+        place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
+    else:
+        antecedent = None
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
     if not place_list and kind == "event":
@@ -332,6 +354,8 @@ def _event_claim(
     if rule.name == "change-to-group" and actor1_info is not None and obj_tok is not None:
         if {t.lemma_.lower() for t in obj_tok.subtree} & {"troop", "troops", "force", "forces", "army", "military"}:
             actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
+    if family == "strategic":
+        actor2_info = None
     if actor2_info is None and kind in ("event", "front_position") and family in ("territory", "remote", "clash", "front"):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
@@ -360,7 +384,7 @@ def _event_claim(
         fatalities=fat,
         fatalities_basis=fat_basis,
         fatalities_notes=fat_notes,
-        numbers=tuple(count_numbers(span.text)),
+        numbers=tuple(count_numbers(" ".join(doc[i].text for i in sorted(clause)))),
         sources=sources,
         modality="reported",
         destinations=tuple(destinations),
@@ -383,9 +407,32 @@ def _event_claim(
         ctx.undated.add(index)
     if anaphoric:
         ctx.anaphoric.add(index)
+    if antecedent is not None:
+        ctx.antecedent[index] = antecedent
     if actor1_info is not None:
         ctx.actor_counts[actor1_info.name] += 1
     return claim
+
+
+def _specific_places(places: list[Place]) -> list[Place]:
+    """Drop duplicates, and a province or country that only locates a named town in it
+    ("Maarat al-Numan in Idlib province")."""
+    seen: set[str] = set()
+    unique: list[Place] = []
+    for p in places:
+        key = str(p.geonameid or p.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    towns = [p for p in unique if p.feature == "city"]
+    out = []
+    for p in unique:
+        if p.feature == "admin1" and any(t.country == p.country and t.admin1 == p.admin1 for t in towns):
+            continue
+        if p.feature == "country" and any(t.country == p.country for t in towns):
+            continue
+        out.append(p)
+    return out
 
 
 def clause_tokens_subtree(tok: Any) -> list[Any]:
@@ -404,6 +451,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
                 continue
             if child.dep_ in ("relcl",) and child.i != tok.i:
                 continue
+            if child.dep_ == "advcl" and child.tag_ == "VBG":
+                continue  # "..., carrying out a rapid offensive after the capture of Hama"
             if child.dep_ in ("nsubj", "nsubjpass") and node == tok:
                 continue
             stack.append(child)
@@ -447,8 +496,19 @@ def _object(tok: Any) -> Any:
 
 
 def _phrase(tok: Any) -> str:
-    words = [t for t in tok.subtree if not _in_clause_modifier(t, tok)]
-    return " ".join(t.text for t in words)
+    """The noun phrase's text, without relative clauses and appositions."""
+    return _span_text(tok, [t for t in tok.subtree if not _in_clause_modifier(t, tok)])
+
+
+def _span_text(root: Any, words: list[Any]) -> str:
+    """Text of the contiguous run of `words` around `root` (keeps the original spacing)."""
+    ids = {t.i for t in words}
+    left = right = root.i
+    while left - 1 in ids:
+        left -= 1
+    while right + 1 in ids:
+        right += 1
+    return str(root.doc[left : right + 1].text).strip(" ,")
 
 
 def _in_clause_modifier(t: Any, root: Any) -> bool:
@@ -552,7 +612,7 @@ def _unresolved(text: str) -> Place:
     return Place(name=text, spelled=text, method="unresolved", geo_precision=3, feature="region")
 
 
-def _anaphoric_places(ctx: _Ctx, tok: Any, clause: set[int], span: Any) -> tuple[list[Place], bool]:
+def _anaphoric_places(ctx: _Ctx, tok: Any, clause: set[int], span: Any) -> tuple[list[Place], bool, int | None]:
     """"the occupied cities" → the places of the last territory claim; "the city" → the last city."""
     doc = span.doc
     for i in sorted(clause):
@@ -562,12 +622,13 @@ def _anaphoric_places(ctx: _Ctx, tok: Any, clause: set[int], span: Any) -> tuple
                 continue
             plural = t.tag_ == "NNS"
             if plural:
-                for claim in reversed(ctx.claims):
+                for j in range(len(ctx.claims) - 1, -1, -1):
+                    claim = ctx.claims[j]
                     if claim.kind == "event" and len(claim.places) > 1:
-                        return list(claim.places), True
+                        return list(claim.places), True, j
             if ctx.last_places:
-                return [ctx.last_places[-1]], True
-    return [], False
+                return [ctx.last_places[-1]], True, None
+    return [], False, None
 
 
 def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
@@ -631,31 +692,39 @@ def _claim_date(
 
 
 def _resolve_dates(ctx: _Ctx) -> None:
-    """Fill the dates a sentence could not: anchors, "at the same time", paragraph, story window."""
+    """Fill the dates a sentence could not: "after the capture of X", what an anaphor
+    refers to, "at the same time", the paragraph's date, else the story window."""
     pub = ctx.article.published
     claims = ctx.claims
     for index, name in ctx.anchors.items():
         key = normalise_name(name)
         for other in claims:
-            if other.kind == "event" and other.date and any(normalise_name(p.spelled) == key or normalise_name(p.name) == key for p in other.places):
-                end = pub or other.date
+            if other is claims[index] or other.kind != "event" or other.date is None or other.date_basis.startswith("after"):
+                continue
+            if any(normalise_name(p.spelled) == key or normalise_name(p.name) == key for p in other.places):
+                end = pub if pub and pub > other.date else None
                 claims[index] = replace(
-                    claims[index], date=other.date, date_end=end if end != other.date else None,
+                    claims[index], date=other.date, date_end=end,
                     time_precision=time_precision(other.date, end), date_basis=f"after the event at {name}",
                 )
                 break
         else:
-            ctx.undated.add(index)
+            claims[index] = replace(claims[index], date=None)
     for index in range(len(claims)):
         c = claims[index]
         if c.date is not None or c.kind == "statement":
             continue
-        if index in ctx.same_as_prev or (index in ctx.undated and index not in ctx.anaphoric):
-            prev = _previous_dated(claims, index, ctx, same_paragraph=index not in ctx.same_as_prev)
-            if prev is not None:
-                claims[index] = replace(c, date=prev.date, date_end=prev.date_end, time_precision=prev.time_precision,
-                                        date_basis="as the previous sentence")
-                continue
+        source: Claim | None = None
+        if index in ctx.antecedent:
+            source = claims[ctx.antecedent[index]]
+        elif index in ctx.same_as_prev:
+            source = _previous_dated(claims, index, ctx, same_paragraph=False)
+        else:
+            source = _previous_dated(claims, index, ctx, same_paragraph=True)
+        if source is not None and source.date is not None:
+            claims[index] = replace(c, date=source.date, date_end=source.date_end,
+                                    time_precision=source.time_precision, date_basis="as the sentence before")
+            continue
         start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
         if start is not None and pub is not None and start > pub:
             start = pub
@@ -675,8 +744,6 @@ def _previous_dated(claims: list[Claim], index: int, ctx: _Ctx, same_paragraph: 
             return None
         if other.date is not None:
             return other
-        if j in ctx.anaphoric:
-            continue
     return None
 
 
@@ -693,11 +760,12 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         if head == node:
             break
         if head.lemma_.lower() in table.speech_verbs and node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
-                subj = head.head
-            if subj is not None:
-                ref = _source_ref(ctx, _phrase_full(subj))
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+                subjects = [head.head]
+            if subjects:
+                phrase = " ".join(_phrase_full(x) for x in subjects)
+                ref = _source_ref(ctx, phrase)
                 if ref is not None:
                     chain.insert(0, ref)
             for c in head.children:
@@ -722,7 +790,9 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
 
 
 def _phrase_full(tok: Any) -> str:
-    return " ".join(t.text for t in tok.subtree if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree)))
+    """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
+    words = [t for t in tok.subtree if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree))]
+    return _span_text(tok, words)
 
 
 def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
@@ -754,6 +824,7 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                     frm = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
                     if frm is not None:
                         targets = [c for c in frm.children if c.dep_ == "pobj"]
+                        targets += [c for c in pobj.children if c.dep_ == "conj"]
                 expanded: list[Any] = []
                 for t in targets:
                     expanded.append(t)
@@ -761,7 +832,7 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                 for t in expanded:
                     words = [w for w in t.subtree if w.dep_ not in ("conj", "cc") or w == t]
                     words = [w for w in words if not any(a.dep_ in ("conj", "acl", "relcl") and a != t and a in t.subtree for a in w.ancestors) and w.dep_ not in ("acl", "relcl")]
-                    ref = _source_ref(ctx, " ".join(w.text for w in words if w.dep_ != "cc"))
+                    ref = _source_ref(ctx, _span_text(t, [w for w in words if w.dep_ != "cc"]))
                     if ref is not None and ref not in out:
                         out.append(ref)
     return out
@@ -774,8 +845,7 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
     info = actor_table().resolve(who_phrase, ctx.main_country) if who_phrase else None
-    says_tokens = list(holder.subtree)
-    says = " ".join(t.text for t in says_tokens)
+    says = _span_text(holder, list(holder.subtree))
     start, end = sent.char_span(sent.span.start, sent.span.end)
     return Claim(
         article_id=ctx.article.id,
@@ -837,8 +907,10 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
 def _statement_text(verb: Any) -> str:
     subj = _speaker(verb)
     who = _clean_who(_phrase_full(subj)) if subj is not None else ""
-    rest = " ".join(t.text for t in verb.subtree if subj is None or t not in subj.subtree)
-    return f"{who}: {rest}".strip(": ")
+    parts = [verb.text] + [
+        _span_text(c, list(c.subtree)) for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
+    ]
+    return f"{who}: {' '.join(parts)}".strip(": ")
 
 
 # ---------------------------------------------------------------- merge
@@ -877,8 +949,11 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     ids_b = {p.geonameid or p.name for p in b.places}
     if not ids_a & ids_b:
         return False
-    if a.date and b.date and a.date_end is None and b.date_end is None and abs((a.date - b.date).days) > 1:
-        return False
+    explicit = ("explicit", "after-days", "since")
+    if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
+        a_end, b_end = a.date_end or a.date, b.date_end or b.date
+        if a_end < b.date or b_end < a.date:
+            return False
     return True
 
 
