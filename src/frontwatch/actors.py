@@ -91,13 +91,15 @@ class ActorTable:
         for pattern, name, inter in self.descriptors:
             if pattern.search(text):
                 cname = COUNTRY_NAMES.get(wanted, wanted)
-                return ActorInfo(name.format(country=cname), wanted, inter, name.format(country=cname))
+                return ActorInfo(
+                    name.format(country=cname), wanted, inter, name.format(country=cname)
+                )
         return None
 
     def info(self, name: str) -> ActorInfo | None:
         if name in self.actors:
             return self.actors[name]
-        for pattern, template, inter in self.descriptors:
+        for _pattern, template, inter in self.descriptors:
             prefix = template.split("{")[0]
             if prefix and name.startswith(prefix):
                 return ActorInfo(name, "", inter, name)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,26 +17,31 @@ from frontwatch.config import DATA_DIR, settings
 from frontwatch.errors import FrontwatchError
 from frontwatch.types import Event
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Conflict news in, sourced, geolocated events out.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Conflict news in, sourced, geolocated events out.",
+)
 console = Console()
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
     geojson = "geojson"
 
 
-class ControlFormat(str, Enum):
+class ControlFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     event = "event"
     front_position = "front_position"
     displacement = "displacement"
@@ -58,7 +62,12 @@ def _date_option(value: str | None) -> date | None:
 
 def _progress(items, total):  # type: ignore[no-untyped-def]
     with Progress(
-        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     ) as bar:
         task = bar.add_task("articles", total=total)
         for item in items:
@@ -68,9 +77,13 @@ def _progress(items, total):  # type: ignore[no-untyped-def]
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders: .txt .md .html .jsonl .xml .rss .atom")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders: .txt .md .html .jsonl .xml .rss .atom")
+    ],
     db: DbOption = Path("frontwatch.db"),
-    published: Annotated[str | None, typer.Option(help="Fallback publication date (YYYY-MM-DD).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Fallback publication date (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
     """Read reports, extract claims, store them and refresh the fused events."""
     from frontwatch.pipeline import ingest as run
@@ -106,7 +119,9 @@ def _load_events(db: Path) -> list[Event]:
 @app.command()
 def events(
     db: DbOption = Path("frontwatch.db"),
-    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
+    format: Annotated[
+        EventFormat, typer.Option("--format", help="Output format.")
+    ] = EventFormat.table,
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only this kind.")] = None,
 ) -> None:
     """List fused events (and statements, front positions, displacement)."""
@@ -142,15 +157,15 @@ def control(
     when = _date_option(at)
     if place:
         key = normalise_name(place)
-        changes = [c for c in changes if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))]
+        changes = [
+            c
+            for c in changes
+            if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
+        ]
         if not changes:
             console.print(f"{place}: no known controller (unknown)")
             return
-        states = [
-            s
-            for c in changes
-            for s in control_at([c], None)
-        ]
+        states = [s for c in changes for s in control_at([c], None)]
     else:
         states = control_at(changes, when)
     if format is ControlFormat.json:
@@ -162,7 +177,9 @@ def control(
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold YAML file (see shared/seed/*.gold.yaml).")],
-    published: Annotated[str | None, typer.Option(help="Publication date for reports that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for reports that carry none.")
+    ] = None,
 ) -> None:
     """Score frontwatch against an annotated gold file."""
     from frontwatch.evaluate import FIELDS, evaluate_gold
@@ -171,8 +188,14 @@ def eval_cmd(
         raise FrontwatchError(f"{gold}: no such gold file")
     result = evaluate_gold(gold, _date_option(published))
     console.print("[bold]detection[/]            P      R      F1   (tp/fp/fn)")
-    for name, s in (("events", result.events), ("statements", result.statements), ("control", result.control)):
-        console.print(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   ({s.tp}/{s.fp}/{s.fn})")
+    for name, s in (
+        ("events", result.events),
+        ("statements", result.statements),
+        ("control", result.control),
+    ):
+        console.print(
+            f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   ({s.tp}/{s.fp}/{s.fn})"
+        )
     console.print("[bold]field accuracy on matched events[/]")
     for name in FIELDS:
         vals = result.fields.get(name, [])
@@ -204,12 +227,13 @@ def demo(
     render_events_table(evs, console)
     with (out / "events.csv").open("w", newline="", encoding="utf-8") as fp:
         write_csv(evs, fp)
-    (out / "events.geojson").write_text(json.dumps(events_geojson(evs), indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "events.geojson").write_text(
+        json.dumps(events_geojson(evs), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     console.print(
         f"{report.articles_read} demo report(s), {len(evs)} event(s); wrote {out}/events.csv, "
         f"{out}/events.geojson, {db}"
     )
-    del shutil
 
 
 def main() -> None:

@@ -27,7 +27,17 @@ from frontwatch.types import Claim, ControlState, Event, Place
 
 __all__ = ["EvalResult", "evaluate_gold"]
 
-FIELDS = ("sub_event_type", "actor1", "actor2", "place", "geo_precision", "date", "time_precision", "fatalities", "sources")
+FIELDS = (
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "place",
+    "geo_precision",
+    "date",
+    "time_precision",
+    "fatalities",
+    "sources",
+)
 
 
 @dataclass
@@ -122,7 +132,9 @@ def score(gold: dict[str, Any], events: Sequence[Event]) -> EvalResult:
         if e.event_id not in used:
             result.events.fp += 1
             c = e.claim
-            result.false_events.append(f"{c.kind} {c.sub_event_type} at {', '.join(p.name for p in c.places)} {c.date}")
+            result.false_events.append(
+                f"{c.kind} {c.sub_event_type} at {', '.join(p.name for p in c.places)} {c.date}"
+            )
     _score_statements(gold.get("statements") or [], statements, predicted, result)
     _score_control(gold.get("control") or [], control_snapshot(events), result, gaz)
     return result
@@ -137,12 +149,25 @@ def _place_matches(g: dict[str, Any], p: Place, gaz: Gazetteer) -> bool:
     gname = str(g.get("name", ""))
     admin_level = bool(re.search(r"\b(governorate|province|oblast|region|state)\b", gname, re.I))
     if admin_level:
-        return p.feature == "admin1" and normalise_name(p.admin1) == normalise_name(str(g.get("admin1", "")))
+        return p.feature == "admin1" and normalise_name(p.admin1) == normalise_name(
+            str(g.get("admin1", ""))
+        )
     if int(g.get("geo_precision", 1)) == 3 and "admin1" not in g:
-        return p.feature == "country" and (normalise_name(p.name) == normalise_name(gname) or normalise_name(p.country_name) == normalise_name(gname))
-    if normalise_name(p.name) == normalise_name(gname) or normalise_name(p.spelled) == normalise_name(gname):
+        return p.feature == "country" and (
+            normalise_name(p.name) == normalise_name(gname)
+            or normalise_name(p.country_name) == normalise_name(gname)
+        )
+    if normalise_name(p.name) == normalise_name(gname) or normalise_name(
+        p.spelled
+    ) == normalise_name(gname):
         return True
-    if "lat" in g and "lon" in g and p.lat is not None and p.lon is not None and p.feature == "city":
+    if (
+        "lat" in g
+        and "lon" in g
+        and p.lat is not None
+        and p.lon is not None
+        and p.feature == "city"
+    ):
         return haversine_km((float(g["lat"]), float(g["lon"])), (p.lat, p.lon)) <= 10.0
     resolved = gaz.resolve(gname)
     return bool(resolved and resolved.geonameid and resolved.geonameid == p.geonameid)
@@ -160,7 +185,9 @@ def _as_date(v: Any) -> date:
     return v if isinstance(v, date) else date.fromisoformat(str(v))
 
 
-def _match_event(g: dict[str, Any], events: Sequence[Event], used: set[str], gaz: Gazetteer) -> Event | None:
+def _match_event(
+    g: dict[str, Any], events: Sequence[Event], used: set[str], gaz: Gazetteer
+) -> Event | None:
     kind = _gold_kind(g)
     gplaces = g.get("places") or []
     best: tuple[int, Event] | None = None
@@ -172,7 +199,9 @@ def _match_event(g: dict[str, Any], events: Sequence[Event], used: set[str], gaz
             continue
         if not _date_ok(g, c, 1):
             continue
-        score = 2 * (c.sub_event_type in _subtypes(g)) + _actor_ok(str(g.get("actor1", "")), c.actor1)
+        score = 2 * (c.sub_event_type in _subtypes(g)) + _actor_ok(
+            str(g.get("actor1", "")), c.actor1
+        )
         if best is None or score > best[0]:
             best = (score, e)
     return best[1] if best else None
@@ -225,9 +254,13 @@ def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazettee
     f["place"].append(all(any(_place_matches(gp, p, gaz) for p in c.places) for gp in gplaces))
     for gp in gplaces:
         match = next((p for p in c.places if _place_matches(gp, p, gaz)), None)
-        f["geo_precision"].append(match is not None and match.geo_precision == int(gp.get("geo_precision", 1)))
+        f["geo_precision"].append(
+            match is not None and match.geo_precision == int(gp.get("geo_precision", 1))
+        )
         if match is not None and gp.get("offset_km") is not None:
-            f["geo_precision"][-1] = f["geo_precision"][-1] and match.offset_km == float(gp["offset_km"])
+            f["geo_precision"][-1] = f["geo_precision"][-1] and match.offset_km == float(
+                gp["offset_km"]
+            )
     f["date"].append(_date_ok(g, c, 0))
     gold_range = g.get("date_precision", "day") != "day"
     f["time_precision"].append(gold_range == (c.date_end is not None))
@@ -244,7 +277,12 @@ def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazettee
         result.misses.append(f"event {g.get('id')}: wrong {', '.join(missed)}")
 
 
-def _score_statements(gold: Sequence[dict[str, Any]], statements: Sequence[Event], predicted: Sequence[Event], result: EvalResult) -> None:
+def _score_statements(
+    gold: Sequence[dict[str, Any]],
+    statements: Sequence[Event],
+    predicted: Sequence[Event],
+    result: EvalResult,
+) -> None:
     used: set[str] = set()
     for g in gold:
         who, says = str(g.get("who", "")), str(g.get("says", ""))
@@ -253,7 +291,9 @@ def _score_statements(gold: Sequence[dict[str, Any]], statements: Sequence[Event
             if e.event_id in used:
                 continue
             c = e.claim
-            who_score = max(fuzz.token_set_ratio(who, c.actor1), fuzz.partial_token_set_ratio(who, c.statement))
+            who_score = max(
+                fuzz.token_set_ratio(who, c.actor1), fuzz.partial_token_set_ratio(who, c.statement)
+            )
             says_score = fuzz.token_set_ratio(says, c.statement)
             total = who_score + says_score
             if who_score >= 60 and says_score >= 40 and (best is None or total > best[0]):
@@ -272,7 +312,12 @@ def _score_statements(gold: Sequence[dict[str, Any]], statements: Sequence[Event
                 result.statements_as_events += 1
 
 
-def _score_control(gold: Sequence[dict[str, Any]], states: Sequence[ControlState], result: EvalResult, gaz: Gazetteer) -> None:
+def _score_control(
+    gold: Sequence[dict[str, Any]],
+    states: Sequence[ControlState],
+    result: EvalResult,
+    gaz: Gazetteer,
+) -> None:
     table = actor_table()
     used: set[int] = set()
     for g in gold:
@@ -280,7 +325,10 @@ def _score_control(gold: Sequence[dict[str, Any]], states: Sequence[ControlState
         for i, s in enumerate(states):
             if i in used or not _place_matches({"name": g["place"]}, s.place, gaz):
                 continue
-            if table.side(str(g.get("controller", ""))) != s.controller and str(g.get("controller")) != s.controller:
+            if (
+                table.side(str(g.get("controller", ""))) != s.controller
+                and str(g.get("controller")) != s.controller
+            ):
                 continue
             if g.get("since") and s.since != _as_date(g["since"]):
                 continue

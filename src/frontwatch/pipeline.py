@@ -35,7 +35,9 @@ class IngestReport:
     interrupted: bool = False
 
 
-def read_articles(paths: Sequence[str | Path], published: date | None, report: IngestReport) -> list[Article]:
+def read_articles(
+    paths: Sequence[str | Path], published: date | None, report: IngestReport
+) -> list[Article]:
     articles: list[Article] = []
     for path in paths:
         try:

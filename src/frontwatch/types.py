@@ -7,8 +7,8 @@ values rather than mutating what it was given.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Literal
 
 ClaimKind = Literal["event", "statement", "front_position", "displacement"]
@@ -36,7 +36,7 @@ class Article:
     origin: str  # path given to ingest, with "#ITEM" for items inside a .jsonl or feed
     title: str
     text: str  # cleaned body text; evidence spans index into this
-    published: date | None = None
+    published: _dt.date | None = None
     published_basis: str = "unknown"  # metadata | front-matter | dateline | cli | unknown
     url: str = ""
     publisher: str = ""
@@ -103,8 +103,8 @@ class Claim:
     actor2: str = ""
     assoc_actor2: str = ""
     places: tuple[Place, ...] = ()
-    date: date | None = None
-    date_end: date | None = None
+    date: _dt.date | None = None
+    date_end: _dt.date | None = None
     time_precision: int = 1  # ACLED: 1 day, 2 week, 3 month
     date_basis: str = ""  # how the date was found ("explicit", "after: capture of Hama", ...)
     fatalities: int = 0
@@ -144,7 +144,7 @@ class ControlChange:
 
     place: Place
     controller: str  # side name, e.g. "Syrian opposition (HTS-led)"
-    since: date | None
+    since: _dt.date | None
     event_ids: tuple[str, ...]
     sources: tuple[str, ...]
     confidence: float
@@ -158,7 +158,7 @@ class ControlState:
 
     place: Place
     controller: str
-    since: date | None
+    since: _dt.date | None
     sources: tuple[str, ...]
     contested: bool = False
     note: str = ""

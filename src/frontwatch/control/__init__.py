@@ -30,7 +30,9 @@ def control_changes(events: Sequence[Event]) -> list[ControlChange]:
         c = ev.claim
         sources = tuple(s.label for s in c.sources)
         when = c.date_end or c.date
-        if c.kind == "event" and c.sub_event_type in _CAPTURE | {"Non-violent transfer of territory"}:
+        if c.kind == "event" and c.sub_event_type in _CAPTURE | {
+            "Non-violent transfer of territory"
+        }:
             if "withdrawal" in c.notes and c.sub_event_type == "Non-violent transfer of territory":
                 taker = c.actor2
             else:
@@ -75,8 +77,12 @@ def _state_side(country: str) -> str:
 
 
 def _front_note(place: Place, side: str, when: date | None) -> str:
-    where = f"{place.offset_km:g} km away" if place.offset_km else f"at the {place.relation or 'edge'}"
-    return f"contested; {side or 'an opposing force'} front {where}" + (f" ({when.isoformat()})" if when else "")
+    where = (
+        f"{place.offset_km:g} km away" if place.offset_km else f"at the {place.relation or 'edge'}"
+    )
+    return f"contested; {side or 'an opposing force'} front {where}" + (
+        f" ({when.isoformat()})" if when else ""
+    )
 
 
 def history(changes: Sequence[ControlChange], place_key: str) -> list[ControlChange]:
@@ -102,9 +108,27 @@ def control_at(changes: Sequence[ControlChange], at: date | None = None) -> list
         held = latest.get(key)
         front = fronts.get(key)
         if held is not None:
-            states.append(ControlState(held.place, held.controller, held.since, held.sources,
-                                       contested=front is not None and front.controller != held.controller,
-                                       note=front.note if front is not None and front.controller != held.controller else ""))
+            states.append(
+                ControlState(
+                    held.place,
+                    held.controller,
+                    held.since,
+                    held.sources,
+                    contested=front is not None and front.controller != held.controller,
+                    note=front.note
+                    if front is not None and front.controller != held.controller
+                    else "",
+                )
+            )
         elif front is not None:
-            states.append(ControlState(front.place, front.controller, None, front.sources, contested=True, note=front.note))
+            states.append(
+                ControlState(
+                    front.place,
+                    front.controller,
+                    None,
+                    front.sources,
+                    contested=True,
+                    note=front.note,
+                )
+            )
     return states

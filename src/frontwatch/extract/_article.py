@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from frontwatch.actors import ActorInfo, actor_table
@@ -19,21 +19,62 @@ from frontwatch.nlp import Sentence
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
 PUBLISHER = SourceRef(name="publisher", stance="unknown")
-_SAME_TIME = re.compile(r"^\s*(?:at the same time|meanwhile|simultaneously|at the same moment)\b", re.I)
+_SAME_TIME = re.compile(
+    r"^\s*(?:at the same time|meanwhile|simultaneously|at the same moment)\b", re.I
+)
 _AFTER_ANCHOR = re.compile(
     r"\b(?:after|following|as a result of|since|in the wake of|because of)\s+(?:the\s+)?"
     r"(?:capture|fall|seizure|takeover|occupation|loss|liberation|recapture|storming)\s+of\s+",
     re.I,
 )
-_PUBLISHER_WORDS = re.compile(r"^(?:the\s+)?(?:report|publication|article|newspaper|outlet|paper|agency|channel|broadcaster)$", re.I)
-_ANAPHORA_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "settlement", "settlements", "area", "areas", "province", "region"}
-_POSITION_NOUNS = {"position", "positions", "base", "bases", "stronghold", "strongholds", "post", "posts", "lines"}
+_PUBLISHER_WORDS = re.compile(
+    r"^(?:the\s+)?(?:report|publication|article|newspaper|outlet|paper|agency|channel|broadcaster)$",
+    re.I,
+)
+_ANAPHORA_NOUNS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "settlement",
+    "settlements",
+    "area",
+    "areas",
+    "province",
+    "region",
+}
+_POSITION_NOUNS = {
+    "position",
+    "positions",
+    "base",
+    "bases",
+    "stronghold",
+    "strongholds",
+    "post",
+    "posts",
+    "lines",
+}
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
 _COUNTRY_OF_PLACE_WORDS = {"country", "nation"}
 # "after the capture of Hama": a place named inside a reference to another event
-_REFERENCE_NOUNS = {"capture", "fall", "seizure", "takeover", "occupation", "loss", "liberation", "recapture", "storming", "siege"}
+_MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
+_NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+_REFERENCE_NOUNS = {
+    "capture",
+    "fall",
+    "seizure",
+    "takeover",
+    "occupation",
+    "loss",
+    "liberation",
+    "recapture",
+    "storming",
+    "siege",
+}
 
 
 def _is_reference(tok: Any) -> bool:
@@ -43,7 +84,11 @@ def _is_reference(tok: Any) -> bool:
             node = node.head
             continue
         break
-    return bool(node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _REFERENCE_NOUNS)
+    return bool(
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lemma_.lower() in _REFERENCE_NOUNS
+    )
 
 
 @dataclass
@@ -61,7 +106,9 @@ class _Ctx:
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
     same_as_prev: set[int] = field(default_factory=set)
     anaphoric: set[int] = field(default_factory=set)
-    antecedent: dict[int, int] = field(default_factory=dict)  # claim index -> the claim it refers back to
+    antecedent: dict[int, int] = field(
+        default_factory=dict
+    )  # claim index -> the claim it refers back to
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     undated: set[int] = field(default_factory=set)
     claim_para: dict[int, int] = field(default_factory=dict)
@@ -96,7 +143,10 @@ def _country_code(gaz: Gazetteer, word: str) -> str:
     return place.country if place is not None and place.feature == "country" else ""
 
 
-def _article_countries(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> tuple[str, ...]:
+def _article_countries(
+    article: Article, sentences: list[Sentence], gaz: Gazetteer
+) -> tuple[str, ...]:
+    """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
     for sent in sentences:
         for tok in sent.span:
@@ -104,10 +154,24 @@ def _article_countries(article: Article, sentences: list[Sentence], gaz: Gazette
             if cc:
                 counts[cc] += 1
             elif tok.text[:1].isupper() and tok.is_alpha:
-                code = _country_code(gaz, tok.text)
+                code = _country_code(gaz, tok.text) or _big_town_country(gaz, tok.text)
                 if code:
                     counts[code] += 2
+    for name, info in actor_table().actors.items():
+        if name in article.text:
+            counts[info.country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+@lru_cache(maxsize=8192)
+def _big_town_country(gaz: Gazetteer, word: str) -> str:
+    """The country of a town of 50,000+ people or a province known by this exact name."""
+    if not gaz.lookup_exact(word):
+        return ""
+    cands = gaz.candidates(word, fuzzy=False, limit=1)
+    if cands and (cands[0].population >= 50_000 or cands[0].feature == "admin1"):
+        return cands[0].country
+    return ""
 
 
 def _story_start(article: Article, sentences: list[Sentence]) -> date | None:
@@ -156,7 +220,11 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
     blocked: set[int] = set()
     span = sent.span
     for ent in span.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and not ctx.gaz.is_place_name(ent.text, ctx.countries):
+        if (
+            ent.label_ in _NAMED_NOT_PLACE
+            and len(ent) >= 2
+            and not ctx.gaz.is_place_name(ent.text, ctx.countries)
+        ):
             blocked.update(t.i for t in ent)
     text = span.text
     for rx, _ in source_table().named:
@@ -195,9 +263,9 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            rule = table.by_verb(tok.lemma_.lower())
-            if rule is not None:
-                out.append((tok, rule, "verb"))
+            verb_rule = table.by_verb(tok.lemma_.lower())
+            if verb_rule is not None:
+                out.append((tok, verb_rule, "verb"))
     out.sort(key=lambda t: t[0].i)
     return out
 
@@ -213,8 +281,16 @@ def _light_verb_object(verb: Any) -> TriggerRule | None:
     table = triggers()
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr"):
-            compound = " ".join(t.lower_ for t in child.subtree if t.dep_ in ("compound", "amod") and t.head == child)
-            for phrase in (f"{compound} {child.lower_}".strip(), child.lower_, child.lemma_.lower()):
+            compound = " ".join(
+                t.lower_
+                for t in child.subtree
+                if t.dep_ in ("compound", "amod") and t.head == child
+            )
+            for phrase in (
+                f"{compound} {child.lower_}".strip(),
+                child.lower_,
+                child.lemma_.lower(),
+            ):
                 rule = table.by_noun(phrase)
                 if rule is not None:
                     return rule
@@ -229,7 +305,11 @@ def _modality(tok: Any, span: Any) -> str:
     table = triggers()
     if any(c.dep_ == "neg" for c in tok.children):
         return "skip"
-    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not _intent_noun(tok.head):
+    if (
+        tok.dep_ in ("relcl", "acl")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not _intent_noun(tok.head)
+    ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return "skip"  # "..., thus taking control of the province" elaborates the main event
@@ -248,7 +328,13 @@ def _modality(tok: Any, span: Any) -> str:
             return "intended"
         lemma = head.lemma_.lower()
         if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
-            return "threatened" if lemma in ("threaten", "warn") else "promised" if lemma in ("promise", "pledge") else "intended"
+            return (
+                "threatened"
+                if lemma in ("threaten", "warn")
+                else "promised"
+                if lemma in ("promise", "pledge")
+                else "intended"
+            )
         if lemma in table.deny_verbs:
             return "skip"
         if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
@@ -300,27 +386,50 @@ def _event_claim(
         pobj = next((c for c in to[0].children if c.dep_ == "pobj"), None)
         actor2_info = actor1_info
         actor1_info, assoc1 = _actors_of(pobj, ctx)
-    if actor1_info is None and obj_tok is not None and actor2_info is not None and rule.family in ("front", "territory"):
+    if (
+        actor1_info is None
+        and obj_tok is not None
+        and actor2_info is not None
+        and rule.family in ("front", "territory")
+    ):
         # "the offensive pushed the rebels 5 km from Homs": the mover is the object
         actor1_info, actor2_info = actor2_info, None
     doc = span.doc
     event_places = [
         m
         for m in places
-        if (m.start in clause or (rule.kind == "displacement" and subj_tok is not None and m.start in {t.i for t in subj_tok.subtree}))
-        and not _is_reference(doc[m.start:m.end].root)
+        if (
+            m.start in clause
+            or (
+                rule.kind == "displacement"
+                and subj_tok is not None
+                and m.start in {t.i for t in subj_tok.subtree}
+            )
+        )
+        and not _is_reference(doc[m.start : m.end].root)
     ]
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
         return None
     kind = rule.kind if rule.kind in ("front_position", "displacement") else "event"
-    if relative and rule.family in ("front", "territory", "clash") and rule.name in ("front", "clash"):
+    if (
+        relative
+        and rule.family in ("front", "territory", "clash")
+        and rule.name in ("front", "clash")
+    ):
         kind = "front_position"
-    if rule.requires_civilian_subject and (actor1_info is None or actor1_info.inter != _CIVILIAN_INTER):
-        if not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force"):
-            return None
+    if (
+        rule.requires_civilian_subject
+        and (actor1_info is None or actor1_info.inter != _CIVILIAN_INTER)
+        and not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force")
+    ):
+        return None
     if rule.objects:
-        obj_lemmas = {t.lemma_.lower() for t in clause_tokens_subtree(obj_tok)} if obj_tok is not None else set()
+        obj_lemmas = (
+            {t.lemma_.lower() for t in clause_tokens_subtree(obj_tok)}
+            if obj_tok is not None
+            else set()
+        )
         if not obj_lemmas & rule.objects:
             return None
     destinations: list[Place] = []
@@ -329,7 +438,9 @@ def _event_claim(
         dest_tokens = _destination_tokens(tok)
         destinations = [m.place for m in event_places if m.start in dest_tokens]
         origin_places = [m for m in event_places if m.start not in dest_tokens]
-        destinations += [_unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)]
+        destinations += [
+            _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
+        ]
     place_list = _specific_places([m.place for m in origin_places])
     anaphoric = False
     if not place_list and kind != "statement":
@@ -340,23 +451,46 @@ def _event_claim(
         place_list = _country_in_clause(ctx, clause, span)
     if not place_list and kind == "event":
         return None
+    place_country = next((p.country for p in place_list if p.country), "")
+    if place_country and place_country != ctx.main_country:
+        actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
+        actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
     event_type, sub_event_type, family = rule.event_type, rule.sub_event_type, rule.family
     kinds = _actor_kinds(subj_tok)
     if rule.by_actor:
         for key, switch in rule.by_actor.items():
-            if key in kinds or (key == "civilians_target" and actor2_info is not None and actor2_info.inter == _CIVILIAN_INTER):
-                event_type, sub_event_type, family = switch["event_type"], switch["sub_event_type"], switch["family"]
+            if key in kinds or (
+                key == "civilians_target"
+                and actor2_info is not None
+                and actor2_info.inter == _CIVILIAN_INTER
+            ):
+                event_type, sub_event_type, family = (
+                    switch["event_type"],
+                    switch["sub_event_type"],
+                    switch["family"],
+                )
                 break
-    if rule.requires_civilian_victim and (actor2_info is None or actor2_info.inter != _CIVILIAN_INTER):
+    if rule.requires_civilian_victim and (
+        actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
+    ):
         return None
     if rule.state_sub_event_type and actor1_info is not None and actor1_info.inter == 1:
         sub_event_type = rule.state_sub_event_type
-    if rule.name == "change-to-group" and actor1_info is not None and obj_tok is not None:
-        if {t.lemma_.lower() for t in obj_tok.subtree} & {"troop", "troops", "force", "forces", "army", "military"}:
-            actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
+    if (
+        rule.name == "change-to-group"
+        and actor1_info is not None
+        and obj_tok is not None
+        and {t.lemma_.lower() for t in obj_tok.subtree} & _MILITARY_WORDS
+    ):
+        # "retire the commander of the troops": the change is to the armed forces
+        actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
     if family == "strategic":
         actor2_info = None
-    if actor2_info is None and kind in ("event", "front_position") and family in ("territory", "remote", "clash", "front"):
+    if (
+        actor2_info is None
+        and kind in ("event", "front_position")
+        and family in ("territory", "remote", "clash", "front")
+    ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     c0, c1 = sent.offset + span.start_char - span.doc[0].idx * 0, 0
@@ -375,7 +509,9 @@ def _event_claim(
         sub_event_type=sub_event_type if kind != "displacement" else "",
         actor1=actor1_name,
         assoc_actor1=assoc1.name if assoc1 else "",
-        actor2=actor2_info.name if actor2_info and (actor1_info is None or actor2_info.name != actor1_info.name) else "",
+        actor2=actor2_info.name
+        if actor2_info and (actor1_info is None or actor2_info.name != actor1_info.name)
+        else "",
         places=tuple(place_list),
         date=d,
         date_end=d_end,
@@ -427,7 +563,9 @@ def _specific_places(places: list[Place]) -> list[Place]:
     towns = [p for p in unique if p.feature == "city"]
     out = []
     for p in unique:
-        if p.feature == "admin1" and any(t.country == p.country and t.admin1 == p.admin1 for t in towns):
+        if p.feature == "admin1" and any(
+            t.country == p.country and t.admin1 == p.admin1 for t in towns
+        ):
             continue
         if p.feature == "country" and any(t.country == p.country for t in towns):
             continue
@@ -525,12 +663,16 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
     if tok is None:
         return None, None
     table = actor_table()
-    demonyms = [c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)]
+    demonyms = [
+        c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)
+    ]
     if demonyms:
         first = demonyms[0]
         extra = [c for c in first.children if c.dep_ == "conj" and demonym_country(c.text)]
         if extra:
-            rest = " ".join(t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i)
+            rest = " ".join(
+                t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i
+            )
             a = table.resolve(f"{first.text} {rest}", ctx.main_country)
             b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country)
             return a, b
@@ -541,21 +683,34 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
     return info, None
 
 
+def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
+    """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
+    if info is None or tok is None or info.name in actor_table().actors:
+        return info
+    return actor_table().resolve(_phrase(tok), country) or info
+
+
 def _actor_kinds(tok: Any) -> set[str]:
     if tok is None:
         return set()
     text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    return {kind for kind, words in triggers().actor_kinds.items() if any(f" {w} " in text for w in words)}
+    return {
+        kind
+        for kind, words in triggers().actor_kinds.items()
+        if any(f" {w} " in text for w in words)
+    }
 
 
 def _closing_in(tok: Any) -> bool:
-    """"closing in on X", "pushing towards X": a front even without a distance."""
+    """ "closing in on X", "pushing towards X": a front even without a distance."""
     return any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children) or any(
         c.dep_ == "prep" and c.lower_ in ("towards", "toward") for c in tok.children
     )
 
 
-def _default_opponent(ctx: _Ctx, actor1: ActorInfo | None, family: str, places: list[Place], tok: Any) -> ActorInfo | None:
+def _default_opponent(
+    ctx: _Ctx, actor1: ActorInfo | None, family: str, places: list[Place], tok: Any
+) -> ActorInfo | None:
     """ACLED's reading when the report names no opponent: a non-state actor taking a town
     takes it from the state; a strike targets the other side named in the sentence or article."""
     table = actor_table()
@@ -569,11 +724,21 @@ def _default_opponent(ctx: _Ctx, actor1: ActorInfo | None, family: str, places: 
     for other in tok.sent:
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
             info, _ = _actors_of(other, ctx)
-            if info is not None and info.side != actor1.side and info.inter != _CIVILIAN_INTER and not _allied(info, actor1):
+            if (
+                info is not None
+                and info.side != actor1.side
+                and info.inter != _CIVILIAN_INTER
+                and not _allied(info, actor1)
+            ):
                 return info
     for name, _ in ctx.actor_counts.most_common():
         info = table.info(name)
-        if info is not None and info.side != actor1.side and not _allied(info, actor1) and info.inter != _CIVILIAN_INTER:
+        if (
+            info is not None
+            and info.side != actor1.side
+            and not _allied(info, actor1)
+            and info.inter != _CIVILIAN_INTER
+        ):
             return info
     return None
 
@@ -602,7 +767,12 @@ def _destination_descriptions(tok: Any, dest: set[int], places: list[PlaceMentio
     out = []
     for i in sorted(dest):
         t = doc[i]
-        if t.pos_ == "NOUN" and t.lower_ not in ("direction",) and i not in named and t.dep_ in ("conj", "pobj"):
+        if (
+            t.pos_ == "NOUN"
+            and t.lower_ not in ("direction",)
+            and i not in named
+            and t.dep_ in ("conj", "pobj")
+        ):
             mods = [c.text for c in t.children if c.dep_ in ("amod", "compound")]
             out.append(" ".join([*mods, t.text]))
     return out
@@ -612,12 +782,16 @@ def _unresolved(text: str) -> Place:
     return Place(name=text, spelled=text, method="unresolved", geo_precision=3, feature="region")
 
 
-def _anaphoric_places(ctx: _Ctx, tok: Any, clause: set[int], span: Any) -> tuple[list[Place], bool, int | None]:
-    """"the occupied cities" → the places of the last territory claim; "the city" → the last city."""
+def _anaphoric_places(
+    ctx: _Ctx, tok: Any, clause: set[int], span: Any
+) -> tuple[list[Place], bool, int | None]:
+    """ "the occupied cities" → the places of the last territory claim; "the city" → the last city."""
     doc = span.doc
     for i in sorted(clause):
         t = doc[i]
-        if t.lower_ in _ANAPHORA_NOUNS and any(c.lower_ in ("the", "these", "those", "this", "that") for c in t.children):
+        if t.lower_ in _ANAPHORA_NOUNS and any(
+            c.lower_ in ("the", "these", "those", "this", "that") for c in t.children
+        ):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
                 continue
             plural = t.tag_ == "NNS"
@@ -669,12 +843,20 @@ def _claim_date(
         gap = [a for a in after_days if anchor.end <= a.start <= rel_pos]
         if gap and anchor.date:
             end = anchor.date + timedelta(days=gap[-1].days)
-            first_after = next((t for t, _, _ in all_triggers if t.idx - sent.span.start_char >= gap[-1].start), None)
+            first_after = next(
+                (t for t, _, _ in all_triggers if t.idx - sent.span.start_char >= gap[-1].start),
+                None,
+            )
             if first_after is not None and first_after.i == tok.i:
                 return anchor.date, end, time_precision(anchor.date, end), "after-days"
             return end, None, 1, "after-days"
         if anchor.date_end:
-            return anchor.date, anchor.date_end, time_precision(anchor.date, anchor.date_end), "explicit"
+            return (
+                anchor.date,
+                anchor.date_end,
+                time_precision(anchor.date, anchor.date_end),
+                "explicit",
+            )
         return anchor.date, None, 1, "explicit"
     durations = [d for d in dates if d.kind == "duration"]
     if durations and pub:
@@ -699,13 +881,24 @@ def _resolve_dates(ctx: _Ctx) -> None:
     for index, name in ctx.anchors.items():
         key = normalise_name(name)
         for other in claims:
-            if other is claims[index] or other.kind != "event" or other.date is None or other.date_basis.startswith("after"):
+            if (
+                other is claims[index]
+                or other.kind != "event"
+                or other.date is None
+                or other.date_basis.startswith("after")
+            ):
                 continue
-            if any(normalise_name(p.spelled) == key or normalise_name(p.name) == key for p in other.places):
+            if any(
+                normalise_name(p.spelled) == key or normalise_name(p.name) == key
+                for p in other.places
+            ):
                 end = pub if pub and pub > other.date else None
                 claims[index] = replace(
-                    claims[index], date=other.date, date_end=end,
-                    time_precision=time_precision(other.date, end), date_basis=f"after the event at {name}",
+                    claims[index],
+                    date=other.date,
+                    date_end=end,
+                    time_precision=time_precision(other.date, end),
+                    date_basis=f"after the event at {name}",
                 )
                 break
         else:
@@ -722,19 +915,29 @@ def _resolve_dates(ctx: _Ctx) -> None:
         else:
             source = _previous_dated(claims, index, ctx, same_paragraph=True)
         if source is not None and source.date is not None:
-            claims[index] = replace(c, date=source.date, date_end=source.date_end,
-                                    time_precision=source.time_precision, date_basis="as the sentence before")
+            claims[index] = replace(
+                c,
+                date=source.date,
+                date_end=source.date_end,
+                time_precision=source.time_precision,
+                date_basis="as the sentence before",
+            )
             continue
         start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
         if start is not None and pub is not None and start > pub:
             start = pub
         claims[index] = replace(
-            c, date=start, date_end=pub if pub != start else None,
-            time_precision=time_precision(start, pub), date_basis="undated: story window to publication",
+            c,
+            date=start,
+            date_end=pub if pub != start else None,
+            time_precision=time_precision(start, pub),
+            date_basis="undated: story window to publication",
         )
 
 
-def _previous_dated(claims: list[Claim], index: int, ctx: _Ctx, same_paragraph: bool) -> Claim | None:
+def _previous_dated(
+    claims: list[Claim], index: int, ctx: _Ctx, same_paragraph: bool
+) -> Claim | None:
     para = ctx.claim_para.get(index)
     for j in range(index - 1, -1, -1):
         other = claims[j]
@@ -759,7 +962,14 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         head = node.head
         if head == node:
             break
-        if head.lemma_.lower() in table.speech_verbs and node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj"):
+        if head.lemma_.lower() in table.speech_verbs and node.dep_ in (
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+            "parataxis",
+            "dobj",
+        ):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                 subjects = [head.head]
@@ -777,9 +987,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                             chain.append(ref)
         node = head
     if not chain:
-        chain = _according_to(ctx, sent.span)
-    if not chain:
-        return (PUBLISHER,)
+        parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        return tuple(parallel) if parallel else (PUBLISHER,)
     if len(chain) == 1:
         return (chain[0],)
     # a chain: SANA quoting an official; the independent originators are the heads
@@ -791,7 +1000,13 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
 
 def _phrase_full(tok: Any) -> str:
     """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
-    words = [t for t in tok.subtree if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree))]
+    words = [
+        t
+        for t in tok.subtree
+        if not (
+            t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree)
+        )
+    ]
     return _span_text(tok, words)
 
 
@@ -806,7 +1021,9 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
         return ref
     actor = actor_table().resolve(phrase, ctx.main_country)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    return SourceRef(name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown")
+    return SourceRef(
+        name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
+    )
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
@@ -820,8 +1037,22 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                 continue
             for pobj in (c for c in to.children if c.dep_ == "pobj"):
                 targets = [pobj]
-                if pobj.lemma_.lower() in ("information", "report", "reports", "data", "figures", "statement"):
-                    frm = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")), None)
+                if pobj.lemma_.lower() in (
+                    "information",
+                    "report",
+                    "reports",
+                    "data",
+                    "figures",
+                    "statement",
+                ):
+                    frm = next(
+                        (
+                            c
+                            for c in pobj.children
+                            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                        ),
+                        None,
+                    )
                     if frm is not None:
                         targets = [c for c in frm.children if c.dep_ == "pobj"]
                         targets += [c for c in pobj.children if c.dep_ == "conj"]
@@ -831,7 +1062,15 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                     expanded.extend(c for c in t.children if c.dep_ == "conj")
                 for t in expanded:
                     words = [w for w in t.subtree if w.dep_ not in ("conj", "cc") or w == t]
-                    words = [w for w in words if not any(a.dep_ in ("conj", "acl", "relcl") and a != t and a in t.subtree for a in w.ancestors) and w.dep_ not in ("acl", "relcl")]
+                    words = [
+                        w
+                        for w in words
+                        if not any(
+                            a.dep_ in ("conj", "acl", "relcl") and a != t and a in t.subtree
+                            for a in w.ancestors
+                        )
+                        and w.dep_ not in ("acl", "relcl")
+                    ]
                     ref = _source_ref(ctx, _span_text(t, [w for w in words if w.dep_ != "cc"]))
                     if ref is not None and ref not in out:
                         out.append(ref)
@@ -889,9 +1128,16 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _PROMISE_VERBS and any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children):
+        if lemma in _PROMISE_VERBS and any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children
+        ):
             done.add(tok.i)
-            modality = {"promise": "promised", "pledge": "promised", "offer": "promised", "vow": "intended"}.get(lemma, "threatened")
+            modality = {
+                "promise": "promised",
+                "pledge": "promised",
+                "offer": "promised",
+                "vow": "intended",
+            }.get(lemma, "threatened")
             claim = _statement(ctx, sent, tok, modality)
             ctx.claims.append(replace(claim, statement=_statement_text(tok)))
     quote = _QUOTE.search(span.text)
@@ -908,7 +1154,9 @@ def _statement_text(verb: Any) -> str:
     subj = _speaker(verb)
     who = _clean_who(_phrase_full(subj)) if subj is not None else ""
     parts = [verb.text] + [
-        _span_text(c, list(c.subtree)) for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
+        _span_text(c, list(c.subtree))
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
 
@@ -937,7 +1185,11 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 def _family(c: Claim) -> str:
     if c.kind != "event":
         return c.kind
-    if c.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"):
+    if c.sub_event_type in (
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    ):
         return "territory"
     return c.sub_event_type
 
@@ -966,12 +1218,25 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
         if s not in sources:
             sources.append(s)
     alt = tuple(dict.fromkeys(primary.alt_sub_event_types + secondary.alt_sub_event_types))
-    if secondary.sub_event_type and secondary.sub_event_type != primary.sub_event_type and not (withdrawal_a or withdrawal_b):
+    if (
+        secondary.sub_event_type
+        and secondary.sub_event_type != primary.sub_event_type
+        and not (withdrawal_a or withdrawal_b)
+    ):
         alt = tuple(dict.fromkeys(alt + (secondary.sub_event_type,)))
     date_from = primary
-    if (primary.date_end is not None and secondary.date is not None and secondary.date_end is None) or primary.date is None:
+    if (
+        primary.date_end is not None and secondary.date is not None and secondary.date_end is None
+    ) or primary.date is None:
         date_from = secondary
-    notes = "; ".join(n for n in (primary.notes if primary.notes != "withdrawal" else "", "withdrawal reported" if (withdrawal_a or withdrawal_b) else "") if n)
+    notes = "; ".join(
+        n
+        for n in (
+            primary.notes if primary.notes != "withdrawal" else "",
+            "withdrawal reported" if (withdrawal_a or withdrawal_b) else "",
+        )
+        if n
+    )
     return replace(
         primary,
         sources=tuple(sources),
@@ -979,9 +1244,14 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
         date_end=date_from.date_end,
         time_precision=date_from.time_precision,
         date_basis=date_from.date_basis,
-        evidence=primary.evidence + tuple(e for e in secondary.evidence if e not in primary.evidence),
-        fatalities=min(primary.fatalities, secondary.fatalities) if primary.fatalities_basis != "none" and secondary.fatalities_basis != "none" else max(primary.fatalities, secondary.fatalities),
-        fatalities_basis=primary.fatalities_basis if primary.fatalities_basis != "none" else secondary.fatalities_basis,
+        evidence=primary.evidence
+        + tuple(e for e in secondary.evidence if e not in primary.evidence),
+        fatalities=min(primary.fatalities, secondary.fatalities)
+        if primary.fatalities_basis != "none" and secondary.fatalities_basis != "none"
+        else max(primary.fatalities, secondary.fatalities),
+        fatalities_basis=primary.fatalities_basis
+        if primary.fatalities_basis != "none"
+        else secondary.fatalities_basis,
         alt_sub_event_types=alt,
         actor2=primary.actor2 or secondary.actor2,
         assoc_actor1=primary.assoc_actor1 or secondary.assoc_actor1,

@@ -6,6 +6,7 @@ dates); a date after publication without an explicit year moves back a year.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -63,7 +64,9 @@ _DM = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_WEEKDAY = re.compile(r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
+)
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
     r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) days? ago)\b",
@@ -71,8 +74,13 @@ _RELATIVE = re.compile(
 )
 _SINCE_BEFORE = re.compile(r"\bsince(?:\s+the\s+(?:morning|evening|night|start|beginning)\s+of)?$")
 _YEAR = re.compile(r"\b(?P<prep>in|since|from|until|by|of)?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
-_DURATION = re.compile(r"\b(?P<n>\w+)[- ](?P<unit>day|week|month)(?:-long)?\s+(?:offensive|battle|siege|operation|campaign|assault|fighting|push)\b", re.I)
-_AFTER_DAYS = re.compile(r"\b(?:after|within|in)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?)(?:\s+of\s+\w+)?", re.I)
+_DURATION = re.compile(
+    r"\b(?P<n>\w+)[- ](?P<unit>day|week|month)(?:-long)?\s+(?:offensive|battle|siege|operation|campaign|assault|fighting|push)\b",
+    re.I,
+)
+_AFTER_DAYS = re.compile(
+    r"\b(?:after|within|in)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?)(?:\s+of\s+\w+)?", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,8 @@ class DateMention:
     start: int  # offsets within the sentence text
     end: int
     kind: DateKind
-    date: date | None = None
-    date_end: date | None = None
+    date: _dt.date | None = None
+    date_end: _dt.date | None = None
     days: int = 0
     precision: int = 1  # ACLED time_precision
 
@@ -157,12 +165,30 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         elif word == "overnight":
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1), published))
         elif word in ("this week", "earlier this week"):
-            add(DateMention(m.start(), m.end(), "relative_week", published - timedelta(days=published.weekday()), published, 0, 2))
+            add(
+                DateMention(
+                    m.start(),
+                    m.end(),
+                    "relative_week",
+                    published - timedelta(days=published.weekday()),
+                    published,
+                    0,
+                    2,
+                )
+            )
         elif word == "last week":
             start = published - timedelta(days=published.weekday() + 7)
-            add(DateMention(m.start(), m.end(), "relative_week", start, start + timedelta(days=6), 0, 2))
+            add(
+                DateMention(
+                    m.start(), m.end(), "relative_week", start, start + timedelta(days=6), 0, 2
+                )
+            )
         elif word in ("earlier this month", "this month"):
-            add(DateMention(m.start(), m.end(), "relative_week", published.replace(day=1), published, 0, 3))
+            add(
+                DateMention(
+                    m.start(), m.end(), "relative_week", published.replace(day=1), published, 0, 3
+                )
+            )
         elif word == "last month":
             first = published.replace(day=1) - timedelta(days=1)
             add(DateMention(m.start(), m.end(), "relative_week", first.replace(day=1), first, 0, 3))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from frontwatch.types import FatalitiesBasis
+
 # ACLED's fixed numbers for vague fatality words
 VAGUE_FATALITIES = {
     "a dozen": 12,
@@ -21,9 +23,24 @@ VAGUE_FATALITIES = {
     "thousands": 1000,
 }
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "a hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a hundred": 100,
 }
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
@@ -38,12 +55,14 @@ _FATAL = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    r"(?P<n>\d[\d,]*|" + _VAGUE + r"|tens of thousands)\s+(?:of\s+)?(?:\w+\s+)?(?P<what>settlements|villages|towns|cities|people|residents|civilians|families|aircraft|drones|missiles|prisoners|soldiers|fighters)\b",
+    r"(?P<n>\d[\d,]*|"
+    + _VAGUE
+    + r"|tens of thousands)\s+(?:of\s+)?(?:\w+\s+)?(?P<what>settlements|villages|towns|cities|people|residents|civilians|families|aircraft|drones|missiles|prisoners|soldiers|fighters)\b",
     re.I,
 )
 
 
-def _value(raw: str) -> tuple[int, str]:
+def _value(raw: str) -> tuple[int, FatalitiesBasis]:
     raw = raw.lower().strip()
     if raw in VAGUE_FATALITIES:
         return VAGUE_FATALITIES[raw], "vague"
@@ -52,9 +71,9 @@ def _value(raw: str) -> tuple[int, str]:
     return int(raw.replace(",", "")), "reported"
 
 
-def fatalities(text: str) -> tuple[int, str, str]:
+def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, FatalitiesBasis, str]] = []
     for m in _FATAL.finditer(text):
         raw = next(g for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4")) if g)
         try:

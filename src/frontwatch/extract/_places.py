@@ -14,9 +14,94 @@ from frontwatch.geo import Gazetteer, relative_context
 from frontwatch.nlp import Sentence
 from frontwatch.types import Place
 
-_PARTICLES = {"al", "el", "an", "ar", "as", "ad", "az", "ez", "ash", "at", "ad", "ibn", "bin", "de", "la", "le", "of"}
-_ADMIN_NOUNS = {"province", "provinces", "governorate", "governorates", "region", "regions", "oblast", "oblasts", "state", "states", "district", "districts"}
-_SPEECH_HEADS = {"say", "announce", "claim", "deny", "report", "state", "warn", "accuse", "insist", "threaten", "promise"}
+_PARTICLES = {
+    "al",
+    "el",
+    "an",
+    "ar",
+    "as",
+    "ad",
+    "az",
+    "ez",
+    "ash",
+    "at",
+    "ibn",
+    "bin",
+    "de",
+    "la",
+    "le",
+    "of",
+}
+# words that begin Arabic and other place names; never a place on their own inside a longer name
+_NAME_PREFIXES = {
+    "abu",
+    "al",
+    "bin",
+    "ibn",
+    "umm",
+    "beit",
+    "bayt",
+    "tal",
+    "tel",
+    "tell",
+    "deir",
+    "dayr",
+    "kafr",
+    "ain",
+    "ayn",
+    "jabal",
+    "jebel",
+    "wadi",
+    "khan",
+    "saint",
+    "san",
+    "st",
+    "new",
+    "old",
+    "north",
+    "south",
+    "east",
+    "west",
+    "upper",
+    "lower",
+    "greater",
+    "mount",
+    "camp",
+    "port",
+    "fort",
+    "lake",
+    "ras",
+    "bab",
+    "tall",
+    "sheikh",
+}
+_ADMIN_NOUNS = {
+    "province",
+    "provinces",
+    "governorate",
+    "governorates",
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "state",
+    "states",
+    "district",
+    "districts",
+}
+_SPEECH_HEADS = {
+    "say",
+    "announce",
+    "claim",
+    "deny",
+    "report",
+    "state",
+    "warn",
+    "accuse",
+    "insist",
+    "threaten",
+    "promise",
+}
 
 
 @dataclass(frozen=True)
@@ -26,10 +111,6 @@ class PlaceMention:
     char_start: int  # article offsets
     char_end: int
     place: Place
-
-
-def _is_cap(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper()) and tok.is_alpha or tok.text in ("'", "’") and False
 
 
 def _runs(sent: Any) -> list[tuple[int, int]]:
@@ -51,7 +132,11 @@ def _runs(sent: Any) -> list[tuple[int, int]]:
             if (
                 (t.text.lower() in _PARTICLES or t.text in ("-", "'", "’"))
                 and j + 1 < len(toks)
-                and (toks[j + 1].text[:1].isupper() or toks[j + 1].text in ("-",) or toks[j + 1].text.lower() in _PARTICLES)
+                and (
+                    toks[j + 1].text[:1].isupper()
+                    or toks[j + 1].text in ("-",)
+                    or toks[j + 1].text.lower() in _PARTICLES
+                )
             ):
                 j += 1
                 continue
@@ -81,8 +166,14 @@ def find_places(
             for j in range(run_end, i, -1):
                 if any(k in blocked for k in range(i, j)):
                     continue
+                if j < run_end and doc[j - 1].lower_ in _NAME_PREFIXES:
+                    continue  # "Abu" of "Abu Shouk" is not a place of its own
                 text = doc[i:j].text
-                if doc[i].i == sentence.span.start and j - i == 1 and not gaz.is_place_name(text, countries):
+                if (
+                    doc[i].i == sentence.span.start
+                    and j - i == 1
+                    and not gaz.is_place_name(text, countries)
+                ):
                     continue
                 if gaz.is_place_name(text, countries):
                     hit = (i, j, text)
@@ -114,7 +205,7 @@ def find_places(
 
 
 def _coordinated_hint(doc: Any, a: int, b: int) -> str:
-    """"the provinces of Aleppo and Idlib": Idlib inherits Aleppo's admin1 hint."""
+    """ "the provinces of Aleppo and Idlib": Idlib inherits Aleppo's admin1 hint."""
     root = doc[a:b].root
     node = root
     for _ in range(3):

@@ -124,10 +124,16 @@ def source_table() -> SourceTable:
     raw = yaml.safe_load((DATA_DIR / "sources.yaml").read_text(encoding="utf-8"))
     named: list[tuple[re.Pattern[str], SourceRef]] = []
     for row in raw.get("sources", []):
-        ref = SourceRef(name=row["name"], stance=row.get("stance", "unknown"), country=row.get("country", "") or "")
+        ref = SourceRef(
+            name=row["name"],
+            stance=row.get("stance", "unknown"),
+            country=row.get("country", "") or "",
+        )
         for alias in sorted([row["name"], *row.get("aliases", [])], key=len, reverse=True):
             flags = 0 if alias.isupper() else re.I
             named.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), ref))
     named.sort(key=lambda p: -len(p[0].pattern))
-    generic = [(re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])]
+    generic = [
+        (re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])
+    ]
     return SourceTable(tuple(named), tuple(generic))

@@ -15,14 +15,31 @@ from datetime import date, timedelta
 
 from frontwatch.actors import actor_table
 from frontwatch.geo import haversine_km
-from frontwatch.types import Article, Claim, Event, Place, SourceRef
+from frontwatch.types import Article, Claim, Event, FatalitiesBasis, Place, SourceRef
 
 __all__ = ["fuse", "claim_family"]
 
-_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+_TERRITORY = {
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
+}
 _RADIUS_KM = {1: 5.0, 2: 15.0, 3: 60.0}
-_ISO3 = {"SY": "SYR", "UA": "UKR", "RU": "RUS", "SD": "SDN", "IL": "ISR", "PS": "PSE", "LB": "LBN",
-         "MM": "MMR", "CD": "COD", "ML": "MLI", "BF": "BFA", "NE": "NER", "YE": "YEM"}
+_ISO3 = {
+    "SY": "SYR",
+    "UA": "UKR",
+    "RU": "RUS",
+    "SD": "SDN",
+    "IL": "ISR",
+    "PS": "PSE",
+    "LB": "LBN",
+    "MM": "MMR",
+    "CD": "COD",
+    "ML": "MLI",
+    "BF": "BFA",
+    "NE": "NER",
+    "YE": "YEM",
+}
 
 
 def claim_family(c: Claim) -> str:
@@ -137,7 +154,14 @@ def _event(cluster: list[Claim], articles: Mapping[str, Article]) -> Event:
     if denied:
         contradictions.append("denied by " + ", ".join(denied))
     fat = figures[0] if figures else 0
-    basis = next((c.fatalities_basis for c in cluster if c.fatalities_basis != "none" and c.fatalities == fat), "none")
+    basis: FatalitiesBasis = next(
+        (
+            c.fatalities_basis
+            for c in cluster
+            if c.fatalities_basis != "none" and c.fatalities == fat
+        ),
+        "none",
+    )
     merged = replace(
         best,
         sources=tuple(sources),
@@ -150,9 +174,12 @@ def _event(cluster: list[Claim], articles: Mapping[str, Article]) -> Event:
     members = sorted(f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}" for c in cluster)
     digest = hashlib.sha1("|".join(members).encode()).hexdigest()[:8].upper()
     country = next((p.country for p in best.places if p.country), "")
-    origins = tuple(sorted({articles[c.article_id].origin for c in cluster if c.article_id in articles}))
+    origins = tuple(
+        sorted({articles[c.article_id].origin for c in cluster if c.article_id in articles})
+    )
     reasons = tuple(
-        f"{c.article_id}#{c.sentence_index}: same {claim_family(c)}, place and date window" for c in cluster[1:]
+        f"{c.article_id}#{c.sentence_index}: same {claim_family(c)}, place and date window"
+        for c in cluster[1:]
     )
     return Event(
         event_id=f"{_ISO3.get(country, 'XXX')}{digest}",

@@ -107,7 +107,8 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _CITY_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(
-    r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$", re.IGNORECASE
+    r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$",
+    re.IGNORECASE,
 )
 _COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
 

@@ -1,0 +1,75 @@
+"""Throughput of the whole pipeline on the bundled demo corpus (prints a table).
+
+Run: .venv/bin/python bench/pipeline.py [--repeat N]
+Measures: gazetteer load, spaCy parse, extraction (claims) per article, fusion,
+and peak memory. Not a timed test: figures go to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+from frontwatch.config import DATA_DIR
+from frontwatch.extract import extract_claims
+from frontwatch.fuse import fuse
+from frontwatch.geo import Gazetteer
+from frontwatch.ingest import read_path
+from frontwatch.nlp import load_pipeline, sentences
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load()
+    t_gaz = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    load_pipeline()
+    t_model = time.perf_counter() - t0
+    articles = read_path(DATA_DIR / "demo").articles * args.repeat
+    words = sum(len(a.text.split()) for a in articles)
+    t_parse = t_extract = 0.0
+    claims = []
+    for article in articles:
+        t0 = time.perf_counter()
+        sents = sentences(article)
+        t_parse += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        claims.extend(extract_claims(article, sents, gaz))
+        t_extract += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    by_id = {a.id: a for a in articles}
+    events = fuse(claims, by_id)
+    t_fuse = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = len(articles)
+    rows = [
+        ("gazetteer load (cached)", f"{t_gaz:.2f} s", ""),
+        ("spaCy model load", f"{t_model:.2f} s", ""),
+        ("articles / words", f"{n} / {words}", ""),
+        (
+            "spaCy parse",
+            f"{t_parse:.2f} s",
+            f"{n / t_parse:.1f} articles/s, {words / t_parse:.0f} words/s",
+        ),
+        ("extraction (no parse)", f"{t_extract:.2f} s", f"{n / t_extract:.1f} articles/s"),
+        (
+            "whole pipeline",
+            f"{t_parse + t_extract:.2f} s",
+            f"{n / (t_parse + t_extract):.1f} articles/s",
+        ),
+        ("fusion", f"{t_fuse:.3f} s", f"{len(claims)} claims -> {len(events)} events"),
+        ("peak RSS", f"{peak_mb:.0f} MB", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'stage':<{width}} | {'time':>14} | rate")
+    print("-" * (width + 40))
+    for name, value, rate in rows:
+        print(f"{name:<{width}} | {value:>14} | {rate}")
+
+
+if __name__ == "__main__":
+    main()
