@@ -24,7 +24,7 @@ app = typer.Typer(
     help="Conflict news in, sourced, geolocated events out.",
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
@@ -90,8 +90,12 @@ def ingest(
     from frontwatch.store import Store
 
     fallback = _date_option(published)
+    existed = db.exists()
     with Store(db) as store:
         report = run(paths, store, published=fallback, progress=_progress)
+    if report.articles_read == 0 and not existed:
+        for suffix in ("", "-wal", "-shm"):  # leave no empty database behind
+            Path(str(db) + suffix).unlink(missing_ok=True)
     for w in report.warnings:
         err.print(f"[yellow]warning:[/] {w}", highlight=False)
     for e in report.errors:

@@ -61,6 +61,7 @@ _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
 _COUNTRY_OF_PLACE_WORDS = {"country", "nation"}
 # "after the capture of Hama": a place named inside a reference to another event
+_DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 _NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _REFERENCE_NOUNS = {
@@ -193,6 +194,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     span = sent.span
     blocked = _blocked_tokens(sent, ctx)
     places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
+    if not ctx.main_country and places and places[0].place.country:
+        # a report with no demonym or country name: its first town says where it is
+        ctx.main_country = places[0].place.country
+        ctx.countries = (ctx.main_country,)
     dates = [d for d in find_dates(sent.text, ctx.article.published)]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
@@ -266,6 +271,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = table.by_verb(tok.lemma_.lower())
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
+        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"):
+            # "Dozens were killed in shelling of X": the event noun names what happened
+            verb = tok.head.head
+            noun_rule = table.by_noun(tok.lower_)
+            if noun_rule is not None and verb.lemma_.lower() in _DEATH_VERBS:
+                out.append((tok, noun_rule, "noun-after-casualty"))
     out.sort(key=lambda t: t[0].i)
     return out
 

@@ -49,7 +49,7 @@ _VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters
 _DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
 _FATAL = re.compile(
     rf"(?:(?:{_QUAL})?(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
-    rf"|(?:killing\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
+    rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:death toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))",
     re.I,

@@ -8,6 +8,7 @@ parse only tells where a mention sits (subject of "said" = metonymy).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from frontwatch.geo import Gazetteer, relative_context
@@ -113,6 +114,12 @@ class PlaceMention:
     place: Place
 
 
+@lru_cache(maxsize=65536)
+def _is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """Cached: the same names recur across a day's reports, and fuzzy look-ups cost ~1 ms."""
+    return gaz.is_place_name(text, countries)
+
+
 def _runs(sent: Any) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, allowing inner particles and hyphens."""
     runs: list[tuple[int, int]] = []
@@ -172,10 +179,10 @@ def find_places(
                 if (
                     doc[i].i == sentence.span.start
                     and j - i == 1
-                    and not gaz.is_place_name(text, countries)
+                    and not _is_place(gaz, text, countries)
                 ):
                     continue
-                if gaz.is_place_name(text, countries):
+                if _is_place(gaz, text, countries):
                     hit = (i, j, text)
                     break
             if hit is None:

@@ -1,0 +1,59 @@
+"""Shared fixtures: an in-process CLI runner, the seed report and one ingested seed database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from frontwatch.cli import app
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED_STEM = "000_c11a39ef1e7a73a7"
+SEED_PUBLISHED = "2024-12-06"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def cli_runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def invoke(cli_runner: CliRunner) -> Invoke:
+    """Run `frontwatch ARGS...` in-process; returns click's Result (stdout/stderr apart)."""
+
+    def run(*args: str | Path) -> Result:
+        return cli_runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    if not SEED_DIR.is_dir():
+        pytest.skip(f"seed folder {SEED_DIR} not found")
+    return SEED_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_txt(seed_dir: Path) -> Path:
+    return seed_dir / f"{SEED_STEM}.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_gold(seed_dir: Path) -> Path:
+    return seed_dir / f"{SEED_STEM}.gold.yaml"
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory, invoke: Invoke, seed_txt: Path) -> Path:
+    """A database holding the seed report, ingested once per test session via the CLI."""
+    db = tmp_path_factory.mktemp("seed") / "seed.db"
+    result = invoke("ingest", str(seed_txt), "--db", db, "--published", SEED_PUBLISHED)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return db
