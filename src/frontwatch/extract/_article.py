@@ -252,9 +252,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out: list[tuple[Any, TriggerRule, str]] = []
     lower = span.text.lower()
     phrase_heads: set[int] = set()
+    casualty_verbs: set[int] = set()
     for rule in table.rules:
         for phrase in rule.phrases:
-            for m in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+            # "took full control of": up to two words may stand inside a phrase
+            pattern = r"\s+(?:[\w-]+\s+){0,2}?".join(re.escape(w) for w in phrase.split())
+            for m in re.finditer(rf"\b{pattern}\b", lower):
                 tok = _token_at(span, span.start_char + m.start())
                 if tok is not None and tok.i not in phrase_heads:
                     phrase_heads.add(tok.i)
@@ -271,12 +274,28 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = table.by_verb(tok.lemma_.lower())
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"):
-            # "Dozens were killed in shelling of X": the event noun names what happened
-            verb = tok.head.head
-            noun_rule = table.by_noun(tok.lower_)
-            if noun_rule is not None and verb.lemma_.lower() in _DEATH_VERBS:
-                out.append((tok, noun_rule, "noun-after-casualty"))
+        elif tok.pos_ == "NOUN" and (
+            (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "by")
+                and tok.head.head.lemma_.lower() in _DEATH_VERBS
+            )
+            or (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() in _DEATH_VERBS | {"hit", "destroy", "damage"}
+            )
+        ):
+            # "Dozens were killed in shelling of X", "A missile strike on X killed 3":
+            # the event noun names what happened
+            compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
+            noun_rule = table.by_noun(f"{compound} {tok.lower_}".strip()) or table.by_noun(
+                tok.lower_
+            )
+            if noun_rule is not None:
+                out.append((tok, noun_rule, "casualty-noun"))
+                casualty_verbs.add(tok.head.i if tok.dep_.startswith("nsubj") else tok.head.head.i)
+    # the death verb of a casualty noun is the same happening, not a second event
+    out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
 
@@ -386,8 +405,23 @@ def _event_claim(
 ) -> Claim | None:
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
-    subj_tok = _subject(tok)
+    if how == "casualty-noun":  # the places and dates hang off the death verb
+        verb = tok.head if tok.dep_.startswith("nsubj") else tok.head.head
+        clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
+    subj_tok = _subject(tok) if tok.pos_ != "NOUN" else None
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and tok.pos_ == "NOUN":
+        actor1_info = _demonym_forces(tok, ctx)
+    if (
+        subj_tok is not None
+        and actor1_info is not None
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj_tok.children)
+    ):
+        # "X said its forces took ...": the forces belong to whoever speaks
+        speaker = _speech_subject(tok)
+        owner, _ = _actors_of(speaker, ctx)
+        if owner is not None:
+            actor1_info = actor_table().state_forces(owner.country) or owner
     obj_tok = _object(tok)
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
     if rule.requires_prep:
@@ -694,6 +728,26 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
     return info, None
 
 
+def _speech_subject(tok: Any) -> Any:
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return None
+        if head.lemma_.lower() in triggers().speech_verbs:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        node = head
+    return None
+
+
+def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and demonym_country(child.text):
+            return actor_table().resolve(f"{child.text} forces", ctx.main_country)
+    return None
+
+
 def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
@@ -746,6 +800,7 @@ def _default_opponent(
         info = table.info(name)
         if (
             info is not None
+            and info.country in (country, actor1.country)
             and info.side != actor1.side
             and not _allied(info, actor1)
             and info.inter != _CIVILIAN_INTER
