@@ -538,15 +538,11 @@ def _event_claim(
     ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
-    c0, c1 = sent.offset + span.start_char - span.doc[0].idx * 0, 0
     ev_start, ev_end = sent.char_span(span.start, span.end)
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
     fat, fat_basis, fat_notes = fatalities(span.text)
     sources = _sources(ctx, sent, tok)
-    if kind == "displacement":
-        actor1_name = actor1_info.name if actor1_info else ""
-    else:
-        actor1_name = actor1_info.name if actor1_info else ""
+    actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
         article_id=ctx.article.id,
         kind=kind,  # type: ignore[arg-type]
@@ -577,7 +573,6 @@ def _event_claim(
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
     )
-    del c0, c1
     index = len(ctx.claims)
     ctx.claim_para[index] = sent.paragraph
     if basis.startswith("after:"):
