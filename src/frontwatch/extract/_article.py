@@ -45,25 +45,13 @@ _ANAPHORA_NOUNS = {
     "province",
     "region",
 }
-_POSITION_NOUNS = {
-    "position",
-    "positions",
-    "base",
-    "bases",
-    "stronghold",
-    "strongholds",
-    "post",
-    "posts",
-    "lines",
-}
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
-_COUNTRY_OF_PLACE_WORDS = {"country", "nation"}
-# "after the capture of Hama": a place named inside a reference to another event
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 _NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+# "after the capture of Hama": a place named inside a reference to another event
 _REFERENCE_NOUNS = {
     "capture",
     "fall",
@@ -101,28 +89,29 @@ class _Ctx:
     countries: tuple[str, ...]
     main_country: str
     story_start: date | None
+    sentence_dates: list[list[DateMention]]
     actor_counts: Counter[str] = field(default_factory=Counter)
     last_places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
     same_as_prev: set[int] = field(default_factory=set)
-    anaphoric: set[int] = field(default_factory=set)
     antecedent: dict[int, int] = field(
         default_factory=dict
     )  # claim index -> the claim it refers back to
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
-    undated: set[int] = field(default_factory=set)
     claim_para: dict[int, int] = field(default_factory=dict)
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
     countries = _article_countries(article, sentences, gaz)
+    sentence_dates = [find_dates(sent.text, article.published) for sent in sentences]
     ctx = _Ctx(
         article=article,
         gaz=gaz,
         countries=countries,
         main_country=countries[0] if countries else "",
-        story_start=_story_start(article, sentences),
+        story_start=_story_start(article, sentence_dates),
+        sentence_dates=sentence_dates,
     )
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
@@ -175,11 +164,11 @@ def _big_town_country(gaz: Gazetteer, word: str) -> str:
     return ""
 
 
-def _story_start(article: Article, sentences: list[Sentence]) -> date | None:
+def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> date | None:
     dates = [
         d.date
-        for sent in sentences
-        for d in find_dates(sent.text, article.published)
+        for mentions in sentence_dates
+        for d in mentions
         if d.kind in ("point", "since", "relative_week") and d.date
     ]
     if article.published:
@@ -198,7 +187,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         # a report with no demonym or country name: its first town says where it is
         ctx.main_country = places[0].place.country
         ctx.countries = (ctx.main_country,)
-    dates = [d for d in find_dates(sent.text, ctx.article.published)]
+    dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
     for rank, (tok, rule, how) in enumerate(found_triggers):
@@ -579,10 +568,6 @@ def _event_claim(
         ctx.anchors[index] = basis[len("after:") :]
     if basis == "same-as-previous":
         ctx.same_as_prev.add(index)
-    if basis == "undated":
-        ctx.undated.add(index)
-    if anaphoric:
-        ctx.anaphoric.add(index)
     if antecedent is not None:
         ctx.antecedent[index] = antecedent
     if actor1_info is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from frontwatch.extract._numbers import WORD_NUMBERS
+
 DateKind = Literal["point", "since", "history", "duration", "after_days", "relative_week"]
 
 MONTHS = {
@@ -36,23 +38,12 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **WORD_NUMBERS,
     "a": 1,
     "an": 1,
     "several": 3,
     "few": 3,
-}
+}  # "a four-day", "several days"
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MD = re.compile(

@@ -113,7 +113,7 @@ def fuse(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Event
     clusters: list[list[Claim]] = []
     for claim in sorted(claims, key=_sort_key):
         for cluster in clusters:
-            if all(_same(member, claim) for member in cluster[:1]) and _same(cluster[0], claim):
+            if _same(cluster[0], claim):
                 cluster.append(claim)
                 break
         else:
