@@ -1,192 +1,116 @@
 """Claims from many articles → events: one event per happening, every source kept.
 
-Claims are clustered by (family, place, date window, compatible actors). The
-result depends only on the claims, never on the order they were ingested:
-claims are sorted by their content before clustering and event ids are hashes
-of the cluster's members.
+Claims are grouped by event family, place (within a radius that depends on
+geo_precision), date window and compatible actors (see _cluster); each event
+counts independent sources (reprints and "citing X" chains once, see
+_sources), keeps contradictions (fatality figures, dates, two claimed
+controllers, denials) and says which claims it merged and why (see _merge).
+
+``Fuser`` is incremental: ``add()`` new articles and claims, and only the
+events of the affected regions are rebuilt. ``fuse()`` is a Fuser fed with
+everything at once; both give the same events whatever the ingest order.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from datetime import date, timedelta
+import gc
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
-from frontwatch.actors import actor_table
-from frontwatch.geo import haversine_km
-from frontwatch.types import Article, Claim, Event, FatalitiesBasis, Place, SourceRef
+from frontwatch.types import Article, Claim, Event
 
-__all__ = ["fuse", "claim_family"]
+from ._cluster import Clusterer, Signature, claim_family
+from ._denials import Denial, find_denials, place_keys
+from ._merge import build_event
+from ._sources import ReprintIndex
 
-_TERRITORY = {
-    "Non-state actor overtakes territory",
-    "Government regains territory",
-    "Non-violent transfer of territory",
-}
-_RADIUS_KM = {1: 5.0, 2: 15.0, 3: 60.0}
-_ISO3 = {
-    "SY": "SYR",
-    "UA": "UKR",
-    "RU": "RUS",
-    "SD": "SDN",
-    "IL": "ISR",
-    "PS": "PSE",
-    "LB": "LBN",
-    "MM": "MMR",
-    "CD": "COD",
-    "ML": "MLI",
-    "BF": "BFA",
-    "NE": "NER",
-    "YE": "YEM",
-}
+__all__ = ["fuse", "claim_family", "Fuser", "FuseUpdate"]
 
 
-def claim_family(c: Claim) -> str:
-    if c.kind != "event":
-        return c.kind
-    if c.sub_event_type in _TERRITORY:
-        return "territory"
-    return c.event_type + "/" + c.sub_event_type
+@dataclass(frozen=True)
+class FuseUpdate:
+    """What one Fuser.add changed: event ids gone, events new or rebuilt."""
+
+    removed: tuple[str, ...]
+    added: tuple[Event, ...]
 
 
-def _sort_key(c: Claim) -> tuple[str, ...]:
-    first = c.places[0] if c.places else None
-    return (
-        claim_family(c),
-        c.date.isoformat() if c.date else "",
-        str(first.geonameid or first.name) if first else "",
-        c.article_id,
-        f"{c.sentence_index:06d}",
-        c.statement,
-    )
+@dataclass
+class Fuser:
+    clusterer: Clusterer = field(default_factory=Clusterer)
+    reprints: ReprintIndex = field(default_factory=ReprintIndex)
+    articles: dict[str, Article] = field(default_factory=dict)
+    events_by_region: dict[Signature, list[Event]] = field(default_factory=dict)
+    denials: dict[str, list[Denial]] = field(default_factory=dict)  # place key → denials
+    sigs_by_place: dict[str, set[Signature]] = field(default_factory=dict)
+
+    def add(self, articles: Iterable[Article], claims: Iterable[Claim]) -> FuseUpdate:
+        """Index new articles and claims; rebuild the events of the regions they touch."""
+        was_enabled = gc.isenabled()
+        gc.disable()  # allocation-heavy and cycle-free: the collector would only rescan
+        try:
+            return self._add(articles, claims)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _add(self, articles: Iterable[Article], claims: Iterable[Claim]) -> FuseUpdate:
+        new_articles = [a for a in articles if a.id not in self.articles]
+        for a in new_articles:
+            self.articles[a.id] = a
+        claims = list(claims)
+        dirty, new_groups = self.clusterer.add(claims)
+        for g in new_groups:
+            for k in place_keys(p for c in g.claims for p in c.places):
+                self.sigs_by_place.setdefault(k, set()).add(g.sig)
+        touched = self.reprints.add(new_articles)
+        by_article = self.clusterer.touched_articles
+        for aid in touched:
+            dirty.update(self.clusterer.root(s) for s in by_article.get(aid, ()))
+        for a in new_articles:
+            for d in find_denials(a):
+                for name in d.names:
+                    self.denials.setdefault(name, []).append(d)
+                    for s in self.sigs_by_place.get(name, ()):
+                        dirty.add(self.clusterer.root(s))
+        removed: list[str] = []
+        for gone in self.clusterer.absorbed:
+            removed.extend(e.event_id for e in self.events_by_region.pop(gone, []))
+        self.clusterer.absorbed.clear()
+        added: list[Event] = []
+        for region in sorted(dirty):
+            region = self.clusterer.root(region)
+            removed.extend(e.event_id for e in self.events_by_region.pop(region, []))
+            events = self._build(region)
+            self.events_by_region[region] = events
+            added.extend(events)
+        gone_ids = set(removed) - {e.event_id for e in added}
+        return FuseUpdate(tuple(sorted(gone_ids)), tuple(_ordered(added)))
+
+    def _build(self, region: Signature) -> list[Event]:
+        out: list[Event] = []
+        for groups, edges in self.clusterer.clusters(region):
+            denials: list[Denial] = []
+            if self.denials:
+                keys = place_keys(p for g in groups for c in g.claims for p in c.places)
+                denials = sorted(
+                    {d for k in keys for d in self.denials.get(k, ())},
+                    key=lambda d: (d.article_id, d.text),
+                )
+            out.append(build_event(groups, edges, self.reprints, self.articles, denials))
+        return out
+
+    def events(self) -> list[Event]:
+        return _ordered(e for evs in self.events_by_region.values() for e in evs)
 
 
-def _window(c: Claim) -> tuple[date, date] | None:
-    if c.date is None:
-        return None
-    return c.date, c.date_end or c.date
-
-
-def _dates_compatible(a: Claim, b: Claim) -> bool:
-    wa, wb = _window(a), _window(b)
-    if wa is None or wb is None:
-        return True
-    slack = timedelta(days=1)
-    return wa[0] - slack <= wb[1] and wb[0] - slack <= wa[1]
-
-
-def _place_close(a: Place, b: Place) -> bool:
-    if a.geonameid and a.geonameid == b.geonameid:
-        return True
-    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
-        return a.name == b.name
-    radius = max(_RADIUS_KM.get(a.geo_precision, 15.0), _RADIUS_KM.get(b.geo_precision, 15.0))
-    if a.feature != b.feature and "city" in (a.feature, b.feature):
-        return False
-    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= radius
-
-
-def _places_compatible(a: Claim, b: Claim) -> bool:
-    if not a.places or not b.places:
-        return not a.places and not b.places
-    return any(_place_close(p, q) for p in a.places for q in b.places)
-
-
-def _actors_compatible(a: Claim, b: Claim) -> bool:
-    if not a.actor1 or not b.actor1:
-        return True
-    table = actor_table()
-    return table.side(a.actor1) == table.side(b.actor1)
-
-
-def _same(a: Claim, b: Claim) -> bool:
-    if claim_family(a) != claim_family(b):
-        return False
-    if a.kind == "statement":
-        return a.article_id == b.article_id and a.statement == b.statement
-    return _dates_compatible(a, b) and _places_compatible(a, b) and _actors_compatible(a, b)
+def _ordered(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.claim.date or date.min, e.event_id))
 
 
 def fuse(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Event]:
     """Events from claims; deterministic and independent of input order."""
-    clusters: list[list[Claim]] = []
-    for claim in sorted(claims, key=_sort_key):
-        for cluster in clusters:
-            if _same(cluster[0], claim):
-                cluster.append(claim)
-                break
-        else:
-            clusters.append([claim])
-    events = [_event(cluster, articles) for cluster in clusters]
-    events.sort(key=lambda e: (e.claim.date or date.min, e.event_id))
-    return events
-
-
-def _independent_sources(cluster: Sequence[Claim], articles: Mapping[str, Article]) -> list[str]:
-    names: list[str] = []
-    for c in cluster:
-        for s in c.sources:
-            name = s.name
-            if name == "publisher":
-                art = articles.get(c.article_id)
-                name = "publisher:" + ((art.publisher or art.origin) if art else c.article_id)
-            if name not in names:
-                names.append(name)
-    return names
-
-
-def _event(cluster: list[Claim], articles: Mapping[str, Article]) -> Event:
-    best = max(cluster, key=lambda c: (c.confidence, c.date_end is None, -len(c.sources)))
-    sources: list[SourceRef] = []
-    for c in cluster:
-        for s in c.sources:
-            if s not in sources:
-                sources.append(s)
-    contradictions: list[str] = []
-    figures = sorted({c.fatalities for c in cluster if c.fatalities_basis != "none"})
-    if len(figures) > 1:
-        contradictions.append(f"fatalities differ: {', '.join(map(str, figures))} (lowest kept)")
-    subtypes = sorted({c.sub_event_type for c in cluster if c.sub_event_type})
-    if len(subtypes) > 1:
-        contradictions.append("sub-event types differ: " + ", ".join(subtypes))
-    denied = tuple(dict.fromkeys(d for c in cluster for d in c.denied_by))
-    if denied:
-        contradictions.append("denied by " + ", ".join(denied))
-    fat = figures[0] if figures else 0
-    basis: FatalitiesBasis = next(
-        (
-            c.fatalities_basis
-            for c in cluster
-            if c.fatalities_basis != "none" and c.fatalities == fat
-        ),
-        "none",
-    )
-    merged = replace(
-        best,
-        sources=tuple(sources),
-        fatalities=fat,
-        fatalities_basis=basis,
-        denied_by=denied,
-        evidence=tuple(e for c in cluster for e in c.evidence),
-        actor2=best.actor2 or next((c.actor2 for c in cluster if c.actor2), ""),
-    )
-    members = sorted(f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}" for c in cluster)
-    digest = hashlib.sha1("|".join(members).encode()).hexdigest()[:8].upper()
-    country = next((p.country for p in best.places if p.country), "")
-    origins = tuple(
-        sorted({articles[c.article_id].origin for c in cluster if c.article_id in articles})
-    )
-    reasons = tuple(
-        f"{c.article_id}#{c.sentence_index}: same {claim_family(c)}, place and date window"
-        for c in cluster[1:]
-    )
-    return Event(
-        event_id=f"{_ISO3.get(country, 'XXX')}{digest}",
-        claim=merged,
-        claims=tuple(cluster),
-        origins=origins,
-        source_count=len(_independent_sources(cluster, articles)),
-        contradictions=tuple(contradictions),
-        merge_reasons=reasons,
-    )
+    fuser = Fuser()
+    fuser.add(articles.values(), claims)
+    return fuser.events()

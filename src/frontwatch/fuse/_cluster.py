@@ -1,0 +1,416 @@
+"""Claims → clusters: buckets, candidate edges, constrained union-find.
+
+1. Claims with the same *signature* (family, places, date window, side,
+   statement) are one group: they are interchangeable for matching.
+2. Groups go into (family, grid cell, day) buckets; a new group is compared
+   only with the groups of the neighbouring cells and days (no all-pairs).
+   A compatible pair is a candidate edge.
+3. Candidate edges join *regions* (plain union-find). Inside a region, edges
+   are taken in a fixed order (closest dates, then closest places, then the
+   signatures) and applied with union-find when the merged cluster still
+   holds together: one date window, one side (or two claimed controllers of
+   one town on one day), nearby anchor towns.
+
+Everything depends only on the set of claims, so the result is the same
+whatever the ingest order, and a new claim only re-clusters its own region.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from frontwatch.actors import actor_table
+from frontwatch.geo import haversine_km, normalise_name
+from frontwatch.types import Claim, Place
+
+from ._config import fusion_config
+
+__all__ = ["Group", "Clusterer", "claim_family", "signature", "TERRITORY"]
+
+TERRITORY = frozenset(
+    {
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    }
+)
+_MAX_BUCKET_DAYS = 62
+_EARTH_DEG_KM = 111.2
+
+PlaceKey = tuple[str, float, float, int, str]  # key, lat, lon, precision, feature
+Signature = tuple[str, tuple[PlaceKey, ...], int, int, str, str]
+
+
+def claim_family(c: Claim) -> str:
+    if c.kind != "event":
+        return c.kind
+    if c.sub_event_type in TERRITORY:
+        return "territory"
+    return c.event_type + "/" + c.sub_event_type
+
+
+def taker(c: Claim) -> str:
+    """Who a claim says gained (territory) or acted (others)."""
+    if c.sub_event_type == "Non-violent transfer of territory" and "withdrawal" in c.notes:
+        return c.actor2
+    return c.actor1
+
+
+@lru_cache(maxsize=65536)
+def _side(actor: str) -> str:
+    return actor_table().side(actor) if actor else ""
+
+
+def _place_key(p: Place) -> PlaceKey:
+    key = str(p.geonameid) if p.geonameid else "n:" + normalise_name(p.name or p.spelled)
+    lat = float("nan") if p.lat is None else p.lat
+    lon = float("nan") if p.lon is None else p.lon
+    return (key, lat, lon, p.geo_precision, p.feature)
+
+
+def signature(c: Claim) -> Signature:
+    fam = claim_family(c)
+    start = c.date.toordinal() if c.date else 0
+    end = (c.date_end or c.date).toordinal() if c.date else 0
+    places = tuple(sorted({_place_key(p) for p in c.places}))
+    if c.kind == "statement":
+        return (fam, places, start, end, normalise_name(c.actor1), " ".join(c.statement.split()))
+    return (fam, places, start, end, _side(taker(c)), "")
+
+
+class Group:
+    """Claims with one signature; family/start/end/side unpacked for speed."""
+
+    __slots__ = ("sig", "claims", "family", "start", "end", "side")
+
+    def __init__(self, sig: Signature) -> None:
+        self.sig = sig
+        self.claims: list[Claim] = []
+        self.family = sig[0]
+        self.start = sig[2]
+        self.end = sig[3]
+        self.side = sig[4]
+
+
+@dataclass
+class Edge:
+    order: tuple[int, float, Signature, Signature]
+    reason: str
+
+    @property
+    def a(self) -> Signature:
+        return self.order[2]
+
+    @property
+    def b(self) -> Signature:
+        return self.order[3]
+
+
+@dataclass
+class _Agg:
+    """What a growing cluster must keep consistent."""
+
+    max_start: int
+    min_end: int
+    sides: frozenset[str]
+    anchors: tuple[tuple[float, float], ...]
+    dated: bool
+
+
+def _agg(g: Group) -> _Agg:
+    anchors = tuple(
+        (p[1], p[2]) for p in g.sig[1] if p[3] == 1 and p[4] == "city" and not math.isnan(p[1])
+    )
+    return _Agg(g.start, g.end, frozenset({g.side} if g.side else ()), anchors[:8], g.start != 0)
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[Signature, Signature] = {}
+
+    def add(self, x: Signature) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: Signature) -> Signature:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+
+def _close(a: PlaceKey, b: PlaceKey) -> tuple[bool, float, str]:
+    if a[0] == b[0]:
+        return True, 0.0, f"same place {a[0]}"
+    if a[4] != b[4] and "city" in (a[4], b[4]):
+        return False, math.inf, ""
+    if math.isnan(a[1]) or math.isnan(b[1]):
+        return False, math.inf, ""
+    radius = max(fusion_config().radius(a[3]), fusion_config().radius(b[3]))
+    d = haversine_km((a[1], a[2]), (b[1], b[2]))
+    return d <= radius, d, f"{d:.1f} km apart (radius {radius:g} km)"
+
+
+def _places_ok(a: Group, b: Group) -> tuple[bool, float, str]:
+    pa, pb = a.sig[1], b.sig[1]
+    if not pa or not pb:
+        ok = not pa and not pb
+        return ok, 0.0, "no place in either"
+    best: tuple[bool, float, str] = (False, math.inf, "")
+    for x in pa:
+        for y in pb:
+            res = _close(x, y)
+            if res[0] and res[1] < best[1]:
+                best = res
+    return best
+
+
+def _dates_gap(a: Group, b: Group) -> int | None:
+    """Days between the two windows (0 when they overlap), None when either is undated."""
+    if not a.start or not b.start:
+        return None
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def compatible(a: Group, b: Group) -> Edge | None:
+    """A candidate edge when two groups may tell one happening."""
+    if a.family != b.family:
+        return None
+    cfg = fusion_config()
+    gap = _dates_gap(a, b)
+    if gap is not None and gap > cfg.date_slack_days:
+        return None
+    if a.family == "statement":
+        if a.sig[4] != b.sig[4]:
+            return None
+        sim = fuzz.token_set_ratio(a.sig[5], b.sig[5])
+        if sim < cfg.statement_similarity:
+            return None
+        x, y = sorted((a.sig, b.sig))
+        return Edge((gap or 0, 100.0 - sim, x, y), f"same speaker, same words ({sim:.0f}%)")
+    ok, dist, why_place = _places_ok(a, b)
+    if not ok:
+        return None
+    if a.side and b.side and a.side != b.side:
+        if a.family not in cfg.territory_families or gap != 0:
+            return None
+        why_side = f"two claimed controllers ({a.side} / {b.side})"
+    else:
+        why_side = f"side {a.side or b.side or 'unknown'}"
+    when = "undated" if gap is None else ("same dates" if gap == 0 else f"{gap} day apart")
+    x, y = sorted((a.sig, b.sig))
+    reason = f"same {a.family}; {why_place}; {when}; {why_side}"
+    return Edge((gap or 0, round(dist, 3), x, y), reason)
+
+
+def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
+    cfg = fusion_config()
+    if x.dated and y.dated:
+        span = max(x.max_start, y.max_start) - min(x.min_end, y.min_end)
+        if span > cfg.max_span_days:
+            return False
+    sides = x.sides | y.sides
+    if len(sides) > 1 and (family not in cfg.territory_families or len(sides) > 2):
+        return False
+    if x.anchors and y.anchors:
+        r = fusion_config().radius(1)
+        if not any(haversine_km(p, q) <= r for p in x.anchors for q in y.anchors):
+            return False
+    return True
+
+
+def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
+    if x.dated and y.dated:
+        ms, me = max(x.max_start, y.max_start), min(x.min_end, y.min_end)
+    else:
+        ms, me = (x.max_start, x.min_end) if x.dated else (y.max_start, y.min_end)
+    return _Agg(ms, me, x.sides | y.sides, (x.anchors + y.anchors)[:8], x.dated or y.dated)
+
+
+Cell = int | str
+
+
+def _cells(g: Group) -> list[tuple[Cell, tuple[Cell, ...]]]:
+    """For each place of a group: its cell, and the cells a match may lie in.
+
+    Grid cells are at least 2.2 x the largest radius wide, so every point within
+    the radius of a place lies in the 2 x 2 block of cells nearest to it (the
+    place's own quadrant decides which neighbours). Statements: one cell per
+    speaker; places without coordinates: one cell per name.
+    """
+    if g.family == "statement":
+        cell: Cell = "speaker:" + g.sig[4]
+        return [(cell, (cell,))]
+    if not g.sig[1]:
+        return [("noplace", ("noplace",))]
+    out: list[tuple[Cell, tuple[Cell, ...]]] = []
+    for p in g.sig[1]:
+        if math.isnan(p[1]):
+            cell = "name:" + p[0]
+            out.append((cell, (cell,)))
+        else:
+            out.append(_quadrant(p[1], p[2]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cell_size() -> float:
+    return 2.2 * max(fusion_config().radius_km.values()) / _EARTH_DEG_KM
+
+
+@lru_cache(maxsize=4096)
+def _lon_width(band: int) -> float:
+    size = _cell_size()
+    poleward = max(abs(band * size), abs((band + 1) * size))
+    return size / max(math.cos(math.radians(min(poleward, 89.0))), 0.05)
+
+
+def _cell_id(band: int, cx: int) -> int:
+    return (band + 10_000) * 1_000_000 + cx + 500_000
+
+
+def _quadrant(lat: float, lon: float) -> tuple[Cell, tuple[Cell, ...]]:
+    fy = lat / _cell_size()
+    band = math.floor(fy)
+    other = band - 1 if fy - band < 0.5 else band + 1
+    cells: list[Cell] = []
+    own: Cell = 0
+    for b in (band, other):
+        fx = lon / _lon_width(b)
+        cx = math.floor(fx)
+        if b == band:
+            own = _cell_id(b, cx)
+        cells.append(_cell_id(b, cx))
+        cells.append(_cell_id(b, cx - 1 if fx - cx < 0.5 else cx + 1))
+    return own, tuple(cells)
+
+
+def _days(g: Group) -> range:
+    if not g.start:
+        return range(0, 1)
+    end = min(g.end, g.start + _MAX_BUCKET_DAYS)
+    return range(g.start, end + 1)
+
+
+class Clusterer:
+    """Incremental clustering state: groups, buckets, candidate edges, regions."""
+
+    def __init__(self) -> None:
+        self.groups: dict[Signature, Group] = {}
+        self.buckets: dict[tuple[str, Cell, int], list[Signature]] = {}
+        self.undated: dict[tuple[str, Cell], list[Signature]] = {}
+        self.edges: dict[Signature, list[Edge]] = {}
+        self.regions = _UF()
+        self.members: dict[Signature, list[Signature]] = {}
+        self.cell_days: dict[tuple[str, Cell], set[int]] = {}
+        self.touched_articles: dict[str, set[Signature]] = {}  # article id → its groups
+        self.absorbed: set[Signature] = set()  # region roots merged into another since last read
+
+    def add(self, claims: Iterable[Claim]) -> tuple[set[Signature], list[Group]]:
+        """Add claims; returns the region roots whose clusters must be rebuilt
+        and the new groups."""
+        new: list[Group] = []
+        dirty: set[Signature] = set()
+        for c in claims:
+            sig = signature(c)
+            g = self.groups.get(sig)
+            if g is None:
+                g = self.groups[sig] = Group(sig)
+                self.regions.add(sig)
+                self.members[sig] = [sig]
+                new.append(g)
+            g.claims.append(c)
+            dirty.add(sig)
+            self.touched_articles.setdefault(c.article_id, set()).add(sig)
+        for g in sorted(new, key=lambda g: g.sig):
+            self._link(g)
+        return {self.regions.find(s) for s in dirty}, new
+
+    def _link(self, g: Group) -> None:
+        slack = fusion_config().date_slack_days
+        seen: set[Signature] = {g.sig}
+        cand: list[Signature] = []
+        cells = _cells(g)
+        fam = g.family
+        buckets = self.buckets
+        if g.start:
+            days = range(g.start - slack, min(g.end, g.start + _MAX_BUCKET_DAYS) + slack + 1)
+        for _cell, near in cells:
+            for ncell in near:
+                if g.start:
+                    for day in days:
+                        hit = buckets.get((fam, ncell, day))
+                        if hit:
+                            cand.extend(hit)
+                else:  # an undated claim may be any day's
+                    for day in self.cell_days.get((fam, ncell), ()):
+                        cand.extend(buckets.get((fam, ncell, day), ()))
+                undated = self.undated.get((fam, ncell))
+                if undated:
+                    cand.extend(undated)
+        for other in cand:
+            if other in seen:
+                continue
+            seen.add(other)
+            edge = compatible(g, self.groups[other])
+            if edge is not None:
+                self.edges.setdefault(edge.a, []).append(edge)
+                self.edges.setdefault(edge.b, []).append(edge)
+                self._union_region(g.sig, other)
+        for cell, _near in cells:
+            if g.start:
+                for day in _days(g):
+                    self.buckets.setdefault((g.family, cell, day), []).append(g.sig)
+                    self.cell_days.setdefault((g.family, cell), set()).add(day)
+            else:
+                self.undated.setdefault((g.family, cell), []).append(g.sig)
+
+    def _union_region(self, a: Signature, b: Signature) -> None:
+        ra, rb = self.regions.find(a), self.regions.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.regions.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.absorbed.add(rb)
+
+    def root(self, sig: Signature) -> Signature:
+        return self.regions.find(sig)
+
+    def clusters(self, region: Signature) -> list[tuple[list[Group], list[Edge]]]:
+        """The clusters of one region: constrained union-find over its ordered edges."""
+        sigs = sorted(self.members[region])
+        edges: dict[tuple[Signature, Signature], Edge] = {}
+        for s in sigs:
+            for e in self.edges.get(s, ()):
+                edges[(e.a, e.b)] = e
+        uf = _UF()
+        aggs: dict[Signature, _Agg] = {}
+        for s in sigs:
+            uf.add(s)
+            aggs[s] = _agg(self.groups[s])
+        used: dict[Signature, list[Edge]] = {s: [] for s in sigs}
+        for e in sorted(edges.values(), key=lambda e: e.order):
+            ra, rb = uf.find(e.a), uf.find(e.b)
+            if ra == rb:
+                continue
+            fam = self.groups[e.a].family
+            if not _join_ok(aggs[ra], aggs[rb], fam):
+                continue
+            keep, drop = min(ra, rb), max(ra, rb)
+            uf.parent[drop] = keep
+            aggs[keep] = _merge_agg(aggs[keep], aggs.pop(drop))
+            used[keep].extend(used.pop(drop))
+            used[keep].append(e)
+        out: dict[Signature, list[Group]] = {}
+        for s in sigs:
+            out.setdefault(uf.find(s), []).append(self.groups[s])
+        return [(groups, used[root]) for root, groups in sorted(out.items())]

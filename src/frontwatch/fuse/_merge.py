@@ -1,0 +1,248 @@
+"""One cluster of claims → one Event: fields by source agreement, contradictions kept.
+
+Every independent source (see _sources) has one vote per field; the value with
+most votes wins, ties go to the more confident claim, then to the smaller
+value (deterministic). Fatalities keep the lowest reported figure (ACLED's
+conservative rule) and list every figure with its sources when they differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TypeVar
+
+from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
+
+from ._cluster import Edge, Group, claim_family, taker
+from ._denials import Denial, denial_applies, denial_matches_family, denier
+from ._sources import ReprintIndex, source_key
+
+__all__ = ["build_event", "claim_ref", "content_key", "ISO3"]
+
+T = TypeVar("T", bound=Hashable)
+
+ISO3 = {
+    "SY": "SYR",
+    "UA": "UKR",
+    "RU": "RUS",
+    "SD": "SDN",
+    "IL": "ISR",
+    "PS": "PSE",
+    "LB": "LBN",
+    "MM": "MMR",
+    "CD": "COD",
+    "ML": "MLI",
+    "BF": "BFA",
+    "NE": "NER",
+    "YE": "YEM",
+}
+
+
+def claim_ref(c: Claim) -> str:
+    return f"{c.article_id}#{c.sentence_index}"
+
+
+def content_key(c: Claim) -> tuple[str, ...]:
+    first = c.places[0] if c.places else None
+    return (
+        claim_family(c),
+        c.date.isoformat() if c.date else "",
+        str(first.geonameid or first.name) if first else "",
+        c.article_id,
+        f"{c.sentence_index:06d}",
+        c.rule,
+        c.sub_event_type,
+        c.actor1,
+        c.statement,
+        ",".join(p.name for p in c.places),
+    )
+
+
+def _keys(c: Claim, index: ReprintIndex) -> list[str]:
+    if len(c.sources) == 1:
+        return [source_key(c.sources[0], c, index)]
+    keys = [source_key(s, c, index) for s in c.sources] or [index.root(c.article_id)]
+    return sorted(set(keys))
+
+
+def _vote(
+    claims: Sequence[Claim], keys: Mapping[int, list[str]], value: Callable[[Claim], T]
+) -> tuple[T, dict[T, set[str]]]:
+    support: dict[T, set[str]] = {}
+    best_conf: dict[T, float] = {}
+    for i, c in enumerate(claims):
+        v = value(c)
+        support.setdefault(v, set()).update(keys[i])
+        best_conf[v] = max(best_conf.get(v, 0.0), c.confidence)
+    if len(support) == 1:
+        return next(iter(support)), support
+    winner = min(support, key=lambda v: (-len(support[v]), -best_conf[v], str(v)))
+    return winner, support
+
+
+def _fmt_support(support: Mapping[T, set[str]], show: Callable[[T], str]) -> str:
+    items = sorted(support.items(), key=lambda kv: (-len(kv[1]), show(kv[0])))
+    return "; ".join(f"{show(v)} ({', '.join(sorted(srcs))})" for v, srcs in items)
+
+
+def build_event(
+    groups: Sequence[Group],
+    edges: Sequence[Edge],
+    index: ReprintIndex,
+    articles: Mapping[str, Article],
+    denials: Sequence[Denial] = (),
+) -> Event:
+    claims = [c for g in groups for c in g.claims]
+    if len(claims) > 1:
+        claims.sort(key=content_key)
+    keys = {i: _keys(c, index) for i, c in enumerate(claims)}
+    all_keys = sorted({k for ks in keys.values() for k in ks})
+    if len(claims) == 1:
+        merged = claims[0]
+        contradictions: list[str] = []
+    else:
+        merged, contradictions = _merge(claims, keys)
+    merged, contradictions = _apply_denials(merged, claims, denials, contradictions)
+    members = sorted(f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}" for c in claims)
+    digest = hashlib.sha1("|".join(members).encode()).hexdigest()[:8].upper()
+    country = next((p.country for p in merged.places if p.country), "")
+    ids = {c.article_id for c in claims} | {d.article_id for d in denials}
+    origins = tuple(sorted({articles[a].origin for a in ids if a in articles}))
+    return Event(
+        event_id=f"{ISO3.get(country, 'XXX')}{digest}",
+        claim=merged,
+        claims=tuple(claims),
+        origins=origins,
+        source_count=len(all_keys),
+        contradictions=tuple(contradictions),
+        merge_reasons=_reasons(groups, edges, index) if len(claims) > 1 else (),
+    )
+
+
+def _merge(claims: Sequence[Claim], keys: Mapping[int, list[str]]) -> tuple[Claim, list[str]]:
+    contradictions: list[str] = []
+    sub, sub_support = _vote(claims, keys, lambda c: c.sub_event_type)
+    side, side_support = _vote(claims, keys, lambda c: taker(c))
+    when, when_support = _vote(claims, keys, lambda c: (c.date, c.date_end))
+    ranked = sorted(
+        range(len(claims)),
+        key=lambda i: (
+            -(claims[i].sub_event_type == sub)
+            - (taker(claims[i]) == side)
+            - ((claims[i].date, claims[i].date_end) == when),
+            -claims[i].confidence,
+            -len(keys[i]),
+            i,
+        ),
+    )
+    best = claims[ranked[0]]
+    if len(sub_support) > 1:
+        contradictions.append("sub-event types differ: " + _fmt_support(sub_support, str))
+    if claim_family(best) == "territory" and len({s for s in side_support if s}) > 1:
+        contradictions.append("controllers differ: " + _fmt_support(side_support, str))
+    if len(when_support) > 1:
+        contradictions.append("dates differ: " + _fmt_support(when_support, _show_when))
+    fat, basis, fat_note = _fatalities(claims, keys)
+    if fat_note:
+        contradictions.append(fat_note)
+    sources: list[SourceRef] = []
+    for c in claims:
+        for s in c.sources:
+            if s not in sources:
+                sources.append(s)
+    merged = replace(
+        best,
+        sources=tuple(sources),
+        fatalities=fat,
+        fatalities_basis=basis,
+        evidence=tuple(e for c in claims for e in c.evidence),
+        actor2=best.actor2 or next((c.actor2 for c in claims if c.actor2), ""),
+        confidence=max(c.confidence for c in claims),
+    )
+    return merged, contradictions
+
+
+def _show_when(v: tuple[date | None, date | None]) -> str:
+    start, end = v
+    if start is None:
+        return "undated"
+    return start.isoformat() + (f"..{end.isoformat()}" if end is not None else "")
+
+
+def _fatalities(
+    claims: Sequence[Claim], keys: Mapping[int, list[str]]
+) -> tuple[int, FatalitiesBasis, str]:
+    support: dict[int, set[str]] = {}
+    for i, c in enumerate(claims):
+        if c.fatalities_basis != "none":
+            support.setdefault(c.fatalities, set()).update(keys[i])
+    if not support:
+        return 0, "none", ""
+    low = min(support)
+    basis: FatalitiesBasis = next(
+        (
+            c.fatalities_basis
+            for c in claims
+            if c.fatalities_basis != "none" and c.fatalities == low
+        ),
+        "reported",
+    )
+    note = ""
+    if len(support) > 1:
+        figures = "; ".join(f"{n} ({', '.join(sorted(support[n]))})" for n in sorted(support))
+        note = f"fatalities differ: {figures}; lowest kept ({low}, range {low}-{max(support)})"
+    return low, basis, note
+
+
+def _apply_denials(
+    merged: Claim, claims: Sequence[Claim], denials: Sequence[Denial], contradictions: list[str]
+) -> tuple[Claim, list[str]]:
+    if not denials or merged.kind == "statement":
+        return merged, contradictions
+    territory = claim_family(merged) == "territory"
+    triggers = {c.trigger for c in claims}
+    country = next((p.country for p in merged.places if p.country), "")
+    names = list(merged.denied_by)
+    for d in denials:
+        if not denial_applies(d, merged.date, merged.date_end):
+            continue
+        if not denial_matches_family(d, territory, triggers):
+            continue
+        who = denier(d, country)
+        if who not in names:
+            names.append(who)
+            contradictions = [*contradictions, f"denied by {who} (report {d.article_id})"]
+    if names == list(merged.denied_by):
+        return merged, contradictions
+    return replace(merged, denied_by=tuple(names)), contradictions
+
+
+def _reasons(
+    groups: Sequence[Group], edges: Sequence[Edge], index: ReprintIndex
+) -> tuple[str, ...]:
+    """Why each claim is in the event: the edges that joined it, identical claims, reprints."""
+    by_sig: dict[object, str] = {}
+    same: list[str] = []
+    for g in groups:
+        refs = sorted(claim_ref(c) for c in g.claims)
+        by_sig[g.sig] = refs[0]
+        same.extend(
+            f"{ref} = {refs[0]}: identical claim (same family, place, dates, side)"
+            for ref in refs[1:]
+            if ref != refs[0]
+        )
+    out = [
+        f"{by_sig[e.a]} + {by_sig[e.b]}: {e.reason}" for e in sorted(edges, key=lambda e: e.order)
+    ]
+    out.extend(same)
+    for aid in sorted({c.article_id for g in groups for c in g.claims}):
+        group = index.group(aid)
+        if len(group) > 1:
+            out.append(
+                f"report {aid} is a reprint: one of {len(group)} near-identical texts ({', '.join(group)}), "
+                f"one source ({index.root(aid)})"
+            )
+    return tuple(out)

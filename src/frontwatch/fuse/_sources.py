@@ -1,0 +1,158 @@
+"""Independent sources: reprints of one story and "citing X" chains count once.
+
+An article's *root* is who actually wrote its story: a wire agency it credits
+("HOMS (Reuters) - ..."), or, for a group of near-identical texts (a wire story
+reprinted by several sites), one shared key for the whole group. A claim's
+source key is the deepest *named* source of its chain ("Levant Daily citing
+Reuters" → Reuters; "Reuters citing military sources" → Reuters), and
+"publisher" means the article's root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from frontwatch.types import Article, Claim, SourceRef
+
+from ._config import fusion_config
+
+__all__ = ["ReprintIndex", "source_key", "canonical_source"]
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def canonical_source(name: str) -> str:
+    """The sources table's canonical name when `name` is one of its outlets, else `name`."""
+    from frontwatch.extract._tables import source_table  # the extractor's own table
+
+    key = name.strip()
+    for rx, ref in source_table().named:
+        m = rx.search(key)
+        if m and m.start() == 0 and m.end() == len(key):
+            return ref.name
+    return key
+
+
+def _shingles(text: str) -> set[int]:
+    words = _WORD.findall(text.casefold())
+    n = fusion_config().shingle_words
+    if len(words) < n:
+        return {_hash(" ".join(words))} if words else set()
+    return {_hash(" ".join(words[i : i + n])) for i in range(len(words) - n + 1)}
+
+
+def _hash(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
+
+
+def wire_credit(article: Article) -> str:
+    """The agency a text credits in its dateline, e.g. "(Reuters) -", or ""."""
+    cfg = fusion_config()
+    m = cfg.credit_pattern.search(article.text[: cfg.credit_chars])
+    return canonical_source(m.group("name").strip()) if m else ""
+
+
+@dataclass
+class ReprintIndex:
+    """Near-identical texts grouped with union-find over sampled shingles.
+
+    Incremental: add() compares a new article only with the articles sharing a
+    sampled shingle with it, then exact Jaccard on the full shingle sets. The
+    groups are the connected components of "near-identical" pairs, so they do
+    not depend on the order articles arrive in.
+    """
+
+    shingles: dict[str, set[int]] = field(default_factory=dict)
+    postings: dict[int, list[str]] = field(default_factory=dict)
+    parent: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)  # group root → article ids
+    roots: dict[str, str] = field(default_factory=dict)  # article id → source key
+    articles: dict[str, Article] = field(default_factory=dict)
+
+    def _find(self, a: str) -> str:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        self.members[keep].extend(self.members.pop(drop))
+
+    def add(self, articles: Iterable[Article]) -> set[str]:
+        """Index articles; returns the ids whose source key may have changed."""
+        cfg = fusion_config()
+        new = [a for a in sorted(articles, key=lambda a: a.id) if a.id not in self.shingles]
+        for art in new:
+            sh = _shingles(art.text)
+            self.shingles[art.id] = sh
+            self.articles[art.id] = art
+            self.parent[art.id] = art.id
+            self.members[art.id] = [art.id]
+            candidates: set[str] = set()
+            for h in sh:
+                if h % cfg.sample_mod == 0:
+                    bucket = self.postings.setdefault(h, [])
+                    candidates.update(bucket)
+                    bucket.append(art.id)
+            for other in sorted(candidates):
+                osh = self.shingles[other]
+                if len(sh & osh) / (len(sh | osh) or 1) >= cfg.min_jaccard:
+                    self._union(art.id, other)
+        touched: set[str] = set()
+        for root in {self._find(a.id) for a in new}:
+            group = sorted(self.members[root])
+            key = self._group_key(group)
+            for aid in group:
+                if self.roots.get(aid) != key:
+                    self.roots[aid] = key
+                    touched.add(aid)
+        return touched
+
+    def _group_key(self, members: list[str]) -> str:
+        credits = sorted({c for c in (wire_credit(self.articles[a]) for a in members) if c})
+        if credits:
+            return credits[0]
+        if len(members) == 1:
+            art = self.articles[members[0]]
+            return canonical_source(art.publisher) if art.publisher else "article:" + art.id
+        return "story:" + min(members)
+
+    def root(self, article_id: str) -> str:
+        return self.roots.get(article_id, "article:" + article_id)
+
+    def group(self, article_id: str) -> list[str]:
+        if article_id not in self.parent:
+            return [article_id]
+        return sorted(self.members[self._find(article_id)])
+
+
+def source_key(source: SourceRef, claim: Claim, index: ReprintIndex) -> str:
+    """Who a source really is, for counting independent confirmations: the deepest
+    named source of the chain; "publisher" or only unnamed people ("residents
+    said") mean the article's own reporting, i.e. its root."""
+    return _named_root(source.name, source.via) or index.root(claim.article_id)
+
+
+@lru_cache(maxsize=65536)
+def _named_root(name: str, via: tuple[str, ...]) -> str:
+    unnamed = fusion_config().unnamed_sources
+    named = [n for n in (name, *via) if n != "publisher" and not _generic(n, unnamed)]
+    return canonical_source(named[-1]) if named else ""
+
+
+def _generic(name: str, unnamed: re.Pattern[str]) -> bool:
+    """ "military sources", "pro-government media": people no other report can be matched to."""
+    if name[:1].islower():
+        return True
+    words = name.split()
+    return bool(unnamed.search(name)) and not any(w[:1].isupper() for w in words[1:])

@@ -1,0 +1,181 @@
+"""Fusion on hand-made claims: one event per happening, independent sources, contradictions."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+
+from frontwatch.fuse import Fuser, fuse
+from frontwatch.store import event_to_dict
+from frontwatch.types import Article, Claim, Event, Place, SourceRef
+
+HAMA = Place("Hamah", "Hama", "SY", "Syria", "Hama", lat=35.13179, lon=36.75783, geonameid=170017)
+HOMS = Place("Homs", "Homs", "SY", "Syria", "Homs", lat=34.72405, lon=36.72559, geonameid=169577)
+NEAR_HAMA = Place(
+    "Hamah", "Hama", "SY", "Syria", "Hama", lat=35.15, lon=36.74, geo_precision=2, relation="near"
+)
+OPP = "Syrian opposition (HTS-led)"
+GOV = "Military Forces of Syria"
+CAPTURE = "Non-state actor overtakes territory"
+WIRE_TEXT = (
+    "HAMA, Syria (Meridian Press) - Opposition fighters took the central city of Hama on "
+    "Thursday after days of fighting with government troops, a war monitor said, in the "
+    "biggest blow to the government in years. Residents described convoys leaving the city."
+)
+
+
+def _article(aid: str, text: str, publisher: str, day: int = 6) -> Article:
+    return Article(
+        id=aid,
+        origin=f"{aid}.md",
+        title=aid,
+        text=text,
+        published=date(2024, 12, day),
+        publisher=publisher,
+    )
+
+
+def _claim(aid: str, idx: int, **kw: object) -> Claim:
+    base: dict[str, object] = {
+        "article_id": aid,
+        "kind": "event",
+        "event_type": "Battles",
+        "sub_event_type": CAPTURE,
+        "actor1": OPP,
+        "actor2": GOV,
+        "places": (HAMA,),
+        "date": date(2024, 12, 5),
+        "sources": (SourceRef("publisher"),),
+        "sentence_index": idx,
+        "rule": "test",
+    }
+    base.update(kw)
+    return Claim(**base)  # type: ignore[arg-type]
+
+
+def _dump(events: list[Event]) -> str:
+    return json.dumps([event_to_dict(e) for e in events], sort_keys=True, default=str)
+
+
+def _corpus() -> tuple[dict[str, Article], list[Claim]]:
+    arts = {
+        "wire": _article("wire", WIRE_TEXT, "Meridian Press"),
+        "site1": _article("site1", WIRE_TEXT + " More to follow.", "Levant Daily"),
+        "site2": _article("site2", "Breaking. " + WIRE_TEXT, "Orontes Post"),
+        "own": _article("own", "Our correspondent saw rebels in Hama.", "Gulf Observer"),
+        "deny": _article(
+            "deny", "The Syrian army denied that rebels had captured Hama on Thursday.", "State TV"
+        ),
+        "mon": _article("mon", "Monitor report about Hama and Homs.", "Monitor Weekly"),
+    }
+    claims = [
+        _claim("wire", 0, fatalities=20, fatalities_basis="reported"),
+        _claim("site1", 0, fatalities=20, fatalities_basis="reported"),
+        _claim("site2", 0, fatalities=20, fatalities_basis="reported"),
+        _claim("own", 3, date=date(2024, 12, 6), places=(NEAR_HAMA,)),
+        _claim(
+            "mon",
+            1,
+            fatalities=34,
+            fatalities_basis="reported",
+            sources=(SourceRef("Levant Daily", via=("Syrian Observatory for Human Rights",)),),
+        ),
+        _claim("mon", 2, places=(HOMS,), date=date(2024, 12, 8)),  # another happening
+        _claim(
+            "mon",
+            4,
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            actor1=GOV,
+            actor2=OPP,
+        ),  # another family, same place and day
+    ]
+    return arts, claims
+
+
+def test_one_event_per_happening_and_distinct_ones_kept_apart() -> None:
+    arts, claims = _corpus()
+    events = fuse(claims, arts)
+    capture = [e for e in events if e.claim.sub_event_type == CAPTURE]
+    assert len(capture) == 2  # Hama (5 claims) and Homs
+    hama = next(e for e in capture if e.claim.places[0].admin1 == "Hama")
+    assert len(hama.claims) == 5
+    assert len(events) == 3
+    assert hama.merge_reasons and any("same territory" in r for r in hama.merge_reasons)
+
+
+def test_reprints_and_citing_chains_count_once() -> None:
+    arts, claims = _corpus()
+    hama = next(e for e in fuse(claims, arts) if len(e.claims) == 5)
+    # wire + two reprints = 1 (credited wire), own reporting = 1, SOHR via Levant Daily = 1
+    assert hama.source_count == 3
+    assert any("reprint" in r for r in hama.merge_reasons)
+
+
+def test_contradictions_survive_fusion() -> None:
+    arts, claims = _corpus()
+    hama = next(e for e in fuse(claims, arts) if len(e.claims) == 5)
+    text = " | ".join(hama.contradictions)
+    assert "fatalities differ: 20" in text and "34" in text
+    assert hama.claim.fatalities == 20
+    assert "dates differ" in text
+    assert hama.claim.denied_by == (GOV,)
+    assert "deny.md" in hama.origins
+
+
+def test_two_claimed_controllers_make_one_contested_event() -> None:
+    arts, claims = _corpus()
+    claims.append(_claim("own", 9, actor1="Syrian Democratic Forces", actor2=""))
+    hama = next(e for e in fuse(claims, arts) if len(e.claims) == 6)
+    assert any(c.startswith("controllers differ") for c in hama.contradictions)
+
+
+def test_same_town_days_apart_are_two_events() -> None:
+    arts, claims = _corpus()
+    claims.append(_claim("own", 7, date=date(2024, 12, 9)))
+    capture = [e for e in fuse(claims, arts) if e.claim.sub_event_type == CAPTURE]
+    assert len(capture) == 3
+
+
+def test_result_does_not_depend_on_order_or_batches() -> None:
+    arts, claims = _corpus()
+    expected = _dump(fuse(claims, arts))
+    rng = random.Random(3)
+    for _ in range(5):
+        shuffled = claims[:]
+        rng.shuffle(shuffled)
+        names = list(arts)
+        rng.shuffle(names)
+        assert _dump(fuse(shuffled, {n: arts[n] for n in names})) == expected
+        fuser = Fuser()
+        cut = rng.randrange(1, len(shuffled))
+        first = {c.article_id for c in shuffled[:cut]}
+        fuser.add([arts[n] for n in names if n in first], shuffled[:cut])
+        fuser.add([arts[n] for n in names if n not in first], shuffled[cut:])
+        assert _dump(fuser.events()) == expected
+
+
+def test_incremental_add_rebuilds_only_the_affected_events() -> None:
+    arts, claims = _corpus()
+    fuser = Fuser()
+    fuser.add(arts.values(), claims)
+    before = {e.event_id for e in fuser.events()}
+    update = fuser.add([], [_claim("own", 11, places=(HOMS,), date=date(2024, 12, 8))])
+    assert len(update.added) == 1 and len(update.removed) == 1
+    assert update.removed[0] in before
+    after = {e.event_id for e in fuser.events()}
+    assert len(after - before) == 1 and len(before - after) == 1
+
+
+def test_contradictory_and_empty_input_never_crash() -> None:
+    assert fuse([], {}) == []
+    odd = [
+        _claim("x", 0, places=(), date=None),
+        _claim("x", 1, places=(), date=None, actor1=""),
+        _claim("y", 0, kind="statement", statement="We will hold the city", actor1=GOV),
+        _claim("z", 0, kind="statement", statement="We will hold the city.", actor1=GOV),
+    ]
+    events = fuse(odd, {})
+    assert sum(len(e.claims) for e in events) == 4
+    assert len([e for e in events if e.claim.kind == "statement"]) == 1
