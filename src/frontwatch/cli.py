@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from frontwatch.config import DATA_DIR, settings
 from frontwatch.errors import FrontwatchError
-from frontwatch.types import Event
+from frontwatch.types import ControlChange, Event
 
 app = typer.Typer(
     add_completion=False,
@@ -153,29 +154,47 @@ def control(
 ) -> None:
     """Who holds each place at a date (or the history of one place)."""
     from frontwatch.control import control_at, control_changes
-    from frontwatch.geo import normalise_name
     from frontwatch.outputs import control_json, render_control_table
 
     evs = _load_events(db)
     changes = control_changes(evs)
     when = _date_option(at)
     if place:
-        key = normalise_name(place)
-        changes = [
-            c
-            for c in changes
-            if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
-        ]
-        if not changes:
-            console.print(f"{place}: no known controller (unknown)")
-            return
-        states = [s for c in changes for s in control_at([c], None)]
-    else:
-        states = control_at(changes, when)
+        _control_history(place, changes, when, format)
+        return
+    states = control_at(changes, when)
     if format is ControlFormat.json:
         print(json.dumps(control_json(states), indent=2, ensure_ascii=False))
     else:
         render_control_table(states, console)
+
+
+def _control_history(
+    place: str, changes: Sequence[ControlChange], when: date | None, format: ControlFormat
+) -> None:
+    """`frontwatch control PLACE`: who held it from when to when (up to --at)."""
+    from frontwatch.control import timeline
+    from frontwatch.geo import normalise_name
+    from frontwatch.outputs import history_json, render_history_table
+
+    key = normalise_name(place)
+    mine = [
+        c
+        for c in changes
+        if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
+        and (when is None or c.since is None or c.since <= when)
+    ]
+    periods = timeline(mine)
+    if not periods:
+        if format is ControlFormat.json:
+            print("[]")
+        else:
+            console.print(f"{place}: no known controller (unknown)")
+        return
+    if format is ControlFormat.json:
+        print(json.dumps(history_json(periods), indent=2, ensure_ascii=False))
+    else:
+        render_history_table(periods, console)
 
 
 @app.command("eval")
@@ -234,10 +253,126 @@ def demo(
     (out / "events.geojson").write_text(
         json.dumps(events_geojson(evs), indent=2, ensure_ascii=False), encoding="utf-8"
     )
+    _demo_brief_and_control(out, evs, db)
     console.print(
         f"{report.articles_read} demo report(s), {len(evs)} event(s); wrote {out}/events.csv, "
-        f"{out}/events.geojson, {db}"
+        f"{out}/events.geojson, {out}/brief.md, {out}/control.geojson, {db}"
     )
+
+
+def _demo_brief_and_control(out: Path, evs: list[Event], db: Path) -> None:
+    from frontwatch.control import control_at, control_changes
+    from frontwatch.outputs import brief_markdown, build_brief, control_map_geojson
+    from frontwatch.store import Store
+
+    with Store(db) as store:
+        articles = {a.id: a for a in store.articles()}
+    (out / "brief.md").write_text(brief_markdown(build_brief(evs, articles)), encoding="utf-8")
+    doc = control_map_geojson(control_at(control_changes(evs)))
+    (out / "control.geojson").write_text(
+        json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def brief(
+    db: DbOption = Path("frontwatch.db"),
+    since: Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")] = None,
+    area: Annotated[str | None, typer.Option("--area", help="Only around this place.")] = None,
+    km: Annotated[float, typer.Option("--km", help="Radius around --area, km.")] = 25.0,
+    format: Annotated[BriefFormat, typer.Option("--format")] = BriefFormat.md,
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
+) -> None:
+    """A situation brief with numbered citations (Markdown or HTML)."""
+    from frontwatch.outputs import brief_html, brief_markdown, build_brief, find_area
+    from frontwatch.store import Store
+
+    first, last = _date_option(since), _date_option(until)
+    if first and last and first > last:
+        raise FrontwatchError(f"--since {first} is after --until {last}")
+    if km <= 0:
+        raise FrontwatchError("--km must be positive")
+    evs = _load_events(db)
+    with Store(db) as store:
+        articles = {a.id: a for a in store.articles()}
+    where = None
+    if area:
+        where = find_area(area, km, evs)
+        if where is None:
+            raise FrontwatchError(f"--area {area}: no such place in the database")
+    doc = build_brief(evs, articles, first, last, where)
+    text = brief_html(doc) if format is BriefFormat.html else brief_markdown(doc)
+    _emit(text, out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FrontwatchError(f"cannot write {out}: {exc.strerror or exc}") from None
+    console.print(f"wrote {out}")
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    geojson = "geojson"
+
+
+class ExportWhat(StrEnum):
+    events = "events"
+    claims = "claims"
+    control = "control"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output file.")],
+    db: DbOption = Path("frontwatch.db"),
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.parquet,
+    what: Annotated[ExportWhat, typer.Option("--what")] = ExportWhat.events,
+    at: Annotated[str | None, typer.Option("--at", help="Control snapshot date.")] = None,
+) -> None:
+    """Export events or claims as Parquet, events or control (at a date) as GeoJSON."""
+    from frontwatch.control import control_at, control_changes
+    from frontwatch.outputs import (
+        control_map_geojson,
+        events_geojson,
+        write_claims_parquet,
+        write_events_parquet,
+    )
+    from frontwatch.store import Store
+
+    evs = _load_events(db)
+    with Store(db) as store:
+        articles = {a.id: a for a in store.articles()}
+        claims = store.claims() if what is ExportWhat.claims else []
+    if format is ExportFormat.parquet:
+        if what is ExportWhat.control:
+            raise FrontwatchError("control exports as GeoJSON: use --format geojson")
+        n = (
+            write_claims_parquet(claims, out)
+            if what is ExportWhat.claims
+            else write_events_parquet(evs, out, articles)
+        )
+        console.print(f"wrote {n} {what.value} to {out}")
+        return
+    if what is ExportWhat.claims:
+        raise FrontwatchError("claims export as Parquet: use --format parquet")
+    if what is ExportWhat.control:
+        doc = control_map_geojson(control_at(control_changes(evs), _date_option(at)))
+    else:
+        doc = events_geojson(evs, articles)
+    _emit(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", out)
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from datetime import date
 
 from frontwatch.types import Article, Claim, Event
 
-from ._cluster import Clusterer, Signature, claim_family
+from ._cluster import Clusterer, claim_family
 from ._denials import Denial, find_denials, place_keys
 from ._merge import build_event
 from ._sources import ReprintIndex
@@ -41,9 +41,9 @@ class Fuser:
     clusterer: Clusterer = field(default_factory=Clusterer)
     reprints: ReprintIndex = field(default_factory=ReprintIndex)
     articles: dict[str, Article] = field(default_factory=dict)
-    events_by_region: dict[Signature, list[Event]] = field(default_factory=dict)
+    events_by_region: dict[int, list[Event]] = field(default_factory=dict)
     denials: dict[str, list[Denial]] = field(default_factory=dict)  # place key → denials
-    sigs_by_place: dict[str, set[Signature]] = field(default_factory=dict)
+    sigs_by_place: dict[str, set[int]] = field(default_factory=dict)
 
     def add(self, articles: Iterable[Article], claims: Iterable[Claim]) -> FuseUpdate:
         """Index new articles and claims; rebuild the events of the regions they touch."""
@@ -63,7 +63,7 @@ class Fuser:
         dirty, new_groups = self.clusterer.add(claims)
         for g in new_groups:
             for k in place_keys(p for c in g.claims for p in c.places):
-                self.sigs_by_place.setdefault(k, set()).add(g.sig)
+                self.sigs_by_place.setdefault(k, set()).add(g.id)
         touched = self.reprints.add(new_articles)
         by_article = self.clusterer.touched_articles
         for aid in touched:
@@ -88,7 +88,7 @@ class Fuser:
         gone_ids = set(removed) - {e.event_id for e in added}
         return FuseUpdate(tuple(sorted(gone_ids)), tuple(_ordered(added)))
 
-    def _build(self, region: Signature) -> list[Event]:
+    def _build(self, region: int) -> list[Event]:
         out: list[Event] = []
         for groups, edges in self.clusterer.clusters(region):
             denials: list[Denial] = []

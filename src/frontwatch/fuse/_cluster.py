@@ -75,9 +75,14 @@ def _place_key(p: Place) -> PlaceKey:
 
 def signature(c: Claim) -> Signature:
     fam = claim_family(c)
-    start = c.date.toordinal() if c.date else 0
-    end = (c.date_end or c.date).toordinal() if c.date else 0
-    places = tuple(sorted({_place_key(p) for p in c.places}))
+    d = c.date
+    start = d.toordinal() if d else 0
+    end = (c.date_end or d).toordinal() if d else 0
+    ps = c.places
+    if len(ps) == 1:
+        places: tuple[PlaceKey, ...] = (_place_key(ps[0]),)
+    else:
+        places = tuple(sorted({_place_key(p) for p in ps}))
     if c.kind == "statement":
         return (fam, places, start, end, normalise_name(c.actor1), " ".join(c.statement.split()))
     return (fam, places, start, end, _side(taker(c)), "")
@@ -86,9 +91,10 @@ def signature(c: Claim) -> Signature:
 class Group:
     """Claims with one signature; family/start/end/side unpacked for speed."""
 
-    __slots__ = ("sig", "claims", "family", "start", "end", "side")
+    __slots__ = ("id", "sig", "claims", "family", "start", "end", "side")
 
-    def __init__(self, sig: Signature) -> None:
+    def __init__(self, gid: int, sig: Signature) -> None:
+        self.id = gid  # arrival number: used for indexing only, never for ordering
         self.sig = sig
         self.claims: list[Claim] = []
         self.family = sig[0]
@@ -99,8 +105,10 @@ class Group:
 
 @dataclass
 class Edge:
-    order: tuple[int, float, Signature, Signature]
+    order: tuple[int, float, Signature, Signature]  # the content order edges are applied in
     reason: str
+    ia: int
+    ib: int
 
     @property
     def a(self) -> Signature:
@@ -126,17 +134,23 @@ def _agg(g: Group) -> _Agg:
     anchors = tuple(
         (p[1], p[2]) for p in g.sig[1] if p[3] == 1 and p[4] == "city" and not math.isnan(p[1])
     )
-    return _Agg(g.start, g.end, frozenset({g.side} if g.side else ()), anchors[:8], g.start != 0)
+    return _Agg(
+        g.start,
+        g.end,
+        frozenset({g.side} if g.side else ()),
+        tuple(sorted(anchors))[:8],
+        g.start != 0,
+    )
 
 
 class _UF:
     def __init__(self) -> None:
-        self.parent: dict[Signature, Signature] = {}
+        self.parent: dict[int, int] = {}
 
-    def add(self, x: Signature) -> None:
+    def add(self, x: int) -> None:
         self.parent.setdefault(x, x)
 
-    def find(self, x: Signature) -> Signature:
+    def find(self, x: int) -> int:
         parent = self.parent
         root = x
         while parent[root] != root:
@@ -193,8 +207,8 @@ def compatible(a: Group, b: Group) -> Edge | None:
         sim = fuzz.token_set_ratio(a.sig[5], b.sig[5])
         if sim < cfg.statement_similarity:
             return None
-        x, y = sorted((a.sig, b.sig))
-        return Edge((gap or 0, 100.0 - sim, x, y), f"same speaker, same words ({sim:.0f}%)")
+        (x, ix), (y, iy) = sorted(((a.sig, a.id), (b.sig, b.id)))
+        return Edge((gap or 0, 100.0 - sim, x, y), f"same speaker, same words ({sim:.0f}%)", ix, iy)
     ok, dist, why_place = _places_ok(a, b)
     if not ok:
         return None
@@ -205,9 +219,9 @@ def compatible(a: Group, b: Group) -> Edge | None:
     else:
         why_side = f"side {a.side or b.side or 'unknown'}"
     when = "undated" if gap is None else ("same dates" if gap == 0 else f"{gap} day apart")
-    x, y = sorted((a.sig, b.sig))
+    (x, ix), (y, iy) = sorted(((a.sig, a.id), (b.sig, b.id)))
     reason = f"same {a.family}; {why_place}; {when}; {why_side}"
-    return Edge((gap or 0, round(dist, 3), x, y), reason)
+    return Edge((gap or 0, round(dist, 3), x, y), reason, ix, iy)
 
 
 def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
@@ -231,7 +245,8 @@ def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
         ms, me = max(x.max_start, y.max_start), min(x.min_end, y.min_end)
     else:
         ms, me = (x.max_start, x.min_end) if x.dated else (y.max_start, y.min_end)
-    return _Agg(ms, me, x.sides | y.sides, (x.anchors + y.anchors)[:8], x.dated or y.dated)
+    anchors = tuple(sorted(set(x.anchors + y.anchors)))[:8]  # symmetric: order-free
+    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated)
 
 
 Cell = int | str
@@ -300,43 +315,58 @@ def _days(g: Group) -> range:
 
 
 class Clusterer:
-    """Incremental clustering state: groups, buckets, candidate edges, regions."""
+    """Incremental clustering state: groups, buckets, candidate edges, regions.
+
+    Groups are numbered as they arrive (cheap keys for the indexes); every
+    decision that shapes the result is ordered by content (signatures), so
+    the numbering never shows in the output.
+    """
 
     def __init__(self) -> None:
-        self.groups: dict[Signature, Group] = {}
-        self.buckets: dict[tuple[str, Cell, int], list[Signature]] = {}
-        self.undated: dict[tuple[str, Cell], list[Signature]] = {}
-        self.edges: dict[Signature, list[Edge]] = {}
-        self.regions = _UF()
-        self.members: dict[Signature, list[Signature]] = {}
+        self.ids: dict[Signature, int] = {}
+        self.groups: list[Group] = []
+        self.buckets: dict[tuple[str, Cell, int], list[int]] = {}
+        self.undated: dict[tuple[str, Cell], list[int]] = {}
+        self.edges: dict[int, list[Edge]] = {}
+        self.parent: list[int] = []  # regions: plain union-find over candidate edges
+        self.members: dict[int, list[int]] = {}
         self.cell_days: dict[tuple[str, Cell], set[int]] = {}
-        self.touched_articles: dict[str, set[Signature]] = {}  # article id → its groups
-        self.absorbed: set[Signature] = set()  # region roots merged into another since last read
+        self.touched_articles: dict[str, set[int]] = {}  # article id → its groups
+        self.absorbed: set[int] = set()  # region roots merged into another since last read
 
-    def add(self, claims: Iterable[Claim]) -> tuple[set[Signature], list[Group]]:
+    def add(self, claims: Iterable[Claim]) -> tuple[set[int], list[Group]]:
         """Add claims; returns the region roots whose clusters must be rebuilt
         and the new groups."""
         new: list[Group] = []
-        dirty: set[Signature] = set()
+        dirty: set[int] = set()
+        ids = self.ids
         for c in claims:
             sig = signature(c)
-            g = self.groups.get(sig)
-            if g is None:
-                g = self.groups[sig] = Group(sig)
-                self.regions.add(sig)
-                self.members[sig] = [sig]
+            gid = ids.get(sig)
+            if gid is None:
+                gid = ids[sig] = len(self.groups)
+                g = Group(gid, sig)
+                self.groups.append(g)
+                self.parent.append(gid)
+                self.members[gid] = [gid]
                 new.append(g)
+            else:
+                g = self.groups[gid]
             g.claims.append(c)
-            dirty.add(sig)
-            self.touched_articles.setdefault(c.article_id, set()).add(sig)
-        for g in sorted(new, key=lambda g: g.sig):
+            dirty.add(gid)
+            of_article = self.touched_articles.get(c.article_id)
+            if of_article is None:
+                self.touched_articles[c.article_id] = {gid}
+            else:
+                of_article.add(gid)
+        for g in new:  # the candidate edges do not depend on the linking order
             self._link(g)
-        return {self.regions.find(s) for s in dirty}, new
+        return {self.root(s) for s in dirty}, new
 
     def _link(self, g: Group) -> None:
         slack = fusion_config().date_slack_days
-        seen: set[Signature] = {g.sig}
-        cand: list[Signature] = []
+        seen: set[int] = {g.id}
+        cand: list[int] = []
         cells = _cells(g)
         fam = g.family
         buckets = self.buckets
@@ -355,62 +385,75 @@ class Clusterer:
                 undated = self.undated.get((fam, ncell))
                 if undated:
                     cand.extend(undated)
+        groups = self.groups
         for other in cand:
             if other in seen:
                 continue
             seen.add(other)
-            edge = compatible(g, self.groups[other])
+            edge = compatible(g, groups[other])
             if edge is not None:
-                self.edges.setdefault(edge.a, []).append(edge)
-                self.edges.setdefault(edge.b, []).append(edge)
-                self._union_region(g.sig, other)
+                self.edges.setdefault(edge.ia, []).append(edge)
+                self.edges.setdefault(edge.ib, []).append(edge)
+                self._union_region(g.id, other)
         for cell, _near in cells:
             if g.start:
                 for day in _days(g):
-                    self.buckets.setdefault((g.family, cell, day), []).append(g.sig)
-                    self.cell_days.setdefault((g.family, cell), set()).add(day)
+                    buckets.setdefault((fam, cell, day), []).append(g.id)
+                    days_of = self.cell_days.get((fam, cell))
+                    if days_of is None:
+                        self.cell_days[(fam, cell)] = {day}
+                    else:
+                        days_of.add(day)
             else:
-                self.undated.setdefault((g.family, cell), []).append(g.sig)
+                self.undated.setdefault((fam, cell), []).append(g.id)
 
-    def _union_region(self, a: Signature, b: Signature) -> None:
-        ra, rb = self.regions.find(a), self.regions.find(b)
+    def root(self, x: int) -> int:
+        parent = self.parent
+        r = x
+        while parent[r] != r:
+            r = parent[r]
+        while parent[x] != r:
+            parent[x], x = r, parent[x]
+        return r
+
+    def _union_region(self, a: int, b: int) -> None:
+        ra, rb = self.root(a), self.root(b)
         if ra == rb:
             return
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
-        self.regions.parent[rb] = ra
+        self.parent[rb] = ra
         self.members[ra].extend(self.members.pop(rb))
         self.absorbed.add(rb)
 
-    def root(self, sig: Signature) -> Signature:
-        return self.regions.find(sig)
-
-    def clusters(self, region: Signature) -> list[tuple[list[Group], list[Edge]]]:
+    def clusters(self, region: int) -> list[tuple[list[Group], list[Edge]]]:
         """The clusters of one region: constrained union-find over its ordered edges."""
-        sigs = sorted(self.members[region])
-        edges: dict[tuple[Signature, Signature], Edge] = {}
-        for s in sigs:
-            for e in self.edges.get(s, ()):
-                edges[(e.a, e.b)] = e
+        ids = self.members[region]
+        if len(ids) == 1:
+            return [([self.groups[region]], [])]
+        edges: dict[tuple[int, int], Edge] = {}
+        for i in ids:
+            for e in self.edges.get(i, ()):
+                edges[(e.ia, e.ib)] = e
         uf = _UF()
-        aggs: dict[Signature, _Agg] = {}
-        for s in sigs:
-            uf.add(s)
-            aggs[s] = _agg(self.groups[s])
-        used: dict[Signature, list[Edge]] = {s: [] for s in sigs}
+        aggs: dict[int, _Agg] = {}
+        for i in ids:
+            uf.add(i)
+            aggs[i] = _agg(self.groups[i])
+        used: dict[int, list[Edge]] = {i: [] for i in ids}
         for e in sorted(edges.values(), key=lambda e: e.order):
-            ra, rb = uf.find(e.a), uf.find(e.b)
+            ra, rb = uf.find(e.ia), uf.find(e.ib)
             if ra == rb:
                 continue
-            fam = self.groups[e.a].family
-            if not _join_ok(aggs[ra], aggs[rb], fam):
+            if not _join_ok(aggs[ra], aggs[rb], self.groups[e.ia].family):
                 continue
-            keep, drop = min(ra, rb), max(ra, rb)
-            uf.parent[drop] = keep
-            aggs[keep] = _merge_agg(aggs[keep], aggs.pop(drop))
-            used[keep].extend(used.pop(drop))
-            used[keep].append(e)
-        out: dict[Signature, list[Group]] = {}
-        for s in sigs:
-            out.setdefault(uf.find(s), []).append(self.groups[s])
-        return [(groups, used[root]) for root, groups in sorted(out.items())]
+            uf.parent[rb] = ra
+            aggs[ra] = _merge_agg(aggs[ra], aggs.pop(rb))
+            used[ra].extend(used.pop(rb))
+            used[ra].append(e)
+        out: dict[int, list[Group]] = {}
+        for i in ids:
+            out.setdefault(uf.find(i), []).append(self.groups[i])
+        result = [(sorted(groups, key=lambda g: g.sig), used[root]) for root, groups in out.items()]
+        result.sort(key=lambda item: item[0][0].sig)
+        return result

@@ -71,16 +71,28 @@ def _keys(c: Claim, index: ReprintIndex) -> list[str]:
 def _vote(
     claims: Sequence[Claim], keys: Mapping[int, list[str]], value: Callable[[Claim], T]
 ) -> tuple[T, dict[T, set[str]]]:
+    """The value most independent sources give; an empty value ("" / no date) is a
+    vote only when no claim gives any other."""
     support: dict[T, set[str]] = {}
     best_conf: dict[T, float] = {}
+    values = [value(c) for c in claims]
+    said = any(_given(v) for v in values)
     for i, c in enumerate(claims):
-        v = value(c)
+        v = values[i]
+        if said and not _given(v):
+            continue
         support.setdefault(v, set()).update(keys[i])
         best_conf[v] = max(best_conf.get(v, 0.0), c.confidence)
     if len(support) == 1:
         return next(iter(support)), support
     winner = min(support, key=lambda v: (-len(support[v]), -best_conf[v], str(v)))
     return winner, support
+
+
+def _given(v: object) -> bool:
+    if isinstance(v, tuple):
+        return any(x is not None and x != "" for x in v)
+    return v is not None and v != ""
 
 
 def _fmt_support(support: Mapping[T, set[str]], show: Callable[[T], str]) -> str:
