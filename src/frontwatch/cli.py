@@ -211,9 +211,9 @@ def eval_cmd(
         console.print(f"  {name:<16} {result.field_accuracy(name):6.3f}  ({sum(vals)}/{len(vals)})")
     console.print(f"statements coded as events: {result.statements_as_events}")
     for miss in result.misses:
-        console.print(f"  miss: {miss}", highlight=False, markup=False)
+        console.print(f"  miss: {miss}", highlight=False, markup=False, soft_wrap=True)
     for fp in result.false_events:
-        console.print(f"  false event: {fp}", highlight=False, markup=False)
+        console.print(f"  false event: {fp}", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

@@ -366,8 +366,23 @@ def _actor_ok(gold: str, pred: str) -> bool:
     table = actor_table()
     if table.side(gold) == table.side(pred):
         return True
+    gq, pq = _qualifier(gold), _qualifier(pred)
+    if gq and pq and gq != pq:  # "Military Forces of Israel" is not "... of Syria"
+        return False
     head = gold.lower().split()[0]
     return head in pred.lower().split() or fuzz.token_set_ratio(gold, pred) >= 85
+
+
+_QUALIFIER_RE = re.compile(
+    r"(?:\b(?:forces|government) of (?:the )?([^()]+?)|\(([^()]+)\))\s*(?:\(\d{4}-\d{0,4}\))?\s*$",
+    re.I,
+)
+
+
+def _qualifier(name: str) -> str:
+    """The country (or group) an ACLED-style name is qualified by: "Civilians (Sudan)" → sudan."""
+    m = _QUALIFIER_RE.search(name.strip())
+    return (m.group(1) or m.group(2)).strip().lower() if m else ""
 
 
 def _source_ok(gold: str, pred_labels: Sequence[str]) -> bool:
