@@ -211,9 +211,13 @@ def eval_cmd(
 
     if not gold.exists():
         raise FrontwatchError(f"{gold}: no such gold file")
-    result = evaluate_gold(gold, _date_option(published))
+    fusion = _fusion_eval(gold, _date_option(published))
+    result = fusion[0] if fusion else evaluate_gold(gold, _date_option(published))
     if as_json:
-        sys.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        data = result.as_dict()
+        if fusion:
+            data["fusion"] = fusion[1].as_dict()
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
     console.print("[bold]detection[/]            P      R      F1   (tp/fp/fn)")
     for name, s in (
@@ -233,6 +237,36 @@ def eval_cmd(
         console.print(f"  miss: {miss}", highlight=False, markup=False, soft_wrap=True)
     for fp in result.false_events:
         console.print(f"  false event: {fp}", highlight=False, markup=False, soft_wrap=True)
+    if fusion:
+        _print_fusion(fusion[1])
+
+
+def _fusion_eval(gold: Path, published: date | None):  # type: ignore[no-untyped-def]
+    """(EvalResult, FusionResult) when the gold file has multi-report stories, else None."""
+    from frontwatch.evaluate import evaluate_gold_with_fusion, has_fusion_gold, load_gold
+
+    if not has_fusion_gold(load_gold(gold)[0]):
+        return None
+    return evaluate_gold_with_fusion(gold, published)
+
+
+def _print_fusion(f) -> None:  # type: ignore[no-untyped-def]
+    console.print("[bold]fusion[/] (one event per happening)")
+    console.print(
+        f"  events per happening {f.events_per_happening:6.3f}  (target 1.0; "
+        f"{f.happenings} happenings found, {f.missing} missing)"
+    )
+    console.print(f"  duplicated           {f.duplicate_rate:6.1%}  ({f.duplicated})")
+    console.print(f"  wrong merges         {f.wrong_merges:6d}  (of {f.events} events)")
+    console.print(
+        f"  source-count acc.    {f.source_accuracy:6.3f}  ({f.source_ok}/{f.source_scored})"
+    )
+    console.print(
+        f"  control accuracy     {f.control_accuracy:6.3f}  ({f.control_ok}/{f.control_pairs} "
+        "place-date pairs)"
+    )
+    for line in f.details:
+        console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

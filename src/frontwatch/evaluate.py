@@ -25,7 +25,19 @@ from frontwatch.pipeline import control_snapshot, ingest
 from frontwatch.store import Store
 from frontwatch.types import Claim, ControlState, Event, Place
 
-__all__ = ["FIELDS", "EvalResult", "GoldArticle", "evaluate_gold", "load_gold", "score"]
+__all__ = [
+    "FIELDS",
+    "EvalResult",
+    "GoldArticle",
+    "evaluate_gold",
+    "load_gold",
+    "score",
+    # fusion
+    "FusionResult",
+    "evaluate_gold_with_fusion",
+    "fusion_score",
+    "has_fusion_gold",
+]
 
 FIELDS = (
     "sub_event_type",
@@ -534,3 +546,217 @@ def _score_control(
             used.add(found)
             result.control.tp += 1
     result.control.fp += len(states) - len(used)
+
+
+# ---------------------------------------------------------------- fusion (multi-report)
+
+
+@dataclass
+class FusionResult:
+    """How well claims from many reports became one event per happening, and control."""
+
+    happenings: int = 0  # gold events with at least one matched claim
+    missing: int = 0  # gold events no claim was matched to
+    events_for_happenings: int = 0  # sum over happenings of the events holding their claims
+    duplicated: int = 0  # happenings split over two or more events
+    events: int = 0  # predicted events holding a matched claim
+    wrong_merges: int = 0  # predicted events holding claims of two or more happenings
+    source_ok: int = 0
+    source_scored: int = 0
+    source_abs_error: int = 0
+    control_ok: int = 0
+    control_pairs: int = 0
+    details: list[str] = field(default_factory=list)
+
+    @property
+    def events_per_happening(self) -> float:
+        return self.events_for_happenings / self.happenings if self.happenings else 0.0
+
+    @property
+    def duplicate_rate(self) -> float:
+        return self.duplicated / self.happenings if self.happenings else 0.0
+
+    @property
+    def source_accuracy(self) -> float:
+        return self.source_ok / self.source_scored if self.source_scored else 1.0
+
+    @property
+    def control_accuracy(self) -> float:
+        return self.control_ok / self.control_pairs if self.control_pairs else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "happenings": self.happenings,
+            "missing": self.missing,
+            "events_per_happening": round(self.events_per_happening, 4),
+            "duplicate_rate": round(self.duplicate_rate, 4),
+            "wrong_merges": self.wrong_merges,
+            "events": self.events,
+            "source_count_accuracy": round(self.source_accuracy, 4),
+            "source_count_scored": self.source_scored,
+            "source_count_mean_abs_error": round(
+                self.source_abs_error / self.source_scored if self.source_scored else 0.0, 4
+            ),
+            "control_accuracy": round(self.control_accuracy, 4),
+            "control_pairs": self.control_pairs,
+            "details": list(self.details),
+        }
+
+
+def evaluate_gold_with_fusion(
+    gold_path: Path, published: date | None = None
+) -> tuple[EvalResult, FusionResult]:
+    """evaluate_gold, plus the fusion figures (FusionResult) from the same reading."""
+    gold, articles = load_gold(gold_path)
+    batches: dict[date | None, list[Path]] = {}
+    for a in articles:
+        fallback = None if a.hide_published else (published or a.published)
+        batches.setdefault(fallback, []).append(a.path)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "eval.db")
+        try:
+            for fallback, paths in batches.items():
+                report = ingest(paths, store, published=fallback)
+                if report.errors:
+                    raise GoldFileError("; ".join(report.errors))
+            events = store.events()
+            origins = {a.id: a.origin for a in store.articles()}
+        finally:
+            store.close()
+    key = _origin_keys(articles)
+    return score(gold, events, key), fusion_score(gold, events, origins, key)
+
+
+def has_fusion_gold(gold: dict[str, Any]) -> bool:
+    """A gold file with multi-report happenings or control timelines."""
+    evs = gold.get("events") or []
+    places = [normalise_name(str(c.get("place", ""))) for c in gold.get("control") or []]
+    return any(len(g.get("reported_in") or []) > 1 for g in evs) or len(places) > len(set(places))
+
+
+def fusion_score(
+    gold: dict[str, Any],
+    events: Sequence[Event],
+    origins: dict[str, str],
+    origin_key: Callable[[str], str],
+) -> FusionResult:
+    """Events per gold happening, wrong merges, source counts and control accuracy over
+    (place, date) pairs. Each claim is matched to the gold happening it tells (same
+    report, kind, place, date window ±1 day; the same territory/other family first)."""
+    gaz = Gazetteer.load()
+    result = FusionResult()
+    gold_events = [g for g in gold.get("events") or [] if g.get("reported_in")]
+    holders: dict[int, dict[str, int]] = {i: {} for i in range(len(gold_events))}
+    by_id = {e.event_id: e for e in events}
+    for e in events:
+        told: set[int] = set()
+        for c in e.claims:
+            file = origin_key(origins.get(c.article_id, c.article_id)).split("#")[0]
+            i = _claim_happening(c, file, gold_events, gaz)
+            if i is not None:
+                told.add(i)
+                holders[i][e.event_id] = holders[i].get(e.event_id, 0) + 1
+        if told:
+            result.events += 1
+        if len(told) > 1:
+            result.wrong_merges += 1
+            ids = ", ".join(str(gold_events[i].get("id")) for i in sorted(told))
+            result.details.append(f"wrong merge: {e.event_id} holds {ids}")
+    for i, g in enumerate(gold_events):
+        held = holders[i]
+        if not held:
+            result.missing += 1
+            result.details.append(f"happening {g.get('id')}: no claim found")
+            continue
+        result.happenings += 1
+        result.events_for_happenings += len(held)
+        if len(held) > 1:
+            result.duplicated += 1
+            result.details.append(f"happening {g.get('id')}: split over {len(held)} events")
+        if "source_count" in g:
+            main = by_id[max(held, key=lambda eid: (held[eid], eid))]
+            result.source_scored += 1
+            want = int(g["source_count"])
+            result.source_abs_error += abs(main.source_count - want)
+            if main.source_count == want:
+                result.source_ok += 1
+            else:
+                result.details.append(
+                    f"happening {g.get('id')}: {main.source_count} sources, gold {want}"
+                )
+    _score_control_timeline(gold.get("control") or [], events, result, gaz)
+    return result
+
+
+def _claim_happening(
+    c: Claim, file: str, gold_events: Sequence[dict[str, Any]], gaz: Gazetteer
+) -> int | None:
+    best: tuple[int, int] | None = None
+    for i, g in enumerate(gold_events):
+        if file not in {str(r).split("#")[0] for r in g.get("reported_in") or []}:
+            continue
+        if c.kind != _gold_kind(g) or not _date_ok(g, c, 1):
+            continue
+        if not any(_place_matches(gp, p, gaz) for gp in g.get("places") or [] for p in c.places):
+            continue
+        rank = 2 * _same_family(g, c) + (c.sub_event_type in _subtypes(g))
+        if best is None or rank > best[0]:
+            best = (rank, i)
+    return best[1] if best else None
+
+
+def _same_family(g: dict[str, Any], c: Claim) -> bool:
+    from frontwatch.control import _CAPTURE, _TRANSFER
+
+    territory = _CAPTURE | {_TRANSFER}
+    gold_territory = bool(_subtypes(g) & territory)
+    return gold_territory == (c.sub_event_type in territory)
+
+
+def _control_pairs(
+    entries: Sequence[dict[str, Any]],
+) -> list[tuple[str, date, str, bool]]:
+    """(place, date, controller, expected): the day of each change, the day after, the day
+    before the next change must show the controller; the day before the first change
+    must NOT show the first controller (no change dated too early)."""
+    by_place: dict[str, list[dict[str, Any]]] = {}
+    for g in entries:
+        if g.get("since"):
+            by_place.setdefault(str(g["place"]), []).append(g)
+    pairs: list[tuple[str, date, str, bool]] = []
+    one = timedelta(days=1)
+    for place, items in sorted(by_place.items()):
+        items.sort(key=lambda g: _as_date(g["since"]))
+        first = _as_date(items[0]["since"])
+        pairs.append((place, first - one, str(items[0]["controller"]), False))
+        for k, g in enumerate(items):
+            start = _as_date(g["since"])
+            who = str(g["controller"])
+            days = {start, start + one}
+            if k + 1 < len(items):
+                nxt = _as_date(items[k + 1]["since"])
+                days.add(nxt - one)
+                days = {d for d in days if d < nxt}
+            pairs.extend((place, d, who, True) for d in sorted(days))
+    return pairs
+
+
+def _score_control_timeline(
+    entries: Sequence[dict[str, Any]], events: Sequence[Event], result: FusionResult, gaz: Gazetteer
+) -> None:
+    from frontwatch.control import control_at, control_changes
+
+    table = actor_table()
+    changes = control_changes(events)
+    snapshots: dict[date, list[ControlState]] = {}
+    for place, when, who, expected in _control_pairs(entries):
+        states = snapshots.setdefault(when, control_at(changes, when))
+        held = [s.controller for s in states if _place_matches({"name": place}, s.place, gaz)]
+        shows = any(h in (who, table.side(who)) for h in held)
+        result.control_pairs += 1
+        if shows == expected:
+            result.control_ok += 1
+        else:
+            got = ", ".join(held) or "unknown"
+            want = who if expected else f"not {who}"
+            result.details.append(f"control {place} on {when}: {got}, gold {want}")

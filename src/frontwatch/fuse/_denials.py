@@ -85,7 +85,7 @@ def denier(d: Denial, country: str) -> str:
     info = actor_table().resolve(d.who, country) if d.who else None
     if info is not None:
         return info.name
-    words = d.who.split()
+    words = re.sub(r"^(?:the|a|an)\s+", "", d.who.strip(), flags=re.I).split()
     return " ".join(words[-6:]) if words else "a party to the report"
 
 

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
 
-from ._cluster import Edge, Group, claim_family, taker
+from ._cluster import TERRITORY, Edge, Group, claim_family, taker
 from ._denials import Denial, denial_applies, denial_matches_family, denier
 from ._sources import ReprintIndex, source_key
 
@@ -151,7 +151,7 @@ def _merge(claims: Sequence[Claim], keys: Mapping[int, list[str]]) -> tuple[Clai
         ),
     )
     best = claims[ranked[0]]
-    if len(sub_support) > 1:
+    if _subtypes_disagree(sub_support):
         contradictions.append("sub-event types differ: " + _fmt_support(sub_support, str))
     if claim_family(best) == "territory" and len({s for s in side_support if s}) > 1:
         contradictions.append("controllers differ: " + _fmt_support(side_support, str))
@@ -171,10 +171,32 @@ def _merge(claims: Sequence[Claim], keys: Mapping[int, list[str]]) -> tuple[Clai
         fatalities=fat,
         fatalities_basis=basis,
         evidence=tuple(e for c in claims for e in c.evidence),
-        actor2=best.actor2 or next((c.actor2 for c in claims if c.actor2), ""),
+        actor1=best.actor1 or _voted_actor(claims, keys, best, "actor1"),
+        actor2=best.actor2 or _voted_actor(claims, keys, best, "actor2"),
         confidence=max(c.confidence for c in claims),
     )
     return merged, contradictions
+
+
+def _subtypes_disagree(support: Mapping[str, set[str]]) -> bool:
+    """Two codings of one happening; a withdrawal told beside a capture is no disagreement."""
+    kinds = set(support) - {"Non-violent transfer of territory"}
+    if kinds != set(support) and kinds <= TERRITORY:
+        return len(kinds) > 1
+    return len(support) > 1
+
+
+def _voted_actor(
+    claims: Sequence[Claim], keys: Mapping[int, list[str]], best: Claim, name: str
+) -> str:
+    """The actor most sources name, among claims coded like `best` (withdrawals name the
+    sides the other way round)."""
+    same = [i for i, c in enumerate(claims) if c.sub_event_type == best.sub_event_type]
+    sub = [claims[i] for i in same]
+    value, _support = _vote(
+        sub, {j: keys[i] for j, i in enumerate(same)}, lambda c: getattr(c, name)
+    )
+    return str(value)
 
 
 def _show_when(v: tuple[date | None, date | None]) -> str:
