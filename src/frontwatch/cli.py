@@ -173,16 +173,20 @@ def _control_history(
     place: str, changes: Sequence[ControlChange], when: date | None, format: ControlFormat
 ) -> None:
     """`frontwatch control PLACE`: who held it from when to when (up to --at)."""
-    from frontwatch.control import timeline
+    from frontwatch.control import place_key, timeline
     from frontwatch.geo import normalise_name
     from frontwatch.outputs import history_json, render_history_table
 
     key = normalise_name(place)
+    keys = {  # any spelling a report used finds the place, then all of its changes
+        place_key(c.place)
+        for c in changes
+        if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
+    }
     mine = [
         c
         for c in changes
-        if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
-        and (when is None or c.since is None or c.since <= when)
+        if place_key(c.place) in keys and (when is None or c.since is None or c.since <= when)
     ]
     periods = timeline(mine)
     if not periods:
