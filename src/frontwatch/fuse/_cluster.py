@@ -252,58 +252,82 @@ def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
 Cell = int | str
 
 
-def _cells(g: Group) -> list[tuple[Cell, tuple[Cell, ...]]]:
-    """For each place of a group: its cell, and the cells a match may lie in.
+def _cells(g: Group) -> list[tuple[tuple[Cell, ...], tuple[Cell, ...]]]:
+    """For each place of a group: the cells it is filed under, and the cells a match
+    may be filed under.
 
-    Grid cells are at least 2.2 x the largest radius wide, so every point within
-    the radius of a place lies in the 2 x 2 block of cells nearest to it (the
-    place's own quadrant decides which neighbours). Statements: one cell per
-    speaker; places without coordinates: one cell per name.
+    Two grids: a fine one sized for town-level radii and a coarse one for the widest
+    (province-level) radius. Cells are at least 2.2 x their radius wide, so every
+    point within the radius of a place lies in the 2 x 2 block of cells nearest to
+    it (the place's own quadrant picks the neighbours). Every place is filed in
+    both grids (coarse "all"); a province-level place also in a coarse "wide" layer.
+    A town-level place looks in the fine grid and the wide layer; a province-level
+    one in the coarse "all" layer. Statements: one cell per speaker; places without
+    coordinates: one cell per name.
     """
     if g.family == "statement":
         cell: Cell = "speaker:" + g.sig[4]
-        return [(cell, (cell,))]
+        return [((cell,), (cell,))]
     if not g.sig[1]:
-        return [("noplace", ("noplace",))]
-    out: list[tuple[Cell, tuple[Cell, ...]]] = []
+        return [(("noplace",), ("noplace",))]
+    fine_r, _coarse_r = _radii()
+    out: list[tuple[tuple[Cell, ...], tuple[Cell, ...]]] = []
     for p in g.sig[1]:
         if math.isnan(p[1]):
             cell = "name:" + p[0]
-            out.append((cell, (cell,)))
+            out.append(((cell,), (cell,)))
+            continue
+        fine_own, fine_near = _quadrant(p[1], p[2], _FINE)
+        all_own, all_near = _quadrant(p[1], p[2], _ALL)
+        shift = (_WIDE - _ALL) * 10**13  # the wide layer: the coarse grid's cells, own ids
+        if fusion_config().radius(p[3]) <= fine_r:
+            out.append(((fine_own, all_own), fine_near + tuple(c + shift for c in all_near)))
         else:
-            out.append(_quadrant(p[1], p[2]))
+            out.append(((all_own, all_own + shift), all_near))
     return out
 
 
+_FINE, _ALL, _WIDE = 0, 1, 2
+
+
 @lru_cache(maxsize=1)
-def _cell_size() -> float:
-    return 2.2 * max(fusion_config().radius_km.values()) / _EARTH_DEG_KM
+def _radii() -> tuple[float, float]:
+    """(largest radius below the widest, the widest): the fine and coarse grids' radii."""
+    radii = sorted(set(fusion_config().radius_km.values()))
+    return (radii[-2] if len(radii) > 1 else radii[-1]), radii[-1]
 
 
-@lru_cache(maxsize=4096)
-def _lon_width(band: int) -> float:
-    size = _cell_size()
+@lru_cache(maxsize=4)
+def _cell_size(level: int) -> float:
+    fine_r, coarse_r = _radii()
+    return 2.2 * (fine_r if level == _FINE else coarse_r) / _EARTH_DEG_KM  # _ALL = _WIDE
+
+
+@lru_cache(maxsize=16384)
+def _lon_width(band: int, level: int) -> float:
+    size = _cell_size(level)
     poleward = max(abs(band * size), abs((band + 1) * size))
     return size / max(math.cos(math.radians(min(poleward, 89.0))), 0.05)
 
 
-def _cell_id(band: int, cx: int) -> int:
-    return (band + 10_000) * 1_000_000 + cx + 500_000
+def _cell_id(level: int, band: int, cx: int) -> int:
+    return level * 10**13 + (band + 100_000) * 10**7 + cx + 5_000_000
 
 
-def _quadrant(lat: float, lon: float) -> tuple[Cell, tuple[Cell, ...]]:
-    fy = lat / _cell_size()
+def _quadrant(lat: float, lon: float, level: int) -> tuple[int, tuple[int, ...]]:
+    size = _cell_size(level)
+    fy = lat / size
     band = math.floor(fy)
     other = band - 1 if fy - band < 0.5 else band + 1
-    cells: list[Cell] = []
-    own: Cell = 0
+    cells: list[int] = []
+    own = 0
     for b in (band, other):
-        fx = lon / _lon_width(b)
+        fx = lon / _lon_width(b, level)
         cx = math.floor(fx)
         if b == band:
-            own = _cell_id(b, cx)
-        cells.append(_cell_id(b, cx))
-        cells.append(_cell_id(b, cx - 1 if fx - cx < 0.5 else cx + 1))
+            own = _cell_id(level, b, cx)
+        cells.append(_cell_id(level, b, cx))
+        cells.append(_cell_id(level, b, cx - 1 if fx - cx < 0.5 else cx + 1))
     return own, tuple(cells)
 
 
@@ -372,7 +396,7 @@ class Clusterer:
         buckets = self.buckets
         if g.start:
             days = range(g.start - slack, min(g.end, g.start + _MAX_BUCKET_DAYS) + slack + 1)
-        for _cell, near in cells:
+        for _own, near in cells:
             for ncell in near:
                 if g.start:
                     for day in days:
@@ -395,17 +419,18 @@ class Clusterer:
                 self.edges.setdefault(edge.ia, []).append(edge)
                 self.edges.setdefault(edge.ib, []).append(edge)
                 self._union_region(g.id, other)
-        for cell, _near in cells:
-            if g.start:
-                for day in _days(g):
-                    buckets.setdefault((fam, cell, day), []).append(g.id)
-                    days_of = self.cell_days.get((fam, cell))
-                    if days_of is None:
-                        self.cell_days[(fam, cell)] = {day}
-                    else:
-                        days_of.add(day)
-            else:
-                self.undated.setdefault((fam, cell), []).append(g.id)
+        for own, _near in cells:
+            for cell in own:
+                if g.start:
+                    for day in _days(g):
+                        buckets.setdefault((fam, cell, day), []).append(g.id)
+                        days_of = self.cell_days.get((fam, cell))
+                        if days_of is None:
+                            self.cell_days[(fam, cell)] = {day}
+                        else:
+                            days_of.add(day)
+                else:
+                    self.undated.setdefault((fam, cell), []).append(g.id)
 
     def root(self, x: int) -> int:
         parent = self.parent

@@ -45,20 +45,10 @@ def claim_ref(c: Claim) -> str:
     return f"{c.article_id}#{c.sentence_index}"
 
 
-def content_key(c: Claim) -> tuple[str, ...]:
-    first = c.places[0] if c.places else None
-    return (
-        claim_family(c),
-        c.date.isoformat() if c.date else "",
-        str(first.geonameid or first.name) if first else "",
-        c.article_id,
-        f"{c.sentence_index:06d}",
-        c.rule,
-        c.sub_event_type,
-        c.actor1,
-        c.statement,
-        ",".join(p.name for p in c.places),
-    )
+def content_key(c: Claim) -> tuple[str, int, str, str, str, str]:
+    """A total order of claims by content (never by arrival)."""
+    first = c.places[0].name if c.places else ""
+    return (c.article_id, c.sentence_index, c.rule, c.sub_event_type, c.statement, first)
 
 
 def _keys(c: Claim, index: ReprintIndex) -> list[str]:
@@ -69,20 +59,25 @@ def _keys(c: Claim, index: ReprintIndex) -> list[str]:
 
 
 def _vote(
-    claims: Sequence[Claim], keys: Mapping[int, list[str]], value: Callable[[Claim], T]
+    values: Sequence[T], keys: Sequence[list[str]], confs: Sequence[float]
 ) -> tuple[T, dict[T, set[str]]]:
     """The value most independent sources give; an empty value ("" / no date) is a
-    vote only when no claim gives any other."""
+    vote only when no claim gives any other. Ties: the more confident claim's value,
+    then the smaller value as text."""
     support: dict[T, set[str]] = {}
     best_conf: dict[T, float] = {}
-    values = [value(c) for c in claims]
-    said = any(_given(v) for v in values)
-    for i, c in enumerate(claims):
-        v = values[i]
-        if said and not _given(v):
+    given = [_given(v) for v in values]
+    said = any(given)
+    for v, k, conf, g in zip(values, keys, confs, given, strict=True):
+        if said and not g:
             continue
-        support.setdefault(v, set()).update(keys[i])
-        best_conf[v] = max(best_conf.get(v, 0.0), c.confidence)
+        got = support.get(v)
+        if got is None:
+            support[v] = set(k)
+            best_conf[v] = conf
+        else:
+            got.update(k)
+            best_conf[v] = max(best_conf[v], conf)
     if len(support) == 1:
         return next(iter(support)), support
     winner = min(support, key=lambda v: (-len(support[v]), -best_conf[v], str(v)))
@@ -90,9 +85,11 @@ def _vote(
 
 
 def _given(v: object) -> bool:
+    if v.__class__ is str:
+        return v != ""
     if isinstance(v, tuple):
-        return any(x is not None and x != "" for x in v)
-    return v is not None and v != ""
+        return v[0] is not None if v else False
+    return v is not None
 
 
 def _fmt_support(support: Mapping[T, set[str]], show: Callable[[T], str]) -> str:
@@ -110,8 +107,8 @@ def build_event(
     claims = [c for g in groups for c in g.claims]
     if len(claims) > 1:
         claims.sort(key=content_key)
-    keys = {i: _keys(c, index) for i, c in enumerate(claims)}
-    all_keys = sorted({k for ks in keys.values() for k in ks})
+    keys = [_keys(c, index) for c in claims]
+    all_keys = {k for ks in keys for k in ks}
     if len(claims) == 1:
         merged = claims[0]
         contradictions: list[str] = []
@@ -134,18 +131,20 @@ def build_event(
     )
 
 
-def _merge(claims: Sequence[Claim], keys: Mapping[int, list[str]]) -> tuple[Claim, list[str]]:
+def _merge(claims: Sequence[Claim], keys: Sequence[list[str]]) -> tuple[Claim, list[str]]:
     contradictions: list[str] = []
-    sub, sub_support = _vote(claims, keys, lambda c: c.sub_event_type)
-    side, side_support = _vote(claims, keys, lambda c: taker(c))
-    when, when_support = _vote(claims, keys, lambda c: (c.date, c.date_end))
+    confs = [c.confidence for c in claims]
+    subs = [c.sub_event_type for c in claims]
+    takers = [taker(c) for c in claims]
+    whens = [(c.date, c.date_end) for c in claims]
+    sub, sub_support = _vote(subs, keys, confs)
+    side, side_support = _vote(takers, keys, confs)
+    when, when_support = _vote(whens, keys, confs)
     ranked = sorted(
         range(len(claims)),
         key=lambda i: (
-            -(claims[i].sub_event_type == sub)
-            - (taker(claims[i]) == side)
-            - ((claims[i].date, claims[i].date_end) == when),
-            -claims[i].confidence,
+            -(subs[i] == sub) - (takers[i] == side) - (whens[i] == when),
+            -confs[i],
             -len(keys[i]),
             i,
         ),
@@ -186,17 +185,18 @@ def _subtypes_disagree(support: Mapping[str, set[str]]) -> bool:
     return len(support) > 1
 
 
-def _voted_actor(
-    claims: Sequence[Claim], keys: Mapping[int, list[str]], best: Claim, name: str
-) -> str:
+def _voted_actor(claims: Sequence[Claim], keys: Sequence[list[str]], best: Claim, name: str) -> str:
     """The actor most sources name, among claims coded like `best` (withdrawals name the
     sides the other way round)."""
+    if not any(getattr(c, name) for c in claims):
+        return ""
     same = [i for i, c in enumerate(claims) if c.sub_event_type == best.sub_event_type]
-    sub = [claims[i] for i in same]
     value, _support = _vote(
-        sub, {j: keys[i] for j, i in enumerate(same)}, lambda c: getattr(c, name)
+        [str(getattr(claims[i], name)) for i in same],
+        [keys[i] for i in same],
+        [claims[i].confidence for i in same],
     )
-    return str(value)
+    return value
 
 
 def _show_when(v: tuple[date | None, date | None]) -> str:
@@ -207,7 +207,7 @@ def _show_when(v: tuple[date | None, date | None]) -> str:
 
 
 def _fatalities(
-    claims: Sequence[Claim], keys: Mapping[int, list[str]]
+    claims: Sequence[Claim], keys: Sequence[list[str]]
 ) -> tuple[int, FatalitiesBasis, str]:
     support: dict[int, set[str]] = {}
     for i, c in enumerate(claims):
