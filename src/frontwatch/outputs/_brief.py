@@ -145,7 +145,7 @@ def _when(c: Claim) -> str:
     if c.date is None:
         return "undated"
     if c.date_end and c.date_end != c.date:
-        return f"{c.date:%d %b}–{c.date_end:%d %b %Y}".lstrip("0")
+        return f"{c.date.day} {c.date:%b}–{c.date_end.day} {c.date_end:%b %Y}"
     return f"{c.date.day} {c.date:%b %Y}"
 
 
@@ -200,7 +200,9 @@ def _control_sentence(ev: Event) -> str:
 def _event_sentence(ev: Event) -> str:
     c = ev.claim
     what = (c.sub_event_type or c.event_type or "event").lower()
-    text = f"{_when(c)}: {what} {'at' if c.places else 'in'} {_where(c.places[0] if c.places else None)}"
+    where = _where(c.places[0] if c.places else None)
+    at = "" if where.startswith(("near ", "in ")) or " km from " in where else "at "
+    text = f"{_when(c)}: {what} {at}{where}"
     if c.actor1:
         text += f" by {c.actor1}"
     if c.actor2:
