@@ -182,8 +182,10 @@ def _control_sentence(ev: Event) -> str:
     withdrawal = c.sub_event_type == "Non-violent transfer of territory" and "withdrawal" in c.notes
     taker = c.actor2 if withdrawal else c.actor1
     place = _where(c.places[0] if c.places else None)
+    if c.places and c.places[0].relation:
+        place = "positions " + place
     if not taker:
-        loser = _side(c.actor1) or "its holders"
+        loser = _side(c.actor1) or "An unnamed force"
         return f"{loser} withdrew from {place} on {_when(c)}; who holds it now is unknown."
     side = _side(taker)
     camp = camp_of(side, c.places[0].country if c.places else "")
