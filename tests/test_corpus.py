@@ -90,3 +90,20 @@ def test_dev_statements_and_denials_coded_as_events_do_not_increase(
 def test_dev_gold_scores_every_field_on_some_matched_event(dev_eval: EvalResult) -> None:
     for name, values in dev_eval.fields.items():
         assert values, f"no matched event scored for {name}"
+
+
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD])
+def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
+    gold, _ = load_gold(gold_path)
+    ids = [e["id"] for e in gold["events"]]
+    assert len(ids) == len(set(ids)), "event ids must be unique"
+    for event in gold["events"]:
+        missing = {"actor1", "places", "date", "time_precision", "sources"} - set(event)
+        if event.get("extension") != "displacement":
+            missing |= {"sub_event_type", "fatalities"} - set(event)
+            assert isinstance(event.get("fatalities"), int), event["id"]
+        assert not missing, (event["id"], missing)
+        assert event["time_precision"] in (1, 2, 3), event["id"]
+        for place in event["places"]:
+            assert place.get("geo_precision") in (1, 2, 3), (event["id"], place)
+            assert place["geo_precision"] == 3 or "lat" in place, (event["id"], place)

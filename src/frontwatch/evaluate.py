@@ -216,7 +216,8 @@ def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "eval.db")
         try:
-            for fallback, paths in batches.items():
+            # reports that must find their own date go last, so the batch is already stored
+            for fallback, paths in sorted(batches.items(), key=lambda b: b[0] is None):
                 report = ingest(paths, store, published=fallback)
                 if report.errors:
                     raise GoldFileError("; ".join(report.errors))
