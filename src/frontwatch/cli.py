@@ -201,122 +201,6 @@ def _control_history(
         render_history_table(periods, console)
 
 
-@app.command("eval")
-def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold YAML file (see shared/seed/*.gold.yaml).")],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for reports that carry none.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-) -> None:
-    """Score frontwatch against an annotated gold file (one report or many: see
-    tests/fixtures/corpus/README.md)."""
-    from frontwatch.evaluate import FIELDS, evaluate_gold
-
-    if not gold.exists():
-        raise FrontwatchError(f"{gold}: no such gold file")
-    fusion = _fusion_eval(gold, _date_option(published))
-    result = fusion[0] if fusion else evaluate_gold(gold, _date_option(published))
-    if as_json:
-        data = result.as_dict()
-        if fusion:
-            data["fusion"] = fusion[1].as_dict()
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        return
-    console.print("[bold]detection[/]            P      R      F1   (tp/fp/fn)")
-    for name, s in (
-        ("events", result.events),
-        ("statements", result.statements),
-        ("control", result.control),
-    ):
-        console.print(
-            f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   ({s.tp}/{s.fp}/{s.fn})"
-        )
-    console.print("[bold]field accuracy on matched events[/]")
-    for name in FIELDS:
-        vals = result.fields.get(name, [])
-        console.print(f"  {name:<16} {result.field_accuracy(name):6.3f}  ({sum(vals)}/{len(vals)})")
-    console.print(f"statements coded as events: {result.statements_as_events}")
-    for miss in result.misses:
-        console.print(f"  miss: {miss}", highlight=False, markup=False, soft_wrap=True)
-    for fp in result.false_events:
-        console.print(f"  false event: {fp}", highlight=False, markup=False, soft_wrap=True)
-    if fusion:
-        _print_fusion(fusion[1])
-
-
-def _fusion_eval(gold: Path, published: date | None):  # type: ignore[no-untyped-def]
-    """(EvalResult, FusionResult) when the gold file has multi-report stories, else None."""
-    from frontwatch.evaluate import evaluate_gold_with_fusion, has_fusion_gold, load_gold
-
-    if not has_fusion_gold(load_gold(gold)[0]):
-        return None
-    return evaluate_gold_with_fusion(gold, published)
-
-
-def _print_fusion(f) -> None:  # type: ignore[no-untyped-def]
-    console.print("[bold]fusion[/] (one event per happening)")
-    console.print(
-        f"  events per happening {f.events_per_happening:6.3f}  (target 1.0; "
-        f"{f.happenings} happenings found, {f.missing} missing)"
-    )
-    console.print(f"  duplicated           {f.duplicate_rate:6.1%}  ({f.duplicated})")
-    console.print(f"  wrong merges         {f.wrong_merges:6d}  (of {f.events} events)")
-    console.print(
-        f"  source-count acc.    {f.source_accuracy:6.3f}  ({f.source_ok}/{f.source_scored})"
-    )
-    console.print(
-        f"  control accuracy     {f.control_accuracy:6.3f}  ({f.control_ok}/{f.control_pairs} "
-        "place-date pairs)"
-    )
-    for line in f.details:
-        console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
-
-
-@app.command()
-def demo(
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("demo-out"),
-) -> None:
-    """Ingest the bundled demo corpus and write events.csv, events.geojson and the database."""
-    from frontwatch.outputs import events_geojson, render_events_table, write_csv
-    from frontwatch.pipeline import ingest as run
-    from frontwatch.store import Store
-
-    corpus = DATA_DIR / "demo"
-    out.mkdir(parents=True, exist_ok=True)
-    db = out / "frontwatch.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    with Store(db) as store:
-        report = run([corpus], store, progress=_progress)
-        evs = store.events()
-    render_events_table(evs, console)
-    with (out / "events.csv").open("w", newline="", encoding="utf-8") as fp:
-        write_csv(evs, fp)
-    (out / "events.geojson").write_text(
-        json.dumps(events_geojson(evs), indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-    _demo_brief_and_control(out, evs, db)
-    console.print(
-        f"{report.articles_read} demo report(s), {len(evs)} event(s); wrote {out}/events.csv, "
-        f"{out}/events.geojson, {out}/brief.md, {out}/control.geojson, {db}"
-    )
-
-
-def _demo_brief_and_control(out: Path, evs: list[Event], db: Path) -> None:
-    from frontwatch.control import control_at, control_changes
-    from frontwatch.outputs import brief_markdown, build_brief, control_map_geojson
-    from frontwatch.store import Store
-
-    with Store(db) as store:
-        articles = {a.id: a for a in store.articles()}
-    (out / "brief.md").write_text(brief_markdown(build_brief(evs, articles)), encoding="utf-8")
-    doc = control_map_geojson(control_at(control_changes(evs)))
-    (out / "control.geojson").write_text(
-        json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-
-
 class BriefFormat(StrEnum):
     md = "md"
     html = "html"
@@ -416,6 +300,122 @@ def export(
     else:
         doc = events_geojson(evs, articles)
     _emit(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", out)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold YAML file (see shared/seed/*.gold.yaml).")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for reports that carry none.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score frontwatch against an annotated gold file (one report or many: see
+    tests/fixtures/corpus/README.md)."""
+    from frontwatch.evaluate import FIELDS, evaluate_gold
+
+    if not gold.exists():
+        raise FrontwatchError(f"{gold}: no such gold file")
+    fusion = _fusion_eval(gold, _date_option(published))
+    result = fusion[0] if fusion else evaluate_gold(gold, _date_option(published))
+    if as_json:
+        data = result.as_dict()
+        if fusion:
+            data["fusion"] = fusion[1].as_dict()
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    console.print("[bold]detection[/]            P      R      F1   (tp/fp/fn)")
+    for name, s in (
+        ("events", result.events),
+        ("statements", result.statements),
+        ("control", result.control),
+    ):
+        console.print(
+            f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   ({s.tp}/{s.fp}/{s.fn})"
+        )
+    console.print("[bold]field accuracy on matched events[/]")
+    for name in FIELDS:
+        vals = result.fields.get(name, [])
+        console.print(f"  {name:<16} {result.field_accuracy(name):6.3f}  ({sum(vals)}/{len(vals)})")
+    console.print(f"statements coded as events: {result.statements_as_events}")
+    for miss in result.misses:
+        console.print(f"  miss: {miss}", highlight=False, markup=False, soft_wrap=True)
+    for fp in result.false_events:
+        console.print(f"  false event: {fp}", highlight=False, markup=False, soft_wrap=True)
+    if fusion:
+        _print_fusion(fusion[1])
+
+
+def _fusion_eval(gold: Path, published: date | None):  # type: ignore[no-untyped-def]
+    """(EvalResult, FusionResult) when the gold file has multi-report stories, else None."""
+    from frontwatch.evaluate import evaluate_gold_with_fusion, has_fusion_gold, load_gold
+
+    if not has_fusion_gold(load_gold(gold)[0]):
+        return None
+    return evaluate_gold_with_fusion(gold, published)
+
+
+def _print_fusion(f) -> None:  # type: ignore[no-untyped-def]
+    console.print("[bold]fusion[/] (one event per happening)")
+    console.print(
+        f"  events per happening {f.events_per_happening:6.3f}  (target 1.0; "
+        f"{f.happenings} happenings found, {f.missing} missing)"
+    )
+    console.print(f"  duplicated           {f.duplicate_rate:6.1%}  ({f.duplicated})")
+    console.print(f"  wrong merges         {f.wrong_merges:6d}  (of {f.events} events)")
+    console.print(
+        f"  source-count acc.    {f.source_accuracy:6.3f}  ({f.source_ok}/{f.source_scored})"
+    )
+    console.print(
+        f"  control accuracy     {f.control_accuracy:6.3f}  ({f.control_ok}/{f.control_pairs} "
+        "place-date pairs)"
+    )
+    for line in f.details:
+        console.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _demo_brief_and_control(out: Path, evs: list[Event], db: Path) -> None:
+    from frontwatch.control import control_at, control_changes
+    from frontwatch.outputs import brief_markdown, build_brief, control_map_geojson
+    from frontwatch.store import Store
+
+    with Store(db) as store:
+        articles = {a.id: a for a in store.articles()}
+    (out / "brief.md").write_text(brief_markdown(build_brief(evs, articles)), encoding="utf-8")
+    doc = control_map_geojson(control_at(control_changes(evs)))
+    (out / "control.geojson").write_text(
+        json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("demo-out"),
+) -> None:
+    """Ingest the bundled demo corpus and write events.csv, events.geojson and the database."""
+    from frontwatch.outputs import events_geojson, render_events_table, write_csv
+    from frontwatch.pipeline import ingest as run
+    from frontwatch.store import Store
+
+    corpus = DATA_DIR / "demo"
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "frontwatch.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    with Store(db) as store:
+        report = run([corpus], store, progress=_progress)
+        evs = store.events()
+    render_events_table(evs, console)
+    with (out / "events.csv").open("w", newline="", encoding="utf-8") as fp:
+        write_csv(evs, fp)
+    (out / "events.geojson").write_text(
+        json.dumps(events_geojson(evs), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    _demo_brief_and_control(out, evs, db)
+    console.print(
+        f"{report.articles_read} demo report(s), {len(evs)} event(s); wrote {out}/events.csv, "
+        f"{out}/events.geojson, {out}/brief.md, {out}/control.geojson, {db}"
+    )
 
 
 def main() -> None:
