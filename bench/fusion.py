@@ -167,6 +167,35 @@ def run(n: int) -> dict[str, float]:
     }
 
 
+def reprint_bench(n_articles: int, seed: int = 5) -> None:
+    """Near-identical text detection on synthetic articles: 10 % are reprints of another
+    article with a sentence added or cut; all share boilerplate phrases."""
+    from frontwatch.fuse._sources import ReprintIndex
+    from frontwatch.types import Article
+
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(5000)]
+    boiler = "the observatory said on monday that fighting continued in the area"
+    texts: list[str] = []
+    for _ in range(n_articles):
+        if texts and rng.random() < 0.1:
+            base = texts[rng.randrange(len(texts))]
+            text = base + " more to follow." if rng.random() < 0.5 else base[: len(base) * 4 // 5]
+        else:
+            body = " ".join(rng.choice(words) for _ in range(120))
+            text = f"{boiler}. {body}. {boiler}."
+        texts.append(text)
+    arts = [Article(id=f"r{i:07d}", origin=f"r{i}", title="", text=t) for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    index = ReprintIndex()
+    index.add(arts)
+    secs = time.perf_counter() - t0
+    grouped = sum(1 for a in arts if len(index.members.get(index._find(a.id), [])) > 1)
+    print(
+        f"| reprint index | {n_articles:,} articles | {secs:.1f} s | {grouped:,} in reprint groups |"
+    )
+
+
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [10_000, 100_000, 1_000_000]
     print(
@@ -185,6 +214,9 @@ def main(argv: list[str]) -> None:
             f"| {r['wrong']:.2%} | {r['inc']:.2f} ({int(r['inc_events'])}) |",
             flush=True,
         )
+    print()
+    for n in (10_000, 50_000):
+        reprint_bench(n)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ class FusionConfig:
     shingle_words: int
     sample_mod: int
     min_jaccard: float
+    max_posting: int
     credit_pattern: re.Pattern[str]
     credit_chars: int
     unnamed_sources: re.Pattern[str]
@@ -48,6 +49,7 @@ def fusion_config() -> FusionConfig:
         shingle_words=int(rep.get("shingle_words", 5)),
         sample_mod=max(1, int(rep.get("sample_mod", 4))),
         min_jaccard=float(rep.get("min_jaccard", 0.55)),
+        max_posting=int(rep.get("max_posting", 64)),
         credit_pattern=re.compile(rep.get("credit_pattern", r"\((?P<name>[^()]{2,40})\)\s*[-–—]")),
         credit_chars=int(rep.get("credit_chars", 300)),
         unnamed_sources=re.compile(rf"\b(?:{raw.get('unnamed_sources', 'sources?')})\b", re.I),

@@ -102,6 +102,8 @@ class ReprintIndex:
             for h in sh:
                 if h % cfg.sample_mod == 0:
                     bucket = self.postings.setdefault(h, [])
+                    if len(bucket) >= cfg.max_posting:
+                        continue  # boilerplate ("the Observatory said"): finds no reprint
                     candidates.update(bucket)
                     bucket.append(art.id)
             for other in sorted(candidates):
