@@ -273,3 +273,13 @@ def test_demo_also_writes_brief_and_control(invoke: Invoke, tmp_path: Path) -> N
     brief = (out / "brief.md").read_text(encoding="utf-8")
     assert brief.startswith("# Situation brief") and "## Sources" in brief
     _check_rfc7946(json.loads((out / "control.geojson").read_text(encoding="utf-8")))
+
+
+def test_events_json_shows_what_was_merged_and_why(invoke: Invoke, stories_db: Path) -> None:
+    rows = _json(invoke, "events", "--db", stories_db, "--format", "json")
+    idlib = next(r for r in rows if r["sub_event_type"] == "Air/drone strike")
+    assert len(idlib["merged_claims"]) == 3 and int(idlib["fw_source_count"]) == 3
+    assert any(
+        "same Explosions/Remote violence/Air/drone strike" in r for r in idlib["merge_reasons"]
+    )
+    assert any(c.startswith("fatalities differ") for c in idlib["contradictions"])

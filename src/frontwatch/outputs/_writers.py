@@ -45,13 +45,16 @@ def events_json(
     timestamp: int = 0,
 ) -> list[dict[str, Any]]:
     """One dict per event: the ACLED row, plus "places" (every place, in full),
-    "sources" (labels) and "contradictions"."""
+    "sources" (labels), "contradictions", "merged_claims" (article#sentence of every
+    claim fused into it) and "merge_reasons" (why they were joined)."""
     out: list[dict[str, Any]] = []
     for event in events:
         item: dict[str, Any] = dict(acled_row(event, articles, timestamp))
         item["places"] = [place_to_dict(p) for p in event.claim.places]
         item["sources"] = [s.label for s in event_sources(event, articles)]
         item["contradictions"] = list(event.contradictions)
+        item["merged_claims"] = [f"{c.article_id}#{c.sentence_index}" for c in event.claims]
+        item["merge_reasons"] = list(event.merge_reasons)
         out.append(item)
     return out
 
