@@ -179,3 +179,19 @@ def test_contradictory_and_empty_input_never_crash() -> None:
     events = fuse(odd, {})
     assert sum(len(e.claims) for e in events) == 4
     assert len([e for e in events if e.claim.kind == "statement"]) == 1
+
+
+def test_uncredited_copies_count_as_the_first_publisher() -> None:
+    text = (
+        "Government forces shelled the outskirts of Homs overnight and residents said several "
+        "houses were destroyed near the main road, while rebels moved reinforcements south."
+    )
+    arts = {
+        "orig": _article("orig", text, "Gulf Observer", day=5),
+        "copy": _article("copy", text + " Copied with thanks.", "Aggregator Hub", day=6),
+        "own": _article("own", "Different words about Homs entirely, told again.", "Gulf Observer"),
+    }
+    claims = [_claim(a, 0, places=(HOMS,), date=date(2024, 12, 8)) for a in arts]
+    event = fuse(claims, arts)[0]
+    assert len(event.claims) == 3
+    assert event.source_count == 1  # the copy is the Gulf Observer's story

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from frontwatch.types import Article, Claim, SourceRef
@@ -124,10 +125,14 @@ class ReprintIndex:
         credits = sorted({c for c in (wire_credit(self.articles[a]) for a in members) if c})
         if credits:
             return credits[0]
-        if len(members) == 1:
-            art = self.articles[members[0]]
-            return canonical_source(art.publisher) if art.publisher else "article:" + art.id
-        return "story:" + min(members)
+        # no credit: the story is its first publisher's (earliest date, then id)
+        first = min(
+            (self.articles[a] for a in members),
+            key=lambda art: (art.published or date.max, art.id),
+        )
+        if first.publisher:
+            return canonical_source(first.publisher)
+        return ("story:" if len(members) > 1 else "article:") + first.id
 
     def root(self, article_id: str) -> str:
         return self.roots.get(article_id, "article:" + article_id)
