@@ -702,18 +702,25 @@ def _claim_happening(
             continue
         if not any(_place_matches(gp, p, gaz) for gp in g.get("places") or [] for p in c.places):
             continue
-        rank = 2 * _same_family(g, c) + (c.sub_event_type in _subtypes(g))
+        if not _same_family(g, c):
+            continue  # coded as another kind of event: a coding matter, not a fusion one
+        rank = int(c.sub_event_type in _subtypes(g))
         if best is None or rank > best[0]:
             best = (rank, i)
     return best[1] if best else None
 
 
 def _same_family(g: dict[str, Any], c: Claim) -> bool:
+    """Fusion never joins event families (territory changes are one family), so a
+    claim tells a gold happening only when coded in the happening's family."""
     from frontwatch.control import _CAPTURE, _TRANSFER
 
+    if c.kind != "event":
+        return True
     territory = _CAPTURE | {_TRANSFER}
-    gold_territory = bool(_subtypes(g) & territory)
-    return gold_territory == (c.sub_event_type in territory)
+    if _subtypes(g) & territory:
+        return c.sub_event_type in territory
+    return c.sub_event_type in _subtypes(g)
 
 
 def _control_pairs(
