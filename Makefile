@@ -29,6 +29,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/ingest.py --copies 20
 
 clean:
 	rm -rf $(VENV) demo-out frontwatch.db
