@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -23,7 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Conflict news in, sourced, geolocated events out.",
 )
-console = Console()
+# piped or redirected output gets a wide table instead of rich's 80-column default
+console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
