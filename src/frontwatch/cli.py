@@ -242,6 +242,25 @@ def demo(
     )
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("frontwatch.db"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Web dashboard: map, time slider and event list with sources (needs the web extra)."""
+    from frontwatch.web import load_app
+
+    app_ = load_app(db)  # a missing database or extra fails here, before anything listens
+    import uvicorn
+
+    console.print(f"frontwatch dashboard for {db} on http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise FrontwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def main() -> None:
     try:
         app()
