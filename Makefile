@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/ingest.py --copies 20
+	$(BIN)/python bench/scale.py --copies 20
 
 clean:
 	rm -rf $(VENV) demo-out frontwatch.db

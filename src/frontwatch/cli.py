@@ -38,6 +38,11 @@ class EventFormat(StrEnum):
     geojson = "geojson"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class ControlFormat(StrEnum):
     table = "table"
     json = "json"
@@ -86,15 +91,43 @@ def ingest(
     published: Annotated[
         str | None, typer.Option(help="Fallback publication date (YYYY-MM-DD).")
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: this process; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="LocalCluster worker processes.")
+    ] = 2,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Articles per Dask task.")
+    ] = 25,
 ) -> None:
     """Read reports, extract claims, store them and refresh the fused events."""
     from frontwatch.pipeline import ingest as run
     from frontwatch.store import Store
 
     fallback = _date_option(published)
+    if scheduler and engine is Engine.local:
+        raise FrontwatchError("--scheduler needs --engine dask")
     existed = db.exists()
     with Store(db) as store:
-        report = run(paths, store, published=fallback, progress=_progress)
+        if engine is Engine.dask:
+            from frontwatch.scale import ingest_dask
+
+            report = ingest_dask(
+                paths,
+                store,
+                published=fallback,
+                scheduler=scheduler,
+                workers=workers,
+                partition_size=partition_size,
+                progress=_progress,
+            )
+        else:
+            report = run(paths, store, published=fallback, progress=_progress)
     if report.articles_read == 0 and not existed:
         for suffix in ("", "-wal", "-shm"):  # leave no empty database behind
             Path(str(db) + suffix).unlink(missing_ok=True)
