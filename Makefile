@@ -29,6 +29,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q -m slow
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/ingest.py --copies 20
+	$(BIN)/python bench/scale.py --copies 20
 	$(BIN)/python bench/fusion.py
 
 clean:

@@ -333,3 +333,14 @@ def test_seed_report_loses_only_the_stray_share_words() -> None:
     assert "Share" not in art.text
     assert art.text == original.replace(" Share\n", "\n").strip()
     assert art.origin == str(SEED)
+
+
+def test_jsonl_item_without_title_keeps_its_first_line_as_story(tmp_path: Path) -> None:
+    from frontwatch.pipeline import claims_for
+
+    line = json.dumps({"id": "t1", "text": "Rebels captured Rastan on Monday, a monitor said."})
+    path = write(tmp_path, "untitled.jsonl", line + "\n")
+    art = only(read_path(path, published_fallback=date(2024, 12, 6)))
+    assert art.title == ""
+    claims = claims_for(art)
+    assert [c.sub_event_type for c in claims] == ["Non-state actor overtakes territory"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,7 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Conflict news in, sourced, geolocated events out.",
 )
-console = Console()
+# piped or redirected output gets a wide table instead of rich's 80-column default
+console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 180)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
@@ -35,6 +37,11 @@ class EventFormat(StrEnum):
     csv = "csv"
     json = "json"
     geojson = "geojson"
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class ControlFormat(StrEnum):
@@ -85,15 +92,43 @@ def ingest(
     published: Annotated[
         str | None, typer.Option(help="Fallback publication date (YYYY-MM-DD).")
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: this process; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="LocalCluster worker processes.")
+    ] = 2,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Articles per Dask task.")
+    ] = 25,
 ) -> None:
     """Read reports, extract claims, store them and refresh the fused events."""
     from frontwatch.pipeline import ingest as run
     from frontwatch.store import Store
 
     fallback = _date_option(published)
+    if scheduler and engine is Engine.local:
+        raise FrontwatchError("--scheduler needs --engine dask")
     existed = db.exists()
     with Store(db) as store:
-        report = run(paths, store, published=fallback, progress=_progress)
+        if engine is Engine.dask:
+            from frontwatch.scale import ingest_dask
+
+            report = ingest_dask(
+                paths,
+                store,
+                published=fallback,
+                scheduler=scheduler,
+                workers=workers,
+                partition_size=partition_size,
+                progress=_progress,
+            )
+        else:
+            report = run(paths, store, published=fallback, progress=_progress)
     if report.articles_read == 0 and not existed:
         for suffix in ("", "-wal", "-shm"):  # leave no empty database behind
             Path(str(db) + suffix).unlink(missing_ok=True)
@@ -416,6 +451,25 @@ def demo(
         f"{report.articles_read} demo report(s), {len(evs)} event(s); wrote {out}/events.csv, "
         f"{out}/events.geojson, {out}/brief.md, {out}/control.geojson, {db}"
     )
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("frontwatch.db"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Web dashboard: map, time slider and event list with sources (needs the web extra)."""
+    from frontwatch.web import load_app
+
+    app_ = load_app(db)  # a missing database or extra fails here, before anything listens
+    import uvicorn
+
+    console.print(f"frontwatch dashboard for {db} on http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise FrontwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def main() -> None:

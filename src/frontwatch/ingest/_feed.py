@@ -67,6 +67,7 @@ def parse_feed(data: bytes, origin: str, warnings: list[str]) -> list[tuple[Draf
                     url=str(entry.get("link") or ""),
                     publisher=publisher,
                     language=str(entry.get("language") or language),
+                    title_from_body=False,
                 ),
                 where,
             )

@@ -49,6 +49,7 @@ def parse_jsonl(text: str, origin: str, warnings: list[str]) -> list[tuple[Draft
             url=_str(obj.get("url")),
             publisher=_str(obj.get("publisher", obj.get("source"))),
             language=_str(obj.get("language", obj.get("lang"))),
+            title_from_body=False,
         )
         drafts.append((draft, where))
     return drafts

@@ -25,6 +25,9 @@ class Draft:
     url: str = ""
     publisher: str = ""
     language: str = ""
+    # txt/md: a missing title is the first line. JSONL and feed items carry their title
+    # apart from the body, so a body's first line is never taken as one (it may be the story).
+    title_from_body: bool = True
 
 
 def meta_date(value: object, where: str, warnings: list[str]) -> date | None:
@@ -52,7 +55,7 @@ def build_article(
     where = where or draft.origin
     body = clean_text(draft.body)
     title = one_line(draft.title)
-    if not title:  # txt/md without front matter title: the first non-empty line
+    if not title and draft.title_from_body:  # txt/md without a title: the first line
         title = one_line(next((ln for ln in body.split("\n") if ln.strip()), ""))
     if not any(c.isalnum() for c in body + title):
         warnings.append(f"{where}: no article text found")
