@@ -1,0 +1,200 @@
+"""Ranking a document's toponym candidates together (the weights are data, below).
+
+Score of a candidate = match quality (exact 1.0, normalised 0.92, fuzzy <= 0.9)
++ a kind prior (country > admin1 > city > admin2; a kind word in the text such
+as "X province" or "the city of X" overrides it)
++ a population prior for cities
++ the document's countries (how often the text names the candidate's country,
+directly, by a demonym or through an admin1 area)
++ the document's admin1 areas ("fighting in Idlib province ... Saraqib")
++ a qualifier that follows the mention ("Norman, Oklahoma", "Tripoli, Lebanon")
++ closeness to the other places the text names unambiguously.
+
+The same spelling gets the same place throughout one document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
+
+if TYPE_CHECKING:  # pragma: no cover
+    from frontwatch.geo.geoparse import _Mention
+
+__all__ = ["WEIGHTS", "DocContext", "rank_mentions"]
+
+WEIGHTS: dict[str, float] = {
+    "hint_match": 2.0,
+    "hint_mismatch": -1.0,
+    "kind_country": 1.0,
+    "kind_admin1": 0.6,
+    "kind_region": 0.45,
+    "kind_city": 0.3,
+    "kind_admin2": 0.1,
+    "city_population": 0.8,  # x log10(pop + 1) / 7
+    "country_named": 0.8,
+    "country_top": 0.5,  # extra for the country the document names most
+    "admin1_named": 0.9,
+    "qualifier": 3.0,
+    "near": 0.8,  # x exp(-d / near_km)
+    "near_km": 200.0,
+    "anchor_margin": 0.5,
+}
+_COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
+_QUALIFIER = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class DocContext:
+    countries: Counter[str] = field(default_factory=Counter)  # values may be fractional
+    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    areas: dict[str, Area] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, gaz: Gazetteer, text: str, mentions: Sequence[_Mention]) -> DocContext:
+        ctx = cls()
+        for m in mentions:
+            exact = [c for c in m.cands if c.method == "exact"]
+            if not exact:
+                continue
+            top = max(exact, key=_kind_order)
+            if top.feature == "country":
+                ctx.countries[top.country] += 1
+                ctx.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
+            elif top.feature == "admin1":
+                admins = {c.country for c in exact if c.feature == "admin1"}
+                for cc in admins:
+                    ctx.countries[cc] += 0.5 / len(admins)  # type: ignore[assignment]
+                ctx.admin1s.add((top.country, top.admin1))
+        return ctx
+
+    @property
+    def top_country(self) -> str:
+        return self.countries.most_common(1)[0][0] if self.countries else ""
+
+    def best_area(self) -> Area | None:
+        top = self.top_country
+        return self.areas.get(top) if top else None
+
+
+def _kind_order(c: Candidate) -> int:
+    return {"country": 3, "admin1": 2, "region": 1}.get(c.feature, 0)
+
+
+def _prior(c: Candidate, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
+    w = WEIGHTS
+    r = c.score / 100.0
+    why = [f"{c.method} {c.score:.0f}"]
+    if hint:
+        ok = c.feature == hint or (hint, c.feature) in _COMPATIBLE
+        r += w["hint_match"] if ok else w["hint_mismatch"]
+        why.append(f"hint {hint} {'matches' if ok else 'differs'}")
+    else:
+        r += w.get(f"kind_{c.feature}", 0.0)
+    if c.feature == "city":
+        r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
+    n = ctx.countries.get(c.country, 0)
+    if n:
+        r += w["country_named"] * min(1.0, float(n))
+        why.append(f"country {c.country} named")
+        if c.country == ctx.top_country:
+            r += w["country_top"]
+    if (c.country, c.admin1) in ctx.admin1s and c.feature in ("city", "admin2"):
+        r += w["admin1_named"]
+        why.append(f"admin1 {c.admin1} named")
+    return r, why
+
+
+def _qualifier_bonus(
+    text: str, m: _Mention, nxt: _Mention | None, c: Candidate
+) -> tuple[float, str]:
+    if nxt is None or not _QUALIFIER.match(text[m.end : nxt.start]):
+        return 0.0, ""
+    for q in nxt.cands:
+        if q.feature == "country" and q.country == c.country:
+            return WEIGHTS["qualifier"], f"qualified by {q.name}"
+        if q.feature == "admin1" and q.country == c.country and q.admin1 == c.admin1:
+            return WEIGHTS["qualifier"], f"qualified by {q.name}"
+    return 0.0, ""
+
+
+def rank_mentions(
+    gaz: Gazetteer, text: str, mentions: Sequence[_Mention], ctx: DocContext
+) -> list[tuple[_Mention, list[Candidate], str]]:
+    """Each mention with its candidates ranked (best first) and why the winner won."""
+    scored: list[list[tuple[float, Candidate, list[str]]]] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        rows = []
+        for c in m.cands:
+            r, why = _prior(c, m.hint, ctx)
+            q, qwhy = _qualifier_bonus(text, m, nxt, c)
+            if q:
+                r += q
+                why.append(qwhy)
+            rows.append((r, c, why))
+        rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        scored.append(rows)
+    anchors = _anchors(mentions, scored)
+    out = []
+    chosen: dict[tuple[str, str], tuple[list[Candidate], str]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        key = (m.text, m.hint)
+        if key in chosen:
+            cands, reason = chosen[key]
+            out.append((m, cands, reason + "; same spelling as before"))
+            continue
+        others = [p for j, p in anchors if mentions[j].text != m.text]
+        final = []
+        for r, c, why in rows:
+            if others and c.lat is not None and c.lon is not None:
+                d = min(haversine_km((c.lat, c.lon), p) for p in others)
+                bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
+                if bonus > 0.05:
+                    why = [*why, f"{d:.0f} km from another place named"]
+                r += bonus
+            final.append((r, c, why))
+        final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        cands = [_with_rank(c, r) for r, c, _ in final]
+        reason = "; ".join(final[0][2]) if final else ""
+        chosen[key] = (cands, reason)
+        out.append((m, cands, reason))
+    return out
+
+
+def _with_rank(c: Candidate, r: float) -> Candidate:
+    from dataclasses import replace
+
+    return replace(c, rank=round(r, 4))
+
+
+def _anchors(
+    mentions: Sequence[_Mention], scored: Sequence[Sequence[tuple[float, Candidate, Any]]]
+) -> list[tuple[int, tuple[float, float]]]:
+    """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
+    out = []
+    for k, rows in enumerate(scored):
+        if not rows:
+            continue
+        top = rows[0]
+        if top[1].feature == "country" or top[1].lat is None or top[1].lon is None:
+            continue
+        margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
+        if margin >= WEIGHTS["anchor_margin"]:
+            out.append((k, (top[1].lat, top[1].lon)))
+    return out

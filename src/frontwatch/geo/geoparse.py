@@ -1,0 +1,317 @@
+"""Geoparsing a whole text: find toponym mentions, then resolve them together.
+
+Recognition: spaCy entities (GPE, LOC, FAC; NORP for demonyms) plus capitalised
+token runs the gazetteer knows (the small English model misses many Middle
+Eastern towns).  Resolution: every mention's candidates are ranked with the
+document as context (see :mod:`frontwatch.geo.context`): the countries and
+admin1 areas the text names, "Town, Province" qualifiers, distance to the
+other places, population and feature kind.
+
+A mention the gazetteer cannot resolve is kept, marked ``unresolved``, with
+the best area the document gives (its main country, precision 3).
+Metonymic mentions ("Moscow said") are geocoded but get ``role="metonymic"``
+so that the events pipeline does not use them as event places.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from frontwatch.geo.context import DocContext, rank_mentions
+from frontwatch.geo.gazetteer import Candidate, Gazetteer
+from frontwatch.geo.lexicon import demonym_country
+from frontwatch.geo.relative import relative_context
+from frontwatch.types import Place
+
+__all__ = ["Geoparser", "Toponym", "feature_code"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SPEECH = {
+    "say",
+    "says",
+    "said",
+    "announce",
+    "announced",
+    "announces",
+    "claim",
+    "claimed",
+    "claims",
+    "deny",
+    "denied",
+    "denies",
+    "warn",
+    "warned",
+    "warns",
+    "accuse",
+    "accused",
+    "accuses",
+    "insist",
+    "insisted",
+    "threaten",
+    "threatened",
+    "urge",
+    "urged",
+    "urges",
+    "condemn",
+    "condemned",
+    "condemns",
+    "vow",
+    "vowed",
+    "agree",
+    "agreed",
+    "sign",
+    "signed",
+    "respond",
+    "responded",
+    "reject",
+    "rejected",
+    "want",
+    "wants",
+    "believe",
+    "believes",
+}
+_STRIP_LEAD = ("the ", "The ")
+_CONNECT = {"of", "de", "du", "al", "el", "la", "le", "an", "ar", "as", "ad", "az", "ash", "es"}
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One toponym mention in a text, with its resolution and why."""
+
+    start: int  # 0-based character offsets in the text as given
+    end: int
+    text: str
+    place: Place
+    feature_code: str
+    role: str = "place"  # place | metonymic | demonym
+    resolved: bool = True
+    candidates: tuple[Candidate, ...] = ()
+    why: str = ""
+
+    def as_dict(self, file: str = "", explain: bool = False) -> dict[str, Any]:
+        p = self.place
+        out: dict[str, Any] = {
+            "file": file,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": p.name,
+            "geonameid": p.geonameid,
+            "lat": p.lat,
+            "lon": p.lon,
+            "country_code": p.country,
+            "admin1": p.admin1,
+            "feature_code": self.feature_code,
+            "geo_precision": p.geo_precision,
+            "method": p.method,
+            "score": p.score,
+            "role": self.role,
+        }
+        if p.relation:
+            out |= {"relation": p.relation, "offset_km": p.offset_km, "bearing": p.bearing}
+        if explain:
+            out["why"] = self.why
+            out["candidates"] = [
+                {
+                    "name": c.name,
+                    "geonameid": c.geonameid,
+                    "country_code": c.country,
+                    "admin1": c.admin1,
+                    "feature": c.feature,
+                    "population": c.population,
+                    "method": c.method,
+                    "match_score": round(c.score, 1),
+                    "rank": round(c.rank, 3),
+                }
+                for c in self.candidates
+            ]
+        return out
+
+
+def feature_code(gaz: Gazetteer, c: Candidate) -> str:
+    """GeoNames feature code of a candidate (PCLI, ADM1, ADM2, PPLC, PPLA, PPL, RGN...)."""
+    return gaz.feature_code(c)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | gazetteer | demonym
+    metonymic: bool = False
+    hint: str = ""
+    cands: list[Candidate] = field(default_factory=list)
+
+
+class Geoparser:
+    """Load once, then :meth:`parse` many texts."""
+
+    def __init__(
+        self, gaz: Gazetteer | None = None, nlp: Any = None, *, demonyms: bool = False
+    ) -> None:
+        self.gaz = gaz or Gazetteer.load()
+        if nlp is None:
+            from frontwatch.nlp import load_pipeline
+
+            nlp = load_pipeline()
+        self.nlp = nlp
+        self.demonyms = demonyms
+        self.resolve_seconds = 0.0
+        self.resolutions = 0
+
+    # ------------------------------------------------------------ recognition
+    def _mentions(self, doc: Any) -> list[_Mention]:
+        text = doc.text
+        out: list[_Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            label = ent.label_
+            s, e = ent.start_char, ent.end_char
+            span = text[s:e]
+            if span.startswith(_STRIP_LEAD):
+                s += 4
+                span = text[s:e]
+            if span.endswith("'s") or span.endswith("’s"):
+                e -= 2
+                span = text[s:e]
+            if not span.strip():
+                continue
+            if label in _PLACE_LABELS:
+                m = _Mention(s, e, span, "ner")
+            elif label == "NORP":
+                if not self.demonyms or demonym_country(span) is None:
+                    continue
+                m = _Mention(s, e, span, "demonym")
+            elif label in ("PERSON", "ORG") and self._strong_place(span):
+                m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
+            else:
+                taken.update(range(ent.start, ent.end))
+                continue
+            m.metonymic = self._is_metonymic(ent)
+            out.append(m)
+            taken.update(range(ent.start, ent.end))
+        out.extend(self._gazetteer_runs(doc, taken))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _strong_place(self, span: str) -> bool:
+        """A PERSON/ORG entity that is surely a place: a country or admin1 name, exactly."""
+        if " " in span.strip() and not self.gaz.lookup_exact(span):
+            return False
+        return any(
+            c.feature in ("country", "admin1") and c.method == "exact"
+            for c in self.gaz.candidates(span, fuzzy=False, limit=3)
+        )
+
+    def _gazetteer_runs(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
+        """Capitalised runs outside entities that the gazetteer knows well."""
+        toks = list(doc)
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if i in taken or not (t.is_alpha and t.text[:1].isupper()) or t.is_sent_start:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
+                j += 1
+            span_text = doc[i:j].text
+            if self._run_is_place(span_text):
+                yield _Mention(
+                    toks[i].idx,
+                    toks[j - 1].idx + len(toks[j - 1].text),
+                    span_text,
+                    "gazetteer",
+                    metonymic=self._is_metonymic(doc[i:j]),
+                )
+            i = j
+
+    def _run_is_place(self, span: str) -> bool:
+        if span.isupper() and len(span) <= 4:
+            return False
+        cands = self.gaz.candidates(span, fuzzy=False, limit=3)
+        return any(
+            c.method == "exact" and (c.feature in ("country", "admin1") or c.population >= 50_000)
+            for c in cands
+        )
+
+    @staticmethod
+    def _is_metonymic(span: Any) -> bool:
+        root = span.root
+        return bool(root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _SPEECH)
+
+    # ------------------------------------------------------------ resolution
+    def parse(self, text: str) -> list[Toponym]:
+        return self.parse_doc(self.nlp(text))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[list[Toponym]]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield self.parse_doc(doc)
+
+    def parse_doc(self, doc: Any) -> list[Toponym]:
+        mentions = self._mentions(doc)
+        t0 = time.perf_counter()
+        out = self.resolve_mentions(doc.text, mentions)
+        self.resolve_seconds += time.perf_counter() - t0
+        self.resolutions += len(mentions)
+        return out
+
+    def resolve_mentions(self, text: str, mentions: Sequence[_Mention]) -> list[Toponym]:
+        gaz = self.gaz
+        for m in mentions:
+            rel = relative_context(text, m.start, m.end)
+            m.hint = rel.kind_hint
+            if m.source == "demonym":
+                cc = demonym_country(m.text) or ""
+                country = gaz.country(cc)
+                m.cands = [gaz.country_candidate(cc)] if country is not None else []
+            else:
+                m.cands = gaz.candidates(m.text, kind_hint=m.hint, fuzzy=False, limit=0)
+        ctx = DocContext.build(gaz, text, mentions)
+        ranked = rank_mentions(gaz, text, mentions, ctx)
+        out: list[Toponym] = []
+        for m, cands, why in ranked:
+            out.append(self._toponym(text, m, cands, why, ctx))
+        return out
+
+    def _toponym(
+        self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
+    ) -> Toponym:
+        gaz = self.gaz
+        role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
+        if not cands:
+            area = ctx.best_area()
+            place = Place(
+                name=m.text,
+                spelled=m.text,
+                country=area.country if area else "",
+                country_name=gaz.country_name(area.country) if area else "",
+                admin1=area.admin1 if area else "",
+                lat=area.lat if area else None,
+                lon=area.lon if area else None,
+                geonameid=None,
+                feature="region",
+                geo_precision=3,
+                method="unresolved",
+                score=0.0,
+            )
+            reason = "not in the gazetteer; best area: " + (area.name if area else "none")
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
+        best = cands[0]
+        place = gaz.to_place(best, m.text)
+        rel = relative_context(text, m.start, m.end)
+        if rel.is_relative:
+            place = replace(
+                place,
+                relation=rel.relation,
+                offset_km=rel.offset_km,
+                bearing=rel.bearing,
+                geo_precision=max(place.geo_precision, 2),
+            )
+        return Toponym(
+            m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
+        )
