@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from frontwatch.geo.normalise import fold_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -42,6 +43,9 @@ WEIGHTS: dict[str, float] = {
     "country_top": 0.5,  # extra for the country the document names most
     "admin1_named": 0.9,
     "qualifier": 3.0,
+    "primary_name": 0.3,
+    "town_share": 0.25,
+    "province_over_town": 1.0,
     "near": 0.8,  # x exp(-d / near_km)
     "near_km": 200.0,
     "anchor_margin": 0.5,
@@ -62,7 +66,7 @@ class Area:
 @dataclass
 class DocContext:
     countries: Counter[str] = field(default_factory=Counter)  # values may be fractional
-    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
 
     @classmethod
@@ -80,7 +84,7 @@ class DocContext:
                 admins = {c.country for c in exact if c.feature == "admin1"}
                 for cc in admins:
                     ctx.countries[cc] += 0.5 / len(admins)  # type: ignore[assignment]
-                ctx.admin1s.add((top.country, top.admin1))
+                ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
         return ctx
 
     @property
@@ -96,7 +100,13 @@ def _kind_order(c: Candidate) -> int:
     return {"country": 3, "admin1": 2, "region": 1}.get(c.feature, 0)
 
 
-def _prior(c: Candidate, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
+def _primary(c: Candidate, spelled: str) -> bool:
+    """The spelling is the entry's own name, not one of its alternate names."""
+    f = fold_name(spelled)
+    return f in (fold_name(c.name), fold_name(c.admin1) if c.feature == "admin1" else "")
+
+
+def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
     why = [f"{c.method} {c.score:.0f}"]
@@ -106,6 +116,9 @@ def _prior(c: Candidate, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
         why.append(f"hint {hint} {'matches' if ok else 'differs'}")
     else:
         r += w.get(f"kind_{c.feature}", 0.0)
+    if _primary(c, spelled):
+        r += w["primary_name"]
+        why.append("main name")
     if c.feature == "city":
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.countries.get(c.country, 0)
@@ -114,7 +127,8 @@ def _prior(c: Candidate, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
         why.append(f"country {c.country} named")
         if c.country == ctx.top_country:
             r += w["country_top"]
-    if (c.country, c.admin1) in ctx.admin1s and c.feature in ("city", "admin2"):
+    named_by = ctx.admin1s.get((c.country, c.admin1), set())
+    if named_by - {spelled} and c.feature in ("city", "admin2"):
         r += w["admin1_named"]
         why.append(f"admin1 {c.admin1} named")
     return r, why
@@ -133,6 +147,30 @@ def _qualifier_bonus(
     return 0.0, ""
 
 
+def _province_or_city(
+    rows: list[tuple[float, Candidate, list[str]]],
+) -> list[tuple[float, Candidate, list[str]]]:
+    """A name shared by a province and a town inside it: the town when it holds a large share
+    of the province's people (Aleppo, Homs), else the province (Oklahoma, not Oklahoma City)."""
+    admins = {(c.country, c.admin1): c for _, c, _ in rows if c.feature == "admin1"}
+    if not admins:
+        return rows
+    out = []
+    for r, c, why in rows:
+        if c.feature == "admin1":
+            towns = [
+                t
+                for _, t, _ in rows
+                if t.feature == "city" and (t.country, t.admin1) == (c.country, c.admin1)
+            ]
+            big = max((t.population for t in towns), default=-1)
+            if big >= 0 and big < WEIGHTS["town_share"] * c.population:
+                r += WEIGHTS["province_over_town"]
+                why = [*why, "province, its same-named town is small"]
+        out.append((r, c, why))
+    return out
+
+
 def rank_mentions(
     gaz: Gazetteer, text: str, mentions: Sequence[_Mention], ctx: DocContext
 ) -> list[tuple[_Mention, list[Candidate], str]]:
@@ -142,12 +180,13 @@ def rank_mentions(
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
         for c in m.cands:
-            r, why = _prior(c, m.hint, ctx)
+            r, why = _prior(c, m.text, m.hint, ctx)
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
             if q:
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
+        rows = _province_or_city(rows)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
     anchors = _anchors(mentions, scored)

@@ -545,6 +545,75 @@ def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
     return data, False
 
 
+def _overlay_feature(rec: dict[str, Any]) -> int:
+    code = str(rec.get("fcode", ""))
+    if rec.get("fclass") == "P":
+        return _CITY
+    if code == "ADM1":
+        return _ADMIN1
+    if code.startswith("ADM"):
+        return _ADMIN2
+    if code.startswith("PCL"):
+        return _COUNTRY
+    return _REGION
+
+
+def _add_key(index: dict[str, int | tuple[int, ...]], key: str, idx: int) -> None:
+    old = index.get(key)
+    if old is None:
+        index[key] = idx
+    elif idx not in _ids(old):
+        index[key] = (*_ids(old), idx)
+
+
+def apply_overlay(d: _Data, records: dict[int, dict[str, Any]]) -> int:
+    """Merge user-imported GeoNames records (see frontwatch.geo.userdata); returns rows added."""
+    gid_idx = {g: i for i, g in enumerate(d.gids) if g >= 0}
+    admin1_names = {
+        (d.ccs[i], d.admin1_codes[i]): d.admin1[i]
+        for i in range(len(d.names))
+        if d.feats[i] == _ADMIN1 and i < len(d.admin1_codes)
+    }
+    added = 0
+    for gid, rec in records.items():
+        idx = gid_idx.get(gid)
+        if idx is None:
+            if "lat" not in rec:
+                continue  # alternate names of a place we do not have
+            feat = _overlay_feature(rec)
+            if feat == _COUNTRY and rec.get("cc") in d.country_idx:
+                idx = d.country_idx[rec["cc"]]
+            else:
+                idx = len(d.names)
+                d.names.append(rec.get("ascii") or _ascii_name(rec["name"]))
+                d.feats.append(feat)
+                d.ccs.append(rec.get("cc", ""))
+                d.admin1.append(admin1_names.get((rec.get("cc", ""), rec.get("admin1", "")), ""))
+                d.lats.append(float(rec["lat"]))
+                d.lons.append(float(rec["lon"]))
+                d.pops.append(int(rec.get("pop") or 0))
+                d.gids.append(gid)
+                d.fcodes.append(str(rec.get("fcode", "")))
+                d.admin1_codes.append(str(rec.get("admin1", "")))
+                added += 1
+            gid_idx[gid] = idx
+        names = [rec.get("name", ""), rec.get("ascii", ""), *rec.get("alt", [])]
+        for name in names:
+            if not name or (
+                name not in (rec.get("name"), rec.get("ascii")) and not _usable_alias(name)
+            ):
+                continue
+            f = fold_name(name)
+            if not f:
+                continue
+            _add_key(d.exact, f, idx)
+            n = normalise_name(name)
+            if n:
+                _add_key(d.norm, n, idx)
+                d.country_keys.setdefault(d.ccs[idx], []).append(n)
+    return added
+
+
 def _ids(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
     if v is None:
         return ()
@@ -554,7 +623,7 @@ def _ids(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
 class Gazetteer:
     """Place-name lookup and resolution over GeoNames data (see module doc)."""
 
-    _instances: ClassVar[dict[tuple[str, str], Gazetteer]] = {}
+    _instances: ClassVar[dict[tuple[str, str, str, int], Gazetteer]] = {}
 
     def __init__(
         self, data: _Data, settings: Settings, *, from_cache: bool, load_seconds: float
@@ -570,13 +639,19 @@ class Gazetteer:
     @classmethod
     def load(cls, settings: Settings | None = None) -> Gazetteer:
         """The process-wide gazetteer (built once, then read from the pickle cache)."""
+        from frontwatch.geo.userdata import overlay_path, read_overlay
+
         s = settings or Settings()
         dataset = _dataset_for(s.min_city_population)
-        key = (dataset, str(s.cache_dir))
+        overlay = overlay_path(Path(s.cache_dir))
+        stamp = overlay.stat().st_mtime_ns if overlay.exists() else 0
+        key = (dataset, str(s.cache_dir), str(overlay), stamp)
         inst = cls._instances.get(key)
         if inst is None:
             t0 = time.perf_counter()
             data, cached = _load_data(dataset, Path(s.cache_dir))
+            if stamp:
+                apply_overlay(data, read_overlay(overlay))
             inst = cls(data, s, from_cache=cached, load_seconds=time.perf_counter() - t0)
             cls._instances[key] = inst
         return inst
@@ -808,6 +883,10 @@ class Gazetteer:
         if len(s) >= 5:
             return any(c.country in ctx for c in self._matches(s, countries, fuzzy=True))
         return False
+
+    def is_stop(self, spelled: str) -> bool:
+        """Stop-listed word or demonym (data/geo/not_places.txt, demonyms.csv)."""
+        return self._blocked(fold_name(spelled))
 
     def lookup_exact(self, spelled: str) -> bool:
         """Whether the folded spelling is a known name (no normalisation, no filters)."""

@@ -15,6 +15,7 @@ so that the events pipeline does not use them as event places.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from typing import Any
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country
-from frontwatch.geo.relative import relative_context
+from frontwatch.geo.relative import relative_context, split_hint
 from frontwatch.types import Place
 
 __all__ = ["Geoparser", "Toponym", "feature_code"]
@@ -147,6 +148,43 @@ class _Mention:
     cands: list[Candidate] = field(default_factory=list)
 
 
+_LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
+
+
+_ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+def _locative(span: Any) -> bool:
+    """The span is the object of a place preposition ("in Oxford", "near Saraqib")
+    or joined to one ("near Maarat al-Numan and Saraqib")."""
+    root = span.root
+    for _ in range(3):
+        if root.dep_ != "conj":
+            break
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+
+
+_PLURAL_ADMIN = re.compile(
+    r"\s(?:provinces|governorates|oblasts|regions|states|districts)\b", re.IGNORECASE
+)
+_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+
+
+def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "Homs and Aleppo Governorates": Homs takes the plural kind word of the last conjunct."""
+    j = k
+    while j + 1 < len(mentions) and _AND.match(text[mentions[j].end : mentions[j + 1].start]):
+        j += 1
+    if j == k:
+        return ""
+    last = mentions[j]
+    m = _PLURAL_ADMIN.search(text[last.start : last.end + 14])
+    if m is None:
+        return ""
+    return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
+
+
 class Geoparser:
     """Load once, then :meth:`parse` many texts."""
 
@@ -168,6 +206,7 @@ class Geoparser:
         text = doc.text
         out: list[_Mention] = []
         taken: set[int] = set()
+        ctx = self._ner_countries(doc)
         for ent in doc.ents:
             label = ent.label_
             s, e = ent.start_char, ent.end_char
@@ -186,7 +225,10 @@ class Geoparser:
                 if not self.demonyms or demonym_country(span) is None:
                     continue
                 m = _Mention(s, e, span, "demonym")
-            elif label in ("PERSON", "ORG") and self._strong_place(span):
+            elif (
+                label in ("PERSON", "ORG")
+                and (self._strong_place(span) or (_locative(ent) and self._run_is_place(span, ctx)))
+            ) or (label in _ODD_LABELS and self._run_is_place(span, ctx)):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
             else:
                 taken.update(range(ent.start, ent.end))
@@ -194,7 +236,7 @@ class Geoparser:
             m.metonymic = self._is_metonymic(ent)
             out.append(m)
             taken.update(range(ent.start, ent.end))
-        out.extend(self._gazetteer_runs(doc, taken))
+        out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -207,7 +249,17 @@ class Geoparser:
             for c in self.gaz.candidates(span, fuzzy=False, limit=3)
         )
 
-    def _gazetteer_runs(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
+    def _ner_countries(self, doc: Any) -> set[str]:
+        """Countries of the places spaCy found (they license smaller towns in the runs)."""
+        out: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                for c in self.gaz.candidates(ent.text, fuzzy=False, limit=2):
+                    if c.method == "exact" and c.feature in ("country", "admin1"):
+                        out.add(c.country)
+        return out
+
+    def _gazetteer_runs(self, doc: Any, taken: set[int], ctx: set[str]) -> Iterator[_Mention]:
         """Capitalised runs outside entities that the gazetteer knows well."""
         toks = list(doc)
         i = 0
@@ -220,7 +272,7 @@ class Geoparser:
             while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
                 j += 1
             span_text = doc[i:j].text
-            if self._run_is_place(span_text):
+            if self._run_is_place(span_text, ctx):
                 yield _Mention(
                     toks[i].idx,
                     toks[j - 1].idx + len(toks[j - 1].text),
@@ -230,12 +282,19 @@ class Geoparser:
                 )
             i = j
 
-    def _run_is_place(self, span: str) -> bool:
-        if span.isupper() and len(span) <= 4:
+    def _run_is_place(self, span: str, countries: set[str]) -> bool:
+        if self.gaz.is_stop(span):
             return False
-        cands = self.gaz.candidates(span, fuzzy=False, limit=3)
+        cands = self.gaz.candidates(span, fuzzy=False, limit=0)
+        if span.isupper() and len(span) <= 4:  # USA yes, PMS no
+            return any(c.feature == "country" and c.method == "exact" for c in cands)
         return any(
-            c.method == "exact" and (c.feature in ("country", "admin1") or c.population >= 50_000)
+            c.method != "fuzzy"
+            and (
+                c.feature in ("country", "admin1")
+                or c.population >= 50_000
+                or (c.country in countries and c.population >= 1_000)
+            )
             for c in cands
         )
 
@@ -262,9 +321,9 @@ class Geoparser:
 
     def resolve_mentions(self, text: str, mentions: Sequence[_Mention]) -> list[Toponym]:
         gaz = self.gaz
-        for m in mentions:
+        for k, m in enumerate(mentions):
             rel = relative_context(text, m.start, m.end)
-            m.hint = rel.kind_hint
+            m.hint = rel.kind_hint or split_hint(m.text)[1] or _coordinated_hint(text, mentions, k)
             if m.source == "demonym":
                 cc = demonym_country(m.text) or ""
                 country = gaz.country(cc)

@@ -112,7 +112,9 @@ _ADMIN_BEFORE = re.compile(
 )
 _COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
 
-_ADMIN_WORDS = r"province|governorate|oblast|region|state|muhafazat|wilayat|prefecture|department"
+_ADMIN_WORDS = (
+    r"provinces?|governorates?|oblasts?|region|state|muhafazat|wilayat|prefecture|department"
+)
 _ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNORECASE)
 _COUNTRYSIDE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
