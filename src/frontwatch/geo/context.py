@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
-from frontwatch.geo.normalise import fold_name
+from frontwatch.geo.normalise import normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -33,17 +33,19 @@ __all__ = ["WEIGHTS", "DocContext", "rank_mentions"]
 WEIGHTS: dict[str, float] = {
     "hint_match": 2.0,
     "hint_mismatch": -1.0,
-    "kind_country": 1.0,
-    "kind_admin1": 0.6,
+    "kind_country": 2.5,
+    "kind_admin1": 1.2,
     "kind_region": 0.45,
     "kind_city": 0.3,
-    "kind_admin2": 0.1,
+    "kind_admin2": -0.3,
+    "kind_continent": 2.0,
     "city_population": 0.8,  # x log10(pop + 1) / 7
     "country_named": 0.8,
     "country_top": 0.5,  # extra for the country the document names most
     "admin1_named": 0.9,
     "qualifier": 3.0,
-    "primary_name": 0.3,
+    "primary_name": 0.6,
+    "alias_only": -0.8,  # when another candidate bears the spelling as its own name
     "town_share": 0.25,
     "province_over_town": 1.0,
     "near": 0.8,  # x exp(-d / near_km)
@@ -65,7 +67,8 @@ class Area:
 
 @dataclass
 class DocContext:
-    countries: Counter[str] = field(default_factory=Counter)  # values may be fractional
+    # country -> spelling -> weight (a mention does not vote for itself)
+    countries: dict[str, Counter[str]] = field(default_factory=dict)
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
 
@@ -78,18 +81,24 @@ class DocContext:
                 continue
             top = max(exact, key=_kind_order)
             if top.feature == "country":
-                ctx.countries[top.country] += 1
+                ctx.countries.setdefault(top.country, Counter())[m.text] += 1
                 ctx.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
             elif top.feature == "admin1":
                 admins = {c.country for c in exact if c.feature == "admin1"}
                 for cc in admins:
-                    ctx.countries[cc] += 0.5 / len(admins)  # type: ignore[assignment]
+                    ctx.countries.setdefault(cc, Counter())[m.text] += 0.5 / len(admins)  # type: ignore[assignment]
                 ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
         return ctx
 
+    def weight(self, cc: str, spelled: str = "") -> float:
+        votes = self.countries.get(cc)
+        return sum(v for t, v in votes.items() if t != spelled) if votes else 0.0
+
     @property
     def top_country(self) -> str:
-        return self.countries.most_common(1)[0][0] if self.countries else ""
+        if not self.countries:
+            return ""
+        return max(self.countries, key=lambda cc: (self.weight(cc), cc))
 
     def best_area(self) -> Area | None:
         top = self.top_country
@@ -102,8 +111,11 @@ def _kind_order(c: Candidate) -> int:
 
 def _primary(c: Candidate, spelled: str) -> bool:
     """The spelling is the entry's own name, not one of its alternate names."""
-    f = fold_name(spelled)
-    return f in (fold_name(c.name), fold_name(c.admin1) if c.feature == "admin1" else "")
+    f = normalise_name(spelled)
+    own = normalise_name(c.name)
+    return (
+        f in (own, normalise_name(c.admin1) if c.feature == "admin1" else "") or own == f + "city"
+    )
 
 
 def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
@@ -115,20 +127,21 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
         r += w["hint_match"] if ok else w["hint_mismatch"]
         why.append(f"hint {hint} {'matches' if ok else 'differs'}")
     else:
-        r += w.get(f"kind_{c.feature}", 0.0)
+        kind = "continent" if c.feature == "region" and not c.country else c.feature
+        r += w.get(f"kind_{kind}", 0.0)
     if _primary(c, spelled):
         r += w["primary_name"]
         why.append("main name")
     if c.feature == "city":
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
-    n = ctx.countries.get(c.country, 0)
+    n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
     if n:
         r += w["country_named"] * min(1.0, float(n))
         why.append(f"country {c.country} named")
         if c.country == ctx.top_country:
             r += w["country_top"]
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
-    if named_by - {spelled} and c.feature in ("city", "admin2"):
+    if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
         r += w["admin1_named"]
         why.append(f"admin1 {c.admin1} named")
     return r, why
@@ -157,18 +170,46 @@ def _province_or_city(
         return rows
     out = []
     for r, c, why in rows:
-        if c.feature == "admin1":
-            towns = [
-                t
-                for _, t, _ in rows
-                if t.feature == "city" and (t.country, t.admin1) == (c.country, c.admin1)
-            ]
-            big = max((t.population for t in towns), default=-1)
-            if big >= 0 and big < WEIGHTS["town_share"] * c.population:
-                r += WEIGHTS["province_over_town"]
-                why = [*why, "province, its same-named town is small"]
+        if c.feature in ("admin1", "city"):
+            r, why = _share_rule(r, c, why, rows, admins)
         out.append((r, c, why))
     return out
+
+
+def _share_rule(
+    r: float,
+    c: Candidate,
+    why: list[str],
+    rows: list[tuple[float, Candidate, list[str]]],
+    admins: dict[tuple[str, str], Candidate],
+) -> tuple[float, list[str]]:
+    bonus = WEIGHTS["province_over_town"]
+    if c.feature == "city":
+        prov = admins.get((c.country, c.admin1))
+        if prov is not None and c.population >= WEIGHTS["town_share"] * prov.population:
+            return r + bonus, [*why, "holds a large share of the same-named province"]
+        return r, why
+    towns = [
+        t
+        for _, t, _ in rows
+        if t.feature == "city" and (t.country, t.admin1) == (c.country, c.admin1)
+    ]
+    big = max((t.population for t in towns), default=-1)
+    if 0 <= big < WEIGHTS["town_share"] * c.population:
+        return r + bonus, [*why, "province, its same-named town is small"]
+    return r, why
+
+
+def _alias_rule(
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str
+) -> list[tuple[float, Candidate, list[str]]]:
+    if not any(_primary(c, spelled) for _, c, _ in rows):
+        return rows
+    pen = WEIGHTS["alias_only"]
+    return [
+        (r, c, why) if _primary(c, spelled) else (r + pen, c, [*why, "only an alternate name"])
+        for r, c, why in rows
+    ]
 
 
 def rank_mentions(
@@ -186,7 +227,7 @@ def rank_mentions(
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
-        rows = _province_or_city(rows)
+        rows = _alias_rule(_province_or_city(rows), m.text)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
     anchors = _anchors(mentions, scored)

@@ -78,7 +78,13 @@ _ADMIN_WORD_RE = re.compile(
 _LATIN_RE = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018\u2019]+$")
 _ASCII_MARKS = str.maketrans({"‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
 _SOURCES = ("gazetteer.py", "normalise.py")
-_TABLES = ("admin1_names_en.csv", "admin1_types.csv", "regions.csv", "country_points.csv")
+_TABLES = (
+    "admin1_names_en.csv",
+    "admin1_types.csv",
+    "regions.csv",
+    "country_points.csv",
+    "admin1_abbreviations.csv",
+)
 _EXTRA_COUNTRY_NAMES = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
@@ -257,7 +263,7 @@ class _Builder:
 
 
 def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """Centre of the 1st-99th percentile box of an area's settlements.
+    """Centre of the box around an area's settlements.
 
     GeoNames gives an admin area a point near its geometric middle; the mean of
     its towns would sit in the most settled corner (Ontario -> Toronto)."""
@@ -265,7 +271,7 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float] | N
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    k = len(lats) // 100
+    k = 0  # trimming outliers was measured worse (TR-News + GeoWebNews ADM1 points)
     lo, hi = k, len(lats) - 1 - k
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
@@ -420,7 +426,12 @@ def _build(dataset: str, version: str) -> _Data:
         b.d.country_names[iso] = c["name"]
         b.d.country_idx[iso] = idx
 
+    abbrevs = {
+        (r["country"], r["admin1code"]): r["abbreviations"].split("|")
+        for r in read_table("admin1_abbreviations.csv")
+    }
     for cc, code, base, display, aliases, gid in admin1_rows:
+        aliases = [*aliases, *abbrevs.get((cc, code), [])]
         centre = _spread_centre(points.get((cc, code), []))
         b.add(
             display,

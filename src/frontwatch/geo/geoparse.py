@@ -151,10 +151,11 @@ class _Mention:
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 
 
+_OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 
-def _locative(span: Any) -> bool:
+def _locative(span: Any, extra: set[str] | None = None) -> bool:
     """The span is the object of a place preposition ("in Oxford", "near Saraqib")
     or joined to one ("near Maarat al-Numan and Saraqib")."""
     root = span.root
@@ -162,7 +163,8 @@ def _locative(span: Any) -> bool:
         if root.dep_ != "conj":
             break
         root = root.head
-    return bool(root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+    head = root.head.lower_
+    return bool(root.dep_ == "pobj" and (head in _LOCATIVE or head in (extra or set())))
 
 
 _PLURAL_ADMIN = re.compile(
@@ -225,10 +227,7 @@ class Geoparser:
                 if not self.demonyms or demonym_country(span) is None:
                     continue
                 m = _Mention(s, e, span, "demonym")
-            elif (
-                label in ("PERSON", "ORG")
-                and (self._strong_place(span) or (_locative(ent) and self._run_is_place(span, ctx)))
-            ) or (label in _ODD_LABELS and self._run_is_place(span, ctx)):
+            elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
             else:
                 taken.update(range(ent.start, ent.end))
@@ -239,6 +238,39 @@ class Geoparser:
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
+        """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
+        label = ent.label_
+        if label in _ODD_LABELS:
+            return self._run_is_place(span, ctx)
+        if label not in ("PERSON", "ORG"):
+            return False
+        if self._strong_place(span):
+            return True
+        if not self._run_is_place(span, ctx):
+            return False
+        if _locative(ent, extra={"of"} if label == "ORG" else set()):
+            return True
+        if ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
+            return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
+        return label == "ORG" and len(ent) == 1 and self._big_city(span)
+
+    def _town_in(self, span: str, countries: set[str]) -> bool:
+        return any(
+            c.feature == "city"
+            and c.country in countries
+            # GeoNames gives some real towns population 0 (Maarat al-Numan): unknown
+            and (c.population >= 10_000 or (c.population == 0 and " " in span))
+            for c in self.gaz.candidates(span, fuzzy=False, limit=0)
+            if c.method != "fuzzy"
+        )
+
+    def _big_city(self, span: str) -> bool:
+        return any(
+            c.feature == "city" and c.method == "exact" and c.population >= 100_000
+            for c in self.gaz.candidates(span, fuzzy=False, limit=3)
+        )
 
     def _strong_place(self, span: str) -> bool:
         """A PERSON/ORG entity that is surely a place: a country or admin1 name, exactly."""
