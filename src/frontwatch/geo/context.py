@@ -111,11 +111,9 @@ def _kind_order(c: Candidate) -> int:
 
 def _primary(c: Candidate, spelled: str) -> bool:
     """The spelling is the entry's own name, not one of its alternate names."""
-    f = normalise_name(spelled)
-    own = normalise_name(c.name)
-    return (
-        f in (own, normalise_name(c.admin1) if c.feature == "admin1" else "") or own == f + "city"
-    )
+    if c.feature in ("country", "admin1", "region") and c.method == "exact":
+        return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
+    return normalise_name(spelled) == normalise_name(c.name)
 
 
 def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:

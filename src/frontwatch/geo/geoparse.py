@@ -151,6 +151,10 @@ class _Mention:
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 
 
+# "West Nile virus", "Ebola fever", "Spanish flu": a disease named after a place
+_DISEASE = re.compile(
+    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus)\b", re.I
+)
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -236,8 +240,25 @@ class Geoparser:
             out.append(m)
             taken.update(range(ent.start, ent.end))
         out.extend(self._gazetteer_runs(doc, taken, ctx))
+        out.extend(self._embedded(doc))
+        out = [m for m in out if not _DISEASE.match(text, m.end)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _embedded(self, doc: Any) -> Iterator[_Mention]:
+        """A country or province opening an organisation's name ("U.S. Army", "Kenya Red Cross")."""
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            for j in (3, 2, 1):
+                if j >= len(ent):
+                    continue
+                sub = ent[:j]
+                if sub.text.startswith(_STRIP_LEAD) or not sub.text[:1].isupper():
+                    continue
+                if self._strong_place(sub.text):
+                    yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+                    break
 
     def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
