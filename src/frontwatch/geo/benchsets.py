@@ -317,3 +317,15 @@ def score(
             s.id_found += 1
             s.id_right += int(best.geonameid == g.geonameid)
     return s
+
+
+def run_sample(parser: Any, name: str, n: int = 30, root: Path | None = None) -> Scores:
+    """Score a :class:`~frontwatch.geo.geoparse.Geoparser` on the first ``n`` documents."""
+    docs = read_set(name, root)[:n]
+    s = Scores()
+    for d, tops in zip(docs, parser.parse_many([d.text for d in docs]), strict=True):
+        preds = [
+            Predicted(t.start, t.end, t.place.lat, t.place.lon, t.place.geonameid) for t in tops
+        ]
+        score(d, preds, s)
+    return s
