@@ -45,7 +45,9 @@ WEIGHTS: dict[str, float] = {
     "admin1_named": 0.9,
     "qualifier": 3.0,
     "primary_name": 0.6,
-    "alias_only": -0.8,  # when another candidate bears the spelling as its own name
+    "alias_only": -0.8,
+    "country_name": 2.0,
+    "capital": 0.6,  # when another candidate bears the spelling as its own name
     "town_share": 0.25,
     "province_over_town": 1.0,
     "near": 0.8,  # x exp(-d / near_km)
@@ -109,11 +111,25 @@ def _kind_order(c: Candidate) -> int:
     return {"country": 3, "admin1": 2, "region": 1}.get(c.feature, 0)
 
 
+def _named_kind_bonus(
+    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str]
+) -> tuple[float, list[str]]:
+    """A country's own name means the country; capitals are what the news names most."""
+    if m.hint:
+        return r, why
+    if c.feature == "country" and c.method == "exact":
+        return r + WEIGHTS["country_name"], [*why, "a country's name"]
+    if c.feature == "city" and gaz.feature_code(c) == "PPLC":
+        return r + WEIGHTS["capital"], [*why, "capital"]
+    return r, why
+
+
 def _primary(c: Candidate, spelled: str) -> bool:
     """The spelling is the entry's own name, not one of its alternate names."""
     if c.feature in ("country", "admin1", "region") and c.method == "exact":
         return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
-    return normalise_name(spelled) == normalise_name(c.name)
+    f = normalise_name(spelled)
+    return f == normalise_name(c.name) or f == normalise_name(c.name.split(",", 1)[0])
 
 
 def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
@@ -220,6 +236,7 @@ def rank_mentions(
         rows = []
         for c in m.cands:
             r, why = _prior(c, m.text, m.hint, ctx)
+            r, why = _named_kind_bonus(gaz, c, m, r, why)
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
             if q:
                 r += q

@@ -155,6 +155,11 @@ _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "
 _DISEASE = re.compile(
     r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus)\b", re.I
 )
+# a PERSON entity that looks like an Arabic place name: "Maarat al-Numan", "Deir Hafer"
+_PLACE_SHAPE = re.compile(
+    r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
+    r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
+)
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -273,7 +278,8 @@ class Geoparser:
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
             return True
-        if ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
+        shaped = label == "ORG" or _PLACE_SHAPE.search(span) is not None
+        if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
         return label == "ORG" and len(ent) == 1 and self._big_city(span)
 
