@@ -47,9 +47,10 @@ WEIGHTS: dict[str, float] = {
     "primary_name": 0.6,
     "alias_only": -0.8,
     "country_name": 2.0,
-    "capital": 0.6,  # when another candidate bears the spelling as its own name
+    "admin1_name": 0.5,
+    "capital": 1.2,  # when another candidate bears the spelling as its own name
     "town_share": 0.25,
-    "province_over_town": 1.0,
+    "province_over_town": 1.5,
     "near": 0.8,  # x exp(-d / near_km)
     "near_km": 200.0,
     "anchor_margin": 0.5,
@@ -111,14 +112,25 @@ def _kind_order(c: Candidate) -> int:
     return {"country": 3, "admin1": 2, "region": 1}.get(c.feature, 0)
 
 
+def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
+    """The spelling is also a province of a country the text keeps naming (Georgia, US)."""
+    return any(
+        c.feature == "admin1" and c.method == "exact" and ctx.weight(c.country, m.text) >= 2
+        for c in m.cands
+    )
+
+
 def _named_kind_bonus(
-    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str]
+    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str], rival: bool
 ) -> tuple[float, list[str]]:
-    """A country's own name means the country; capitals are what the news names most."""
-    if m.hint:
+    """A country's or province's own name means that area; capitals are what the news names
+    most."""
+    if m.hint or c.method != "exact":
         return r, why
-    if c.feature == "country" and c.method == "exact":
+    if c.feature == "country" and not rival:
         return r + WEIGHTS["country_name"], [*why, "a country's name"]
+    if c.feature == "admin1":
+        return r + WEIGHTS["admin1_name"], [*why, "a province's name"]
     if c.feature == "city" and gaz.feature_code(c) == "PPLC":
         return r + WEIGHTS["capital"], [*why, "capital"]
     return r, why
@@ -150,10 +162,12 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
     if n:
-        r += w["country_named"] * min(1.0, float(n))
+        # a village does not take its country's whole weight: scaled by log population
+        scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
+        r += w["country_named"] * min(1.0, float(n)) * scale
         why.append(f"country {c.country} named")
         if c.country == ctx.top_country:
-            r += w["country_top"]
+            r += w["country_top"] * scale
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
     if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
         r += w["admin1_named"]
@@ -199,9 +213,6 @@ def _share_rule(
 ) -> tuple[float, list[str]]:
     bonus = WEIGHTS["province_over_town"]
     if c.feature == "city":
-        prov = admins.get((c.country, c.admin1))
-        if prov is not None and c.population >= WEIGHTS["town_share"] * prov.population:
-            return r + bonus, [*why, "holds a large share of the same-named province"]
         return r, why
     towns = [
         t
@@ -209,9 +220,11 @@ def _share_rule(
         if t.feature == "city" and (t.country, t.admin1) == (c.country, c.admin1)
     ]
     big = max((t.population for t in towns), default=-1)
-    if 0 <= big < WEIGHTS["town_share"] * c.population:
+    if big < 0:
+        return r, why
+    if big < WEIGHTS["town_share"] * c.population:
         return r + bonus, [*why, "province, its same-named town is small"]
-    return r, why
+    return r - bonus, [*why, "its same-named town holds a large share of it"]
 
 
 def _alias_rule(
@@ -234,9 +247,10 @@ def rank_mentions(
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
+        rival = _rival_admin1(m, ctx)
         for c in m.cands:
             r, why = _prior(c, m.text, m.hint, ctx)
-            r, why = _named_kind_bonus(gaz, c, m, r, why)
+            r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
             if q:
                 r += q
