@@ -209,8 +209,20 @@ class Geoparser:
             nlp = load_pipeline()
         self.nlp = nlp
         self.demonyms = demonyms
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
         self.resolve_seconds = 0.0
         self.resolutions = 0
+
+    def _cands(self, spelled: str, hint: str = "") -> list[Candidate]:
+        """Gazetteer candidates, memoised (names recur across a day's reports)."""
+        key = (spelled, hint)
+        got = self._cache.get(key)
+        if got is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            got = self.gaz.candidates(spelled, kind_hint=hint, fuzzy=False, limit=0)
+            self._cache[key] = got
+        return got
 
     # ------------------------------------------------------------ recognition
     def _mentions(self, doc: Any) -> list[_Mention]:
@@ -289,14 +301,14 @@ class Geoparser:
             and c.country in countries
             # GeoNames gives some real towns population 0 (Maarat al-Numan): unknown
             and (c.population >= 10_000 or (c.population == 0 and " " in span))
-            for c in self.gaz.candidates(span, fuzzy=False, limit=0)
+            for c in self._cands(span)
             if c.method != "fuzzy"
         )
 
     def _big_city(self, span: str) -> bool:
         return any(
             c.feature == "city" and c.method == "exact" and c.population >= 100_000
-            for c in self.gaz.candidates(span, fuzzy=False, limit=3)
+            for c in self._cands(span)[:3]
         )
 
     def _strong_place(self, span: str) -> bool:
@@ -305,7 +317,7 @@ class Geoparser:
             return False
         return any(
             c.feature in ("country", "admin1") and c.method == "exact"
-            for c in self.gaz.candidates(span, fuzzy=False, limit=3)
+            for c in self._cands(span)[:3]
         )
 
     def _ner_countries(self, doc: Any) -> set[str]:
@@ -313,7 +325,7 @@ class Geoparser:
         out: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC"):
-                for c in self.gaz.candidates(ent.text, fuzzy=False, limit=2):
+                for c in self._cands(ent.text)[:2]:
                     if c.method == "exact" and c.feature in ("country", "admin1"):
                         out.add(c.country)
         return out
@@ -344,7 +356,7 @@ class Geoparser:
     def _run_is_place(self, span: str, countries: set[str]) -> bool:
         if self.gaz.is_stop(span):
             return False
-        cands = self.gaz.candidates(span, fuzzy=False, limit=0)
+        cands = self._cands(span)
         if span.isupper() and len(span) <= 4:  # USA yes, PMS no
             return any(c.feature == "country" and c.method == "exact" for c in cands)
         return any(
@@ -388,13 +400,25 @@ class Geoparser:
                 country = gaz.country(cc)
                 m.cands = [gaz.country_candidate(cc)] if country is not None else []
             else:
-                m.cands = gaz.candidates(m.text, kind_hint=m.hint, fuzzy=False, limit=0)
+                m.cands = self._cands(m.text, m.hint)
         ctx = DocContext.build(gaz, text, mentions)
+        self._fuzzy_last(mentions, ctx)
         ranked = rank_mentions(gaz, text, mentions, ctx)
         out: list[Toponym] = []
         for m, cands, why in ranked:
             out.append(self._toponym(text, m, cands, why, ctx))
         return out
+
+    def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
+        """Last resort for a name no index knows: rapidfuzz within the text's countries."""
+        countries = sorted(ctx.countries, key=lambda cc: -ctx.weight(cc))[:3]
+        if not countries:
+            return
+        for m in mentions:
+            if m.cands or m.source == "demonym" or len(m.text) < 5:
+                continue
+            found = self.gaz.candidates(m.text, countries=countries, fuzzy=True, limit=5)
+            m.cands = [c for c in found if c.method == "fuzzy" and c.country in countries]
 
     def _toponym(
         self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
