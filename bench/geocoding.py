@@ -81,6 +81,22 @@ def run_set(parser: Geoparser, name: str, limit: int, baseline: bool) -> Scores:
     return s
 
 
+def _resolution_speed(parser: Geoparser, repeats: int = 3) -> float:
+    """Best of ``repeats`` passes: candidates + document ranking (spaCy excluded) on the
+    mentions found in TR-News, the memo cleared before each pass (one core)."""
+    docs = list(parser.nlp.pipe([d.text for d in read_set("trnews")], batch_size=16))
+    found = [(doc.text, parser._mentions(doc)) for doc in docs]
+    best = 0.0
+    for _ in range(repeats):
+        parser._cache.clear()
+        n = sum(len(m) for _, m in found)
+        t0 = time.perf_counter()
+        for text, mentions in found:
+            parser.resolve_mentions(text, mentions)
+        best = max(best, n / (time.perf_counter() - t0))
+    return best
+
+
 def _fmt(v: float, key: str) -> str:
     if key in ("mean_km", "median_km", "topo_per_s"):
         return f"{v:,.0f}"
@@ -133,11 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, s, row in rows:
         vals = " | ".join(_fmt(row[k], k) for k in keys)
         print(f"| {name} | {s.docs} | {s.gold} | {s.predicted} | {vals} |")
-    rate = parser.resolutions / parser.resolve_seconds if parser.resolve_seconds else 0.0
+    rate = _resolution_speed(parser)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"resolution only: {parser.resolutions:,} mentions, {rate:,.0f} resolutions/s; peak RSS {rss:,.0f} MB"
-    )
+    print(f"resolution only (TR-News mentions, cold memo, best of 3): {rate:,.0f} per second")
+    print(f"peak RSS {rss:,.0f} MB")
     results["resolutions_per_s"] = round(rate)
     results["peak_rss_mb"] = round(rss)
     if args.json:

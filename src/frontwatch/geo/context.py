@@ -55,6 +55,7 @@ WEIGHTS: dict[str, float] = {
     "near_km": 200.0,
     "anchor_margin": 0.5,
 }
+KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
 _QUALIFIER = re.compile(r"^\s*,\s*$")
 
@@ -279,7 +280,7 @@ def rank_mentions(
                 r += bonus
             final.append((r, c, why))
         final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
-        cands = [_with_rank(c, r) for r, c, _ in final]
+        cands = [_with_rank(c, r) for r, c, _ in final[:KEEP]]
         reason = "; ".join(final[0][2]) if final else ""
         chosen[key] = (cands, reason)
         out.append((m, cands, reason))

@@ -528,6 +528,20 @@ def _build(dataset: str, version: str) -> _Data:
     return d
 
 
+def _unpickle(raw: bytes) -> Any:
+    """pickle.loads with the cyclic garbage collector paused (millions of small objects:
+    about a third faster)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(raw)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
     """(data, from_cache)."""
     version = _version_key(dataset)
@@ -535,7 +549,7 @@ def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
     if path.exists():
         try:
             with path.open("rb") as fh:
-                data = pickle.load(fh)
+                data = _unpickle(fh.read())
             if isinstance(data, _Data) and data.version == version:
                 return data, True
         except Exception as exc:  # corrupt or incompatible cache: rebuild
@@ -643,6 +657,7 @@ class Gazetteer:
         self.settings = settings
         self.from_cache = from_cache
         self.load_seconds = load_seconds
+        self._blocks: dict[tuple[str, str], list[str]] = {}
         self._stop = not_places()
         self._demonyms = demonyms()
 
@@ -709,6 +724,15 @@ class Gazetteer:
             return not any(self._d.feats[i] == _COUNTRY for i in _ids(self._d.exact.get(folded)))
         return False
 
+    def _fuzzy_keys(self, cc: str, first: str) -> list[str]:
+        """A country's normalised keys that start with ``first`` (fuzzy matching space;
+        transliterations rarely differ in their first letter)."""
+        got = self._blocks.get((cc, first))
+        if got is None:
+            got = [k for k in self._d.country_keys.get(cc, []) if k[:1] == first]
+            self._blocks[(cc, first)] = got
+        return got
+
     def _matches(self, text: str, countries: Sequence[str], fuzzy: bool) -> list[Candidate]:
         d = self._d
         f = fold_name(text)
@@ -727,7 +751,7 @@ class Gazetteer:
 
             cutoff = float(self.settings.fuzzy_min_score)
             for cc in sorted(ctx):
-                keys = d.country_keys.get(cc, [])
+                keys = self._fuzzy_keys(cc, n[:1])
                 for key, score, _ in process.extract(
                     n, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
                 ):

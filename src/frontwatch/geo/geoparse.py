@@ -24,7 +24,7 @@ from typing import Any
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country
-from frontwatch.geo.relative import relative_context, split_hint
+from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
 from frontwatch.types import Place
 
 __all__ = ["Geoparser", "Toponym", "feature_code"]
@@ -146,6 +146,7 @@ class _Mention:
     metonymic: bool = False
     hint: str = ""
     cands: list[Candidate] = field(default_factory=list)
+    rel: RelativeInfo | None = None
 
 
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
@@ -393,7 +394,7 @@ class Geoparser:
     def resolve_mentions(self, text: str, mentions: Sequence[_Mention]) -> list[Toponym]:
         gaz = self.gaz
         for k, m in enumerate(mentions):
-            rel = relative_context(text, m.start, m.end)
+            rel = m.rel = relative_context(text, m.start, m.end)
             m.hint = rel.kind_hint or split_hint(m.text)[1] or _coordinated_hint(text, mentions, k)
             if m.source == "demonym":
                 cc = demonym_country(m.text) or ""
@@ -415,10 +416,16 @@ class Geoparser:
         if not countries:
             return
         for m in mentions:
-            if m.cands or m.source == "demonym" or len(m.text) < 5:
+            if m.cands or m.source != "ner" or len(m.text) < 5 or not m.text[:1].isupper():
                 continue
-            found = self.gaz.candidates(m.text, countries=countries, fuzzy=True, limit=5)
-            m.cands = [c for c in found if c.method == "fuzzy" and c.country in countries]
+            key = (m.text, "~" + ",".join(countries))
+            got = self._cache.get(key)
+            if got is None:
+                found = self.gaz.candidates(m.text, countries=countries, fuzzy=True, limit=5)
+                got = self._cache[key] = [
+                    c for c in found if c.method == "fuzzy" and c.country in countries
+                ]
+            m.cands = got
 
     def _toponym(
         self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
@@ -445,7 +452,7 @@ class Geoparser:
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         best = cands[0]
         place = gaz.to_place(best, m.text)
-        rel = relative_context(text, m.start, m.end)
+        rel = m.rel or relative_context(text, m.start, m.end)
         if rel.is_relative:
             place = replace(
                 place,
