@@ -45,7 +45,7 @@ __all__ = ["Candidate", "Gazetteer", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 2
+SCHEMA = 3
 _FEATURES: tuple[FeatureKind, ...] = ("city", "admin1", "country", "region", "admin2")
 _CITY, _ADMIN1, _COUNTRY, _REGION, _ADMIN2 = 0, 1, 2, 3, 4
 _DEFAULT_FCODE = {
@@ -163,7 +163,8 @@ class _Data:
     gids: array[int] = field(default_factory=lambda: array("q"))
     exact: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     norm: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
-    country_keys: dict[str, list[str]] = field(default_factory=dict)
+    # country -> its normalised keys joined by newlines (one string unpickles fast)
+    country_keys: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_idx: dict[str, int] = field(default_factory=dict)
     build_seconds: float = 0.0
@@ -258,7 +259,7 @@ class _Builder:
         for k, v in d.norm.items():
             for i in (v,) if isinstance(v, int) else v:
                 per_country[d.ccs[i]].add(k)
-        d.country_keys = {cc: sorted(keys) for cc, keys in per_country.items()}
+        d.country_keys = {cc: "\n".join(sorted(keys)) for cc, keys in per_country.items()}
         return d
 
 
@@ -600,6 +601,7 @@ def apply_overlay(d: _Data, records: dict[int, dict[str, Any]]) -> int:
         if d.feats[i] == _ADMIN1 and i < len(d.admin1_codes)
     }
     added = 0
+    new_keys: dict[str, list[str]] = {}
     for gid, rec in records.items():
         idx = gid_idx.get(gid)
         if idx is None:
@@ -635,7 +637,9 @@ def apply_overlay(d: _Data, records: dict[int, dict[str, Any]]) -> int:
             n = normalise_name(name)
             if n:
                 _add_key(d.norm, n, idx)
-                d.country_keys.setdefault(d.ccs[idx], []).append(n)
+                new_keys.setdefault(d.ccs[idx], []).append(n)
+    for cc, keys in new_keys.items():
+        d.country_keys[cc] = "\n".join(filter(None, [d.country_keys.get(cc, ""), *keys]))
     return added
 
 
@@ -729,7 +733,8 @@ class Gazetteer:
         transliterations rarely differ in their first letter)."""
         got = self._blocks.get((cc, first))
         if got is None:
-            got = [k for k in self._d.country_keys.get(cc, []) if k[:1] == first]
+            joined = self._d.country_keys.get(cc, "")
+            got = [k for k in joined.split("\n") if k[:1] == first] if joined else []
             self._blocks[(cc, first)] = got
         return got
 
