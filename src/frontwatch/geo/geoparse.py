@@ -149,6 +149,11 @@ class _Mention:
     rel: RelativeInfo | None = None
 
 
+def _token_range(doc: Any, m: _Mention) -> tuple[int, int]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 
 
@@ -257,26 +262,33 @@ class Geoparser:
             m.metonymic = self._is_metonymic(ent)
             out.append(m)
             taken.update(range(ent.start, ent.end))
+        taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
-        out.extend(self._embedded(doc))
+        out.extend(self._embedded(doc, taken_places))
         out = [m for m in out if not _DISEASE.match(text, m.end)]
         out.sort(key=lambda m: m.start)
         return out
 
-    def _embedded(self, doc: Any) -> Iterator[_Mention]:
-        """A country or province opening an organisation's name ("U.S. Army", "Kenya Red Cross")."""
+    def _embedded(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
+        """Countries, provinces and big towns inside an organisation's name that was not
+        itself taken as a place: "U.S. Army", "University of Manitoba", "CBC Toronto"."""
         for ent in doc.ents:
-            if ent.label_ != "ORG" or len(ent) < 2:
+            if ent.label_ != "ORG" or len(ent) < 2 or ent.start in taken:
                 continue
-            for j in (3, 2, 1):
-                if j >= len(ent):
-                    continue
-                sub = ent[:j]
-                if sub.text.startswith(_STRIP_LEAD) or not sub.text[:1].isupper():
-                    continue
-                if self._strong_place(sub.text):
-                    yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
-                    break
+            i = ent.start
+            while i < ent.end:
+                hit = 0
+                for j in (3, 2, 1):
+                    sub = doc[i : i + j]
+                    if i + j > ent.end or not sub.text[:1].isupper() or not sub[0].is_alpha:
+                        continue
+                    if sub[0].lower_ == "the" or self.gaz.is_stop(sub.text):
+                        continue
+                    if self._strong_place(sub.text) or (j == 1 and self._big_city(sub.text)):
+                        hit = j
+                        yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+                        break
+                i += hit or 1
 
     def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
