@@ -303,6 +303,8 @@ class Geoparser:
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
             return True
+        if len(ent) == 1 and ent.root.dep_ == "compound" and self._big_city(span):
+            return True  # "the Cairns police", "Winnipeg police"
         shaped = label == "ORG" or _PLACE_SHAPE.search(span) is not None
         if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
