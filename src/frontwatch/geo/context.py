@@ -48,7 +48,8 @@ WEIGHTS: dict[str, float] = {
     "alias_only": -0.8,
     "country_name": 2.0,
     "admin1_name": 0.5,
-    "capital": 1.2,  # when another candidate bears the spelling as its own name
+    "capital": 1.2,
+    "no_point": -3.0,  # when another candidate bears the spelling as its own name
     "town_share": 0.25,
     "province_over_town": 1.5,
     "near": 0.8,  # x exp(-d / near_km)
@@ -115,8 +116,12 @@ def _kind_order(c: Candidate) -> int:
 
 def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
     """The spelling is also a province of a country the text keeps naming (Georgia, US)."""
+    nations = {c.country for c in m.cands if c.feature == "country"}
     return any(
-        c.feature == "admin1" and c.method == "exact" and ctx.weight(c.country, m.text) >= 2
+        c.feature == "admin1"
+        and c.method == "exact"
+        and c.country not in nations
+        and ctx.weight(c.country, m.text) >= 2
         for c in m.cands
     )
 
@@ -252,6 +257,9 @@ def rank_mentions(
         for c in m.cands:
             r, why = _prior(c, m.text, m.hint, ctx)
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
+            if c.lat is None or c.lon is None:
+                r += WEIGHTS["no_point"]
+                why = [*why, "no coordinates"]
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
             if q:
                 r += q
