@@ -236,13 +236,20 @@ def _share_rule(
 def _alias_rule(
     rows: list[tuple[float, Candidate, list[str]]], spelled: str
 ) -> list[tuple[float, Candidate, list[str]]]:
-    if not any(_primary(c, spelled) for _, c, _ in rows):
+    """Penalise an alternate-name match when an area, or a town at least as big, bears the
+    spelling as its own name (Missouri is not Bozeman; Palmyra is still Tadmur)."""
+    owners = [c for _, c, _ in rows if _primary(c, spelled)]
+    if not owners:
         return rows
+    areas = any(c.feature != "city" for c in owners)
+    biggest = max(c.population for c in owners)
     pen = WEIGHTS["alias_only"]
-    return [
-        (r, c, why) if _primary(c, spelled) else (r + pen, c, [*why, "only an alternate name"])
-        for r, c, why in rows
-    ]
+    out = []
+    for r, c, why in rows:
+        if not _primary(c, spelled) and (areas or biggest >= c.population):
+            r, why = r + pen, [*why, "only an alternate name"]
+        out.append((r, c, why))
+    return out
 
 
 def rank_mentions(
