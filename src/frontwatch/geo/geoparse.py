@@ -24,6 +24,7 @@ from typing import Any
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country
+from frontwatch.geo.normalise import normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
 from frontwatch.types import Place
 
@@ -321,8 +322,13 @@ class Geoparser:
         )
 
     def _big_city(self, span: str) -> bool:
+        """A town of 100,000+ whose own name (not an alternate: Drug is not Durg) this is."""
+        key = normalise_name(span)
         return any(
-            c.feature == "city" and c.method == "exact" and c.population >= 100_000
+            c.feature == "city"
+            and c.method == "exact"
+            and c.population >= 100_000
+            and normalise_name(c.name) == key
             for c in self._cands(span)[:3]
         )
 
