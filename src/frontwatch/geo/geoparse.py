@@ -281,7 +281,7 @@ class Geoparser:
                 hit = 0
                 for j in (3, 2, 1):
                     sub = doc[i : i + j]
-                    if i + j > ent.end or not sub.text[:1].isupper() or not sub[0].is_alpha:
+                    if i + j > ent.end or not sub.text[:1].isupper() or sub[0].is_punct:
                         continue
                     if sub[0].lower_ == "the" or self.gaz.is_stop(sub.text):
                         continue
