@@ -167,6 +167,7 @@ _PLACE_SHAPE = re.compile(
     r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
     r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
 )
+_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -357,14 +358,18 @@ class Geoparser:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if i in taken or not (t.is_alpha and t.text[:1].isupper()) or t.is_sent_start:
+            if i in taken or not (t.is_alpha and t.text[:1].isupper()):
                 i += 1
                 continue
             j = i + 1
             while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
                 j += 1
             span_text = doc[i:j].text
-            if self._run_is_place(span_text, ctx):
+            if t.is_sent_start:
+                ok = self._sentence_start_place(doc, i, j, span_text)
+            else:
+                ok = self._run_is_place(span_text, ctx)
+            if ok:
                 yield _Mention(
                     toks[i].idx,
                     toks[j - 1].idx + len(toks[j - 1].text),
@@ -373,6 +378,17 @@ class Geoparser:
                     metonymic=self._is_metonymic(doc[i:j]),
                 )
             i = j
+
+    def _sentence_start_place(self, doc: Any, i: int, j: int, span: str) -> bool:
+        """At a sentence start only a dateline ("BEIRUT (AP) -", "KYIV, Ukraine -") or a
+        country's name counts: capitals there say nothing."""
+        after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) :][:8]
+        if span.isupper() and len(span) > 3 and _DATELINE.match(after):
+            return any(
+                c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
+                for c in self._cands(span)
+            )
+        return any(c.feature == "country" and c.method == "exact" for c in self._cands(span))
 
     def _run_is_place(self, span: str, countries: set[str]) -> bool:
         if self.gaz.is_stop(span):
