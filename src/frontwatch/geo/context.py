@@ -49,7 +49,8 @@ WEIGHTS: dict[str, float] = {
     "country_name": 2.0,
     "admin1_name": 0.5,
     "capital": 1.2,
-    "no_point": -3.0,  # when another candidate bears the spelling as its own name
+    "no_point": -3.0,
+    "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
     "town_share": 0.25,
     "province_over_town": 1.5,
     "near": 0.8,  # x exp(-d / near_km)
@@ -121,7 +122,7 @@ def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
         c.feature == "admin1"
         and c.method == "exact"
         and c.country not in nations
-        and ctx.weight(c.country, m.text) >= 2
+        and ctx.weight(c.country, m.text) >= 1.5
         for c in m.cands
     )
 
@@ -167,6 +168,9 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
     if c.feature == "city":
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
+    if not n and c.feature in ("admin1", "admin2") and ctx.countries:
+        r += w["foreign_area"]
+        why.append("a province of a country the text does not name")
     if n:
         # a village does not take its country's whole weight: scaled by log population
         scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
