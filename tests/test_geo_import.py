@@ -182,14 +182,16 @@ def test_places_many_files_stdin_and_explain(tmp_path: Path, invoke: Invoke) -> 
 def test_places_unknown_name_is_unresolved_with_area(tmp_path: Path, invoke: Invoke) -> None:
     f = tmp_path / "u.txt"
     f.write_text(
-        "Syrian forces shelled Syria's north, and fighting reached Qasr Zibdawiyyat Khalil.",
+        "Syrian forces shelled houses in Zibdiyyat al-Fawqani in Idlib province, Syria, on Monday.",
         encoding="utf-8",
     )
     rows = [json.loads(x) for x in invoke("places", f).stdout.splitlines()]
-    assert not any(r["text"] == "Syrian" for r in rows)  # demonym, not a place
-    odd = [r for r in rows if r["method"] == "unresolved"]
-    for r in odd:
-        assert r["geo_precision"] == 3 and r["geonameid"] is None
+    by_text = {r["text"]: r for r in rows}
+    assert "Syrian" not in by_text  # a demonym, not a place
+    odd = by_text["Zibdiyyat al-Fawqani"]
+    assert odd["method"] == "unresolved" and odd["geonameid"] is None
+    assert (odd["geo_precision"], odd["country_code"], odd["admin1"]) == (3, "SY", "Idlib")
+    assert odd["lat"] is not None  # the best area's point (Idlib Governorate)
 
 
 def test_places_bad_input_is_one_line(tmp_path: Path) -> None:

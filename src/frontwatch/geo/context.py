@@ -77,6 +77,7 @@ class DocContext:
     countries: dict[str, Counter[str]] = field(default_factory=dict)
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
+    provinces: dict[tuple[str, str], Area] = field(default_factory=dict)
 
     @classmethod
     def build(cls, gaz: Gazetteer, text: str, mentions: Sequence[_Mention]) -> DocContext:
@@ -94,6 +95,10 @@ class DocContext:
                 for cc in admins:
                     ctx.countries.setdefault(cc, Counter())[m.text] += 0.5 / len(admins)  # type: ignore[assignment]
                 ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
+                ctx.provinces.setdefault(
+                    (top.country, top.admin1),
+                    Area(top.name, top.country, top.admin1, top.lat, top.lon),
+                )
         return ctx
 
     def weight(self, cc: str, spelled: str = "") -> float:
@@ -107,8 +112,14 @@ class DocContext:
         return max(self.countries, key=lambda cc: (self.weight(cc), cc))
 
     def best_area(self) -> Area | None:
+        """The one province the text names in its main country, else that country."""
         top = self.top_country
-        return self.areas.get(top) if top else None
+        if not top:
+            return None
+        provinces = [a for (cc, _), a in self.provinces.items() if cc == top]
+        if len(provinces) == 1 and provinces[0].lat is not None:
+            return provinces[0]
+        return self.areas.get(top)
 
 
 def _kind_order(c: Candidate) -> int:

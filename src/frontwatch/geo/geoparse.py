@@ -301,6 +301,8 @@ class Geoparser:
             return False
         if self._strong_place(span):
             return True
+        if _locative(ent) and _PLACE_SHAPE.search(span) and not self._cands(span):
+            return True  # a village the gazetteer lacks: reported as unresolved
         if not self._run_is_place(span, ctx):
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
@@ -368,7 +370,11 @@ class Geoparser:
             if t.is_sent_start:
                 ok = self._sentence_start_place(doc, i, j, span_text)
             else:
-                ok = self._run_is_place(span_text, ctx)
+                ok = self._run_is_place(span_text, ctx) or (
+                    _locative(doc[i:j])
+                    and _PLACE_SHAPE.search(span_text) is not None
+                    and not self._cands(span_text)
+                )
             if ok:
                 yield _Mention(
                     toks[i].idx,
