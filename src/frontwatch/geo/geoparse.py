@@ -336,11 +336,12 @@ class Geoparser:
         )
 
     def _strong_place(self, span: str) -> bool:
-        """A PERSON/ORG entity that is surely a place: a country or admin1 name, exactly."""
+        """A PERSON/ORG entity that is surely a place: a country, admin1 or named region
+        (continent, sea, "EU"), exactly."""
         if " " in span.strip() and not self.gaz.lookup_exact(span):
             return False
         return any(
-            c.feature in ("country", "admin1") and c.method == "exact"
+            c.feature in ("country", "admin1", "region") and c.method == "exact"
             for c in self._cands(span)[:3]
         )
 
@@ -406,6 +407,7 @@ class Geoparser:
             c.method != "fuzzy"
             and (
                 c.feature in ("country", "admin1")
+                or (c.feature == "region" and c.method == "exact")
                 or c.population >= 50_000
                 or (c.country in countries and c.population >= 1_000)
             )
