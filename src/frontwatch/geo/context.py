@@ -41,7 +41,8 @@ WEIGHTS: dict[str, float] = {
     "kind_continent": 2.0,
     "city_population": 0.8,  # x log10(pop + 1) / 7
     "country_named": 0.8,
-    "country_top": 0.5,  # extra for the country the document names most
+    "country_top": 0.5,
+    "country_again": 0.3,  # per further naming, up to two  # extra for the country the document names most
     "admin1_named": 0.9,
     "qualifier": 3.0,
     "primary_name": 0.6,
@@ -185,7 +186,8 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
     if n:
         # a village does not take its country's whole weight: scaled by log population
         scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
-        r += w["country_named"] * min(1.0, float(n)) * scale
+        more = w["country_again"] * min(2.0, max(0.0, n - 1.0))  # named again and again
+        r += (w["country_named"] * min(1.0, float(n)) + more) * scale
         why.append(f"country {c.country} named")
         if c.country == ctx.top_country:
             r += w["country_top"] * scale
