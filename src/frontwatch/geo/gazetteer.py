@@ -88,16 +88,22 @@ _TABLES = (
 _EXTRA_COUNTRY_NAMES = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russia",),
-    "SY": ("Syria",),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa"),
+    "RU": ("Russia", "Russian Federation"),
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "CD": (
+        "DR Congo",
+        "DRC",
+        "Congo-Kinshasa",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+    ),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
     "MM": ("Myanmar", "Burma"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "KR": ("South Korea",),
+    "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea",),
-    "IR": ("Iran",),
+    "IR": ("Iran", "Islamic Republic of Iran"),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
 }
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
-from frontwatch.geo.lexicon import demonym_country
+from frontwatch.geo.lexicon import demonym_country, read_table
 from frontwatch.geo.normalise import normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
 from frontwatch.types import Place
@@ -187,6 +187,11 @@ def _locative(span: Any, extra: set[str] | None = None) -> bool:
 _PLURAL_ADMIN = re.compile(
     r"\s(?:provinces|governorates|oblasts|regions|states|districts)\b", re.IGNORECASE
 )
+_PLURAL_BEFORE = re.compile(
+    r"\b(provinces|governorates|oblasts|regions|states|districts)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -196,12 +201,36 @@ def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
     while j + 1 < len(mentions) and _AND.match(text[mentions[j].end : mentions[j + 1].start]):
         j += 1
     if j == k:
-        return ""
+        return _shared_before(text, mentions, k)
     last = mentions[j]
     m = _PLURAL_ADMIN.search(text[last.start : last.end + 14])
     if m is None:
         return ""
     return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
+
+
+def _trim(text: str, m: _Mention, abbrevs: frozenset[str]) -> _Mention:
+    """Drop a sentence's final dot or comma from a mention ("Hama." -> "Hama"), not the dots
+    of initials ("U.S.", "B.C.") or of abbreviations ("Ky.", "Calif.")."""
+    span = text[m.start : m.end]
+    if span.endswith((".", ",", ";", ":")) and not (_INITIALS.search(span) or span in abbrevs):
+        m.end -= 1
+        m.text = span[:-1]
+    return m
+
+
+def _shared_before(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "the provinces of Latakia and Tartus": Tartus takes the plural kind word before
+    the first conjunct."""
+    j = k
+    while j > 0 and _AND.match(text[mentions[j - 1].end : mentions[j].start]):
+        j -= 1
+    if j == k:
+        return ""
+    m = _PLURAL_BEFORE.search(text[max(0, mentions[j].start - 30) : mentions[j].start])
+    if m is None:
+        return ""
+    return "admin2" if m.group(1).lower() == "districts" else "admin1"
 
 
 class Geoparser:
@@ -218,6 +247,11 @@ class Geoparser:
         self.nlp = nlp
         self.demonyms = demonyms
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self._abbrevs = frozenset(
+            a
+            for row in read_table("admin1_abbreviations.csv")
+            for a in row["abbreviations"].split("|")
+        )
         self.resolve_seconds = 0.0
         self.resolutions = 0
 
@@ -267,7 +301,12 @@ class Geoparser:
         taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.extend(self._embedded(doc, taken_places))
-        out = [m for m in out if not _DISEASE.match(text, m.end)]
+        out = [
+            _trim(text, m, self._abbrevs)
+            for m in out
+            if not _DISEASE.match(text, m.end)
+            and (m.source == "demonym" or not self.gaz.is_stop(m.text))
+        ]
         out.sort(key=lambda m: m.start)
         return out
 
