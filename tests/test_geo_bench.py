@@ -19,9 +19,9 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.79, 0.45, 0.56),
-    "trnews": (0.91, 0.70, 0.75),
-    "geovirus": (0.75, 0.71, 0.93),
+    "geowebnews": (0.81, 0.49, 0.60),
+    "trnews": (0.92, 0.70, 0.75),
+    "geovirus": (0.75, 0.72, 0.94),
 }
 
 
