@@ -381,7 +381,7 @@ class Geoparser:
             return False
         return any(
             c.feature in ("country", "admin1", "region") and c.method == "exact"
-            for c in self._cands(span)[:3]
+            for c in self._cands(span)
         )
 
     def _ner_countries(self, doc: Any) -> set[str]:
@@ -478,7 +478,12 @@ class Geoparser:
         gaz = self.gaz
         for k, m in enumerate(mentions):
             rel = m.rel = relative_context(text, m.start, m.end)
-            m.hint = rel.kind_hint or split_hint(m.text)[1] or _coordinated_hint(text, mentions, k)
+            if m.source == "embedded":  # "the U.S. Department of ...": no kind word applies
+                m.hint = ""
+            else:
+                m.hint = (
+                    rel.kind_hint or split_hint(m.text)[1] or _coordinated_hint(text, mentions, k)
+                )
             if m.source == "demonym":
                 cc = demonym_country(m.text) or ""
                 country = gaz.country(cc)
