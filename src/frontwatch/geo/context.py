@@ -1,0 +1,342 @@
+"""Ranking a document's toponym candidates together (the weights are data, below).
+
+Score of a candidate = match quality (exact 1.0, normalised 0.92, fuzzy <= 0.9)
++ a kind prior (country > admin1 > city > admin2; a kind word in the text such
+as "X province" or "the city of X" overrides it)
++ a population prior for cities
++ the document's countries (how often the text names the candidate's country,
+directly, by a demonym or through an admin1 area)
++ the document's admin1 areas ("fighting in Idlib province ... Saraqib")
++ a qualifier that follows the mention ("Norman, Oklahoma", "Tripoli, Lebanon")
++ closeness to the other places the text names unambiguously.
+
+The same spelling gets the same place throughout one document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from frontwatch.geo.normalise import normalise_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from frontwatch.geo.geoparse import _Mention
+
+__all__ = ["WEIGHTS", "DocContext", "rank_mentions"]
+
+WEIGHTS: dict[str, float] = {
+    "hint_match": 2.0,
+    "hint_mismatch": -1.0,
+    "kind_country": 2.5,
+    "kind_admin1": 1.2,
+    "kind_region": 0.45,
+    "kind_city": 0.3,
+    "kind_admin2": -0.3,
+    "kind_continent": 2.0,
+    "city_population": 0.8,  # x log10(pop + 1) / 7
+    "country_named": 0.8,
+    "country_top": 0.5,
+    "country_again": 0.3,  # per further naming, up to two  # extra for the country the document names most
+    "admin1_named": 0.9,
+    "qualifier": 3.0,
+    "primary_name": 0.6,
+    "alias_only": -0.8,
+    "country_name": 2.0,
+    "admin1_name": 0.5,
+    "capital": 1.2,
+    "no_point": -3.0,
+    "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
+    "town_share": 0.25,
+    "province_over_town": 1.5,
+    "near": 0.8,  # x exp(-d / near_km)
+    "near_km": 200.0,
+    "anchor_margin": 0.5,
+}
+KEEP = 5  # ranked candidates kept per mention (for --explain)
+_COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
+_QUALIFIER = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class DocContext:
+    # country -> spelling -> weight (a mention does not vote for itself)
+    countries: dict[str, Counter[str]] = field(default_factory=dict)
+    admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    provinces: dict[tuple[str, str], Area] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, gaz: Gazetteer, text: str, mentions: Sequence[_Mention]) -> DocContext:
+        ctx = cls()
+        for m in mentions:
+            exact = [c for c in m.cands if c.method == "exact"]
+            if not exact:
+                continue
+            top = max(exact, key=_kind_order)
+            if top.feature == "country":
+                ctx.countries.setdefault(top.country, Counter())[m.text] += 1
+                ctx.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
+            elif top.feature == "admin1":
+                admins = {c.country for c in exact if c.feature == "admin1"}
+                for cc in admins:
+                    ctx.countries.setdefault(cc, Counter())[m.text] += 0.5 / len(admins)  # type: ignore[assignment]
+                ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
+                ctx.provinces.setdefault(
+                    (top.country, top.admin1),
+                    Area(top.name, top.country, top.admin1, top.lat, top.lon),
+                )
+        return ctx
+
+    def weight(self, cc: str, spelled: str = "") -> float:
+        votes = self.countries.get(cc)
+        return sum(v for t, v in votes.items() if t != spelled) if votes else 0.0
+
+    @property
+    def top_country(self) -> str:
+        if not self.countries:
+            return ""
+        return max(self.countries, key=lambda cc: (self.weight(cc), cc))
+
+    def best_area(self) -> Area | None:
+        """The one province the text names in its main country, else that country."""
+        top = self.top_country
+        if not top:
+            return None
+        provinces = [a for (cc, _), a in self.provinces.items() if cc == top]
+        if len(provinces) == 1 and provinces[0].lat is not None:
+            return provinces[0]
+        return self.areas.get(top)
+
+
+def _kind_order(c: Candidate) -> int:
+    return {"country": 3, "admin1": 2, "region": 1}.get(c.feature, 0)
+
+
+def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
+    """The spelling is also a province of a country the text keeps naming (Georgia, US)."""
+    nations = {c.country for c in m.cands if c.feature == "country"}
+    return any(
+        c.feature == "admin1"
+        and c.method == "exact"
+        and c.country not in nations
+        and ctx.weight(c.country, m.text) >= 1.5
+        for c in m.cands
+    )
+
+
+def _named_kind_bonus(
+    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str], rival: bool
+) -> tuple[float, list[str]]:
+    """A country's or province's own name means that area; capitals are what the news names
+    most."""
+    if m.hint or c.method != "exact":
+        return r, why
+    if c.feature == "country" and not rival:
+        return r + WEIGHTS["country_name"], [*why, "a country's name"]
+    if c.feature == "admin1":
+        return r + WEIGHTS["admin1_name"], [*why, "a province's name"]
+    if c.feature == "city" and gaz.feature_code(c) == "PPLC":
+        return r + WEIGHTS["capital"], [*why, "capital"]
+    return r, why
+
+
+def _primary(c: Candidate, spelled: str) -> bool:
+    """The spelling is the entry's own name, not one of its alternate names."""
+    if c.feature in ("country", "admin1", "region") and c.method == "exact":
+        return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
+    f = normalise_name(spelled)
+    return f == normalise_name(c.name) or f == normalise_name(c.name.split(",", 1)[0])
+
+
+def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
+    w = WEIGHTS
+    r = c.score / 100.0
+    why = [f"{c.method} {c.score:.0f}"]
+    if hint:
+        ok = c.feature == hint or (hint, c.feature) in _COMPATIBLE
+        r += w["hint_match"] if ok else w["hint_mismatch"]
+        why.append(f"hint {hint} {'matches' if ok else 'differs'}")
+    else:
+        kind = "continent" if c.feature == "region" and not c.country else c.feature
+        r += w.get(f"kind_{kind}", 0.0)
+    if _primary(c, spelled):
+        r += w["primary_name"]
+        why.append("main name")
+    if c.feature == "city":
+        r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
+    n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
+    if not n and c.feature in ("admin1", "admin2") and ctx.countries:
+        r += w["foreign_area"]
+        why.append("a province of a country the text does not name")
+    if n:
+        # a village does not take its country's whole weight: scaled by log population
+        scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
+        more = w["country_again"] * min(2.0, max(0.0, n - 1.0))  # named again and again
+        r += (w["country_named"] * min(1.0, float(n)) + more) * scale
+        why.append(f"country {c.country} named")
+        if c.country == ctx.top_country:
+            r += w["country_top"] * scale
+    named_by = ctx.admin1s.get((c.country, c.admin1), set())
+    if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
+        r += w["admin1_named"]
+        why.append(f"admin1 {c.admin1} named")
+    return r, why
+
+
+def _qualifier_bonus(
+    text: str, m: _Mention, nxt: _Mention | None, c: Candidate
+) -> tuple[float, str]:
+    if nxt is None or not _QUALIFIER.match(text[m.end : nxt.start]):
+        return 0.0, ""
+    for q in nxt.cands:
+        if q.feature == "country" and q.country == c.country:
+            return WEIGHTS["qualifier"], f"qualified by {q.name}"
+        if q.feature == "admin1" and q.country == c.country and q.admin1 == c.admin1:
+            return WEIGHTS["qualifier"], f"qualified by {q.name}"
+    return 0.0, ""
+
+
+def _province_or_city(
+    rows: list[tuple[float, Candidate, list[str]]],
+) -> list[tuple[float, Candidate, list[str]]]:
+    """A name shared by a province and a town inside it: the town when it holds a large share
+    of the province's people (Aleppo, Homs), else the province (Oklahoma, not Oklahoma City)."""
+    admins = {(c.country, c.admin1): c for _, c, _ in rows if c.feature == "admin1"}
+    if not admins:
+        return rows
+    out = []
+    for r, c, why in rows:
+        if c.feature in ("admin1", "city"):
+            r, why = _share_rule(r, c, why, rows, admins)
+        out.append((r, c, why))
+    return out
+
+
+def _share_rule(
+    r: float,
+    c: Candidate,
+    why: list[str],
+    rows: list[tuple[float, Candidate, list[str]]],
+    admins: dict[tuple[str, str], Candidate],
+) -> tuple[float, list[str]]:
+    bonus = WEIGHTS["province_over_town"]
+    if c.feature == "city":
+        return r, why
+    towns = [
+        t
+        for _, t, _ in rows
+        if t.feature == "city" and (t.country, t.admin1) == (c.country, c.admin1)
+    ]
+    big = max((t.population for t in towns), default=-1)
+    if big < 0:
+        return r, why
+    if big < WEIGHTS["town_share"] * c.population:
+        return r + bonus, [*why, "province, its same-named town is small"]
+    return r - bonus, [*why, "its same-named town holds a large share of it"]
+
+
+def _alias_rule(
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Penalise an alternate-name match when an area, or a town at least as big, bears the
+    spelling as its own name (Missouri is not Bozeman; Palmyra is still Tadmur)."""
+    owners = [c for _, c, _ in rows if _primary(c, spelled)]
+    if not owners:
+        return rows
+    areas = any(c.feature != "city" for c in owners)
+    biggest = max(c.population for c in owners)
+    pen = WEIGHTS["alias_only"]
+    out = []
+    for r, c, why in rows:
+        if not _primary(c, spelled) and (areas or biggest >= c.population):
+            r, why = r + pen, [*why, "only an alternate name"]
+        out.append((r, c, why))
+    return out
+
+
+def rank_mentions(
+    gaz: Gazetteer, text: str, mentions: Sequence[_Mention], ctx: DocContext
+) -> list[tuple[_Mention, list[Candidate], str]]:
+    """Each mention with its candidates ranked (best first) and why the winner won."""
+    scored: list[list[tuple[float, Candidate, list[str]]]] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        rows = []
+        rival = _rival_admin1(m, ctx)
+        for c in m.cands:
+            r, why = _prior(c, m.text, m.hint, ctx)
+            r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
+            if c.lat is None or c.lon is None:
+                r += WEIGHTS["no_point"]
+                why = [*why, "no coordinates"]
+            q, qwhy = _qualifier_bonus(text, m, nxt, c)
+            if q:
+                r += q
+                why.append(qwhy)
+            rows.append((r, c, why))
+        rows = _alias_rule(_province_or_city(rows), m.text)
+        rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        scored.append(rows)
+    anchors = _anchors(mentions, scored)
+    out = []
+    chosen: dict[tuple[str, str], tuple[list[Candidate], str]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        key = (m.text, m.hint)
+        if key in chosen:
+            cands, reason = chosen[key]
+            out.append((m, cands, reason + "; same spelling as before"))
+            continue
+        others = [p for j, p in anchors if mentions[j].text != m.text]
+        final = []
+        for r, c, why in rows:
+            if others and c.lat is not None and c.lon is not None:
+                d = min(haversine_km((c.lat, c.lon), p) for p in others)
+                bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
+                if bonus > 0.05:
+                    why = [*why, f"{d:.0f} km from another place named"]
+                r += bonus
+            final.append((r, c, why))
+        final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        cands = [_with_rank(c, r) for r, c, _ in final[:KEEP]]
+        reason = "; ".join(final[0][2]) if final else ""
+        chosen[key] = (cands, reason)
+        out.append((m, cands, reason))
+    return out
+
+
+def _with_rank(c: Candidate, r: float) -> Candidate:
+    from dataclasses import replace
+
+    return replace(c, rank=round(r, 4))
+
+
+def _anchors(
+    mentions: Sequence[_Mention], scored: Sequence[Sequence[tuple[float, Candidate, Any]]]
+) -> list[tuple[int, tuple[float, float]]]:
+    """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
+    out = []
+    for k, rows in enumerate(scored):
+        if not rows:
+            continue
+        top = rows[0]
+        if top[1].feature == "country" or top[1].lat is None or top[1].lon is None:
+            continue
+        margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
+        if margin >= WEIGHTS["anchor_margin"]:
+            out.append((k, (top[1].lat, top[1].lon)))
+    return out

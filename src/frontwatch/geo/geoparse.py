@@ -1,0 +1,554 @@
+"""Geoparsing a whole text: find toponym mentions, then resolve them together.
+
+Recognition: spaCy entities (GPE, LOC, FAC; NORP for demonyms) plus capitalised
+token runs the gazetteer knows (the small English model misses many Middle
+Eastern towns).  Resolution: every mention's candidates are ranked with the
+document as context (see :mod:`frontwatch.geo.context`): the countries and
+admin1 areas the text names, "Town, Province" qualifiers, distance to the
+other places, population and feature kind.
+
+A mention the gazetteer cannot resolve is kept, marked ``unresolved``, with
+the best area the document gives (its main country, precision 3).
+Metonymic mentions ("Moscow said") are geocoded but get ``role="metonymic"``
+so that the events pipeline does not use them as event places.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from frontwatch.geo.context import DocContext, rank_mentions
+from frontwatch.geo.gazetteer import Candidate, Gazetteer
+from frontwatch.geo.lexicon import demonym_country, read_table
+from frontwatch.geo.normalise import normalise_name
+from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
+from frontwatch.types import Place
+
+__all__ = ["Geoparser", "Toponym", "feature_code"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SPEECH = {
+    "say",
+    "says",
+    "said",
+    "announce",
+    "announced",
+    "announces",
+    "claim",
+    "claimed",
+    "claims",
+    "deny",
+    "denied",
+    "denies",
+    "warn",
+    "warned",
+    "warns",
+    "accuse",
+    "accused",
+    "accuses",
+    "insist",
+    "insisted",
+    "threaten",
+    "threatened",
+    "urge",
+    "urged",
+    "urges",
+    "condemn",
+    "condemned",
+    "condemns",
+    "vow",
+    "vowed",
+    "agree",
+    "agreed",
+    "sign",
+    "signed",
+    "respond",
+    "responded",
+    "reject",
+    "rejected",
+    "want",
+    "wants",
+    "believe",
+    "believes",
+}
+_STRIP_LEAD = ("the ", "The ")
+_CONNECT = {"of", "de", "du", "al", "el", "la", "le", "an", "ar", "as", "ad", "az", "ash", "es"}
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One toponym mention in a text, with its resolution and why."""
+
+    start: int  # 0-based character offsets in the text as given
+    end: int
+    text: str
+    place: Place
+    feature_code: str
+    role: str = "place"  # place | metonymic | demonym
+    resolved: bool = True
+    candidates: tuple[Candidate, ...] = ()
+    why: str = ""
+
+    def as_dict(self, file: str = "", explain: bool = False) -> dict[str, Any]:
+        p = self.place
+        out: dict[str, Any] = {
+            "file": file,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": p.name,
+            "geonameid": p.geonameid,
+            "lat": p.lat,
+            "lon": p.lon,
+            "country_code": p.country,
+            "admin1": p.admin1,
+            "feature_code": self.feature_code,
+            "geo_precision": p.geo_precision,
+            "method": p.method,
+            "score": p.score,
+            "role": self.role,
+        }
+        if p.relation:
+            out |= {"relation": p.relation, "offset_km": p.offset_km, "bearing": p.bearing}
+        if explain:
+            out["why"] = self.why
+            out["candidates"] = [
+                {
+                    "name": c.name,
+                    "geonameid": c.geonameid,
+                    "country_code": c.country,
+                    "admin1": c.admin1,
+                    "feature": c.feature,
+                    "population": c.population,
+                    "method": c.method,
+                    "match_score": round(c.score, 1),
+                    "rank": round(c.rank, 3),
+                }
+                for c in self.candidates
+            ]
+        return out
+
+
+def feature_code(gaz: Gazetteer, c: Candidate) -> str:
+    """GeoNames feature code of a candidate (PCLI, ADM1, ADM2, PPLC, PPLA, PPL, RGN...)."""
+    return gaz.feature_code(c)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | gazetteer | demonym
+    metonymic: bool = False
+    hint: str = ""
+    cands: list[Candidate] = field(default_factory=list)
+    rel: RelativeInfo | None = None
+
+
+def _token_range(doc: Any, m: _Mention) -> tuple[int, int]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+_LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
+
+
+# "West Nile virus", "Ebola fever", "Spanish flu": a disease named after a place
+_DISEASE = re.compile(
+    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus)\b", re.I
+)
+# a PERSON entity that looks like an Arabic place name: "Maarat al-Numan", "Deir Hafer"
+_PLACE_SHAPE = re.compile(
+    r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
+    r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
+)
+_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
+_OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
+_ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+def _locative(span: Any, extra: set[str] | None = None) -> bool:
+    """The span is the object of a place preposition ("in Oxford", "near Saraqib")
+    or joined to one ("near Maarat al-Numan and Saraqib")."""
+    root = span.root
+    for _ in range(3):
+        if root.dep_ != "conj":
+            break
+        root = root.head
+    head = root.head.lower_
+    return bool(root.dep_ == "pobj" and (head in _LOCATIVE or head in (extra or set())))
+
+
+_PLURAL_ADMIN = re.compile(
+    r"\s(?:provinces|governorates|oblasts|regions|states|districts)\b", re.IGNORECASE
+)
+_PLURAL_BEFORE = re.compile(
+    r"\b(provinces|governorates|oblasts|regions|states|districts)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
+_AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+
+
+def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "Homs and Aleppo Governorates": Homs takes the plural kind word of the last conjunct."""
+    j = k
+    while j + 1 < len(mentions) and _AND.match(text[mentions[j].end : mentions[j + 1].start]):
+        j += 1
+    if j == k:
+        return _shared_before(text, mentions, k)
+    last = mentions[j]
+    m = _PLURAL_ADMIN.search(text[last.start : last.end + 14])
+    if m is None:
+        return ""
+    return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
+
+
+def _trim(text: str, m: _Mention, abbrevs: frozenset[str]) -> _Mention:
+    """Drop a sentence's final dot or comma from a mention ("Hama." -> "Hama"), not the dots
+    of initials ("U.S.", "B.C.") or of abbreviations ("Ky.", "Calif.")."""
+    span = text[m.start : m.end]
+    if span.endswith((".", ",", ";", ":")) and not (_INITIALS.search(span) or span in abbrevs):
+        m.end -= 1
+        m.text = span[:-1]
+    return m
+
+
+def _shared_before(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "the provinces of Latakia and Tartus": Tartus takes the plural kind word before
+    the first conjunct."""
+    j = k
+    while j > 0 and _AND.match(text[mentions[j - 1].end : mentions[j].start]):
+        j -= 1
+    if j == k:
+        return ""
+    m = _PLURAL_BEFORE.search(text[max(0, mentions[j].start - 30) : mentions[j].start])
+    if m is None:
+        return ""
+    return "admin2" if m.group(1).lower() == "districts" else "admin1"
+
+
+class Geoparser:
+    """Load once, then :meth:`parse` many texts."""
+
+    def __init__(
+        self, gaz: Gazetteer | None = None, nlp: Any = None, *, demonyms: bool = False
+    ) -> None:
+        self.gaz = gaz or Gazetteer.load()
+        if nlp is None:
+            from frontwatch.nlp import load_pipeline
+
+            nlp = load_pipeline()
+        self.nlp = nlp
+        self.demonyms = demonyms
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self._abbrevs = frozenset(
+            a
+            for row in read_table("admin1_abbreviations.csv")
+            for a in row["abbreviations"].split("|")
+        )
+        self.resolve_seconds = 0.0
+        self.resolutions = 0
+
+    def _cands(self, spelled: str, hint: str = "") -> list[Candidate]:
+        """Gazetteer candidates, memoised (names recur across a day's reports)."""
+        key = (spelled, hint)
+        got = self._cache.get(key)
+        if got is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            got = self.gaz.candidates(spelled, kind_hint=hint, fuzzy=False, limit=0)
+            self._cache[key] = got
+        return got
+
+    # ------------------------------------------------------------ recognition
+    def _mentions(self, doc: Any) -> list[_Mention]:
+        text = doc.text
+        out: list[_Mention] = []
+        taken: set[int] = set()
+        ctx = self._ner_countries(doc)
+        for ent in doc.ents:
+            label = ent.label_
+            s, e = ent.start_char, ent.end_char
+            span = text[s:e]
+            if span.startswith(_STRIP_LEAD):
+                s += 4
+                span = text[s:e]
+            if span.endswith("'s") or span.endswith("’s"):
+                e -= 2
+                span = text[s:e]
+            if not span.strip():
+                continue
+            if label in _PLACE_LABELS:
+                m = _Mention(s, e, span, "ner")
+            elif label == "NORP":
+                if not self.demonyms or demonym_country(span) is None:
+                    continue
+                m = _Mention(s, e, span, "demonym")
+            elif self._mislabelled_place(ent, span, ctx):
+                m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
+            else:
+                taken.update(range(ent.start, ent.end))
+                continue
+            m.metonymic = self._is_metonymic(ent)
+            out.append(m)
+            taken.update(range(ent.start, ent.end))
+        taken_places = {t for m in out for t in range(*_token_range(doc, m))}
+        out.extend(self._gazetteer_runs(doc, taken, ctx))
+        out.extend(self._embedded(doc, taken_places))
+        out = [
+            _trim(text, m, self._abbrevs)
+            for m in out
+            if not _DISEASE.match(text, m.end)
+            and (m.source == "demonym" or not self.gaz.is_stop(m.text))
+        ]
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _embedded(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
+        """Countries, provinces and big towns inside an organisation's name that was not
+        itself taken as a place: "U.S. Army", "University of Manitoba", "CBC Toronto"."""
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2 or ent.start in taken:
+                continue
+            i = ent.start
+            while i < ent.end:
+                hit = 0
+                for j in (3, 2, 1):
+                    sub = doc[i : i + j]
+                    if i + j > ent.end or not sub.text[:1].isupper() or sub[0].is_punct:
+                        continue
+                    if sub[0].lower_ == "the" or self.gaz.is_stop(sub.text):
+                        continue
+                    if self._strong_place(sub.text) or (j == 1 and self._big_city(sub.text)):
+                        hit = j
+                        yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+                        break
+                i += hit or 1
+
+    def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
+        """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
+        label = ent.label_
+        if label in _ODD_LABELS:
+            return self._run_is_place(span, ctx)
+        if label not in ("PERSON", "ORG"):
+            return False
+        if self._strong_place(span):
+            return True
+        if _locative(ent) and _PLACE_SHAPE.search(span) and not self._cands(span):
+            return True  # a village the gazetteer lacks: reported as unresolved
+        if not self._run_is_place(span, ctx):
+            return False
+        if _locative(ent, extra={"of"} if label == "ORG" else set()):
+            return True
+        if len(ent) == 1 and ent.root.dep_ == "compound" and self._big_city(span):
+            return True  # "the Cairns police", "Winnipeg police"
+        shaped = label == "ORG" or _PLACE_SHAPE.search(span) is not None
+        if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
+            return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
+        return label == "ORG" and len(ent) == 1 and self._big_city(span)
+
+    def _town_in(self, span: str, countries: set[str]) -> bool:
+        return any(
+            c.feature == "city"
+            and c.country in countries
+            # GeoNames gives some real towns population 0 (Maarat al-Numan): unknown
+            and (c.population >= 10_000 or (c.population == 0 and " " in span))
+            for c in self._cands(span)
+            if c.method != "fuzzy"
+        )
+
+    def _big_city(self, span: str) -> bool:
+        """A town of 100,000+ whose own name (not an alternate: Drug is not Durg) this is."""
+        key = normalise_name(span)
+        return any(
+            c.feature == "city"
+            and c.method == "exact"
+            and c.population >= 100_000
+            and normalise_name(c.name) == key
+            for c in self._cands(span)[:3]
+        )
+
+    def _strong_place(self, span: str) -> bool:
+        """A PERSON/ORG entity that is surely a place: a country, admin1 or named region
+        (continent, sea, "EU"), exactly."""
+        if " " in span.strip() and not self.gaz.lookup_exact(span):
+            return False
+        return any(
+            c.feature in ("country", "admin1", "region") and c.method == "exact"
+            for c in self._cands(span)
+        )
+
+    def _ner_countries(self, doc: Any) -> set[str]:
+        """Countries of the places spaCy found (they license smaller towns in the runs)."""
+        out: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                for c in self._cands(ent.text)[:2]:
+                    if c.method == "exact" and c.feature in ("country", "admin1"):
+                        out.add(c.country)
+        return out
+
+    def _gazetteer_runs(self, doc: Any, taken: set[int], ctx: set[str]) -> Iterator[_Mention]:
+        """Capitalised runs outside entities that the gazetteer knows well."""
+        toks = list(doc)
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if i in taken or not (t.is_alpha and t.text[:1].isupper()):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
+                j += 1
+            span_text = doc[i:j].text
+            if t.is_sent_start:
+                ok = self._sentence_start_place(doc, i, j, span_text)
+            else:
+                ok = self._run_is_place(span_text, ctx) or (
+                    _locative(doc[i:j])
+                    and _PLACE_SHAPE.search(span_text) is not None
+                    and not self._cands(span_text)
+                )
+            if ok:
+                yield _Mention(
+                    toks[i].idx,
+                    toks[j - 1].idx + len(toks[j - 1].text),
+                    span_text,
+                    "gazetteer",
+                    metonymic=self._is_metonymic(doc[i:j]),
+                )
+            i = j
+
+    def _sentence_start_place(self, doc: Any, i: int, j: int, span: str) -> bool:
+        """At a sentence start only a dateline ("BEIRUT (AP) -", "KYIV, Ukraine -") or a
+        country's name counts: capitals there say nothing."""
+        after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) :][:8]
+        if span.isupper() and len(span) > 3 and _DATELINE.match(after):
+            return any(
+                c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
+                for c in self._cands(span)
+            )
+        return any(c.feature == "country" and c.method == "exact" for c in self._cands(span))
+
+    def _run_is_place(self, span: str, countries: set[str]) -> bool:
+        if self.gaz.is_stop(span):
+            return False
+        cands = self._cands(span)
+        if span.isupper() and len(span) <= 4:  # USA yes, PMS no
+            return any(c.feature == "country" and c.method == "exact" for c in cands)
+        return any(
+            c.method != "fuzzy"
+            and (
+                c.feature in ("country", "admin1")
+                or (c.feature == "region" and c.method == "exact")
+                or c.population >= 50_000
+                or (c.country in countries and c.population >= 1_000)
+            )
+            for c in cands
+        )
+
+    @staticmethod
+    def _is_metonymic(span: Any) -> bool:
+        root = span.root
+        return bool(root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _SPEECH)
+
+    # ------------------------------------------------------------ resolution
+    def parse(self, text: str) -> list[Toponym]:
+        return self.parse_doc(self.nlp(text))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[list[Toponym]]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield self.parse_doc(doc)
+
+    def parse_doc(self, doc: Any) -> list[Toponym]:
+        mentions = self._mentions(doc)
+        t0 = time.perf_counter()
+        out = self.resolve_mentions(doc.text, mentions)
+        self.resolve_seconds += time.perf_counter() - t0
+        self.resolutions += len(mentions)
+        return out
+
+    def resolve_mentions(self, text: str, mentions: Sequence[_Mention]) -> list[Toponym]:
+        gaz = self.gaz
+        for k, m in enumerate(mentions):
+            rel = m.rel = relative_context(text, m.start, m.end)
+            if m.source == "embedded":  # "the U.S. Department of ...": no kind word applies
+                m.hint = ""
+            else:
+                m.hint = (
+                    rel.kind_hint or split_hint(m.text)[1] or _coordinated_hint(text, mentions, k)
+                )
+            if m.source == "demonym":
+                cc = demonym_country(m.text) or ""
+                country = gaz.country(cc)
+                m.cands = [gaz.country_candidate(cc)] if country is not None else []
+            else:
+                m.cands = self._cands(m.text, m.hint)
+        ctx = DocContext.build(gaz, text, mentions)
+        self._fuzzy_last(mentions, ctx)
+        ranked = rank_mentions(gaz, text, mentions, ctx)
+        out: list[Toponym] = []
+        for m, cands, why in ranked:
+            out.append(self._toponym(text, m, cands, why, ctx))
+        return out
+
+    def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
+        """Last resort for a name no index knows: rapidfuzz within the text's countries."""
+        countries = sorted(ctx.countries, key=lambda cc: -ctx.weight(cc))[:3]
+        if not countries:
+            return
+        for m in mentions:
+            if m.cands or m.source != "ner" or len(m.text) < 5 or not m.text[:1].isupper():
+                continue
+            key = (m.text, "~" + ",".join(countries))
+            got = self._cache.get(key)
+            if got is None:
+                found = self.gaz.candidates(m.text, countries=countries, fuzzy=True, limit=5)
+                got = self._cache[key] = [
+                    c for c in found if c.method == "fuzzy" and c.country in countries
+                ]
+            m.cands = got
+
+    def _toponym(
+        self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
+    ) -> Toponym:
+        gaz = self.gaz
+        role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
+        if not cands:
+            area = ctx.best_area()
+            place = Place(
+                name=m.text,
+                spelled=m.text,
+                country=area.country if area else "",
+                country_name=gaz.country_name(area.country) if area else "",
+                admin1=area.admin1 if area else "",
+                lat=area.lat if area else None,
+                lon=area.lon if area else None,
+                geonameid=None,
+                feature="region",
+                geo_precision=3,
+                method="unresolved",
+                score=0.0,
+            )
+            reason = "not in the gazetteer; best area: " + (area.name if area else "none")
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
+        best = cands[0]
+        place = gaz.to_place(best, m.text)
+        rel = m.rel or relative_context(text, m.start, m.end)
+        if rel.is_relative:
+            place = replace(
+                place,
+                relation=rel.relation,
+                offset_km=rel.offset_km,
+                bearing=rel.bearing,
+                geo_precision=max(place.geo_precision, 2),
+            )
+        return Toponym(
+            m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
+        )

@@ -1,0 +1,59 @@
+"""Geoparsing accuracy on a small fixed sample of each public test set must not drop.
+
+The sets are read in place from ../shared/benchmarks (never copied here). The
+floors sit just below what bench/geocoding.py measured on the same sample
+(first 30 documents); raise them when the geoparser improves.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from frontwatch.geo.benchsets import benchmarks_dir, read_mordecai, run_sample
+from frontwatch.geo.geoparse import Geoparser
+from frontwatch.geo.mordecai import score_mordecai
+
+SAMPLE = 30
+# set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
+FLOORS = {
+    "geowebnews": (0.81, 0.49, 0.60),
+    "trnews": (0.92, 0.70, 0.75),
+    "geovirus": (0.75, 0.72, 0.94),
+}
+
+
+@pytest.fixture(scope="module")
+def bench_root() -> Path:
+    root = benchmarks_dir()
+    if not root.is_dir():
+        if os.environ.get("CI"):  # CI always has shared/ beside the clone: never skip there
+            pytest.fail(f"benchmarks folder {root} not found")
+        pytest.skip(f"benchmarks folder {root} not found")
+    return root
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_sample_accuracy_floor(parser: Geoparser, bench_root: Path, name: str) -> None:
+    s = run_sample(parser, name, SAMPLE, bench_root)
+    acc, e2e, recall = FLOORS[name]
+    assert s.docs == SAMPLE and s.gold > 100
+    assert s.acc161 >= acc, f"{name}: accuracy@161 km {s.acc161:.3f} < {acc}"
+    assert s.end_to_end >= e2e, f"{name}: end-to-end {s.end_to_end:.3f} < {e2e}"
+    assert s.recall >= recall, f"{name}: recall {s.recall:.3f} < {recall}"
+
+
+def test_mordecai_cases_floor(parser: Geoparser, bench_root: Path) -> None:
+    records = read_mordecai(bench_root / "mordecai-tests" / "mordecai_test_cases.jsonl")
+    m = score_mordecai(parser, records)
+    assert m["geoparse"] == 28 and m["lookup"] == 15
+    assert m["geoparse_pass"] >= 27, m["failures"]
+    assert m["fields_pass"] >= 53, m["failures"]
+    assert m["lookup_pass"] >= 11, m["failures"]
