@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import date
+from pathlib import Path
 
 from frontwatch.fuse import Fuser, fuse
 from frontwatch.store import event_to_dict
@@ -195,3 +196,49 @@ def test_uncredited_copies_count_as_the_first_publisher() -> None:
     event = fuse(claims, arts)[0]
     assert len(event.claims) == 3
     assert event.source_count == 1  # the copy is the Gulf Observer's story
+
+
+# --- incremental fusion across ingest runs (pipeline + saved state) -----------------
+
+
+def _demo_files() -> list[Path]:
+    from frontwatch.config import DATA_DIR
+
+    return sorted(p for p in (DATA_DIR / "demo").rglob("*") if p.suffix in {".txt", ".md", ".html"})
+
+
+def test_a_second_ingest_rebuilds_only_the_events_it_touches_and_matches_a_full_fusion(
+    tmp_path: Path,
+) -> None:
+    from frontwatch.pipeline import ingest, refuse
+    from frontwatch.store import Store
+
+    files = _demo_files()
+    first, second = files[:-2], files[-2:]
+    with Store(tmp_path / "inc.db") as store:
+        r1 = ingest(first, store)
+        r2 = ingest(second, store)
+        incremental = store.events()
+        assert r2.fusion == "incremental"
+        assert 0 < r2.events_rebuilt < len(incremental)
+        assert refuse(store) == incremental  # a full recompute gives the same events
+        assert r1.articles_new + r2.articles_new == len(files)
+    with Store(tmp_path / "all.db") as store:
+        ingest(files, store)
+        assert store.events() == incremental
+
+
+def test_a_stale_or_corrupt_fusion_state_falls_back_to_a_full_recompute(tmp_path: Path) -> None:
+    from frontwatch import _fuse_state
+    from frontwatch.pipeline import ingest
+    from frontwatch.store import Store
+
+    files = _demo_files()
+    with Store(tmp_path / "s.db") as store:
+        ingest(files[:3], store)
+        state = _fuse_state.state_path(store)
+        assert state is not None and state.is_file()
+        state.write_bytes(b"not a pickle")
+        report = ingest(files[3:5], store)
+        assert report.fusion == "full"
+        assert report.events == len(store.events())

@@ -328,3 +328,18 @@ def test_memory_store() -> None:
         a = _article()
         assert store.add_article(a, [_claim(a.id)])
         assert store.claims() == [_claim(a.id)]
+
+
+def test_update_events_drops_rebuilds_and_adds_in_one_transaction(tmp_path: Path) -> None:
+    a = _article()
+    e1 = _event((_claim(a.id),))
+    e2 = Event("SYR0002", _claim(a.id, fatalities=9), (), ("r/2",), 2)
+    e2_rebuilt = Event("SYR0002", _claim(a.id, fatalities=4), (), ("r/2", "r/3"), 3)
+    e3 = Event("SYR0003", _claim(a.id), (), ("r/3",), 1)
+    with Store(tmp_path / "fw.db") as store:
+        store.replace_events([e1, e2])
+        store.update_events(["SYR0001"], [e2_rebuilt, e3])
+        assert store.events() == [e2_rebuilt, e3]
+        with pytest.raises(StoreError):  # the same id twice: nothing changes
+            store.update_events([], [e3, e3])
+        assert store.events() == [e2_rebuilt, e3]

@@ -11,17 +11,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from frontwatch import _fuse_state
 from frontwatch.control import control_at, control_changes
 from frontwatch.errors import FrontwatchError
 from frontwatch.extract import extract_claims
-from frontwatch.fuse import fuse
+from frontwatch.fuse import Fuser
 from frontwatch.geo import Gazetteer
 from frontwatch.ingest import read_path
 from frontwatch.nlp import sentences
 from frontwatch.store import Store
 from frontwatch.types import Article, Claim, ControlState, Event
 
-__all__ = ["IngestReport", "read_articles", "claims_for", "ingest", "refuse", "control_snapshot"]
+__all__ = [
+    "IngestReport",
+    "read_articles",
+    "claims_for",
+    "ingest",
+    "update_events",
+    "refuse",
+    "control_snapshot",
+]
 
 
 @dataclass
@@ -33,6 +42,9 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
+    new_article_ids: list[str] = field(default_factory=list)
+    events_rebuilt: int = 0  # events written by this run's fusion (all of them when "full")
+    fusion: str = ""  # "incremental" (only affected events rebuilt) | "full"
 
 
 def read_articles(
@@ -64,6 +76,7 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     articles = read_articles(paths, published, report)
+    before = store.fingerprint()
     gaz = Gazetteer.load()
     todo = [a for a in articles if not store.has_article(a.id)]
     iterable: Iterable[Article] = progress(todo, len(todo)) if progress else todo
@@ -73,17 +86,45 @@ def ingest(
             if store.add_article(article, claims):
                 report.articles_new += 1
                 report.claims += len(claims)
+                report.new_article_ids.append(article.id)
     except KeyboardInterrupt:
         report.interrupted = True
-    report.events = len(refuse(store))
+    update_events(store, before, report)
     return report
+
+
+def update_events(store: Store, before: str, report: IngestReport) -> None:
+    """Bring the stored events up to date with the articles this run added.
+
+    `before` is store.fingerprint() from before the run. When the fusion state saved
+    after the previous run matches it, only the events the new claims touch are rebuilt
+    and rewritten (`fusion="incremental"`); otherwise every event is recomputed. Both
+    give the same events (fusion does not depend on ingest order or batching).
+    """
+    fuser = _fuse_state.load(store, before)
+    if fuser is None:
+        events = refuse(store)
+        report.events, report.events_rebuilt, report.fusion = len(events), len(events), "full"
+        return
+    ids = report.new_article_ids
+    if ids:
+        new_articles = [a for a in (store.article(i) for i in ids) if a is not None]
+        update = fuser.add(new_articles, store.claims_of(ids))
+        store.update_events(update.removed, update.added)
+        report.events_rebuilt = len(update.added)
+        _fuse_state.save(store, fuser)
+    report.events = store.counts()["events"]
+    report.fusion = "incremental"
 
 
 def refuse(store: Store) -> list[Event]:
     """Recompute events from every stored claim (deterministic, order-independent)."""
     articles = {a.id: a for a in store.articles()}
-    events = fuse(store.claims(), articles)
+    fuser = Fuser()
+    fuser.add(articles.values(), store.claims())
+    events = fuser.events()
     store.replace_events(events)
+    _fuse_state.save(store, fuser)
     return events
 
 

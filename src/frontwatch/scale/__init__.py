@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import FrontwatchError
-from frontwatch.pipeline import IngestReport, claims_for, read_articles, refuse
+from frontwatch.pipeline import IngestReport, claims_for, read_articles, update_events
 from frontwatch.store import Store
 from frontwatch.types import Article, Claim
 
@@ -78,6 +78,7 @@ def ingest_dask(
     """
     report = IngestReport()
     articles = read_articles(paths, published, report)
+    before = store.fingerprint()
     store_articles_dask(
         articles,
         store,
@@ -87,7 +88,7 @@ def ingest_dask(
         partition_size=partition_size,
         progress=progress,
     )
-    report.events = len(refuse(store))
+    update_events(store, before, report)
     return report
 
 
@@ -133,6 +134,7 @@ def _run(
                 if store.add_article(article, claims):
                     report.articles_new += 1
                     report.claims += len(claims)
+                    report.new_article_ids.append(article.id)
                 yield 1
 
     total = sum(len(c) for c in chunks)

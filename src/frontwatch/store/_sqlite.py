@@ -325,6 +325,29 @@ class Store:
         rows = self._read("SELECT json FROM claims ORDER BY article_id, id")
         return [claim_from_dict(json.loads(r[0])) for r in rows]
 
+    def claims_of(self, article_ids: Sequence[str]) -> list[Claim]:
+        """The claims of these articles, ordered as claims() orders them."""
+        out: list[Claim] = []
+        ids = sorted(set(article_ids))
+        for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT json FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, id",
+                chunk,
+            )
+            out.extend(claim_from_dict(json.loads(r[0])) for r in rows)
+        return out
+
+    def fingerprint(self) -> str:
+        """Changes whenever an article or claim is added or removed (for caches of derived state)."""
+        row = self._read(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM claims), "
+            "(SELECT COALESCE(MAX(id), 0) FROM claims), "
+            "(SELECT COALESCE(MAX(ingested_at), '') FROM articles)"
+        )[0]
+        return f"{row[0]}|{row[1]}|{row[2]}|{row[3]}"
+
     def search(self, query: str) -> list[Article]:
         """Articles whose title or text match every word of `query` (FTS5, best first).
 
@@ -344,26 +367,39 @@ class Store:
 
     # --- events -----------------------------------------------------------
 
+    @staticmethod
+    def _insert_events(conn: sqlite3.Connection, events: Sequence[Event]) -> None:
+        conn.executemany(
+            """INSERT INTO events(event_id, json, event_date, sub_event_type, kind)
+               VALUES (?, ?, ?, ?, ?)""",
+            [
+                (
+                    event.event_id,
+                    json.dumps(event_to_dict(event), ensure_ascii=False),
+                    event.claim.date.isoformat() if event.claim.date else None,
+                    event.claim.sub_event_type,
+                    event.claim.kind,
+                )
+                for event in events
+            ],
+        )
+
     def replace_events(self, events: Sequence[Event]) -> None:
         """Replace the whole event set in one transaction."""
         with self._transaction() as conn:
             conn.execute("DELETE FROM events")
-            for event in events:
-                conn.execute(
-                    """INSERT INTO events(event_id, json, event_date, sub_event_type, kind)
-                       VALUES (?, ?, ?, ?, ?)""",
-                    (
-                        event.event_id,
-                        json.dumps(event_to_dict(event), ensure_ascii=False),
-                        event.claim.date.isoformat() if event.claim.date else None,
-                        event.claim.sub_event_type,
-                        event.claim.kind,
-                    ),
-                )
+            self._insert_events(conn, events)
+
+    def update_events(self, removed: Sequence[str], changed: Sequence[Event]) -> None:
+        """Drop the `removed` event ids and write `changed` (new or rebuilt), in one transaction."""
+        with self._transaction() as conn:
+            gone = [*removed, *(e.event_id for e in changed)]  # rebuilt ones keep their id
+            conn.executemany("DELETE FROM events WHERE event_id = ?", [(i,) for i in gone])
+            self._insert_events(conn, changed)
 
     def events(self) -> list[Event]:
-        """The stored events, in the order they were given to replace_events."""
-        rows = self._read("SELECT json FROM events ORDER BY rowid")
+        """The stored events by date (undated first), then id: the order fusion gives them."""
+        rows = self._read("SELECT json FROM events ORDER BY event_date, event_id")
         return [event_from_dict(json.loads(r[0])) for r in rows]
 
     # --- stats ------------------------------------------------------------
