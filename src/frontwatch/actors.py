@@ -35,15 +35,49 @@ COUNTRY_NAMES = {
     "RU": "Russia",
     "UA": "Ukraine",
     "SD": "Sudan",
+    "SS": "South Sudan",
     "IL": "Israel",
     "PS": "Palestine",
     "LB": "Lebanon",
     "MM": "Myanmar",
     "CD": "Democratic Republic of Congo",
+    "RW": "Rwanda",
+    "BI": "Burundi",
+    "UG": "Uganda",
     "ML": "Mali",
     "BF": "Burkina Faso",
     "NE": "Niger",
+    "NG": "Nigeria",
+    "TD": "Chad",
+    "CM": "Cameroon",
+    "CF": "Central African Republic",
     "YE": "Yemen",
+    "SA": "Saudi Arabia",
+    "IR": "Iran",
+    "IQ": "Iraq",
+    "JO": "Jordan",
+    "TR": "Turkey",
+    "EG": "Egypt",
+    "LY": "Libya",
+    "ET": "Ethiopia",
+    "SO": "Somalia",
+    "KE": "Kenya",
+    "MZ": "Mozambique",
+    "AF": "Afghanistan",
+    "PK": "Pakistan",
+    "IN": "India",
+    "BY": "Belarus",
+    "MD": "Moldova",
+    "GE": "Georgia",
+    "AM": "Armenia",
+    "AZ": "Azerbaijan",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "FR": "France",
+    "HT": "Haiti",
+    "MX": "Mexico",
+    "CO": "Colombia",
+    "KP": "North Korea",
 }
 
 
@@ -51,7 +85,9 @@ class ActorTable:
     def __init__(self, path: Path) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors: dict[str, ActorInfo] = {}
-        self._aliases: list[_Alias] = []
+        self._specific: dict[str, ActorInfo] = {}  # alias phrase -> actor
+        self._generic: dict[tuple[str, str], ActorInfo] = {}  # (phrase, country) -> actor
+        self._max_words = 1
         for row in raw.get("actors", []):
             info = ActorInfo(
                 name=row["name"],
@@ -62,34 +98,53 @@ class ActorTable:
             )
             self.actors[info.name] = info
             for phrase in [info.name, *row.get("aliases", [])]:
-                self._aliases.append(_Alias(phrase.lower(), info, False))
-            for phrase in row.get("generic", []):
-                self._aliases.append(_Alias(phrase.lower(), info, True))
-        self._aliases.sort(key=lambda a: -len(a.phrase))
+                self._specific.setdefault(_norm(phrase), info)
+            for country in [info.country, *row.get("generic_countries", [])]:
+                for phrase in row.get("generic", []):
+                    self._generic.setdefault((_norm(phrase), country), info)
+        for key in [*self._specific, *(k for k, _ in self._generic)]:
+            self._max_words = max(self._max_words, key.count(" ") + 1)
         self.descriptors: list[tuple[re.Pattern[str], str, int]] = [
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
         ]
+        self._cache: dict[tuple[str, str], ActorInfo | None] = {}
+
+    def _ngrams(self, words: list[str]) -> list[str]:
+        """Every run of up to `_max_words` words, longest first (longer aliases win)."""
+        out: list[str] = []
+        for n in range(min(self._max_words, len(words)), 0, -1):
+            out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        return out
 
     def resolve(self, phrase: str, country: str = "") -> ActorInfo | None:
         """The actor a noun phrase names. Specific aliases win over generic
         descriptors; generic ones need the report's country (and prefer a
-        demonym in the phrase: "Russian troops")."""
-        text = " " + re.sub(r"[^\w'/-]+", " ", phrase.lower()).strip() + " "
-        for alias in self._aliases:
-            if alias.generic:
-                continue
-            if f" {alias.phrase} " in text:
-                return alias.actor
-        demonym_country = _demonym_country(text)
-        wanted = demonym_country or country
+        demonym in the phrase: "Russian troops"). Cached per (phrase, country)."""
+        key = (phrase, country)
+        if key not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = self._resolve(phrase, country)
+        return self._cache[key]
+
+    def _resolve(self, phrase: str, country: str) -> ActorInfo | None:
+        text = _norm(phrase)
+        grams = self._ngrams(text.split())
+        for gram in grams:
+            hit = self._specific.get(gram)
+            if hit is not None:
+                return hit
+        wanted = _demonym_country(text) or country
         if not wanted:
             return None
-        for alias in self._aliases:
-            if alias.generic and alias.actor.country == wanted and f" {alias.phrase} " in text:
-                return alias.actor
+        for gram in grams:
+            hit = self._generic.get((gram, wanted))
+            if hit is not None:
+                return hit
+        padded = f" {text} "
         for pattern, name, inter in self.descriptors:
-            if pattern.search(text):
+            if pattern.search(padded):
                 cname = COUNTRY_NAMES.get(wanted, wanted)
                 return ActorInfo(
                     name.format(country=cname), wanted, inter, name.format(country=cname)
@@ -113,7 +168,14 @@ class ActorTable:
         for info in self.actors.values():
             if info.country == country and info.name.startswith("Military Forces of"):
                 return info
+        if country in COUNTRY_NAMES:
+            name = f"Military Forces of {COUNTRY_NAMES[country]}"
+            return ActorInfo(name, country, 1, name)
         return None
+
+
+def _norm(phrase: str) -> str:
+    return re.sub(r"[^\w'/-]+", " ", phrase.lower()).strip()
 
 
 _DEMONYMS = {
@@ -130,10 +192,30 @@ _DEMONYMS = {
     "palestinian": "PS",
     "lebanese": "LB",
     "congolese": "CD",
+    "rwandan": "RW",
     "malian": "ML",
+    "mali's": "ML",
+    "burkinabe": "BF",
+    "burkinabé": "BF",
+    "nigerien": "NE",
+    "niger's": "NE",
+    "nigerian": "NG",
+    "chadian": "TD",
     "yemeni": "YE",
+    "yemen's": "YE",
+    "saudi": "SA",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "turkish": "TR",
     "burmese": "MM",
     "myanmar": "MM",
+    "myanmar's": "MM",
+    "somali": "SO",
+    "ethiopian": "ET",
+    "belarusian": "BY",
+    "american": "US",
+    "british": "GB",
+    "french": "FR",
 }
 
 

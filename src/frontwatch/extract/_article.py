@@ -260,33 +260,106 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            verb_rule = table.by_verb(tok.lemma_.lower())
+            verb_rule = _verb_rule(tok)
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ == "NOUN" and (
-            (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "by")
-                and tok.head.head.lemma_.lower() in _DEATH_VERBS
-            )
-            or (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and tok.head.lemma_.lower() in _DEATH_VERBS | {"hit", "destroy", "damage"}
-            )
-        ):
-            # "Dozens were killed in shelling of X", "A missile strike on X killed 3":
-            # the event noun names what happened
-            compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
-            noun_rule = table.by_noun(f"{compound} {tok.lower_}".strip()) or table.by_noun(
-                tok.lower_
-            )
+        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
+            # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
+            # "a car bomb exploded", "there were clashes": the event noun names what happened
+            noun_rule = _noun_rule(tok)
             if noun_rule is not None:
                 out.append((tok, noun_rule, "casualty-noun"))
-                casualty_verbs.add(tok.head.i if tok.dep_.startswith("nsubj") else tok.head.head.i)
+                casualty_verbs.add(_noun_verb(tok).i)
     # the death verb of a casualty noun is the same happening, not a second event
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _outcome_noun(tok: Any) -> bool:
+    """An event noun that is the subject of an outcome verb, "killed in/by" it, or "there were"."""
+    table = triggers()
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
+        return True
+    return bool(
+        tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+def _noun_verb(tok: Any) -> Any:
+    """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
+    return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
+def _noun_rule(tok: Any) -> TriggerRule | None:
+    table = triggers()
+    compound = " ".join(
+        c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+    )
+    if compound:
+        rule = table.by_noun(f"{compound} {tok.lower_}")
+        if rule is not None:
+            return rule
+        last = compound.split()[-1]
+        rule = table.by_noun(f"{last} {tok.lower_}")
+        if rule is not None:
+            return rule
+    return table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+
+
+_NON_TARGETS = {
+    "fire",
+    "shot",
+    "shots",
+    "round",
+    "rounds",
+    "gas",
+    "ammunition",
+    "bullet",
+    "bullets",
+}
+
+
+def _object_lemmas(tok: Any) -> set[str]:
+    """Lemmas of what the verb acts on: its object phrase and its prepositional objects."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
+            out.update(t.lemma_.lower() for t in child.subtree)
+            out.update(t.lower_ for t in child.subtree)
+        elif child.dep_ in ("prep", "agent"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.update(t.lemma_.lower() for t in pobj.subtree)
+                    out.update(t.lower_ for t in pobj.subtree)
+    return out
+
+
+def _verb_rule(tok: Any) -> TriggerRule | None:
+    """The first rule for this verb whose object constraints fit."""
+    table = triggers()
+    rules = table.rules_for_verb(tok.lemma_.lower()) or table.rules_for_verb(tok.lower_)
+    if not rules:
+        return None
+    lemmas: set[str] | None = None
+    for rule in rules:
+        if rule.objects or rule.not_objects:
+            if lemmas is None:
+                lemmas = _object_lemmas(tok)
+            if rule.objects and not lemmas & rule.objects:
+                continue
+            if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
+                continue
+        return rule
+    return None
+
+
+def _head_object_lemma(tok: Any) -> str:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj.lemma_.lower() if obj is not None else ""
 
 
 def _token_at(span: Any, char: int) -> Any:
@@ -394,12 +467,19 @@ def _event_claim(
 ) -> Claim | None:
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
-    if how == "casualty-noun":  # the places and dates hang off the death verb
-        verb = tok.head if tok.dep_.startswith("nsubj") else tok.head.head
+    noun_trigger = how == "casualty-noun"
+    if noun_trigger:  # the places and dates hang off the death verb
+        verb = _noun_verb(tok)
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
-    subj_tok = _subject(tok) if tok.pos_ != "NOUN" else None
+    subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
-    if actor1_info is None and tok.pos_ == "NOUN":
+    between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
+    if noun_trigger and not between:
+        between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
+    if actor1_info is None and between:
+        subj_tok = between[0]
+        actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx)
     if (
         subj_tok is not None
@@ -411,8 +491,17 @@ def _event_claim(
         owner, _ = _actors_of(speaker, ctx)
         if owner is not None:
             actor1_info = actor_table().state_forces(owner.country) or owner
-    obj_tok = _object(tok)
+    obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
+    if obj_tok is None and len(between) > 1:
+        obj_tok = between[1]
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if actor2_info is None and noun_trigger and _noun_verb(tok).lemma_ in _DEATH_VERBS:
+        victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
+        if victims is not None:
+            obj_tok = victims
+            actor2_info, _ = _actors_of(obj_tok, ctx)
+    if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
+        return None
     if rule.requires_prep:
         to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
         if not to:
@@ -458,14 +547,8 @@ def _event_claim(
         and not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force")
     ):
         return None
-    if rule.objects:
-        obj_lemmas = (
-            {t.lemma_.lower() for t in clause_tokens_subtree(obj_tok)}
-            if obj_tok is not None
-            else set()
-        )
-        if not obj_lemmas & rule.objects:
-            return None
+    if rule.objects and not noun_trigger and not _object_lemmas(tok) & rule.objects:
+        return None
     destinations: list[Place] = []
     origin_places = event_places
     if kind == "displacement":
@@ -489,21 +572,28 @@ def _event_claim(
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
-    event_type, sub_event_type, family = rule.event_type, rule.sub_event_type, rule.family
-    kinds = _actor_kinds(subj_tok)
-    if rule.by_actor:
-        for key, switch in rule.by_actor.items():
-            if key in kinds or (
-                key == "civilians_target"
-                and actor2_info is not None
-                and actor2_info.inter == _CIVILIAN_INTER
-            ):
-                event_type, sub_event_type, family = (
-                    switch["event_type"],
-                    switch["sub_event_type"],
-                    switch["family"],
-                )
-                break
+    if rule.requires_actor2 and actor2_info is None:
+        return None
+    if rule.requires_actor1_inter and (
+        actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
+    ):
+        return None
+    coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
+    event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
+    country_for = place_country or ctx.main_country
+    if coding.swap_roles:
+        actor1_info, actor2_info = actor2_info, actor1_info
+        assoc1 = None
+    if coding.actor1_as:
+        named = (
+            actor1_info if actor1_info is not None and actor1_info.inter not in (5, 6, 7) else None
+        )
+        actor1_info = _descriptor(coding.actor1_as, country_for) or actor1_info
+        assoc1 = named if named is not None and named != actor1_info else assoc1
+    if coding.actor2_as:
+        actor2_info = _descriptor(coding.actor2_as, country_for) or actor2_info
+    if actor2_info is None and rule.default_actor2:
+        actor2_info = _descriptor(rule.default_actor2, country_for)
     if rule.requires_civilian_victim and (
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
@@ -518,7 +608,7 @@ def _event_claim(
     ):
         # "retire the commander of the troops": the change is to the armed forces
         actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
-    if family == "strategic":
+    if family == "strategic" and not rule.keep_object:
         actor2_info = None
     if (
         actor2_info is None
@@ -573,6 +663,79 @@ def _event_claim(
     if actor1_info is not None:
         ctx.actor_counts[actor1_info.name] += 1
     return claim
+
+
+@dataclass(frozen=True)
+class _Coding:
+    """The sub-type a rule gives once the actors are known, and how roles move."""
+
+    event_type: str
+    sub_event_type: str
+    family: str
+    actor1_as: str = ""
+    actor2_as: str = ""
+    swap_roles: bool = False
+
+
+def _coding(
+    rule: TriggerRule, kinds: set[str], actor1: ActorInfo | None, actor2: ActorInfo | None
+) -> _Coding:
+    """ACLED's reading of who did it to whom: an air force's attack is an air strike, an
+    attack on civilians is violence against civilians, protesters fighting police riot."""
+    switch: dict[str, Any] | None = None
+    for key, candidate in rule.by_actor.items():
+        if key in kinds or (
+            key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+        ):
+            switch = candidate
+            break
+    if switch is None and actor1 is not None:
+        switch = rule.when_actor1_inter.get(actor1.inter)
+    if switch is None and actor2 is not None:
+        switch = rule.when_actor2_inter.get(actor2.inter)
+    if switch is None:
+        return _Coding(
+            rule.event_type, rule.sub_event_type, rule.family, rule.actor1_as, "", rule.swap_roles
+        )
+    return _Coding(
+        switch.get("event_type", rule.event_type),
+        switch.get("sub_event_type", rule.sub_event_type),
+        switch.get("family", rule.family),
+        switch.get("actor1_as", ""),
+        switch.get("actor2_as", ""),
+        bool(switch.get("swap_roles", False)),
+    )
+
+
+_DESCRIPTOR_WORDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians"}
+
+
+def _descriptor(kind: str, country: str) -> ActorInfo | None:
+    """ACLED's generic actor for the event's country: "Protesters (Sudan)"."""
+    if not country:
+        return None
+    return actor_table().resolve(_DESCRIPTOR_WORDS.get(kind, kind), country)
+
+
+def _noun_role(noun: Any, preps: tuple[str, ...]) -> Any:
+    """ "an attack by gunmen" (by), "a strike on rebel positions" (on): the actor's token."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent", "acl") and child.lower_ in preps:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "dobj")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _between(tok: Any) -> list[Any]:
+    """ "clashes between X and Y" / "fought between X and Y": [X, Y]."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    return []
 
 
 def _specific_places(places: list[Place]) -> list[Place]:
@@ -645,13 +808,16 @@ def _subject(tok: Any) -> Any:
 
 def _object(tok: Any) -> Any:
     for child in tok.children:
-        if child.dep_ in ("dobj", "obj"):
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
             return child
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
+    # "opened fire on protesters": the target hangs off the verb or off "fire"
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     for child in tok.children:
         if child.dep_ == "nsubjpass":
             return child
@@ -679,6 +845,8 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
     while node != root:
         if node.dep_ in ("relcl", "acl", "appos") and node.head is not None:
             return True
+        if node.head == root and node.dep_ in ("conj", "cc"):
+            return True  # "the army and the RSF": each conjunct is its own actor
         node = node.head
     return False
 

@@ -179,10 +179,16 @@ def find_places(
                 if (
                     doc[i].i == sentence.span.start
                     and j - i == 1
-                    and not _is_place(gaz, text, countries)
+                    and (
+                        doc[i].is_stop
+                        or doc[i].pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")
+                        or not _is_place(gaz, text, countries)
+                    )
                 ):
                     continue
-                if _is_place(gaz, text, countries):
+                if _is_place(gaz, text, countries) or (
+                    _after_place_noun(doc, i) and _is_place(gaz, text, ())
+                ):
                     hit = (i, j, text)
                     break
             if hit is None:
@@ -209,6 +215,14 @@ def find_places(
                 found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
             i = b
     return found
+
+
+_PLACE_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb"}
+
+
+def _after_place_noun(doc: Any, i: int) -> bool:
+    """ "the town of X": a place even outside the report's countries."""
+    return bool(i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS)
 
 
 def _coordinated_hint(doc: Any, a: int, b: int) -> str:

@@ -29,8 +29,17 @@ class TriggerRule:
     front_only: bool = False
     requires_civilian_victim: bool = False
     requires_civilian_subject: bool = False
-    by_actor: dict[str, dict[str, str]] = field(default_factory=dict)
+    by_actor: dict[str, dict[str, Any]] = field(default_factory=dict)
     alt_when: dict[str, str] = field(default_factory=dict)
+    not_objects: frozenset[str] = frozenset()
+    requires_actor1_inter: frozenset[int] = frozenset()
+    requires_actor2: bool = False
+    when_actor1_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
+    when_actor2_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
+    actor1_as: str = ""
+    default_actor2: str = ""
+    swap_roles: bool = False
+    keep_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,19 +52,24 @@ class Triggers:
     modal_auxiliaries: frozenset[str]
     deny_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    outcome_verbs: frozenset[str] = frozenset()
+    history_markers: re.Pattern[str] | None = None
+    conditional_marks: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    rumour_words: frozenset[str] = frozenset()
+    _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
+    _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
 
     def by_verb(self, lemma: str) -> TriggerRule | None:
-        for rule in self.rules:
-            if lemma in rule.verbs:
-                return rule
-        return None
+        rules = self._verb_index.get(lemma)
+        return rules[0] if rules else None
+
+    def rules_for_verb(self, lemma: str) -> tuple[TriggerRule, ...]:
+        """Every rule a verb lemma may trigger, in table order (objects decide among them)."""
+        return self._verb_index.get(lemma, ())
 
     def by_noun(self, phrase: str) -> TriggerRule | None:
-        phrase = phrase.lower()
-        for rule in self.rules:
-            if phrase in rule.nouns:
-                return rule
-        return None
+        return self._noun_index.get(phrase.lower())
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -76,15 +90,51 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         requires_civilian_subject=bool(row.get("requires_civilian_subject", False)),
         by_actor=dict(row.get("by_actor", {})),
         alt_when={k.lower(): v for k, v in (row.get("alt_when") or {}).items()},
+        not_objects=frozenset(row.get("not_objects", [])),
+        requires_actor1_inter=frozenset(int(i) for i in row.get("requires_actor1_inter", [])),
+        requires_actor2=bool(row.get("requires_actor2", False)),
+        when_actor1_inter={
+            int(k): dict(v) for k, v in (row.get("when_actor1_inter") or {}).items()
+        },
+        when_actor2_inter={
+            int(k): dict(v) for k, v in (row.get("when_actor2_inter") or {}).items()
+        },
+        actor1_as=row.get("actor1_as", ""),
+        default_actor2=row.get("default_actor2", ""),
+        swap_roles=bool(row.get("swap_roles", False)),
+        keep_object=bool(row.get("keep_object", False)),
     )
+
+
+def _verb_index(rules: tuple[TriggerRule, ...]) -> dict[str, tuple[TriggerRule, ...]]:
+    index: dict[str, list[TriggerRule]] = {}
+    for rule in rules:
+        for verb in rule.verbs:
+            index.setdefault(verb, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _noun_index(rules: tuple[TriggerRule, ...]) -> dict[str, TriggerRule]:
+    index: dict[str, TriggerRule] = {}
+    for rule in rules:
+        for noun in rule.nouns:
+            index.setdefault(noun, rule)  # the first rule naming a noun wins
+    return index
+
+
+def _markers(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     mod = raw.get("modality", {})
+    rules = tuple(_rule(r) for r in raw["rules"])
     return Triggers(
-        rules=tuple(_rule(r) for r in raw["rules"]),
+        rules=rules,
         light_verbs=frozenset(raw.get("light_verbs", [])),
         actor_kinds={k: tuple(v) for k, v in raw.get("actor_kinds", {}).items()},
         intent_nouns=frozenset(mod.get("intent_nouns", [])),
@@ -92,6 +142,13 @@ def triggers() -> Triggers:
         modal_auxiliaries=frozenset(mod.get("modal_auxiliaries", [])),
         deny_verbs=frozenset(mod.get("deny_verbs", [])),
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
+        outcome_verbs=frozenset(raw.get("outcome_verbs", [])),
+        history_markers=_markers(mod.get("history_markers", [])),
+        conditional_marks=frozenset(mod.get("conditional_marks", [])),
+        claim_verbs=frozenset(mod.get("claim_verbs", [])),
+        rumour_words=frozenset(mod.get("rumour_words", [])),
+        _verb_index=_verb_index(rules),
+        _noun_index=_noun_index(rules),
     )
 
 

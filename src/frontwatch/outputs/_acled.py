@@ -15,6 +15,7 @@ __all__ = [
     "ISO_NUMERIC",
     "REGIONS",
     "acled_row",
+    "civilian_targeting",
     "disorder_type",
     "event_sources",
     "first_place",
@@ -160,9 +161,25 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     if event_type == "Riots":
         return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
     if event_type == "Protests":
+        if sub_event_type == "Excessive force against protesters":
+            return "Political violence; Demonstrations"
         return "Demonstrations"
     if event_type == "Strategic developments":
         return "Strategic developments"
+    return ""
+
+
+def civilian_targeting(event_type: str, sub_event_type: str, inter2: int | None) -> str:
+    """ACLED's civilian_targeting: every violence-against-civilians event; explosions and
+    mob violence whose target (actor2) is civilians; excessive force against protesters."""
+    if event_type == "Violence against civilians":
+        return "Civilian targeting"
+    if sub_event_type == "Excessive force against protesters":
+        return "Civilian targeting"
+    if inter2 == 7 and (
+        event_type in _CIVILIAN_TARGETING_TYPES or sub_event_type == "Mob violence"
+    ):
+        return "Civilian targeting"
     return ""
 
 
@@ -314,11 +331,7 @@ def acled_row(
         "assoc_actor_2": c.assoc_actor2,
         "inter2": _num(inter2, "d"),
         "interaction": _interaction(c.actor1, inter1, c.actor2, inter2),
-        "civilian_targeting": (
-            "Civilian targeting"
-            if inter2 == 7 and c.event_type in _CIVILIAN_TARGETING_TYPES
-            else ""
-        ),
+        "civilian_targeting": civilian_targeting(c.event_type, c.sub_event_type, inter2),
         "iso": str(ISO_NUMERIC.get(country, country)),
         "region": REGIONS.get(country, ""),
         "country": (place.country_name or place.country) if place else "",
