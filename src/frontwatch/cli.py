@@ -184,13 +184,18 @@ def eval_cmd(
     published: Annotated[
         str | None, typer.Option(help="Publication date for reports that carry none.")
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score frontwatch against an annotated gold file."""
+    """Score frontwatch against an annotated gold file (one report or many: see
+    tests/fixtures/corpus/README.md)."""
     from frontwatch.evaluate import FIELDS, evaluate_gold
 
     if not gold.exists():
         raise FrontwatchError(f"{gold}: no such gold file")
     result = evaluate_gold(gold, _date_option(published))
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
     console.print("[bold]detection[/]            P      R      F1   (tp/fp/fn)")
     for name, s in (
         ("events", result.events),
@@ -206,9 +211,9 @@ def eval_cmd(
         console.print(f"  {name:<16} {result.field_accuracy(name):6.3f}  ({sum(vals)}/{len(vals)})")
     console.print(f"statements coded as events: {result.statements_as_events}")
     for miss in result.misses:
-        console.print(f"  miss: {miss}", highlight=False)
+        console.print(f"  miss: {miss}", highlight=False, markup=False, soft_wrap=True)
     for fp in result.false_events:
-        console.print(f"  false event: {fp}", highlight=False)
+        console.print(f"  false event: {fp}", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()

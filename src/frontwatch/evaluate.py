@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ from frontwatch.pipeline import control_snapshot, ingest
 from frontwatch.store import Store
 from frontwatch.types import Claim, ControlState, Event, Place
 
-__all__ = ["EvalResult", "evaluate_gold"]
+__all__ = ["FIELDS", "EvalResult", "GoldArticle", "evaluate_gold", "load_gold", "score"]
 
 FIELDS = (
     "sub_event_type",
@@ -74,6 +74,36 @@ class EvalResult:
         vals = self.fields.get(name, [])
         return sum(vals) / len(vals) if vals else 1.0
 
+    def as_dict(self) -> dict[str, Any]:
+        """Everything `frontwatch eval --json` prints."""
+
+        def det(s: Score) -> dict[str, Any]:
+            return {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+
+        return {
+            "events": det(self.events),
+            "statements": det(self.statements),
+            "control": det(self.control),
+            "fields": {
+                name: {
+                    "accuracy": round(self.field_accuracy(name), 4),
+                    "correct": sum(vals),
+                    "scored": len(vals),
+                }
+                for name, vals in self.fields.items()
+            },
+            "statements_as_events": self.statements_as_events,
+            "misses": list(self.misses),
+            "false_events": list(self.false_events),
+        }
+
 
 def _load_gold(path: Path) -> dict[str, Any]:
     try:
@@ -85,59 +115,170 @@ def _load_gold(path: Path) -> dict[str, Any]:
     return gold
 
 
-def _gold_articles(gold: dict[str, Any], base: Path) -> list[tuple[Path, date | None]]:
-    items = gold.get("articles") or [gold["article"]]
+@dataclass(frozen=True)
+class GoldArticle:
+    """One report a gold file lists: `file` as written there (relative to the gold file)."""
+
+    file: str
+    path: Path
+    published: date | None
+    hide_published: bool = False  # true: the reader must find the date in the report itself
+
+
+def _gold_articles(gold: dict[str, Any], base: Path, where: Path) -> list[GoldArticle]:
+    items = gold.get("articles") if "articles" in gold else [gold.get("article")]
+    if not isinstance(items, list) or not items:
+        raise GoldFileError(f"{where}: 'articles' must be a non-empty list of {{file, published}}")
     out = []
-    for item in items:
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise GoldFileError(f"{where}: article {n} has no 'file'")
         pub = item.get("published")
-        if isinstance(pub, str):
-            pub = date.fromisoformat(pub)
-        out.append((base / item["file"], pub))
+        try:
+            pub = date.fromisoformat(pub) if isinstance(pub, str) else pub
+        except ValueError as exc:
+            raise GoldFileError(f"{where}: article {item['file']}: bad date {pub!r}") from exc
+        if pub is not None and not isinstance(pub, date):
+            raise GoldFileError(f"{where}: article {item['file']}: bad date {pub!r}")
+        hide = bool(item.get("hide_published", False))
+        out.append(GoldArticle(item["file"], base / item["file"], pub, hide))
     return out
 
 
-def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
+ENTRY_KEYS = {"events": "places", "statements": "who", "control": "place"}
+
+
+def _check_entries(gold: dict[str, Any], articles: Sequence[GoldArticle], where: Path) -> None:
+    """Every entry is a mapping with its key field, and its `reported_in` names listed reports."""
+    known = {a.file for a in articles}
+    for section, needed in (*ENTRY_KEYS.items(), ("non_events", "text")):
+        entries = gold.get(section) or []
+        if not isinstance(entries, list):
+            raise GoldFileError(f"{where}: '{section}' must be a list")
+        for n, g in enumerate(entries, start=1):
+            label = f"{where}: {section} {n}"
+            if not isinstance(g, dict) or needed not in g:
+                raise GoldFileError(f"{label}: not a mapping with '{needed}'")
+            label = f"{where}: {section} {g.get('id', n)}"
+            if section == "events" and not isinstance(g.get("places"), list):
+                raise GoldFileError(f"{label}: 'places' must be a list")
+            if section == "events" and "date" in g:
+                _checked_date(g["date"], label)
+            reported = g.get("reported_in")
+            if reported is None:
+                if len(articles) > 1:
+                    raise GoldFileError(f"{label}: no 'reported_in' (needed with several articles)")
+                continue
+            if not isinstance(reported, list) or not reported:
+                raise GoldFileError(f"{label}: 'reported_in' must be a non-empty list of files")
+            for r in reported:
+                if str(r).split("#")[0] not in known:
+                    raise GoldFileError(f"{label}: reported_in names {r!r}, not in 'articles'")
+
+
+def _checked_date(v: Any, label: str) -> date:
+    try:
+        return _as_date(v)
+    except ValueError as exc:
+        raise GoldFileError(f"{label}: bad date {v!r}") from exc
+
+
+def load_gold(gold_path: Path) -> tuple[dict[str, Any], list[GoldArticle]]:
+    """The gold mapping and its reports, checked; GoldFileError (one line) when malformed."""
     gold = _load_gold(gold_path)
+    articles = _gold_articles(gold, gold_path.parent, gold_path)
+    _check_entries(gold, articles, gold_path)
+    for a in articles:
+        if not a.path.exists():
+            raise GoldFileError(f"{gold_path}: report {a.path} not found")
+    return gold, articles
+
+
+def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
+    """Ingest every report the gold file lists into one temporary database and score it."""
+    gold, articles = load_gold(gold_path)
+    batches: dict[date | None, list[Path]] = {}
+    for a in articles:
+        fallback = None if a.hide_published else (published or a.published)
+        batches.setdefault(fallback, []).append(a.path)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "eval.db")
         try:
-            for path, pub in _gold_articles(gold, gold_path.parent):
-                if not path.exists():
-                    raise GoldFileError(f"{gold_path}: report {path} not found")
-                report = ingest([path], store, published=published or pub)
+            for fallback, paths in batches.items():
+                report = ingest(paths, store, published=fallback)
                 if report.errors:
                     raise GoldFileError("; ".join(report.errors))
             events = store.events()
         finally:
             store.close()
-    return score(gold, events)
+    return score(gold, events, _origin_keys(articles))
 
 
-def score(gold: dict[str, Any], events: Sequence[Event]) -> EvalResult:
+def _origin_keys(articles: Sequence[GoldArticle]) -> Callable[[str], str]:
+    """Maps an Article.origin ("path" or "path#item") to the gold file's name for it."""
+    by_path = {a.path.resolve(): a.file for a in articles}
+
+    def key(origin: str) -> str:
+        path, sep, item = origin.partition("#")
+        name = by_path.get(Path(path).resolve(), path)
+        return f"{name}{sep}{item}"
+
+    return key
+
+
+def _from_reports(g: dict[str, Any], e: Event, key: Callable[[str], str] | None) -> bool:
+    """A predicted event counts for a gold entry only if read from one of its `reported_in`."""
+    reported = g.get("reported_in")
+    if not reported or key is None:
+        return True
+    allowed = {str(r) for r in reported}
+    for origin in e.origins:
+        k = key(origin)
+        if k in allowed or k.split("#")[0] in allowed:
+            return True
+    return False
+
+
+def score(
+    gold: dict[str, Any], events: Sequence[Event], origin_key: Callable[[str], str] | None = None
+) -> EvalResult:
     gaz = Gazetteer.load()
     result = EvalResult(fields={f: [] for f in FIELDS})
     predicted = [e for e in events if e.claim.kind != "statement"]
     statements = [e for e in events if e.claim.kind == "statement"]
     used: set[str] = set()
     for g in gold.get("events") or []:
-        best = _match_event(g, predicted, used, gaz)
+        best = _match_event(g, predicted, used, gaz, origin_key)
         if best is None:
             result.events.fn += 1
-            result.misses.append(f"event {g.get('id')}: not found")
+            result.misses.append(f"event {g.get('id')}{_in(g)}: not found")
             continue
         used.add(best.event_id)
         result.events.tp += 1
         _score_fields(g, best.claim, result, gaz)
-    for e in predicted:
-        if e.event_id not in used:
-            result.events.fp += 1
-            c = e.claim
-            result.false_events.append(
-                f"{c.kind} {c.sub_event_type} at {', '.join(p.name for p in c.places)} {c.date}"
-            )
-    _score_statements(gold.get("statements") or [], statements, predicted, result)
+    false = [e for e in predicted if e.event_id not in used]
+    for e in false:
+        result.events.fp += 1
+        c = e.claim
+        where = ", ".join(origin_key(o) for o in e.origins) if origin_key else ""
+        result.false_events.append(
+            f"{c.kind} {c.sub_event_type} at {', '.join(p.name for p in c.places)} {c.date}"
+            + (f" [{where}]" if where else "")
+        )
+    _score_statements(gold.get("statements") or [], statements, predicted, result, origin_key)
+    _score_non_events(
+        [*(gold.get("statements") or []), *(gold.get("non_events") or [])],
+        false,
+        result,
+        origin_key,
+    )
     _score_control(gold.get("control") or [], control_snapshot(events), result, gaz)
     return result
+
+
+def _in(g: dict[str, Any]) -> str:
+    reported = g.get("reported_in")
+    return f" [{', '.join(map(str, reported))}]" if reported else ""
 
 
 def _gold_kind(g: dict[str, Any]) -> str:
@@ -186,14 +327,18 @@ def _as_date(v: Any) -> date:
 
 
 def _match_event(
-    g: dict[str, Any], events: Sequence[Event], used: set[str], gaz: Gazetteer
+    g: dict[str, Any],
+    events: Sequence[Event],
+    used: set[str],
+    gaz: Gazetteer,
+    origin_key: Callable[[str], str] | None = None,
 ) -> Event | None:
     kind = _gold_kind(g)
     gplaces = g.get("places") or []
     best: tuple[int, Event] | None = None
     for e in events:
         c = e.claim
-        if e.event_id in used or c.kind != kind:
+        if e.event_id in used or c.kind != kind or not _from_reports(g, e, origin_key):
             continue
         if not any(_place_matches(gp, p, gaz) for gp in gplaces for p in c.places):
             continue
@@ -221,8 +366,23 @@ def _actor_ok(gold: str, pred: str) -> bool:
     table = actor_table()
     if table.side(gold) == table.side(pred):
         return True
+    gq, pq = _qualifier(gold), _qualifier(pred)
+    if gq and pq and gq != pq:  # "Military Forces of Israel" is not "... of Syria"
+        return False
     head = gold.lower().split()[0]
     return head in pred.lower().split() or fuzz.token_set_ratio(gold, pred) >= 85
+
+
+_QUALIFIER_RE = re.compile(
+    r"(?:\b(?:forces|government) of (?:the )?([^()]+?)|\(([^()]+)\))\s*(?:\(\d{4}-\d{0,4}\))?\s*$",
+    re.I,
+)
+
+
+def _qualifier(name: str) -> str:
+    """The country (or group) an ACLED-style name is qualified by: "Civilians (Sudan)" → sudan."""
+    m = _QUALIFIER_RE.search(name.strip())
+    return (m.group(1) or m.group(2)).strip().lower() if m else ""
 
 
 def _source_ok(gold: str, pred_labels: Sequence[str]) -> bool:
@@ -262,10 +422,15 @@ def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazettee
                 gp["offset_km"]
             )
     f["date"].append(_date_ok(g, c, 0))
-    gold_range = g.get("date_precision", "day") != "day"
-    f["time_precision"].append(gold_range == (c.date_end is not None))
+    if "time_precision" in g:  # ACLED's code: 1 day, 2 week, 3 month
+        f["time_precision"].append(c.time_precision == int(g["time_precision"]))
+    else:
+        gold_range = g.get("date_precision", "day") != "day"
+        f["time_precision"].append(gold_range == (c.date_end is not None))
     gold_fat = g.get("fatalities")
-    if isinstance(gold_fat, int):
+    if gold_fat == 0 and not isinstance(gold_fat, bool):  # ACLED: 0 when none is reported
+        f["fatalities"].append(c.fatalities == 0)
+    elif isinstance(gold_fat, int) and not isinstance(gold_fat, bool):
         f["fatalities"].append(c.fatalities == gold_fat and c.fatalities_basis != "none")
     else:
         f["fatalities"].append(c.fatalities_basis == "none")
@@ -282,13 +447,14 @@ def _score_statements(
     statements: Sequence[Event],
     predicted: Sequence[Event],
     result: EvalResult,
+    origin_key: Callable[[str], str] | None = None,
 ) -> None:
     used: set[str] = set()
     for g in gold:
         who, says = str(g.get("who", "")), str(g.get("says", ""))
         best: tuple[float, Event] | None = None
         for e in statements:
-            if e.event_id in used:
+            if e.event_id in used or not _from_reports(g, e, origin_key):
                 continue
             c = e.claim
             who_score = max(
@@ -300,16 +466,43 @@ def _score_statements(
                 best = (total, e)
         if best is None:
             result.statements.fn += 1
-            result.misses.append(f"statement {who!r}: not found")
+            result.misses.append(f"statement {who!r}{_in(g)}: not found")
             continue
         used.add(best[1].event_id)
         result.statements.tp += 1
     result.statements.fp += sum(1 for e in statements if e.event_id not in used)
     for g in gold:
+        if g.get("text"):
+            continue  # scored by its exact text in _score_non_events
         says = str(g.get("says", ""))
         for e in predicted:
             if fuzz.token_set_ratio(says, " ".join(ev.text for ev in e.claim.evidence)) >= 95:
                 result.statements_as_events += 1
+
+
+def _score_non_events(
+    gold: Sequence[dict[str, Any]],
+    false: Sequence[Event],
+    result: EvalResult,
+    origin_key: Callable[[str], str] | None = None,
+) -> None:
+    """A false event whose evidence holds the words of a gold statement or non-event
+    (a denial, a rumour, history, a threat...) is a statement coded as an event."""
+    for g in gold:
+        text = _squash(str(g.get("text", "")))
+        if not text:
+            continue
+        for e in false:
+            evidence = _squash(" ".join(ev.text for ev in e.claim.evidence))
+            if text in evidence and _from_reports(g, e, origin_key):
+                result.statements_as_events += 1
+                why = g.get("why") or ("statement" if "who" in g else "non-event")
+                result.misses.append(f"{why} coded as event{_in(g)}: {g['text']!r}")
+                break
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _score_control(
