@@ -12,7 +12,7 @@ from typing import Any
 from frontwatch.actors import ActorInfo, actor_table
 from frontwatch.extract._dates import DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
-from frontwatch.extract._places import PlaceMention, find_places
+from frontwatch.extract._places import PlaceMention, find_places, is_place
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
 from frontwatch.nlp import Sentence
@@ -217,14 +217,13 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         if (
             ent.label_ in _NAMED_NOT_PLACE
             and len(ent) >= 2
-            and not ctx.gaz.is_place_name(ent.text, ctx.countries)
+            and not is_place(ctx.gaz, ent.text, ctx.countries)
         ):
             blocked.update(t.i for t in ent)
     text = span.text
-    for rx, _ in source_table().named:
-        for m in rx.finditer(text):
-            c0, c1 = span.start_char + m.start(), span.start_char + m.end()
-            blocked.update(t.i for t in span if t.idx >= c0 and t.idx < c1)
+    for m in source_table().any_named.finditer(text):
+        c0, c1 = span.start_char + m.start(), span.start_char + m.end()
+        blocked.update(t.i for t in span if t.idx >= c0 and t.idx < c1)
     for tok in span:
         if tok.lower_ in ("president", "minister", "general", "commander") and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
@@ -242,15 +241,14 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
-    for rule in table.rules:
-        for phrase in rule.phrases:
-            # "took full control of": up to two words may stand inside a phrase
-            pattern = r"\s+(?:[\w-]+\s+){0,2}?".join(re.escape(w) for w in phrase.split())
-            for m in re.finditer(rf"\b{pattern}\b", lower):
-                tok = _token_at(span, span.start_char + m.start())
-                if tok is not None and tok.i not in phrase_heads:
-                    phrase_heads.add(tok.i)
-                    out.append((tok, rule, "phrase"))
+    for rule, first_word, rx in table.phrase_patterns:
+        if first_word not in lower:
+            continue
+        for m in rx.finditer(lower):
+            tok = _token_at(span, span.start_char + m.start())
+            if tok is not None and tok.i not in phrase_heads:
+                phrase_heads.add(tok.i)
+                out.append((tok, rule, "phrase"))
     for tok in span:
         if tok.i in phrase_heads:
             continue

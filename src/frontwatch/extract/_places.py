@@ -114,10 +114,24 @@ class PlaceMention:
     place: Place
 
 
-@lru_cache(maxsize=65536)
-def _is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
-    """Cached: the same names recur across a day's reports, and fuzzy look-ups cost ~1 ms."""
-    return gaz.is_place_name(text, countries)
+_FUZZY_COUNTRIES = 3  # fuzzy look-ups only in the report's three main countries
+
+
+def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """Whether a capitalised run names a place in the report's countries. Cached per
+    (name, country): the same names recur across a day's reports, the same countries
+    across a batch, and a fuzzy look-up costs ~1 ms."""
+    if not countries:
+        return _is_place_in(gaz, text, "")
+    return any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
+
+
+@lru_cache(maxsize=262144)
+def _is_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
+    return gaz.is_place_name(text, (country,) if country else ())
+
+
+_is_place = is_place
 
 
 def _runs(sent: Any) -> list[tuple[int, int]]:

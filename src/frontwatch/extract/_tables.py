@@ -57,6 +57,7 @@ class Triggers:
     conditional_marks: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     rumour_words: frozenset[str] = frozenset()
+    phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
     _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
 
@@ -122,6 +123,20 @@ def _noun_index(rules: tuple[TriggerRule, ...]) -> dict[str, TriggerRule]:
     return index
 
 
+def _phrase_patterns(
+    rules: tuple[TriggerRule, ...],
+) -> tuple[tuple[TriggerRule, str, re.Pattern[str]], ...]:
+    """Compiled once: "took full control of" — up to two words may stand inside a phrase."""
+    out = []
+    for rule in rules:
+        for phrase in rule.phrases:
+            words = phrase.split()
+            gap = r"\s+(?:[\w-]+\s+){0,2}?"
+            rx = re.compile(r"\b" + gap.join(re.escape(w) for w in words) + r"\b")
+            out.append((rule, words[0], rx))
+    return tuple(out)
+
+
 def _markers(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
@@ -147,6 +162,7 @@ def triggers() -> Triggers:
         conditional_marks=frozenset(mod.get("conditional_marks", [])),
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),
+        phrase_patterns=_phrase_patterns(rules),
         _verb_index=_verb_index(rules),
         _noun_index=_noun_index(rules),
     )
@@ -156,6 +172,7 @@ def triggers() -> Triggers:
 class SourceTable:
     named: tuple[tuple[re.Pattern[str], SourceRef], ...]
     generic: tuple[tuple[re.Pattern[str], str], ...]
+    any_named: re.Pattern[str] = re.compile(r"(?!)")  # one alternation of every named alias
 
     def match(self, phrase: str) -> SourceRef | None:
         """The source a phrase names: a known outlet, a generic descriptor, or None."""
@@ -193,4 +210,9 @@ def source_table() -> SourceTable:
     generic = [
         (re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])
     ]
-    return SourceTable(tuple(named), tuple(generic))
+    any_named = re.compile("|".join(f"(?:{_inline(rx)})" for rx, _ in named) or r"(?!)")
+    return SourceTable(tuple(named), tuple(generic), any_named)
+
+
+def _inline(rx: re.Pattern[str]) -> str:
+    return rx.pattern if not rx.flags & re.I else f"(?i:{rx.pattern})"
