@@ -217,21 +217,29 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         if (
             ent.label_ in _NAMED_NOT_PLACE
             and len(ent) >= 2
-            and not is_place(ctx.gaz, ent.text, ctx.countries)
+            and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
             blocked.update(t.i for t in ent)
     text = span.text
-    for m in source_table().any_named.finditer(text):
-        c0, c1 = span.start_char + m.start(), span.start_char + m.end()
-        blocked.update(t.i for t in span if t.idx >= c0 and t.idx < c1)
+    matches = [(m.start(), m.end()) for m in source_table().any_named.finditer(text)]
+    lower = text.lower()
+    if not matches and not any(w in lower for w in _TITLES):
+        return blocked
+    base = span.start_char
     for tok in span:
-        if tok.lower_ in ("president", "minister", "general", "commander") and tok.i + 1 < span.end:
+        rel = tok.idx - base
+        if any(c0 <= rel < c1 for c0, c1 in matches):
+            blocked.add(tok.i)
+        if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
                     blocked.add(t.i)
                 else:
                     break
     return blocked
+
+
+_TITLES = ("president", "minister", "general", "commander")
 
 
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:

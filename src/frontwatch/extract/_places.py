@@ -114,16 +114,49 @@ class PlaceMention:
     place: Place
 
 
-_FUZZY_COUNTRIES = 3  # fuzzy look-ups only in the report's three main countries
+_EXACT_COUNTRIES = 3  # exact look-ups in the report's three main countries
+_FUZZY_COUNTRIES = 1  # fuzzy ones (~1 ms each) only in its main country
 
 
-def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool = True) -> bool:
     """Whether a capitalised run names a place in the report's countries. Cached per
     (name, country): the same names recur across a day's reports, the same countries
-    across a batch, and a fuzzy look-up costs ~1 ms."""
+    across a batch, and a fuzzy look-up costs ~1 ms, so it is only tried (`fuzzy`) where
+    the parse puts a place (after a preposition, as an object) and no exact or normalised
+    spelling matched."""
     if not countries:
         return _is_place_in(gaz, text, "")
-    return any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
+    if any(_exact_place_in(gaz, text, cc) for cc in countries[:_EXACT_COUNTRIES]):
+        return True
+    return fuzzy and any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
+
+
+@lru_cache(maxsize=262144)
+def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
+    """An exact or normalised gazetteer hit: in the country, or a country, province or
+    city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
+    s = " ".join(text.split())
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    if not s[:1].isupper():
+        return False
+    for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0):
+        if c.country == country or c.feature != "city" or c.population >= 100_000:
+            return True
+    return False
+
+
+_PLACE_SLOT_DEPS = {"pobj", "dobj", "conj", "appos", "npadvmod", "attr", "nmod", "obj"}
+
+
+def place_slot(doc: Any, a: int, b: int) -> bool:
+    """Whether the parse puts a place here: after a preposition, or as an object or a
+    conjunct (never the subject of a speech verb or a sentence-initial name)."""
+    if a > 0 and (doc[a - 1].pos_ == "ADP" or doc[a - 1].lower_ in ("and", "or", ",")):
+        return True
+    if b < len(doc) and doc[b].lower_ in _ADMIN_NOUNS:
+        return True
+    return str(doc[a:b].root.dep_) in _PLACE_SLOT_DEPS
 
 
 @lru_cache(maxsize=262144)
@@ -131,7 +164,7 @@ def _is_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
     return gaz.is_place_name(text, (country,) if country else ())
 
 
-_is_place = is_place
+_FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")
 
 
 def _runs(sent: Any) -> list[tuple[int, int]]:
@@ -180,28 +213,25 @@ def find_places(
     to actor, source or person names and so cannot be places."""
     doc = sentence.span.doc
     found: list[PlaceMention] = []
+    start = sentence.span.start
+    words = [t.text_with_ws for t in sentence.span]  # plain strings: spaCy access is slow
+    lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
         i = run_start
         while i < run_end:
             hit = None
             for j in range(run_end, i, -1):
-                if any(k in blocked for k in range(i, j)):
+                if blocked and any(k in blocked for k in range(i, j)):
                     continue
-                if j < run_end and doc[j - 1].lower_ in _NAME_PREFIXES:
+                if j < run_end and lowers[j - 1 - start] in _NAME_PREFIXES:
                     continue  # "Abu" of "Abu Shouk" is not a place of its own
-                text = doc[i:j].text
-                if (
-                    doc[i].i == sentence.span.start
-                    and j - i == 1
-                    and (
-                        doc[i].is_stop
-                        or doc[i].pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")
-                        or not _is_place(gaz, text, countries)
-                    )
-                ):
+                text = "".join(words[i - start : j - start]).rstrip()
+                if i == start and j - i == 1 and (doc[i].is_stop or doc[i].pos_ in _FUNCTION_POS):
                     continue
-                if _is_place(gaz, text, countries) or (
-                    _after_place_noun(doc, i) and _is_place(gaz, text, ())
+                if (
+                    is_place(gaz, text, countries, fuzzy=False)
+                    or (place_slot(doc, i, j) and is_place(gaz, text, countries))
+                    or (_after_place_noun(doc, i) and is_place(gaz, text, ()))
                 ):
                     hit = (i, j, text)
                     break
