@@ -151,6 +151,22 @@ class ActorTable:
                 )
         return None
 
+    def mentions(self, text: str) -> dict[str, int]:
+        """How often each named actor (by a specific alias) is mentioned in a text."""
+        words = _norm(text).split()
+        counts: dict[str, int] = {}
+        i = 0
+        while i < len(words):
+            for n in range(min(self._max_words, len(words) - i), 0, -1):
+                hit = self._specific.get(" ".join(words[i : i + n]))
+                if hit is not None:
+                    counts[hit.name] = counts.get(hit.name, 0) + 1
+                    i += n
+                    break
+            else:
+                i += 1
+        return counts
+
     def info(self, name: str) -> ActorInfo | None:
         if name in self.actors:
             return self.actors[name]

@@ -32,6 +32,7 @@ _PUBLISHER_WORDS = re.compile(
     re.I,
 )
 _ANAPHORA_NOUNS = {
+    "capital",
     "city",
     "cities",
     "town",
@@ -48,6 +49,7 @@ _ANAPHORA_NOUNS = {
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
+_WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 _NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -91,6 +93,7 @@ class _Ctx:
     story_start: date | None
     sentence_dates: list[list[DateMention]]
     actor_counts: Counter[str] = field(default_factory=Counter)
+    mentioned: dict[str, int] = field(default_factory=dict)  # named actors in the whole report
     last_places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
@@ -112,6 +115,7 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         main_country=countries[0] if countries else "",
         story_start=_story_start(article, sentence_dates),
         sentence_dates=sentence_dates,
+        mentioned=actor_table().mentions(article.text),
     )
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
@@ -290,6 +294,8 @@ def _outcome_noun(tok: Any) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
         return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
+        return True  # "residents reported clashes", "witnesses heard explosions"
     return bool(
         tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
     )
@@ -477,6 +483,8 @@ def _event_claim(
     if noun_trigger:  # the places and dates hang off the death verb
         verb = _noun_verb(tok)
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
+        if verb.lemma_ in _WITNESS_VERBS:  # "residents of Khartoum reported clashes"
+            clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
@@ -616,6 +624,10 @@ def _event_claim(
         actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
     if family == "strategic" and not rule.keep_object:
         actor2_info = None
+    if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
+        actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
+    if actor1_info is None and noun_trigger and family in ("clash", "remote"):
+        actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
     if (
         actor2_info is None
         and kind in ("event", "front_position")
@@ -804,6 +816,8 @@ def _subject(tok: Any) -> Any:
                         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                         if pobj is not None and node == tok:
                             return pobj
+                    elif node == tok:
+                        return None  # "460 patients were killed": the victims, not the actor
                 return child
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
@@ -816,6 +830,9 @@ def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
             return child
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive  # "460 patients were killed at the hospital"
     # "opened fire on protesters": the target hangs off the verb or off "fire"
     heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
     for head in heads:
@@ -851,7 +868,7 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
     while node != root:
         if node.dep_ in ("relcl", "acl", "appos") and node.head is not None:
             return True
-        if node.head == root and node.dep_ in ("conj", "cc"):
+        if node.dep_ in ("conj", "cc"):
             return True  # "the army and the RSF": each conjunct is its own actor
         node = node.head
     return False
@@ -961,6 +978,41 @@ def _default_opponent(
         ):
             return info
     return None
+
+
+def _conjunct_actor(subj: Any, actor1: ActorInfo | None, ctx: _Ctx) -> ActorInfo | None:
+    """The other party of "Representatives of the army and the RSF signed ..."."""
+    for t in subj.subtree:
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"):
+            info, _ = _actors_of(t, ctx)
+            if info is not None and (actor1 is None or info.name != actor1.name):
+                return info
+    return None
+
+
+def _belligerents(
+    ctx: _Ctx, country: str, family: str, actor2: ActorInfo | None
+) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ "Residents reported clashes": no actor in the sentence, so the report's two most
+    mentioned opposing armed actors of the event's country, the state forces first."""
+    table = actor_table()
+    country = country or ctx.main_country
+    armed = [
+        info
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        if (info := table.info(name)) is not None
+        and info.inter in (1, 2, 3, 4, 8)
+        and not info.name.startswith("Government of")
+        and (info.country == country or info.inter == 8)
+    ]
+    if not armed:
+        return None, actor2
+    armed.sort(key=lambda i: i.inter != 1)  # stable: state forces first, then by mentions
+    first = armed[0]
+    if family == "remote":
+        return first, actor2
+    second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
+    return first, actor2 or second
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:

@@ -228,6 +228,8 @@ def find_places(
                 text = "".join(words[i - start : j - start]).rstrip()
                 if i == start and j - i == 1 and (doc[i].is_stop or doc[i].pos_ in _FUNCTION_POS):
                     continue
+                if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
+                    continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
                 if (
                     is_place(gaz, text, countries, fuzzy=False)
                     or (place_slot(doc, i, j) and is_place(gaz, text, countries))
