@@ -86,6 +86,7 @@ class ActorTable:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors: dict[str, ActorInfo] = {}
         self._specific: dict[str, ActorInfo] = {}  # alias phrase -> actor
+        self._upper: dict[str, ActorInfo] = {}  # case-sensitive acronyms that are also words
         self._generic: dict[tuple[str, str], ActorInfo] = {}  # (phrase, country) -> actor
         self._max_words = 1
         for row in raw.get("actors", []):
@@ -98,6 +99,9 @@ class ActorTable:
             )
             self.actors[info.name] = info
             for phrase in [info.name, *row.get("aliases", [])]:
+                if phrase.isupper() and _norm(phrase) in _COMMON_WORDS:
+                    self._upper[phrase] = info  # "US" must not match the pronoun "us"
+                    continue
                 self._specific.setdefault(_norm(phrase), info)
             for country in [info.country, *row.get("generic_countries", [])]:
                 for phrase in row.get("generic", []):
@@ -129,6 +133,9 @@ class ActorTable:
         return self._cache[key]
 
     def _resolve(self, phrase: str, country: str) -> ActorInfo | None:
+        for word in re.findall(r"[\w.]+", phrase):
+            if word in self._upper:
+                return self._upper[word]
         text = _norm(phrase)
         grams = self._ngrams(text.split())
         for gram in grams:
@@ -188,6 +195,9 @@ class ActorTable:
             name = f"Military Forces of {COUNTRY_NAMES[country]}"
             return ActorInfo(name, country, 1, name)
         return None
+
+
+_COMMON_WORDS = {"us", "it", "is", "as", "at", "an", "am", "or", "so", "no", "on", "in", "we", "he"}
 
 
 def _norm(phrase: str) -> str:

@@ -49,6 +49,7 @@ _ANAPHORA_NOUNS = {
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
+_PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
@@ -194,10 +195,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
+    old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
-        if verdict == "skip":
+        if verdict == "skip" or _celebration(tok, rule):
             continue
+        if old_news and verdict != "event":
+            continue  # "fell out over plans to merge ... in October 2021": history
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
             if holder is not None and holder.i not in statements_done:
@@ -210,6 +214,67 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _promise_and_quote_statements(ctx, sent, statements_done)
     if places:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
+
+
+_HISTORY_DAYS = 45  # an explicit date this long before publication is background
+
+
+def _old_news(ctx: _Ctx, dates: list[DateMention]) -> bool:
+    """Whether every explicit date of the sentence lies long before publication."""
+    pub = ctx.article.published
+    points = [d.date for d in dates if d.kind == "point" and d.date]
+    return bool(pub and points and all((pub - p).days > _HISTORY_DAYS for p in points))
+
+
+def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any) -> bool:
+    """ "The RSF captured Wad Madani in December 2023", "since the war began": background
+    that a report recalls, never a current event (ACLED codes it when it happened)."""
+    pub = ctx.article.published
+    if basis == "explicit" and d is not None and pub is not None:
+        if (pub - d).days > _HISTORY_DAYS:
+            return True
+    markers = triggers().history_markers
+    if markers is None:
+        return False
+    doc = span.doc
+    text = " ".join(doc[i].text for i in sorted(clause))
+    return bool(markers.search(text))
+
+
+_CELEBRATION = {"celebrate", "greet", "welcome", "mourn", "pray", "cheer", "commemorate"}
+
+
+def _celebration(tok: Any, rule: TriggerRule) -> bool:
+    """ "crowds took to the streets to celebrate": a gathering that is no protest."""
+    if rule.family != "protest":
+        return False
+    return any(
+        t.lemma_.lower() in _CELEBRATION for t in tok.subtree if t.dep_ in ("xcomp", "advcl")
+    )
+
+
+def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
+    """A death toll in a sentence of its own belongs to the event told just before it."""
+    fat, basis, notes = fatalities(sent.text)
+    if basis == "none" and tok.lemma_ in _DEATH_VERBS:
+        victims = _object(tok)
+        if victims is not None:
+            fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
+    if basis == "none":
+        return
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        prev = ctx.claims[j]
+        if prev.kind == "statement":
+            continue
+        if prev.kind != "event" or prev.fatalities_basis != "none":
+            return
+        sources = prev.sources + tuple(
+            s for s in _sources(ctx, sent, tok) if s not in prev.sources and s.name != "publisher"
+        )
+        ctx.claims[j] = replace(
+            prev, fatalities=fat, fatalities_basis=basis, fatalities_notes=notes, sources=sources
+        )
+        return
 
 
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
@@ -487,6 +552,9 @@ def _event_claim(
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
+        # "The RSF said they had captured ...": the pronoun is the speaker
+        actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
     between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
     if noun_trigger and not between:
         between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
@@ -581,6 +649,7 @@ def _event_claim(
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
     if not place_list and kind == "event":
+        _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
     place_country = next((p.country for p in place_list if p.country), "")
     if place_country and place_country != ctx.main_country:
@@ -637,6 +706,8 @@ def _event_claim(
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
+    if _is_history(ctx, d, basis, clause, span):
+        return None
     fat, fat_basis, fat_notes = fatalities(span.text)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
