@@ -7,7 +7,8 @@ transaction, so an interrupted run keeps every article finished before it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from frontwatch.extract import extract_claims
 from frontwatch.fuse import fuse
 from frontwatch.geo import Gazetteer
 from frontwatch.ingest import read_path
+from frontwatch.ingest._dates import find_dateline
 from frontwatch.nlp import sentences
 from frontwatch.store import Store
 from frontwatch.types import Article, Claim, ControlState, Event
@@ -48,7 +50,27 @@ def read_articles(
         report.warnings.extend(result.warnings)
         articles.extend(result.articles)
     report.articles_read = len(articles)
-    return articles
+    return with_batch_dates(articles)
+
+
+def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -> list[Article]:
+    """A report whose only date is a year-less dateline ("PORT SUDAN, May 6 -") takes the
+    year from the other reports of the same batch (their most common publication year;
+    `known_years`: those already stored)."""
+    years = Counter(a.published.year for a in articles if a.published)
+    years.update(known_years)
+    if not years or all(a.published for a in articles):
+        return articles
+    year = years.most_common(1)[0][0]
+    out = []
+    for a in articles:
+        if a.published is None:
+            lines = [ln for ln in a.text.split("\n") if ln.strip()][:3]
+            found = find_dateline(lines, date(year, 12, 31))
+            if found is not None:
+                a = replace(a, published=found, published_basis="dateline, year from batch")
+        out.append(a)
+    return out
 
 
 def claims_for(article: Article, gaz: Gazetteer | None = None) -> list[Claim]:
@@ -64,6 +86,9 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     articles = read_articles(paths, published, report)
+    if any(a.published is None for a in articles):
+        stored = [a.published.year for a in store.articles() if a.published]
+        articles = with_batch_dates(articles, stored)
     gaz = Gazetteer.load()
     todo = [a for a in articles if not store.has_article(a.id)]
     iterable: Iterable[Article] = progress(todo, len(todo)) if progress else todo

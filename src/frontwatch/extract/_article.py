@@ -222,15 +222,19 @@ _HISTORY_DAYS = 45  # an explicit date this long before publication is backgroun
 def _old_news(ctx: _Ctx, dates: list[DateMention]) -> bool:
     """Whether every explicit date of the sentence lies long before publication."""
     pub = ctx.article.published
-    points = [d.date for d in dates if d.kind == "point" and d.date]
-    return bool(pub and points and all((pub - p).days > _HISTORY_DAYS for p in points))
+    points = [
+        d.date_end or d.date
+        for d in dates
+        if d.kind in ("point", "month", "history", "range") and d.date
+    ]
+    return bool(pub and points and all((pub - p).days > _HISTORY_DAYS for p in points if p))
 
 
 def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any) -> bool:
     """ "The RSF captured Wad Madani in December 2023", "since the war began": background
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
-    if basis == "explicit" and d is not None and pub is not None:
+    if basis in ("explicit", "month", "range") and d is not None and pub is not None:
         if (pub - d).days > _HISTORY_DAYS:
             return True
     markers = triggers().history_markers
@@ -1174,7 +1178,11 @@ def _claim_date(
 ) -> tuple[date | None, date | None, int, str]:
     pub = ctx.article.published
     rel_pos = tok.idx - sent.span.start_char
-    points = [d for d in dates if d.kind in ("point", "since", "relative_week") and d.date]
+    points = [
+        d
+        for d in dates
+        if d.kind in ("point", "since", "relative_week", "range", "month") and d.date
+    ]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
         before = [d for d in points if d.start <= rel_pos] or points
@@ -1183,6 +1191,8 @@ def _claim_date(
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
             return anchor.date, anchor.date_end, anchor.precision, "relative"
+        if anchor.kind in ("range", "month"):
+            return anchor.date, anchor.date_end, anchor.precision, anchor.kind
         gap = [a for a in after_days if anchor.end <= a.start <= rel_pos]
         if gap and anchor.date:
             end = anchor.date + timedelta(days=gap[-1].days)

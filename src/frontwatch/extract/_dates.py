@@ -14,7 +14,9 @@ from typing import Literal
 
 from frontwatch.extract._numbers import WORD_NUMBERS
 
-DateKind = Literal["point", "since", "history", "duration", "after_days", "relative_week"]
+DateKind = Literal[
+    "point", "since", "history", "duration", "after_days", "relative_week", "month", "range"
+]
 
 MONTHS = {
     m: i + 1
@@ -53,6 +55,26 @@ _MD = re.compile(
 _DM = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
+)
+# "March 7-8", "7-8 March", "between March 7 and 8", "from 3 to 5 May"
+_RANGE_MD = re.compile(
+    rf"\b(?:between\s+|from\s+)?{_MONTH_RE}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_RANGE_DM = re.compile(
+    rf"\b(?:between\s+|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+# "in October 2021", "in mid-April", "since December"
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<prep>in|since|during|by|until|from|of)\s+)?(?:(?P<part>early|mid|late)[- ])?"
+    rf"{_MONTH_RE}(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_WEEKEND = re.compile(
+    r"\b(?P<since>since\s+)?(?:over\s+|at\s+|during\s+)?(?:the|this|last)\s+weekend\b", re.I
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(
@@ -121,6 +143,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found.append(m)
         taken.append((m.start, m.end))
 
+    for rx in (_RANGE_MD, _RANGE_DM):
+        for m in rx.finditer(text):
+            month = MONTHS[m.group("month").lower().rstrip(".")]
+            d1 = _month_day(m.group("year"), month, int(m.group("d1")), published)
+            d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
+            if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
+                add(DateMention(m.start(), m.end(), "range", d1, d2, 0, time_precision(d1, d2)))
     for rx in (_ISO, _MD, _DM):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -131,6 +160,31 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
             kind: DateKind = "since" if _SINCE_BEFORE.search(before) else "point"
             add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
+    for m in _WEEKEND.finditer(text):
+        if published is None or not free(m.start(), m.end()):
+            continue
+        back = (published.weekday() - 5) % 7  # the last Saturday on or before publication
+        sat = published - timedelta(days=back)
+        kind: DateKind = "since" if m.group("since") else "range"
+        end = min(sat + timedelta(days=1), published)
+        add(DateMention(m.start(), m.end(), kind, sat, end, 0, time_precision(sat, end)))
+    for m in _MONTH_YEAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group("month").lower().rstrip(".")
+        if raw == "may" and not (m.group("prep") or m.group("year")):
+            continue  # the modal verb "may"
+        if len(raw) <= 3 and not m.group("year"):
+            continue
+        month = MONTHS[raw]
+        first = _month_day(m.group("year"), month, 1, published)
+        if first is None:
+            continue
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if published is not None and last > published:
+            last = published
+        since = (m.group("prep") or "").lower() == "since"
+        add(DateMention(m.start(), m.end(), "since" if since else "month", first, last, 0, 3))
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()):
             continue

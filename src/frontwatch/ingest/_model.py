@@ -42,6 +42,9 @@ def _language(tag: str) -> str:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else "en"
 
 
+_HEADLINE_CHARS = 160
+
+
 def build_article(
     draft: Draft, fallback: date | None, warnings: list[str], where: str | None = None
 ) -> Article | None:
@@ -54,6 +57,8 @@ def build_article(
     title = one_line(draft.title)
     if not title:  # txt/md without front matter title: the first non-empty line
         title = one_line(next((ln for ln in body.split("\n") if ln.strip()), ""))
+        if len(title) > _HEADLINE_CHARS or find_dateline([title], date(2000, 1, 1)):
+            title = ""  # "PORT SUDAN, May 6 (wire) - Drones hit ...": the lead, not a headline
     if not any(c.isalnum() for c in body + title):
         warnings.append(f"{where}: no article text found")
         return None
