@@ -6,8 +6,8 @@ transaction, so an interrupted run keeps every article finished before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path

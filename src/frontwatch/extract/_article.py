@@ -234,9 +234,13 @@ def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: A
     """ "The RSF captured Wad Madani in December 2023", "since the war began": background
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
-    if basis in ("explicit", "month", "range") and d is not None and pub is not None:
-        if (pub - d).days > _HISTORY_DAYS:
-            return True
+    if (
+        basis in ("explicit", "month", "range")
+        and d is not None
+        and pub is not None
+        and (pub - d).days > _HISTORY_DAYS
+    ):
+        return True
     markers = triggers().history_markers
     if markers is None:
         return False
