@@ -165,9 +165,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         back = (published.weekday() - 5) % 7  # the last Saturday on or before publication
         sat = published - timedelta(days=back)
-        kind: DateKind = "since" if m.group("since") else "range"
         end = min(sat + timedelta(days=1), published)
-        add(DateMention(m.start(), m.end(), kind, sat, end, 0, time_precision(sat, end)))
+        wk: DateKind = "since" if m.group("since") else "range"
+        add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
     for m in _MONTH_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
