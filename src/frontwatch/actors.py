@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,16 @@ class ActorInfo:
     inter: int
     side: str
     home_inter: int | None = None
+    allies: tuple[str, ...] = ()  # sides this actor fights alongside (never its opponents)
+    valid_from: date | None = None  # ACLED renames actors when a regime changes
+    valid_until: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.valid_until is None
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_until is None or day < self.valid_until
 
 
 @dataclass(frozen=True)
@@ -85,9 +96,9 @@ class ActorTable:
     def __init__(self, path: Path) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors: dict[str, ActorInfo] = {}
-        self._specific: dict[str, ActorInfo] = {}  # alias phrase -> actor
+        self._specific: dict[str, list[ActorInfo]] = {}  # alias phrase -> actors (by date)
         self._upper: dict[str, ActorInfo] = {}  # case-sensitive acronyms that are also words
-        self._generic: dict[tuple[str, str], ActorInfo] = {}  # (phrase, country) -> actor
+        self._generic: dict[tuple[str, str], list[ActorInfo]] = {}  # (phrase, country) ->
         self._max_words = 1
         for row in raw.get("actors", []):
             info = ActorInfo(
@@ -96,23 +107,26 @@ class ActorTable:
                 inter=int(row.get("inter", 8)),
                 side=row.get("side", row["name"]),
                 home_inter=row.get("home_inter"),
+                allies=tuple(row.get("allies", [])),
+                valid_from=_day(row.get("valid_from")),
+                valid_until=_day(row.get("valid_until")),
             )
             self.actors[info.name] = info
             for phrase in [info.name, *row.get("aliases", [])]:
                 if phrase.isupper() and _norm(phrase) in _COMMON_WORDS:
                     self._upper[phrase] = info  # "US" must not match the pronoun "us"
                     continue
-                self._specific.setdefault(_norm(phrase), info)
+                self._specific.setdefault(_norm(phrase), []).append(info)
             for country in [info.country, *row.get("generic_countries", [])]:
                 for phrase in row.get("generic", []):
-                    self._generic.setdefault((_norm(phrase), country), info)
+                    self._generic.setdefault((_norm(phrase), country), []).append(info)
         for key in [*self._specific, *(k for k, _ in self._generic)]:
             self._max_words = max(self._max_words, key.count(" ") + 1)
         self.descriptors: list[tuple[re.Pattern[str], str, int]] = [
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
         ]
-        self._cache: dict[tuple[str, str], ActorInfo | None] = {}
+        self._cache: dict[tuple[str, str, date | None], ActorInfo | None] = {}
 
     def _ngrams(self, words: list[str]) -> list[str]:
         """Every run of up to `_max_words` words, longest first (longer aliases win)."""
@@ -121,34 +135,36 @@ class ActorTable:
             out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
         return out
 
-    def resolve(self, phrase: str, country: str = "") -> ActorInfo | None:
+    def resolve(self, phrase: str, country: str = "", on: date | None = None) -> ActorInfo | None:
         """The actor a noun phrase names. Specific aliases win over generic
         descriptors; generic ones need the report's country (and prefer a
-        demonym in the phrase: "Russian troops"). Cached per (phrase, country)."""
-        key = (phrase, country)
+        demonym in the phrase: "Russian troops"). `on` (the report's date) picks
+        among actors that share an alias over time ("the army" of Syria before and
+        after December 2024). Cached per (phrase, country, date)."""
+        key = (phrase, country, on)
         if key not in self._cache:
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            self._cache[key] = self._resolve(phrase, country)
+            self._cache[key] = self._resolve(phrase, country, on)
         return self._cache[key]
 
-    def _resolve(self, phrase: str, country: str) -> ActorInfo | None:
+    def _resolve(self, phrase: str, country: str, on: date | None) -> ActorInfo | None:
         for word in re.findall(r"[\w.]+", phrase):
             if word in self._upper:
                 return self._upper[word]
         text = _norm(phrase)
         grams = self._ngrams(text.split())
         for gram in grams:
-            hit = self._specific.get(gram)
-            if hit is not None:
-                return hit
+            hits = self._specific.get(gram)
+            if hits:
+                return _on_date(hits, on)
         wanted = _demonym_country(text) or country
         if not wanted:
             return None
         for gram in grams:
-            hit = self._generic.get((gram, wanted))
-            if hit is not None:
-                return hit
+            hits = self._generic.get((gram, wanted))
+            if hits:
+                return _on_date(hits, on)
         padded = f" {text} "
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
@@ -165,9 +181,10 @@ class ActorTable:
         i = 0
         while i < len(words):
             for n in range(min(self._max_words, len(words) - i), 0, -1):
-                hit = self._specific.get(" ".join(words[i : i + n]))
-                if hit is not None:
-                    counts[hit.name] = counts.get(hit.name, 0) + 1
+                hits = self._specific.get(" ".join(words[i : i + n]))
+                if hits:
+                    name = hits[0].name
+                    counts[name] = counts.get(name, 0) + 1
                     i += n
                     break
             else:
@@ -187,10 +204,18 @@ class ActorTable:
         info = self.info(name)
         return info.side if info else name
 
-    def state_forces(self, country: str) -> ActorInfo | None:
-        for info in self.actors.values():
-            if info.country == country and info.name.startswith("Military Forces of"):
-                return info
+    def allied(self, a: ActorInfo, b: ActorInfo) -> bool:
+        """Whether two actors fight on the same side (the table's `allies`)."""
+        return a.side == b.side or b.side in a.allies or a.side in b.allies
+
+    def state_forces(self, country: str, on: date | None = None) -> ActorInfo | None:
+        found = [
+            info
+            for info in self.actors.values()
+            if info.country == country and info.name.startswith("Military Forces of")
+        ]
+        if found:
+            return _on_date(found, on)
         if country in COUNTRY_NAMES:
             name = f"Military Forces of {COUNTRY_NAMES[country]}"
             return ActorInfo(name, country, 1, name)
@@ -198,6 +223,22 @@ class ActorTable:
 
 
 _COMMON_WORDS = {"us", "it", "is", "as", "at", "an", "am", "or", "so", "no", "on", "in", "we", "he"}
+
+
+def _on_date(actors: list[ActorInfo], on: date | None) -> ActorInfo:
+    """The actor valid on a date (the first listed when none is, or no date is known)."""
+    if on is None:
+        return actors[0]
+    for info in actors:
+        if info.valid_on(on):
+            return info
+    return actors[0]
+
+
+def _day(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def _norm(phrase: str) -> str:

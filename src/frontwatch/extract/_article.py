@@ -49,6 +49,27 @@ _ANAPHORA_NOUNS = {
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
+_LOCATIVE = {"in", "at", "near", "across", "outside", "around", "inside", "from", "into", "over"}
+_WEAPON_NOUNS = {
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "bomb",
+    "aircraft",
+    "warplane",
+    "jet",
+    "helicopter",
+    "vessel",
+    "ship",
+    "warship",
+    "navy",
+    "artillery",
+    "tank",
+    "plane",
+    "strike",
+    "airstrike",
+}
 _PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
@@ -574,13 +595,16 @@ def _event_claim(
     if (
         subj_tok is not None
         and actor1_info is not None
-        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj_tok.children)
+        and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+            for c in subj_tok.children
+        )
     ):
         # "X said its forces took ...": the forces belong to whoever speaks
         speaker = _speech_subject(tok)
         owner, _ = _actors_of(speaker, ctx)
         if owner is not None:
-            actor1_info = actor_table().state_forces(owner.country) or owner
+            actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
     if obj_tok is None and len(between) > 1:
         obj_tok = between[1]
@@ -968,13 +992,16 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             rest = " ".join(
                 t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i
             )
-            a = table.resolve(f"{first.text} {rest}", ctx.main_country)
-            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country)
+            a = table.resolve(f"{first.text} {rest}", ctx.main_country, ctx.article.published)
+            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country, ctx.article.published)
             return a, b
     text = _phrase(tok)
-    info = table.resolve(text, ctx.main_country)
+    info = table.resolve(text, ctx.main_country, ctx.article.published)
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
+    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
+        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
+        info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
 
 
@@ -994,7 +1021,9 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
     """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces."""
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and demonym_country(child.text):
-            return actor_table().resolve(f"{child.text} forces", ctx.main_country)
+            return actor_table().resolve(
+                f"{child.text} forces", ctx.main_country, ctx.article.published
+            )
     return None
 
 
@@ -1002,7 +1031,7 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
-    return actor_table().resolve(_phrase(tok), country) or info
+    return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
 
 
 def _actor_kinds(tok: Any) -> set[str]:
@@ -1033,11 +1062,13 @@ def _default_opponent(
     if actor1 is None:
         return None
     if family in ("territory",) and actor1.inter != 1:
-        return table.state_forces(country)
+        return table.state_forces(country, ctx.article.published)
     if family in ("front",):
         return None
     for other in tok.sent:
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
+            if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
+                continue  # "in Kyiv" names a place, not the government
             info, _ = _actors_of(other, ctx)
             if (
                 info is not None
@@ -1045,7 +1076,7 @@ def _default_opponent(
                 and info.inter != _CIVILIAN_INTER
                 and not _allied(info, actor1)
             ):
-                return info
+                return _as_forces(info, ctx.article.published)
     for name, _ in ctx.actor_counts.most_common():
         info = table.info(name)
         if (
@@ -1055,7 +1086,7 @@ def _default_opponent(
             and not _allied(info, actor1)
             and info.inter != _CIVILIAN_INTER
         ):
-            return info
+            return _as_forces(info, ctx.article.published)
     return None
 
 
@@ -1095,9 +1126,15 @@ def _belligerents(
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:
-    """State forces of different countries fighting in one report: treated as not opponents
-    when one is external (inter 8) and the other a state force (Russia with Syria)."""
-    return {a.inter, b.inter} <= {1, 8} and a.country != b.country
+    """Actors on one side, or allied by the actor table (Russia with Assad's army)."""
+    return actor_table().allied(a, b)
+
+
+def _as_forces(info: ActorInfo, on: date | None) -> ActorInfo:
+    """An opponent named by its government ("Russia", "Kyiv") fights with its forces."""
+    if info.name.startswith("Government of"):
+        return actor_table().state_forces(info.country, on) or info
+    return info
 
 
 def _destination_tokens(tok: Any) -> set[int]:
@@ -1376,7 +1413,7 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     ref = source_table().match(phrase)
     if ref is not None:
         return ref
-    actor = actor_table().resolve(phrase, ctx.main_country)
+    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
@@ -1440,7 +1477,11 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
-    info = actor_table().resolve(who_phrase, ctx.main_country) if who_phrase else None
+    info = (
+        actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
+        if who_phrase
+        else None
+    )
     says = _span_text(holder, list(holder.subtree))
     start, end = sent.char_span(sent.span.start, sent.span.end)
     return Claim(
