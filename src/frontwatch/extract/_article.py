@@ -44,7 +44,11 @@ _ANAPHORA_NOUNS = {
     "area",
     "areas",
     "province",
+    "provinces",
     "region",
+    "regions",
+    "district",
+    "districts",
 }
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
@@ -223,6 +227,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
+        if _bare_toll(ctx, tok, found_triggers, places, dates):
+            continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
             if holder is not None and holder.i not in statements_done:
@@ -280,6 +286,57 @@ def _celebration(tok: Any, rule: TriggerRule) -> bool:
     return any(
         t.lemma_.lower() in _CELEBRATION for t in tok.subtree if t.dep_ in ("xcomp", "advcl")
     )
+
+
+def _bare_toll(
+    ctx: _Ctx,
+    tok: Any,
+    found: list[tuple[Any, TriggerRule, str]],
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> bool:
+    """A passive death verb without an agent is a toll, not an act: of the other trigger in
+    its sentence, or of an event the report already told at the same place."""
+    if tok.lemma_ not in _DEATH_VERBS or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(t.i != tok.i and how != "casualty-noun" for t, _, how in found):
+        return True
+    names = {m.place.geonameid or m.place.name for m in places}
+    told = [
+        c
+        for c in ctx.claims
+        if c.kind == "event" and names & {p.geonameid or p.name for p in c.places}
+    ]
+    if not told:
+        return False
+    days = {d.date for d in dates if d.kind == "point" and d.date}
+    # a toll dated on another day than the event told before is an event of its own
+    return not days or any(c.date in days for c in told)
+
+
+def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
+    """ "..., killing 20 people": who died names the target when the object does not."""
+    verb = _noun_verb(tok) if noun_trigger else tok
+    for child in verb.children:
+        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _DEATH_VERBS:
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                info, _ = _actors_of(obj, ctx)
+                if info is not None and country and info.inter == _CIVILIAN_INTER:
+                    return _descriptor("civilians", country) or info
+                return info
+    return None
+
+
+def _civilian_target(obj: Any) -> bool:
+    """ "hit the railway station", "struck a residential building": a civilian target."""
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod")}
+    return bool(words & triggers().civilian_targets)
 
 
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
@@ -400,8 +457,16 @@ def _noun_verb(tok: Any) -> Any:
     return tok.head.head if tok.dep_ == "pobj" else tok.head
 
 
+_VEHICLES = {"car", "vehicle", "truck", "motorcycle", "motorbike", "van", "lorry", "tanker"}
+
+
 def _noun_rule(tok: Any) -> TriggerRule | None:
     table = triggers()
+    if tok.lemma_.lower() in _VEHICLES and any(
+        c.dep_ == "acl" and any(t.lemma_.lower() in ("explosive", "explosives") for t in c.subtree)
+        for c in tok.children
+    ):
+        return table.by_noun("car packed with explosives")  # "a car packed with explosives"
     compound = " ".join(
         c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
     )
@@ -535,6 +600,10 @@ def _modality(tok: Any, span: Any) -> str:
             )
         if lemma in table.deny_verbs:
             return "skip"
+        if node.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
+        ):
+            return "intended"  # "his men would begin handing the city over"
         if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
             return "skip"
         node = head
@@ -679,7 +748,22 @@ def _event_claim(
     else:
         antecedent = None
     if not place_list:
+        # "... were killed in Dnipro when a missile hit a house", "threw stones and burned
+        # tyres in Khartoum": a coordinated or subordinate clause shares its neighbour's place
+        near: set[int] = set()
+        if tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
+            near |= _clause_tokens(tok.head, set())
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                near |= _clause_tokens(child, set())
+        place_list = _specific_places(
+            [m.place for m in places if m.start in near and not m.place.relation]
+        )
+    if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
+    if not place_list and rule.place_if_none == "country" and ctx.main_country:
+        country_place = ctx.gaz.country(ctx.main_country)
+        place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
@@ -687,6 +771,10 @@ def _event_claim(
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
+    if actor2_info is None:
+        actor2_info = _victims(ctx, tok, noun_trigger, place_country)
+    if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(obj_tok):
+        actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if rule.requires_actor2 and actor2_info is None:
         return None
     if rule.requires_actor1_inter and (
@@ -709,6 +797,8 @@ def _event_claim(
         actor2_info = _descriptor(coding.actor2_as, country_for) or actor2_info
     if actor2_info is None and rule.default_actor2:
         actor2_info = _descriptor(rule.default_actor2, country_for)
+    if actor1_info is None and rule.default_actor1:
+        actor1_info = _descriptor(rule.default_actor1, country_for)  # "a car bomb": no claim
     if rule.requires_civilian_victim and (
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
@@ -1244,13 +1334,8 @@ def _claim_date(
             if first_after is not None and first_after.i == tok.i:
                 return anchor.date, end, time_precision(anchor.date, end), "after-days"
             return end, None, 1, "after-days"
-        if anchor.date_end:
-            return (
-                anchor.date,
-                anchor.date_end,
-                time_precision(anchor.date, anchor.date_end),
-                "explicit",
-            )
+        if anchor.date_end:  # "overnight": the night before publication, the day known
+            return anchor.date, anchor.date_end, anchor.precision, "explicit"
         return anchor.date, None, 1, "explicit"
     durations = [d for d in dates if d.kind == "duration"]
     if durations and pub:
@@ -1573,11 +1658,56 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
                 if _same_happening(prev, claim):
                     target = i
                     break
+                if _one_act(prev, claim):
+                    target = i
+                    if _priority(claim) < _priority(prev):
+                        prev, claim = claim, prev
+                    out[i] = prev
+                    break
         if target is None:
             out.append(claim)
             continue
         out[target] = _merge_two(out[target], claim)
     return out
+
+
+# ACLED codes one act told with two verbs ("opened fire and then blew himself up") once,
+# as its gravest sub-type: the first of this list wins.
+_PRIORITY = (
+    "Chemical weapon",
+    "Suicide bomb",
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Violent demonstration",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Attack",
+    "Armed clash",
+    "Looting/property destruction",
+)
+
+
+def _priority(c: Claim) -> int:
+    return _PRIORITY.index(c.sub_event_type) if c.sub_event_type in _PRIORITY else len(_PRIORITY)
+
+
+def _one_act(a: Claim, b: Claim) -> bool:
+    """Two event claims of one sentence, one actor and one place: one act."""
+    if a.kind != "event" or b.kind != "event" or a.sentence_index != b.sentence_index:
+        return False
+    if a.notes == "withdrawal" or b.notes == "withdrawal":
+        return False
+    if _priority(a) == len(_PRIORITY) or _priority(b) == len(_PRIORITY):
+        return False
+    same_actor = a.actor1 == b.actor1 or not a.actor1 or not b.actor1
+    ids_a = {p.geonameid or p.name for p in a.places}
+    return same_actor and bool(ids_a & {p.geonameid or p.name for p in b.places})
 
 
 def _family(c: Claim) -> str:
@@ -1602,7 +1732,9 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     explicit = ("explicit", "after-days", "since")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
         a_end, b_end = a.date_end or a.date, b.date_end or b.date
-        if a_end < b.date or b_end < a.date:
+        # a withdrawal is often confirmed a day or two after the capture it concedes
+        slack = timedelta(days=3 if "withdrawal" in (a.notes, b.notes) else 0)
+        if a_end + slack < b.date or b_end + slack < a.date:
             return False
     return True
 

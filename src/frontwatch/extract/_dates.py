@@ -76,6 +76,12 @@ _MONTH_YEAR = re.compile(
 _WEEKEND = re.compile(
     r"\b(?P<since>since\s+)?(?:over\s+|at\s+|during\s+)?(?:the|this|last)\s+weekend\b", re.I
 )
+# "over the previous two days", "in the past week", "during the last 48 hours"
+_PAST_DAYS = re.compile(
+    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
+    r"(?P<unit>days?|weeks?)\b",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
@@ -126,9 +132,12 @@ def _month_day(year: str | None, month: int, day: int, published: date | None) -
     if published is None:
         return None
     found = _safe_date(published.year, month, day)
-    if found and found > published:
+    if found and found > published + timedelta(days=_FUTURE_DAYS):
         found = _safe_date(published.year - 1, month, day)
-    return found
+    return found  # a date just after publication is a plan ("on May 25"), kept as written
+
+
+_FUTURE_DAYS = 90
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -168,6 +177,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         end = min(sat + timedelta(days=1), published)
         wk: DateKind = "since" if m.group("since") else "range"
         add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
+    for m in _PAST_DAYS.finditer(text):
+        n = _number(m.group("n"))
+        if published is None or not n or not free(m.start(), m.end()):
+            continue
+        unit = 7 if m.group("unit").lower().startswith("week") else 1
+        start = published - timedelta(days=n * unit)
+        add(
+            DateMention(m.start(), m.end(), "range", start, published, 0, 2 if n * unit <= 7 else 3)
+        )
     for m in _MONTH_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -207,7 +225,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), "point", published))
         elif word in ("yesterday", "last night"):
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1)))
-        elif word == "overnight":
+        elif word == "overnight":  # the night before: ACLED codes its first day, precision 1
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1), published))
         elif word in ("this week", "earlier this week"):
             add(

@@ -40,6 +40,8 @@ class TriggerRule:
     default_actor2: str = ""
     swap_roles: bool = False
     keep_object: bool = False
+    default_actor1: str = ""
+    place_if_none: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Triggers:
     conditional_marks: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     rumour_words: frozenset[str] = frozenset()
+    civilian_targets: frozenset[str] = frozenset()
     phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
     _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
@@ -104,6 +107,8 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         default_actor2=row.get("default_actor2", ""),
         swap_roles=bool(row.get("swap_roles", False)),
         keep_object=bool(row.get("keep_object", False)),
+        default_actor1=row.get("default_actor1", ""),
+        place_if_none=row.get("place_if_none", ""),
     )
 
 
@@ -162,6 +167,7 @@ def triggers() -> Triggers:
         conditional_marks=frozenset(mod.get("conditional_marks", [])),
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),
+        civilian_targets=frozenset(raw.get("civilian_targets", [])),
         phrase_patterns=_phrase_patterns(rules),
         _verb_index=_verb_index(rules),
         _noun_index=_noun_index(rules),
