@@ -301,7 +301,7 @@ def _bare_toll(
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False
-    if any(t.i != tok.i and how != "casualty-noun" for t, _, how in found):
+    if any(t.i != tok.i for t, _, _ in found):
         return True
     names = {m.place.geonameid or m.place.name for m in places}
     told = [
@@ -447,6 +447,8 @@ def _outcome_noun(tok: Any) -> bool:
         return True
     if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
         return True  # "residents reported clashes", "witnesses heard explosions"
+    if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
+        return True  # "the death toll from a Russian cruise missile rose to 23"
     return bool(
         tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
     )
@@ -646,6 +648,8 @@ def _event_claim(
     if noun_trigger:  # the places and dates hang off the death verb
         verb = _noun_verb(tok)
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
+        # "a missile that tore through a building in Uman": the relative clause tells where
+        clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
         if verb.lemma_ in _WITNESS_VERBS:  # "residents of Khartoum reported clashes"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
@@ -742,18 +746,22 @@ def _event_claim(
             _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
         ]
     place_list = _specific_places([m.place for m in origin_places])
-    anaphoric = False
+    anaphoric = event_anaphora = False
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
+        if not place_list and noun_trigger:
+            place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
+            anaphoric = event_anaphora
     else:
         antecedent = None
     if not place_list:
         # "... were killed in Dnipro when a missile hit a house", "threw stones and burned
         # tyres in Khartoum": a coordinated or subordinate clause shares its neighbour's place
         near: set[int] = set()
-        if tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
-            near |= _clause_tokens(tok.head, set())
-        for child in tok.children:
+        pivot = _noun_verb(tok) if noun_trigger else tok
+        if pivot.dep_ in ("advcl", "conj") and pivot.head.i != pivot.i:
+            near |= _clause_tokens(pivot.head, set())
+        for child in pivot.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 near |= _clause_tokens(child, set())
         place_list = _specific_places(
@@ -863,6 +871,10 @@ def _event_claim(
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
     )
+    if event_anaphora and antecedent is not None:
+        # the same happening told again: one claim, dated by its earliest explicit date
+        ctx.claims[antecedent] = _merge_retold(ctx.claims[antecedent], claim)
+        return None
     index = len(ctx.claims)
     ctx.claim_para[index] = sent.paragraph
     if basis.startswith("after:"):
@@ -1280,6 +1292,38 @@ def _anaphoric_places(
                         return list(claim.places), True, j
             if ctx.last_places:
                 return [ctx.last_places[-1]], True, None
+    return [], False, None
+
+
+def _merge_retold(first: Claim, again: Claim) -> Claim:
+    merged = _merge_two(first, again)
+    if (
+        again.date is not None
+        and first.date is not None
+        and again.date < first.date
+        and again.date_basis == "explicit"
+    ):
+        merged = replace(
+            merged,
+            date=again.date,
+            date_end=again.date_end,
+            time_precision=again.time_precision,
+            date_basis=again.date_basis,
+        )
+    return merged
+
+
+def _anaphoric_event(
+    ctx: _Ctx, tok: Any, rule: TriggerRule
+) -> tuple[list[Place], bool, int | None]:
+    """ "The missile struck the block before dawn on Friday": a definite event noun without
+    a place refers back to the report's last event of the same family."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return [], False, None
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind == "event" and claim.places and claim.rule.split("/")[0] == rule.name:
+            return list(claim.places), True, j
     return [], False, None
 
 
