@@ -132,3 +132,21 @@ def test_eval_bad_gold_file_fails_with_one_line_and_no_traceback(tmp_path: Path)
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0, proc.stderr
     assert "reported_in names 'c.txt'" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Military Forces of Syria (2024-)", "Military Forces of Israel", False),
+        ("Civilians (Sudan)", "Civilians (Syria)", False),
+        ("Military Forces of Syria (2024-)", "Military Forces of Syria", True),
+        ("civilians (Homs residents)", "Civilians (Syria)", True),
+        ("Rapid Support Forces", "Rapid Support Forces", True),
+    ],
+)
+def test_actor_names_qualified_by_different_countries_do_not_match(
+    gold: str, predicted: str, same: bool
+) -> None:
+    from frontwatch.evaluate import _actor_ok
+
+    assert _actor_ok(gold, predicted) is same

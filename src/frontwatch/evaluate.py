@@ -204,7 +204,8 @@ def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "eval.db")
         try:
-            for fallback, paths in batches.items():
+            # reports that must find their own date go last, so the batch is already stored
+            for fallback, paths in sorted(batches.items(), key=lambda b: b[0] is None):
                 report = ingest(paths, store, published=fallback)
                 if report.errors:
                     raise GoldFileError("; ".join(report.errors))
@@ -375,9 +376,10 @@ def _actor_ok(gold: str, pred: str) -> bool:
     return head in pred.lower().split() or fuzz.token_set_ratio(gold, pred) >= 85
 
 
-_QUALIFIER_RE = re.compile(
-    r"(?:\b(?:forces|government) of (?:the )?([^()]+?)|\(([^()]+)\))\s*(?:\(\d{4}-\d{0,4}\))?\s*$",
-    re.I,
+# ACLED's country-qualified actor names; two of them name the same actor only for one country
+_QUALIFIED_RE = re.compile(
+    r"^(Military Forces of|Police Forces of|Government of|Civilians|Protesters|Rioters"
+    r"|Unidentified Armed Group) \(?(?:the )?([^()]+?)\)?\s*(?:\(\d{4}-\d{0,4}\))?\s*$"
 )
 
 
@@ -388,9 +390,10 @@ def _is_country(name: str) -> bool:
 
 
 def _qualifier(name: str) -> str:
-    """The country (or group) an ACLED-style name is qualified by: "Civilians (Sudan)" → sudan."""
-    m = _QUALIFIER_RE.search(name.strip())
-    return (m.group(1) or m.group(2)).strip().lower() if m else ""
+    """The country an ACLED-style name is qualified by: "Civilians (Sudan)" → "civilians|sudan";
+    "" for other names (e.g. "civilians (Homs residents)", "Syrian opposition (HTS-led)")."""
+    m = _QUALIFIED_RE.match(name.strip())
+    return f"{m.group(1).lower()}|{m.group(2).strip().lower()}" if m else ""
 
 
 def _source_ok(gold: str, pred_labels: Sequence[str]) -> bool:
