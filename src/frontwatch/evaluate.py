@@ -368,9 +368,7 @@ def _actor_ok(gold: str, pred: str) -> bool:
     if table.side(gold) == table.side(pred):
         return True
     gq, pq = _qualifier(gold), _qualifier(pred)
-    if gq and pq and gq != pq and _is_country(gq) and _is_country(pq):
-        # "Military Forces of Israel" is not "... of Syria" (but "civilians (Homs residents)"
-        # qualifies by a description, not a country)
+    if gq and pq and gq != pq:  # "Military Forces of Israel" is not "... of Syria"
         return False
     head = gold.lower().split()[0]
     return head in pred.lower().split() or fuzz.token_set_ratio(gold, pred) >= 85
@@ -381,12 +379,6 @@ _QUALIFIED_RE = re.compile(
     r"^(Military Forces of|Police Forces of|Government of|Civilians|Protesters|Rioters"
     r"|Unidentified Armed Group) \(?(?:the )?([^()]+?)\)?\s*(?:\(\d{4}-\d{0,4}\))?\s*$"
 )
-
-
-def _is_country(name: str) -> bool:
-    from frontwatch.actors import COUNTRY_NAMES
-
-    return name in {c.lower() for c in COUNTRY_NAMES.values()}
 
 
 def _qualifier(name: str) -> str:
