@@ -108,6 +108,41 @@ def _is_reference(tok: Any) -> bool:
     )
 
 
+_BACKGROUND_MARKS = {"after", "before", "since", "because", "until"}
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade"}
+
+
+def _background_mark(verb: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
+
+
+def _background(tok: Any) -> bool:
+    """ "three weeks after it captured Goma", "weeks of Houthi attacks", "in response to
+    attacks": an earlier happening the report recalls, not a new event."""
+    if _background_mark(tok) and any(
+        t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
+    ):
+        return True
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in tok.children):
+        return _background_mark(tok)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _TIME_UNITS:
+        return True
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("to", "for")
+        and head.head.lower_
+        in (
+            "response",
+            "retaliation",
+            "revenge",
+            "reprisal",
+        )
+    ):
+        return True
+    return False
+
+
 @dataclass
 class _Ctx:
     """What the article has told us so far."""
@@ -223,7 +258,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
-        if verdict == "skip" or _celebration(tok, rule):
+        if verdict == "skip" or _celebration(tok, rule) or _background(tok):
+            continue
+        if verdict == "event" and _ongoing_claim(tok, how):
+            verdict = "claimed"
+            if tok.i not in statements_done:
+                statements_done.add(tok.i)
+                ctx.claims.append(_statement(ctx, sent, _speech_head(tok) or tok, "claimed"))
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
@@ -277,6 +318,29 @@ def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: A
 
 
 _CELEBRATION = {"celebrate", "greet", "welcome", "mourn", "pray", "cheer", "commemorate"}
+
+
+_ONGOING_VERBS = {"continue", "go", "rage", "resume", "persist"}
+
+
+def _ongoing_claim(tok: Any, how: str) -> bool:
+    """ "X said heavy fighting continued": a party's word that a battle goes on is a statement
+    (ACLED codes the fighting from reports of it, not from a side's assurance)."""
+    if how != "casualty-noun" or _noun_verb(tok).lemma_ not in _ONGOING_VERBS:
+        return False
+    return _speech_head(tok) is not None
+
+
+def _speech_head(tok: Any) -> Any:
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return None
+        if head.lemma_.lower() in triggers().speech_verbs:
+            return head
+        node = head
+    return None
 
 
 def _celebration(tok: Any, rule: TriggerRule) -> bool:
@@ -1002,6 +1066,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
                 continue
             if child.dep_ == "advcl" and child.tag_ == "VBG":
                 continue  # "..., carrying out a rapid offensive after the capture of Hama"
+            if child.dep_ == "advcl" and _background_mark(child) and child.i != tok.i:
+                continue  # "protests erupted after the army recovered bodies in Rafah"
             if child.dep_ in ("nsubj", "nsubjpass") and node == tok:
                 continue
             stack.append(child)

@@ -245,6 +245,9 @@ def find_places(
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
                 continue
+            if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
+                i = b  # "Congo's government", "Israel's army": an actor, not a place
+                continue
             c0, c1 = sentence.char_span(a, b)
             rel = relative_context(article_text, c0, c1)
             hint = rel.kind_hint or _coordinated_hint(doc, a, b)
@@ -263,6 +266,25 @@ def find_places(
     return found
 
 
+_INSTITUTIONS = {
+    "government",
+    "army",
+    "military",
+    "force",
+    "president",
+    "office",
+    "authority",
+    "ministry",
+    "leader",
+    "police",
+    "parliament",
+    "junta",
+    "navy",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+}
 _PLACE_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb"}
 
 
