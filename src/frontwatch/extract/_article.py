@@ -128,19 +128,12 @@ def _background(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _TIME_UNITS:
         return True
-    if (
-        tok.dep_ == "pobj"
-        and head.lower_ in ("to", "for")
-        and head.head.lower_
-        in (
-            "response",
-            "retaliation",
-            "revenge",
-            "reprisal",
-        )
-    ):
-        return True
-    return False
+    return bool(
+        tok.dep_ == "pobj" and head.lower_ in ("to", "for") and head.head.lower_ in _RESPONSE
+    )
+
+
+_RESPONSE = {"response", "retaliation", "revenge", "reprisal"}
 
 
 @dataclass
