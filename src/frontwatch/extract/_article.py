@@ -273,6 +273,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if claim is not None:
             ctx.claims.append(claim)
     _promise_and_quote_statements(ctx, sent, statements_done)
+    _attach_denials(ctx, sent, found_triggers)
     if places:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
 
@@ -291,7 +292,9 @@ def _old_news(ctx: _Ctx, dates: list[DateMention]) -> bool:
     return bool(pub and points and all((pub - p).days > _HISTORY_DAYS for p in points if p))
 
 
-def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any) -> bool:
+def _is_history(
+    ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any, tok: Any = None
+) -> bool:
     """ "The RSF captured Wad Madani in December 2023", "since the war began": background
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
@@ -306,7 +309,10 @@ def _is_history(ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: A
     if markers is None:
         return False
     doc = span.doc
-    text = " ".join(doc[i].text for i in sorted(clause))
+    words = set(clause)
+    if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
+    text = " ".join(doc[i].text for i in sorted(words))
     return bool(markers.search(text))
 
 
@@ -334,6 +340,42 @@ def _speech_head(tok: Any) -> Any:
             return head
         node = head
     return None
+
+
+_DENIED_NOUNS = {"claim", "report", "allegation", "accusation", "account", "rumour", "rumor"}
+
+
+def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
+    """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
+    the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
+    table = triggers()
+    for tok in sent.span:
+        if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        ref = _source_ref(ctx, _phrase(subj))
+        denier = ref.name if ref is not None else _phrase(subj)
+        scope = {t.i for t in tok.subtree}
+        rules = {rule.name for t, rule, _ in found if t.i in scope}
+        objects = {t.lemma_.lower() for t in tok.subtree}
+        if not rules and not objects & _DENIED_NOUNS:
+            continue
+        for j in range(len(ctx.claims) - 1, -1, -1):
+            claim = ctx.claims[j]
+            if claim.kind != "event":
+                continue
+            if denier not in claim.denied_by:
+                ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
+            break
+
+
+def _calls_a_lie(tok: Any) -> bool:
+    """ "The army called those claims lies"."""
+    return tok.lemma_ == "call" and any(
+        c.lemma_.lower() in ("lie", "fabrication", "propaganda", "fake") for c in tok.subtree
+    )
 
 
 def _celebration(tok: Any, rule: TriggerRule) -> bool:
@@ -893,7 +935,7 @@ def _event_claim(
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
-    if _is_history(ctx, d, basis, clause, span):
+    if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
     sources = _sources(ctx, sent, tok)
@@ -1555,6 +1597,14 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                 subjects = [head.head]
+            if not subjects:  # "SANA, quoting an official, said": the parser loses the subject
+                subjects = [
+                    c
+                    for c in head.children
+                    if c.i < head.i
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos")
+                ][:1]
             if subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)

@@ -179,6 +179,10 @@ class SourceTable:
     named: tuple[tuple[re.Pattern[str], SourceRef], ...]
     generic: tuple[tuple[re.Pattern[str], str], ...]
     any_named: re.Pattern[str] = re.compile(r"(?!)")  # one alternation of every named alias
+    scales: dict[str, str] = field(default_factory=dict)  # canonical name -> ACLED source scale
+
+    def scale_of(self, name: str) -> str:
+        return self.scales.get(name, "")
 
     def match(self, phrase: str) -> SourceRef | None:
         """The source a phrase names: a known outlet, a generic descriptor, or None."""
@@ -217,7 +221,8 @@ def source_table() -> SourceTable:
         (re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])
     ]
     any_named = re.compile("|".join(f"(?:{_inline(rx)})" for rx, _ in named) or r"(?!)")
-    return SourceTable(tuple(named), tuple(generic), any_named)
+    scales = {row["name"]: str(row["scale"]) for row in raw.get("sources", []) if row.get("scale")}
+    return SourceTable(tuple(named), tuple(generic), any_named, scales)
 
 
 def _inline(rx: re.Pattern[str]) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from frontwatch.actors import actor_info
+from frontwatch.extract._tables import source_table
 from frontwatch.types import Article, Claim, Event, Place, SourceRef, replace
 
 __all__ = [
@@ -216,16 +217,30 @@ def event_sources(event: Event, articles: Mapping[str, Article] | None = None) -
     return out
 
 
-def _source_scale(sources: Iterable[SourceRef]) -> str:
-    stances = {s.stance for s in sources}
-    scales = []
-    if stances & _NATIONAL_STANCES:
-        scales.append("National")
-    if "wire" in stances:
-        scales.append("International")
-    if not scales and stances:
-        scales.append("Other")
-    return "-".join(scales)
+_SCALE_ORDER = ("Subnational", "National", "Regional", "International", "Other")
+
+
+def _one_scale(source: SourceRef, country: str) -> str:
+    """ACLED's scale of one source: the table's `scale` if given; a wire is international;
+    an outlet of the event's country is national, of another country international."""
+    listed = source_table().scale_of(source.name)
+    if listed:
+        return listed
+    if source.stance == "wire":
+        return "International"
+    if source.country and country:
+        return "National" if source.country == country else "International"
+    if source.stance in _NATIONAL_STANCES:
+        return "National"
+    return "Other"
+
+
+def _source_scale(sources: Iterable[SourceRef], country: str = "") -> str:
+    """ACLED's source_scale: the scales of an event's sources, joined ("National-International")."""
+    found = {_one_scale(s, country) for s in sources}
+    if len(found) > 1:
+        found.discard("Other")
+    return "-".join(s for s in _SCALE_ORDER if s in found)
 
 
 def _inter(actor: str) -> int | None:
@@ -343,7 +358,7 @@ def acled_row(
         "longitude": _num(place.lon, ".4f") if place else "",
         "geo_precision": str(place.geo_precision) if place else "",
         "source": "; ".join(s.label for s in sources),
-        "source_scale": _source_scale(sources),
+        "source_scale": _source_scale(sources, country),
         "notes": _notes(c),
         "fatalities": str(int(c.fatalities)),
         "tags": _tags(c, place),
