@@ -240,3 +240,26 @@ def test_interaction_code_of_state_forces_against_civilians(gaz: Gazetteer) -> N
 def test_generic_descriptor_for_a_country_without_actors_of_its_own() -> None:
     info = actor_table().resolve("the soldiers", "TD")
     assert info is not None and info.name == "Military Forces of Chad" and info.inter == 1
+
+
+def test_plover_and_cameo_mapping_covers_every_category() -> None:
+    import yaml
+
+    from frontwatch.config import DATA_DIR
+
+    table = yaml.safe_load((DATA_DIR / "plover_to_acled.yaml").read_text(encoding="utf-8"))
+    plover = {
+        "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "DEMAND", "DISAPPROVE",
+        "REJECT", "THREATEN", "SANCTION", "INVESTIGATE", "PROTEST", "COERCE", "ASSAULT",
+        "FIGHT", "MOBILIZE", "RETREAT",
+    }  # fmt: skip
+    assert set(table["plover"]) == plover
+    assert set(table["cameo_roots"]) == {f"{i:02d}" for i in range(1, 21)}
+    types = set(ACLED_SUB_TYPES)
+    for section in ("plover", "cameo_roots", "codes"):
+        for name, row in table[section].items():
+            assert set(row["acled"]) <= types, name
+            if not row["acled"]:
+                assert row.get("note"), f"{name}: a category without an ACLED equivalent says why"
+            for mode_types in (row.get("modes") or {}).values():
+                assert set(mode_types) <= types, name
