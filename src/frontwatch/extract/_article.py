@@ -475,7 +475,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         ):
             blocked.update(t.i for t in ent)
     text = span.text
-    matches = [(m.start(), m.end()) for m in source_table().any_named.finditer(text)]
+    matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
     lower = text.lower()
     if not matches and not any(w in lower for w in _TITLES):
         return blocked

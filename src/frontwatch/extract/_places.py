@@ -118,6 +118,12 @@ _EXACT_COUNTRIES = 3  # exact look-ups in the report's three main countries
 _FUZZY_COUNTRIES = 1  # fuzzy ones (~1 ms each) only in its main country
 
 
+@lru_cache(maxsize=262144)
+def _exact_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """is_place without fuzzy look-ups, in one cached call per (name, countries)."""
+    return is_place(gaz, text, countries, fuzzy=False)
+
+
 def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool = True) -> bool:
     """Whether a capitalised run names a place in the report's countries. Cached per
     (name, country): the same names recur across a day's reports, the same countries
@@ -231,7 +237,7 @@ def find_places(
                 if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
                     continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
                 if (
-                    is_place(gaz, text, countries, fuzzy=False)
+                    _exact_place(gaz, text, countries)
                     or (place_slot(doc, i, j) and is_place(gaz, text, countries))
                     or (_after_place_noun(doc, i) and is_place(gaz, text, ()))
                 ):
@@ -251,7 +257,7 @@ def find_places(
             c0, c1 = sentence.char_span(a, b)
             rel = relative_context(article_text, c0, c1)
             hint = rel.kind_hint or _coordinated_hint(doc, a, b)
-            place = gaz.resolve(text, countries=countries, kind_hint=hint)
+            place = _resolve(gaz, text, countries, hint)
             if place is not None:
                 if rel.is_relative:
                     place = replace(
@@ -291,6 +297,12 @@ _PLACE_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighbo
 def _after_place_noun(doc: Any, i: int) -> bool:
     """ "the town of X": a place even outside the report's countries."""
     return bool(i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(gaz: Gazetteer, text: str, countries: tuple[str, ...], hint: str) -> Place | None:
+    """Cached: a batch of reports names the same towns again and again."""
+    return gaz.resolve(text, countries=countries, kind_hint=hint)
 
 
 def _coordinated_hint(doc: Any, a: int, b: int) -> str:

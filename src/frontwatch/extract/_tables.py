@@ -174,21 +174,48 @@ def triggers() -> Triggers:
     )
 
 
+_WORDS = re.compile(r"[\w'’.&/-]+")
+
+
 @dataclass(frozen=True)
 class SourceTable:
     named: tuple[tuple[re.Pattern[str], SourceRef], ...]
     generic: tuple[tuple[re.Pattern[str], str], ...]
-    any_named: re.Pattern[str] = re.compile(r"(?!)")  # one alternation of every named alias
     scales: dict[str, str] = field(default_factory=dict)  # canonical name -> ACLED source scale
+    # alias word tuples -> source: lowercased, and case-sensitive for acronyms ("AP", "WHO")
+    folded: dict[tuple[str, ...], SourceRef] = field(default_factory=dict)
+    exact: dict[tuple[str, ...], SourceRef] = field(default_factory=dict)
+    max_words: int = 1
+    first_words: frozenset[str] = frozenset()  # lowercased first words of every alias
 
     def scale_of(self, name: str) -> str:
         return self.scales.get(name, "")
 
+    def named_spans(self, text: str) -> list[tuple[int, int, SourceRef]]:
+        """(start, end, source) of every named outlet in a text, longest alias first."""
+        words = [(m.start(), m.end(), m.group(0).strip(".")) for m in _WORDS.finditer(text)]
+        out: list[tuple[int, int, SourceRef]] = []
+        i = 0
+        while i < len(words):
+            if words[i][2].lower() not in self.first_words:
+                i += 1
+                continue
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                key = tuple(w for _, _, w in words[i : i + n])
+                ref = self.exact.get(key) or self.folded.get(tuple(w.lower() for w in key))
+                if ref is not None:
+                    out.append((words[i][0], words[i + n - 1][1], ref))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
     def match(self, phrase: str) -> SourceRef | None:
         """The source a phrase names: a known outlet, a generic descriptor, or None."""
-        for rx, ref in self.named:
-            if rx.search(phrase):
-                return ref
+        spans = self.named_spans(phrase)
+        if spans:
+            return max(spans, key=lambda s: s[1] - s[0])[2]
         for rx, stance in self.generic:
             m = rx.search(phrase)
             if m:
@@ -220,10 +247,19 @@ def source_table() -> SourceTable:
     generic = [
         (re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])
     ]
-    any_named = re.compile("|".join(f"(?:{_inline(rx)})" for rx, _ in named) or r"(?!)")
     scales = {row["name"]: str(row["scale"]) for row in raw.get("sources", []) if row.get("scale")}
-    return SourceTable(tuple(named), tuple(generic), any_named, scales)
-
-
-def _inline(rx: re.Pattern[str]) -> str:
-    return rx.pattern if not rx.flags & re.I else f"(?i:{rx.pattern})"
+    folded: dict[tuple[str, ...], SourceRef] = {}
+    exact: dict[tuple[str, ...], SourceRef] = {}
+    for row in raw.get("sources", []):
+        ref = SourceRef(
+            name=row["name"], stance=row.get("stance", "unknown"), country=row.get("country") or ""
+        )
+        for alias in [row["name"], *row.get("aliases", [])]:
+            key = tuple(w.strip(".") for w in _WORDS.findall(alias))
+            if alias.isupper():
+                exact.setdefault(key, ref)
+            else:
+                folded.setdefault(tuple(w.lower() for w in key), ref)
+    longest = max((len(k) for k in [*folded, *exact]), default=1)
+    first = frozenset(k[0].lower() for k in [*folded, *exact] if k)
+    return SourceTable(tuple(named), tuple(generic), scales, folded, exact, longest, first)
