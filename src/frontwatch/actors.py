@@ -122,6 +122,7 @@ class ActorTable:
                     self._generic.setdefault((_norm(phrase), country), []).append(info)
         for key in [*self._specific, *(k for k, _ in self._generic)]:
             self._max_words = max(self._max_words, key.count(" ") + 1)
+        self._first_words = frozenset(k.split()[0] for k in self._specific if k)
         self.descriptors: list[tuple[re.Pattern[str], str, int]] = [
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
@@ -179,7 +180,11 @@ class ActorTable:
         words = _norm(text).split()
         counts: dict[str, int] = {}
         i = 0
+        first = self._first_words
         while i < len(words):
+            if words[i] not in first:
+                i += 1
+                continue
             for n in range(min(self._max_words, len(words) - i), 0, -1):
                 hits = self._specific.get(" ".join(words[i : i + n]))
                 if hits:

@@ -102,6 +102,14 @@ _AFTER_DAYS = re.compile(
 )
 
 
+_ANY_DATE = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+    + r"|yesterday|today|tonight|overnight|night|morning|week|weekend|month|days?|weeks?|ago)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # offsets within the sentence text
@@ -142,6 +150,8 @@ _FUTURE_DAYS = 90
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the publication date allows."""
+    if not _ANY_DATE.search(text):
+        return []  # most sentences name no date: one scan instead of fourteen
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

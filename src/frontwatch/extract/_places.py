@@ -158,10 +158,14 @@ _PLACE_SLOT_DEPS = {"pobj", "dobj", "conj", "appos", "npadvmod", "attr", "nmod",
 def place_slot(doc: Any, a: int, b: int) -> bool:
     """Whether the parse puts a place here: after a preposition, or as an object or a
     conjunct (never the subject of a speech verb or a sentence-initial name)."""
-    if a > 0 and (doc[a - 1].pos_ == "ADP" or doc[a - 1].lower_ in ("and", "or", ",")):
-        return True
+    if a > 0:
+        prev = doc[a - 1]
+        if prev.pos_ == "ADP" or prev.lower_ in ("and", "or", ","):
+            return True
     if b < len(doc) and doc[b].lower_ in _ADMIN_NOUNS:
         return True
+    if b - a == 1:
+        return str(doc[a].dep_) in _PLACE_SLOT_DEPS
     return str(doc[a:b].root.dep_) in _PLACE_SLOT_DEPS
 
 
