@@ -207,6 +207,9 @@ def _runs(sent: Any) -> list[tuple[int, int]]:
             break
         while j > i and toks[j - 1].text.lower() in _PARTICLES | {"-", "'", "’"}:
             j -= 1
+        if j == i:  # a lone particle ("An attack", "At least"): no run
+            i += 1
+            continue
         runs.append((tok.i, toks[j - 1].i + 1))
         i = j if j > i else i + 1
     return runs
