@@ -41,6 +41,8 @@ def _events(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> li
         "The army denied that it had shelled the town of Saraqib.",  # denial
         "Crowds took to the streets of Khartoum on Monday to celebrate.",  # a celebration
         "The M23 has held Bukavu since February, three weeks after it captured Goma.",  # background
+        "Did the rebels capture the town of Saraqib on Monday?",  # a question
+        "There were rumours that the rebels had entered the town of Saraqib.",  # a rumour
     ],
 )
 def test_not_a_current_event(text: str, gaz: Gazetteer) -> None:
@@ -57,6 +59,11 @@ def test_denial_is_attached_to_the_event_it_denies(gaz: Gazetteer) -> None:
     row = acled_row(Event("E1", e, (e,), ("t.txt",), 1))
     assert row["fw_denied_by"] == "Russian Defence Ministry"
     assert (row["actor1"], row["actor2"]) == ("Military Forces of Russia", "Civilians (Ukraine)")
+
+
+def test_a_claim_stays_an_event_marked_claimed(gaz: Gazetteer) -> None:
+    (e,) = _events("The RSF claimed it had captured the town of Bara on Monday.", gaz)
+    assert e.modality == "claimed" and e.actor1 == "Rapid Support Forces"
 
 
 def test_a_sides_word_that_fighting_goes_on_is_a_statement(gaz: Gazetteer) -> None:

@@ -378,6 +378,15 @@ def _calls_a_lie(tok: Any) -> bool:
     )
 
 
+def _claim_modality(tok: Any) -> str:
+    """ "claimed", when the report's speech verb only claims ("the RSF claimed to have taken"),
+    else "reported" (stated as fact or confirmed)."""
+    head = _speech_head(tok)
+    if head is not None and head.lemma_.lower() in triggers().claim_verbs:
+        return "claimed"
+    return "reported"
+
+
 def _celebration(tok: Any, rule: TriggerRule) -> bool:
     """ "crowds took to the streets to celebrate": a gathering that is no protest."""
     if rule.family != "protest":
@@ -681,8 +690,12 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
         return "intended"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return "skip"
+    if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
+        return "skip"  # "if the talks fail, the army will storm ..."
+    if tok.sent.text.rstrip().endswith("?"):
+        return "skip"  # a question asks, it does not report
+    if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
+        return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
     for _ in range(6):
         head = node.head
@@ -960,7 +973,7 @@ def _event_claim(
         fatalities_notes=fat_notes,
         numbers=tuple(count_numbers(" ".join(doc[i].text for i in sorted(clause)))),
         sources=sources,
-        modality="reported",
+        modality=_claim_modality(tok),
         destinations=tuple(destinations),
         confidence=0.6 if anaphoric else 0.8,
         evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
