@@ -483,6 +483,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
             blocked.update(t.i for t in ent)
+    _block_actor_names(sent, ctx, blocked)
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
     lower = text.lower()
@@ -503,6 +504,19 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
 
 
 _TITLES = ("president", "minister", "general", "commander")
+
+
+def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
+    """ "Houthi targets", "Hezbollah positions": a capitalised actor name is not a place
+    (unless it is one exactly, as "Russia" or "Kyiv" are)."""
+    table = actor_table()
+    for tok in sent.span:
+        if not tok.text[:1].isupper() or tok.i in blocked:
+            continue
+        if table.resolve(tok.text) is None or table.resolve(tok.text).name not in table.actors:
+            continue
+        if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
+            blocked.add(tok.i)
 
 
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
@@ -684,7 +698,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _intent_noun(tok.head)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_trigger_word(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         return "skip"
@@ -722,6 +736,13 @@ def _modality(tok: Any, span: Any) -> str:
             return "skip"
         node = head
     return "event"
+
+
+def _is_trigger_word(tok: Any) -> bool:
+    """Whether a word could itself trigger an event (a verb of the table or a light verb)."""
+    table = triggers()
+    lemma = tok.lemma_.lower()
+    return bool(table.rules_for_verb(lemma) or lemma in table.light_verbs or table.by_noun(lemma))
 
 
 def _intent_noun(tok: Any) -> bool:
@@ -817,9 +838,16 @@ def _event_claim(
         # "the offensive pushed the rebels 5 km from Homs": the mover is the object
         actor1_info, actor2_info = actor2_info, None
     doc = span.doc
+    origins = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in rule.origin_preps
+        for t in c.subtree
+    }
     event_places = [
         m
         for m in places
+        if m.start not in origins
         if (
             m.start in clause
             or (
@@ -861,7 +889,7 @@ def _event_claim(
     anaphoric = event_anaphora = False
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
-        if not place_list and noun_trigger:
+        if not place_list and (noun_trigger or rule.family == "remote"):
             place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
             anaphoric = event_anaphora
     else:
@@ -1208,8 +1236,12 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             rest = " ".join(
                 t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i
             )
-            a = table.resolve(f"{first.text} {rest}", ctx.main_country, ctx.article.published)
-            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country, ctx.article.published)
+            on = ctx.article.published
+            a = table.resolve(f"{first.text} {rest}", ctx.main_country, on)
+            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country, on)
+            if tok.lemma_.lower() in _WEAPON_NOUNS:  # "American and British warships"
+                a = a or table.resolve(f"{first.text} forces", ctx.main_country, on)
+                b = b or table.resolve(f"{extra[0].text} forces", ctx.main_country, on)
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
@@ -1411,6 +1443,8 @@ def _anaphoric_places(
 
 def _merge_retold(first: Claim, again: Claim) -> Claim:
     merged = _merge_two(first, again)
+    if not first.actor1 and again.actor1:  # "the rocket had been fired by Hezbollah"
+        merged = replace(merged, actor1=again.actor1)
     if (
         again.date is not None
         and first.date is not None
@@ -1432,11 +1466,23 @@ def _anaphoric_event(
 ) -> tuple[list[Place], bool, int | None]:
     """ "The missile struck the block before dawn on Friday": a definite event noun without
     a place refers back to the report's last event of the same family."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+    noun = tok
+    if tok.pos_ in ("VERB", "AUX"):  # "the rocket had been fired by Hezbollah"
+        noun = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _WEAPON_NOUNS
+            ),
+            None,
+        )
+        if noun is None:
+            return [], False, None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return [], False, None
     for j in range(len(ctx.claims) - 1, -1, -1):
         claim = ctx.claims[j]
-        if claim.kind == "event" and claim.places and claim.rule.split("/")[0] == rule.name:
+        if claim.kind == "event" and claim.places and claim.event_type == rule.event_type:
             return list(claim.places), True, j
     return [], False, None
 

@@ -258,6 +258,9 @@ def find_places(
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
                 continue
+            if doc[b - 1].lower_ in _WATER or (b < len(doc) and doc[b].lower_ in _WATER):
+                i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
+                continue
             if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
                 i = b  # "Congo's government", "Israel's army": an actor, not a place
                 continue
@@ -279,6 +282,21 @@ def find_places(
     return found
 
 
+_WATER = {
+    "sea",
+    "ocean",
+    "gulf",
+    "river",
+    "lake",
+    "bay",
+    "strait",
+    "canal",
+    "coast",
+    "mountains",
+    "valley",
+    "desert",
+    "dam",
+}
 _INSTITUTIONS = {
     "government",
     "army",

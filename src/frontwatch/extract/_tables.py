@@ -42,6 +42,7 @@ class TriggerRule:
     keep_object: bool = False
     default_actor1: str = ""
     place_if_none: str = ""
+    origin_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         keep_object=bool(row.get("keep_object", False)),
         default_actor1=row.get("default_actor1", ""),
         place_if_none=row.get("place_if_none", ""),
+        origin_preps=frozenset(row.get("origin_preps", [])),
     )
 
 
