@@ -513,7 +513,8 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
     for tok in sent.span:
         if not tok.text[:1].isupper() or tok.i in blocked:
             continue
-        if table.resolve(tok.text) is None or table.resolve(tok.text).name not in table.actors:
+        info = table.resolve(tok.text)
+        if info is None or info.name not in table.actors:
             continue
         if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
             blocked.add(tok.i)
@@ -1843,6 +1844,49 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             ctx.claims.append(claim)
+    _said_statements(ctx, sent, done)
+
+
+_STATEMENT_VERBS = {
+    "say", "announce", "accuse", "blame", "call", "urge", "demand", "declare", "insist", "warn",
+    "condemn", "describe", "add", "tell", "welcome", "reject", "admit", "acknowledge", "ask",
+}  # fmt: skip
+_SPOKESPEOPLE = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief",
+    "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
+    "head", "negotiator", "authorities", "junta", "prime", "general", "mission", "commission",
+}  # fmt: skip
+
+
+def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
+    when it reports no event of this sentence, is a statement (not a source's report)."""
+    told = {c.sentence_index for c in ctx.claims}
+    if sent.index in told:
+        return
+    for tok in sent.span:
+        if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+            continue
+        if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _named_party(subj, ctx):
+            continue
+        done.add(tok.i)
+        claim = _statement(ctx, sent, tok, "quoted")
+        ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+        return
+
+
+def _named_party(subj: Any, ctx: _Ctx) -> bool:
+    """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & _SPOKESPEOPLE:
+        return True
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
+        return True
+    info, _ = _actors_of(subj, ctx)
+    return info is not None and info.name in actor_table().actors
 
 
 def _statement_text(verb: Any) -> str:
