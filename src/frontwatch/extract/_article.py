@@ -298,8 +298,10 @@ def _is_history(
     """ "The RSF captured Wad Madani in December 2023", "since the war began": background
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
+    lead = span.start == 0 and _first_body_sentence(ctx, span) and _dated_news(ctx, span)
     if (
-        basis in ("explicit", "month", "range")
+        not lead
+        and basis in ("explicit", "month", "range")
         and d is not None
         and pub is not None
         and (pub - d).days > _HISTORY_DAYS
@@ -314,6 +316,24 @@ def _is_history(
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
     return bool(markers.search(text))
+
+
+def _dated_news(ctx: _Ctx, span: Any) -> bool:
+    """The sentence also dates its own news ("a report released on Friday")."""
+    pub = ctx.article.published
+    mentions = find_dates(span.text, pub)
+    return bool(
+        pub
+        and any(d.date and d.kind == "point" and 0 <= (pub - d.date).days <= 7 for d in mentions)
+    )
+
+
+def _first_body_sentence(ctx: _Ctx, span: Any) -> bool:
+    """The report's lead: an old date there is the news itself (a new UN report on a past
+    massacre), not background."""
+    if not ctx.claims and ctx.article.title:
+        return span.text.strip() != ctx.article.title.strip()
+    return not ctx.claims
 
 
 _CELEBRATION = {"celebrate", "greet", "welcome", "mourn", "pray", "cheer", "commemorate"}
@@ -799,13 +819,8 @@ def _event_claim(
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx)
-    if (
-        subj_tok is not None
-        and actor1_info is not None
-        and any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
-            for c in subj_tok.children
-        )
+    if subj_tok is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
         # "X said its forces took ...": the forces belong to whoever speaks
         speaker = _speech_subject(tok)
