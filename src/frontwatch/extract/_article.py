@@ -1027,7 +1027,11 @@ def _event_claim(
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
     )
-    if event_anaphora and antecedent is not None:
+    if (
+        event_anaphora
+        and antecedent is not None
+        and not _another_day(ctx.claims[antecedent], claim)
+    ):
         # the same happening told again: one claim, dated by its earliest explicit date
         ctx.claims[antecedent] = _merge_retold(ctx.claims[antecedent], claim)
         return None
@@ -1457,6 +1461,14 @@ def _anaphoric_places(
     return [], False, None
 
 
+def _another_day(first: Claim, again: Claim) -> bool:
+    """ "The first attack, on Sunday, ...": a retelling dated on another day is another event
+    at the same place (a strike a day for three days)."""
+    if again.date_basis != "explicit" or first.date_basis != "explicit":
+        return False
+    return bool(again.date and first.date and again.date != first.date and not again.date_end)
+
+
 def _merge_retold(first: Claim, again: Claim) -> Claim:
     merged = _merge_two(first, again)
     if not first.actor1 and again.actor1:  # "the rocket had been fired by Hezbollah"
@@ -1496,9 +1508,17 @@ def _anaphoric_event(
             return [], False, None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return [], False, None
+    violent = {"Battles", "Explosions/Remote violence"}
     for j in range(len(ctx.claims) - 1, -1, -1):
         claim = ctx.claims[j]
-        if claim.kind == "event" and claim.places and claim.event_type == rule.event_type:
+        if (
+            claim.kind == "event"
+            and claim.places
+            and (
+                claim.event_type == rule.event_type
+                or {claim.event_type, rule.event_type} <= violent
+            )
+        ):
             return list(claim.places), True, j
     return [], False, None
 
@@ -1695,6 +1715,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         node = head
     if not chain:
         parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        if not parallel:
+            parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
     if len(chain) == 1:
         return (chain[0],)
@@ -1703,6 +1725,28 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     if not heads:
         return (PUBLISHER,)
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
+    """ "..., witnesses and an army source said": a speech verb the parser hung under the
+    event's clause; each coordinated subject is a source."""
+    root = tok
+    while root.head != root and root.dep_ not in ("ROOT",):
+        root = root.head
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and (
+            child.lemma_.lower() in triggers().speech_verbs
+        ):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            out = []
+            for t in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+                ref = _source_ref(ctx, _phrase(t))
+                if ref is not None and ref not in out:
+                    out.append(ref)
+            return out
+    return []
 
 
 def _phrase_full(tok: Any) -> str:
