@@ -163,3 +163,16 @@ def test_reporting_chain_and_source_scale(gaz: Gazetteer) -> None:
     row = acled_row(Event("E1", e, (e,), ("t.txt",), 1))
     assert row["source"].startswith("SANA")
     assert row["source_scale"] == "National"
+
+
+def test_year_less_dateline_takes_the_year_its_weekday_fits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "Published: 2024-05-01\n\nRebels shelled Saraqib on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "KYIV, April 30 (wire) - The toll from a strike on Uman rose to 23 on Sunday.\n",
+        encoding="utf-8",
+    )
+    dated = {a.origin[-5:]: a for a in with_batch_dates(read_path(tmp_path).articles)}
+    assert dated["b.txt"].published == date(2023, 4, 30)  # a Sunday; 30 April 2024 was not
+    assert "weekday" in dated["b.txt"].published_basis

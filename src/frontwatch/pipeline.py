@@ -6,6 +6,7 @@ transaction, so an interrupted run keeps every article finished before it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -68,9 +69,37 @@ def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -
             lines = [ln for ln in a.text.split("\n") if ln.strip()][:3]
             found = find_dateline(lines, date(year, 12, 31))
             if found is not None:
-                a = replace(a, published=found, published_basis="dateline, year from batch")
+                found, basis = _weekday_year(found, lines[0], set(years)), "year from batch"
+                if found.year != year or _WEEKDAY_RE.search(lines[0]):
+                    basis = "year from batch and weekday"
+                a = replace(a, published=found, published_basis=f"dateline, {basis}")
         out.append(a)
     return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _weekday_year(found: date, lead: str, years: set[int]) -> date:
+    """ "KYIV, April 30 - ... rose to 23 on Sunday": of the years near the batch's, the one in
+    which the dateline's day is the weekday the lead names (else the batch's own year)."""
+    m = _WEEKDAY_RE.search(lead)
+    if m is None:
+        return found
+    wanted = _WEEKDAYS.index(m.group(1).lower())
+    candidates = range(min(years) - 1, max(years) + 2)
+    fits = []
+    for y in candidates:
+        try:
+            d = found.replace(year=y)
+        except ValueError:
+            continue
+        if d.weekday() == wanted:
+            fits.append(d)
+    if not fits:
+        return found
+    return min(fits, key=lambda d: abs(d.year - found.year))
 
 
 def claims_for(article: Article, gaz: Gazetteer | None = None) -> list[Claim]:
