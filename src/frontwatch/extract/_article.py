@@ -15,7 +15,7 @@ from frontwatch.extract._numbers import count_numbers, fatalities
 from frontwatch.extract._places import PlaceMention, find_places, is_place
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
-from frontwatch.nlp import Sentence
+from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
 PUBLISHER = SourceRef(name="publisher", stance="unknown")
@@ -174,6 +174,8 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
             continue  # the headline repeats the body
+        if sent.paragraph <= 1 and is_dateline(sent.text):
+            continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
