@@ -174,7 +174,7 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
             continue  # the headline repeats the body
-        if sent.paragraph <= 1 and is_dateline(sent.text):
+        if sent.paragraph <= 2 and is_dateline(sent.text):
             continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
     _resolve_dates(ctx)

@@ -82,25 +82,17 @@ def _split_dateline(offset: int, para: str) -> Iterator[tuple[int, str]]:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) pairs; a paragraph is a run of text between line breaks."""
+    """(offset, paragraph) pairs; a paragraph is a run of text between line breaks
+    (a dateline leading one is a paragraph of its own)."""
     pos = 0
-    first = True
     for match in _PARA_SPLIT.finditer(text):
         chunk = text[pos : match.start()]
         if chunk.strip():
-            start = pos + (len(chunk) - len(chunk.lstrip()))
-            if first:
-                yield from _split_dateline(start, chunk.strip())
-                first = False
-            else:
-                yield start, chunk.strip()
+            yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
         pos = match.end()
     chunk = text[pos:]
     if chunk.strip():
-        start = pos + (len(chunk) - len(chunk.lstrip()))
-        yield from (
-            _split_dateline(start, chunk.strip()) if first else iter([(start, chunk.strip())])
-        )
+        yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
 
 
 def sentences(article: Article) -> list[Sentence]:
