@@ -478,12 +478,12 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
             fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
     if basis == "none":
         return
-    for j in range(len(ctx.claims) - 1, -1, -1):
+    # the report's lead event, when none of its events has a toll yet
+    events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
+    if not events or any(ctx.claims[j].fatalities_basis != "none" for j in events):
+        return
+    for j in events[:1]:
         prev = ctx.claims[j]
-        if prev.kind == "statement":
-            continue
-        if prev.kind != "event" or prev.fatalities_basis != "none":
-            return
         sources = prev.sources + tuple(
             s for s in _sources(ctx, sent, tok) if s not in prev.sources and s.name != "publisher"
         )
@@ -939,7 +939,8 @@ def _event_claim(
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
     if actor2_info is None:
         actor2_info = _victims(ctx, tok, noun_trigger, place_country)
-    if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(obj_tok):
+    target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
+    if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if rule.requires_actor2 and actor2_info is None:
         return None
@@ -1387,10 +1388,12 @@ def _belligerents(
     ]
     if not armed:
         return None, actor2
+    if family == "remote":
+        # a strike on a country is rarely its own army's: foreign and non-state actors first
+        armed.sort(key=lambda i: i.country == country and i.inter == 1)
+        return armed[0], actor2
     armed.sort(key=lambda i: i.inter != 1)  # stable: state forces first, then by mentions
     first = armed[0]
-    if family == "remote":
-        return first, actor2
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
 
