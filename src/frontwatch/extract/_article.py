@@ -276,6 +276,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             ctx.claims.append(claim)
     _promise_and_quote_statements(ctx, sent, statements_done)
     _attach_denials(ctx, sent, found_triggers)
+    if not found_triggers and ctx.claims:
+        _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
 
@@ -478,19 +480,31 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
             fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
     if basis == "none":
         return
-    # the report's lead event, when none of its events has a toll yet
+    # the report's lead event takes the toll; a second figure for it is another source's:
+    # ACLED keeps the lowest and notes the others
     events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
-    if not events or any(ctx.claims[j].fatalities_basis != "none" for j in events):
+    tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
+    if not events or len(tolled) > 1:
         return
-    for j in events[:1]:
-        prev = ctx.claims[j]
-        sources = prev.sources + tuple(
-            s for s in _sources(ctx, sent, tok) if s not in prev.sources and s.name != "publisher"
-        )
-        ctx.claims[j] = replace(
-            prev, fatalities=fat, fatalities_basis=basis, fatalities_notes=notes, sources=sources
-        )
-        return
+    j = tolled[0] if tolled else events[0]
+    prev = ctx.claims[j]
+    found = list(_sources(ctx, sent, tok))
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
+        ref = _source_ref(ctx, _phrase(subj))  # "A local official put the toll at 80"
+        if ref is not None:
+            found.append(ref)
+    sources = prev.sources + tuple(
+        s for s in found if s not in prev.sources and s.name != "publisher"
+    )
+    if prev.fatalities_basis != "none":
+        low, high = sorted((prev.fatalities, fat))
+        note = f"other figures: {high} ({sent.text.strip()[:80]})" if low != high else ""
+        notes = "; ".join(n for n in (prev.fatalities_notes, note) if n)
+        fat, basis = low, prev.fatalities_basis if low == prev.fatalities else basis
+    ctx.claims[j] = replace(
+        prev, fatalities=fat, fatalities_basis=basis, fatalities_notes=notes, sources=sources
+    )
 
 
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
@@ -1110,6 +1124,11 @@ def _noun_role(noun: Any, preps: tuple[str, ...]) -> Any:
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "dobj")), None)
             if pobj is not None:
                 return pobj
+        if child.dep_ == "acl" and "by" in preps:  # "a drone launched by the Houthis"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
     return None
 
 
@@ -1141,8 +1160,8 @@ def _specific_places(places: list[Place]) -> list[Place]:
             t.country == p.country and t.admin1 == p.admin1 for t in towns
         ):
             continue
-        if p.feature == "country" and any(t.country == p.country for t in towns):
-            continue
+        if p.feature == "country" and towns:
+            continue  # the town says which country (and "eastern Congo" may be misread)
         out.append(p)
     return out
 
