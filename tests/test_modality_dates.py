@@ -176,3 +176,11 @@ def test_year_less_dateline_takes_the_year_its_weekday_fits(tmp_path) -> None:  
     dated = {a.origin[-5:]: a for a in with_batch_dates(read_path(tmp_path).articles)}
     assert dated["b.txt"].published == date(2023, 4, 30)  # a Sunday; 30 April 2024 was not
     assert "weekday" in dated["b.txt"].published_basis
+
+
+def test_multi_day_total_is_split_per_day_in_the_notes() -> None:
+    from frontwatch.extract._article import per_day_note
+
+    note = per_day_note(745, date(2025, 3, 7), date(2025, 3, 8))
+    assert note.endswith("2025-03-07: 373, 2025-03-08: 372")
+    assert per_day_note(5, date(2025, 3, 7), None) == ""

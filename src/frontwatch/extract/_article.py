@@ -1012,6 +1012,7 @@ def _event_claim(
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -1141,6 +1142,20 @@ def _between(tok: Any) -> list[Any]:
                 return []
             return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
     return []
+
+
+def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
+    """ACLED splits a multi-day total evenly over its days: "745 over 2 days: 373, 372"."""
+    if not fatalities or start is None or end is None or end <= start:
+        return ""
+    days = (end - start).days + 1
+    if days > 31:
+        return ""
+    base, extra = divmod(fatalities, days)
+    shares = [base + (1 if i < extra else 0) for i in range(days)]
+    return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
+        f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
+    )
 
 
 def _specific_places(places: list[Place]) -> list[Place]:
