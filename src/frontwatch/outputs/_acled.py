@@ -277,6 +277,8 @@ def _notes(claim: Claim) -> str:
         parts.append(claim.statement)
     if claim.notes:
         parts.append(claim.notes)
+    if claim.fatalities_notes:
+        parts.append(f"Fatalities: {claim.fatalities_notes}.")
     if len(claim.places) > 1:
         parts.append("Also: " + ", ".join(_place_label(p) for p in claim.places[1:]) + ".")
     if claim.destinations:
