@@ -170,9 +170,21 @@ class ActorTable:
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
                 cname = COUNTRY_NAMES.get(wanted, wanted)
-                return ActorInfo(
-                    name.format(country=cname), wanted, inter, name.format(country=cname)
-                )
+                full = name.format(country=cname)
+                known = [
+                    a
+                    for a in self.actors.values()
+                    if a.name == full
+                    or (
+                        a.country == wanted
+                        and a.inter == inter
+                        and full.startswith("Military Forces")
+                        and a.name.startswith("Military Forces of")
+                    )
+                ]
+                if known:  # "the forces" in Sudan: the table's Military Forces of Sudan
+                    return _on_date(known, on)
+                return ActorInfo(full, wanted, inter, full)
         return None
 
     def mentions(self, text: str) -> dict[str, int]:
