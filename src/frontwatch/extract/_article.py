@@ -273,7 +273,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if claim is not None:
-            ctx.claims.append(claim)
+            for one in _per_location(claim, rule):
+                ctx.claim_para[len(ctx.claims)] = sent.paragraph
+                ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done)
     _attach_denials(ctx, sent, found_triggers)
     if not found_triggers and ctx.claims:
@@ -621,8 +623,13 @@ def _noun_verb(tok: Any) -> Any:
 _VEHICLES = {"car", "vehicle", "truck", "motorcycle", "motorbike", "van", "lorry", "tanker"}
 
 
+_MONTH_NOUNS = {"march", "may"}  # "in March": a month, not a protest march
+
+
 def _noun_rule(tok: Any) -> TriggerRule | None:
     table = triggers()
+    if tok.lower_ in _MONTH_NOUNS and tok.text[:1].isupper():
+        return None
     if tok.lemma_.lower() in _VEHICLES and any(
         c.dep_ == "acl" and any(t.lemma_.lower() in ("explosive", "explosives") for t in c.subtree)
         for c in tok.children
@@ -1142,6 +1149,15 @@ def _between(tok: Any) -> list[Any]:
                 return []
             return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
     return []
+
+
+def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
+    """ACLED codes one event per location: "rallies took place in Lviv, Dnipro and Odesa" is
+    three protests (for demonstrations, where each town's crowd is its own event)."""
+    towns = [p for p in claim.places if p.feature == "city"]
+    if claim.kind != "event" or rule.family not in ("protest", "riot") or len(towns) < 2:
+        return [claim]
+    return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
 
 
 def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
