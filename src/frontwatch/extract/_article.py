@@ -157,6 +157,8 @@ class _Ctx:
     )  # claim index -> the claim it refers back to
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     claim_para: dict[int, int] = field(default_factory=dict)
+    sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
+    dateline_town: Place | None = None
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -175,10 +177,57 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
             continue  # the headline repeats the body
         if sent.paragraph <= 2 and is_dateline(sent.text):
+            ctx.dateline_town = _dateline_town(ctx, sent.text)
             continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
+    _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
+
+
+def _dateline_town(ctx: _Ctx, text: str) -> Place | None:
+    name = text.split(",")[0].strip()
+    if not name:
+        return None
+    place = ctx.gaz.resolve(name.title(), countries=ctx.countries)
+    return place if place is not None and place.feature == "city" else None
+
+
+def _refine_coarse_places(ctx: _Ctx) -> None:
+    """An event placed only in a country or province ("strikes across Yemen", "in central
+    Gaza") takes the towns the next sentences name for it when they report nothing else
+    ("Strikes were reported near Sanaa, Hodeidah and Taiz"), else the dateline's town in
+    that area ("DEIR AL-BALAH, Gaza Strip -"), at precision 2."""
+    told = {c.sentence_index for c in ctx.claims}
+    for j, claim in enumerate(ctx.claims):
+        if claim.kind != "event" or not claim.places:
+            continue
+        if any(p.feature == "city" for p in claim.places):
+            continue
+        countries = {p.country for p in claim.places if p.country}
+        towns: list[Place] = []
+        for k in (claim.sentence_index + 1, claim.sentence_index + 2):
+            if k in told and k != claim.sentence_index:
+                break
+            towns = [t for t in ctx.sentence_towns.get(k, []) if t.country in countries]
+            if towns:
+                break
+        if (
+            not towns
+            and ctx.dateline_town is not None
+            and all(p.feature != "country" for p in claim.places)
+        ):
+            coarse_admin1 = {p.admin1 for p in claim.places if p.admin1}
+            town = ctx.dateline_town
+            if town.country in countries and (not coarse_admin1 or town.admin1 in coarse_admin1):
+                towns = [town]
+        if towns:
+            near = tuple(replace(t, geo_precision=max(2, t.geo_precision)) for t in towns)
+            ctx.claims[j] = replace(
+                claim,
+                places=near,
+                notes="; ".join(n for n in (claim.notes, "place from context") if n),
+            )
 
 
 # ---------------------------------------------------------------- context
@@ -282,6 +331,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
+        ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
 
 
 _HISTORY_DAYS = 45  # an explicit date this long before publication is background
