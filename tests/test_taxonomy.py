@@ -263,3 +263,14 @@ def test_plover_and_cameo_mapping_covers_every_category() -> None:
                 assert row.get("note"), f"{name}: a category without an ACLED equivalent says why"
             for mode_types in (row.get("modes") or {}).values():
                 assert set(mode_types) <= types, name
+
+
+def test_arrests_at_a_protest_make_it_a_protest_with_intervention(gaz: Gazetteer) -> None:
+    events = _events(
+        "Protesters blocked a highway in Tel Aviv on Sunday. "
+        "Police detained 29 people in Tel Aviv on Sunday.",
+        gaz,
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Protest with intervention", "Protesters (Israel)", "Police Forces of Israel")
+    ]

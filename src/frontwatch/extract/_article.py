@@ -2070,6 +2070,7 @@ def _statement_text(verb: Any) -> str:
 def _merge_within_article(claims: list[Claim]) -> list[Claim]:
     """One article telling one happening twice ("occupied Rastan" ... "entered the
     occupied cities unimpeded"; "entered Hama" ... "withdrew from the city")."""
+    claims = _interventions(claims)
     out: list[Claim] = []
     for claim in claims:
         target = None
@@ -2089,6 +2090,43 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
             continue
         out[target] = _merge_two(out[target], claim)
     return out
+
+
+_INTERVENTIONS = {"Arrests", "Protest with intervention"}
+
+
+def _interventions(claims: list[Claim]) -> list[Claim]:
+    """ "Protesters blocked the highway ... police cleared the road and detained 29": arrests
+    by state forces at a protest's place and day make it a protest with intervention (ACLED),
+    the police its actor2; the arrests are not a second event."""
+    out = list(claims)
+    absorbed: set[int] = set()
+    for i, protest in enumerate(out):
+        if protest.sub_event_type != "Peaceful protest":
+            continue
+        for j, other in enumerate(out):
+            if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
+                continue
+            info = actor_table().info(other.actor1) if other.actor1 else None
+            if info is None or info.inter != 1 or not _same_place_day(protest, other):
+                continue
+            out[i] = replace(
+                protest,
+                sub_event_type="Protest with intervention",
+                actor2=other.actor1,
+                evidence=protest.evidence + other.evidence,
+                rule=f"{protest.rule}+{other.rule}",
+            )
+            absorbed.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+def _same_place_day(a: Claim, b: Claim) -> bool:
+    ids_a = {p.geonameid or p.name for p in a.places}
+    if not ids_a & {p.geonameid or p.name for p in b.places}:
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
 
 
 # ACLED codes one act told with two verbs ("opened fire and then blew himself up") once,
