@@ -820,8 +820,8 @@ def _modality(tok: Any, span: Any) -> str:
                 if lemma in ("promise", "pledge")
                 else "intended"
             )
-        if lemma in table.deny_verbs:
-            return "skip"
+        if lemma in table.deny_verbs and node.dep_ != "conj":
+            return "skip"  # ("rejected the account and said Russia had struck": not denied)
         if node.dep_ == "xcomp" and any(
             c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
         ):
@@ -829,7 +829,27 @@ def _modality(tok: Any, span: Any) -> str:
         if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
             return "skip"
         node = head
+    if (
+        tok.dep_ in ("xcomp", "advcl", "acl")
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in _CARRIED_OUT
+        and not any(r.family == "protest" for r in table.rules_for_verb(tok.lemma_.lower()))
+    ):
+        return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_CARRIED_OUT = {
+    "force",
+    "compel",
+    "begin",
+    "start",
+    "continue",
+    "manage",
+    "make",
+    "resume",
+    "decide",
+}
 
 
 def _is_trigger_word(tok: Any) -> bool:
