@@ -118,7 +118,10 @@ def _background_mark(verb: Any) -> bool:
 
 def _background(tok: Any) -> bool:
     """ "three weeks after it captured Goma", "weeks of Houthi attacks", "in response to
-    attacks": an earlier happening the report recalls, not a new event."""
+    attacks", "the deadliest since the factions drove ... out": an earlier happening the
+    report recalls, not a new event."""
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return True
     if _background_mark(tok) and any(
         t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
     ):
@@ -207,8 +210,11 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
         countries = {p.country for p in claim.places if p.country}
         towns: list[Place] = []
         for k in (claim.sentence_index + 1, claim.sentence_index + 2):
-            if k in told and k != claim.sentence_index:
-                break
+            if k in told and any(
+                c.sentence_index == k and any(p.feature == "city" for p in c.places)
+                for c in ctx.claims
+            ):
+                break  # that sentence's towns belong to its own event
             towns = [t for t in ctx.sentence_towns.get(k, []) if t.country in countries]
             if towns:
                 break
@@ -363,15 +369,27 @@ def _is_history(
         and (pub - d).days > _HISTORY_DAYS
     ):
         return True
+    doc = span.doc
+    if not lead and pub is not None and _old_year(doc, clause, pub.year):
+        return True  # "when the Houthis took Sanaa in 2014"
     markers = triggers().history_markers
     if markers is None:
         return False
-    doc = span.doc
     words = set(clause)
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
     return bool(markers.search(text))
+
+
+def _old_year(doc: Any, clause: set[int], year: int) -> bool:
+    """A year before the publication year in the trigger's own clause ("in 2014")."""
+    for i in clause:
+        t = doc[i]
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year:
+            # "in 2014" dates the act; "for the first time since 2016" only measures it
+            return t.head.lower_ in ("in", "during") and t.head.head.lower_ not in ("time",)
+    return False
 
 
 def _dated_news(ctx: _Ctx, span: Any) -> bool:
@@ -738,12 +756,20 @@ def _verb_rule(tok: Any) -> TriggerRule | None:
         if rule.objects or rule.not_objects:
             if lemmas is None:
                 lemmas = _object_lemmas(tok)
-            if rule.objects and not lemmas & rule.objects:
+            if rule.objects and not (lemmas & rule.objects or _propn_object(tok, rule)):
                 continue
             if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
                 continue
         return rule
     return None
+
+
+def _propn_object(tok: Any, rule: TriggerRule) -> bool:
+    """ "@propn" in a rule's objects: the verb's direct object is a proper name ("took Bakhmut")."""
+    if "@propn" not in rule.objects:
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.pos_ == "PROPN"
 
 
 def _head_object_lemma(tok: Any) -> str:
@@ -983,7 +1009,11 @@ def _event_claim(
         and not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force")
     ):
         return None
-    if rule.objects and not noun_trigger and not _object_lemmas(tok) & rule.objects:
+    if (
+        rule.objects
+        and not noun_trigger
+        and not (_object_lemmas(tok) & rule.objects or _propn_object(tok, rule))
+    ):
         return None
     destinations: list[Place] = []
     origin_places = event_places
