@@ -274,3 +274,37 @@ def test_arrests_at_a_protest_make_it_a_protest_with_intervention(gaz: Gazetteer
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Protest with intervention", "Protesters (Israel)", "Police Forces of Israel")
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "inter"),
+    [
+        ("Hayat Tahrir al-Sham fighters", "SY", "Syrian opposition (HTS-led)", 2),
+        ("Ukrainian troops", "UA", "Military Forces of Ukraine", 1),
+        ("Russian forces", "UA", "Military Forces of Russia", 8),
+        ("the RSF", "SD", "Rapid Support Forces", 2),
+        ("IDF soldiers", "PS", "Military Forces of Israel", 1),
+        ("Hezbollah fighters", "LB", "Hezbollah", 3),
+        ("JNIM militants", "ML", "JNIM (Jama'at Nusrat al-Islam wal-Muslimin)", 2),
+        ("the Burkinabe army", "BF", "Military Forces of Burkina Faso", 1),
+        ("the Arakan Army", "MM", "AA (Arakan Army)", 2),
+        ("the junta", "MM", "Military Forces of Myanmar", 1),
+        ("M23 rebels", "CD", "M23 (March 23 Movement)", 2),
+        ("the Houthis", "YE", "Houthi Movement", 2),
+        ("residents", "YE", "Civilians (Yemen)", 7),
+        ("the army", "NE", "Military Forces of Niger", 1),
+    ],
+)
+def test_actors_of_the_eight_conflicts(phrase: str, country: str, name: str, inter: int) -> None:
+    info = actor_table().resolve(phrase, country)
+    assert info is not None and (info.name, info.inter) == (name, inter)
+
+
+def test_actor_names_follow_the_regime_change_in_syria() -> None:
+    table = actor_table()
+    before = table.resolve("the army", "SY", date(2024, 12, 1))
+    after = table.resolve("the army", "SY", date(2025, 3, 7))
+    assert before is not None and before.name == "Military Forces of Syria"
+    assert after is not None and after.name == "Military Forces of Syria (2024-)"
+    russia = table.resolve("Russian warplanes", "SY")
+    assert russia is not None and before is not None and table.allied(russia, before)
