@@ -439,10 +439,23 @@ def _speech_head(tok: Any) -> Any:
 _DENIED_NOUNS = {"claim", "report", "allegation", "accusation", "account", "rumour", "rumor"}
 
 
+_DENY_STEMS = re.compile(
+    r"\b(?:den(?:y|ie)|reject|refut|dismiss|debunk|disprov|contradict|call)", re.I
+)
+_PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
+_SAID_STEMS = re.compile(
+    r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask)",
+    re.I,
+)
+
+
 def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
     """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
     the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
     table = triggers()
+    if not _DENY_STEMS.search(sent.text):
+        return  # one scan of the text instead of a walk over every token
     for tok in sent.span:
         if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok):
             continue
@@ -2034,7 +2047,7 @@ def _speaker(holder: Any) -> Any:
 
 def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
     span = sent.span
-    for tok in span:
+    for tok in span if _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
@@ -2076,7 +2089,7 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
     """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
     when it reports no event of this sentence, is a statement (not a source's report)."""
     told = {c.sentence_index for c in ctx.claims}
-    if sent.index in told:
+    if sent.index in told or not _SAID_STEMS.search(sent.text):
         return
     for tok in sent.span:
         if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
