@@ -184,3 +184,12 @@ def test_multi_day_total_is_split_per_day_in_the_notes() -> None:
     note = per_day_note(745, date(2025, 3, 7), date(2025, 3, 8))
     assert note.endswith("2025-03-07: 373, 2025-03-08: 372")
     assert per_day_note(5, date(2025, 3, 7), None) == ""
+
+
+def test_a_town_the_gazetteer_lacks_keeps_its_name_unresolved(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "Jihadist fighters attacked residents near the Burkinabe town of Barsalogho on Saturday.",
+        gaz,
+    )
+    assert e.places[0].name == "Barsalogho" and e.places[0].country == "BF"
+    assert e.places[0].method in ("unresolved", "exact", "normalised", "fuzzy")

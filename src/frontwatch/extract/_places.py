@@ -251,6 +251,14 @@ def find_places(
                     hit = (i, j, text)
                     break
             if hit is None:
+                if (
+                    i == run_start
+                    and _after_place_noun(doc, i)
+                    and not (blocked & set(range(i, run_end)))
+                ):
+                    # "the village of Pazigyi": a town the gazetteer lacks keeps its name
+                    found.append(_unresolved_town(sentence, i, run_end, words, start, countries))
+                    break
                 i += 1
                 continue
             a, b, text = hit
@@ -316,7 +324,38 @@ _INSTITUTIONS = {
     "defence",
     "defense",
 }
-_PLACE_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighborhood", "suburb"}
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "kibbutz",
+    "locality",
+    "hamlet",
+    "township",
+}
+
+
+def _unresolved_town(
+    sentence: Sentence, a: int, b: int, words: list[str], start: int, countries: tuple[str, ...]
+) -> PlaceMention:
+    """A named town without a gazetteer entry: ACLED's location as reported, no coordinates
+    (method "unresolved"), in the report's main country."""
+    text = "".join(words[a - start : b - start]).rstrip()
+    c0, c1 = sentence.char_span(a, b)
+    place = Place(
+        name=text,
+        spelled=text,
+        country=countries[0] if countries else "",
+        feature="city",
+        geo_precision=1,
+        method="unresolved",
+        score=0.0,
+    )
+    return PlaceMention(a, b, c0, c1, place)
 
 
 def _after_place_noun(doc: Any, i: int) -> bool:
