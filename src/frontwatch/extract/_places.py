@@ -266,7 +266,7 @@ def find_places(
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
                 continue
-            if doc[b - 1].lower_ in _WATER or (b < len(doc) and doc[b].lower_ in _WATER):
+            if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
                 i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
                 continue
             if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
@@ -305,6 +305,7 @@ _WATER = {
     "desert",
     "dam",
 }
+_WATER_NAMES = {"sea", "ocean", "gulf", "river", "lake", "bay", "strait", "canal"}  # "Red Sea"
 _INSTITUTIONS = {
     "government",
     "army",
