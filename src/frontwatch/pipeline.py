@@ -6,8 +6,10 @@ transaction, so an interrupted run keeps every article finished before it.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from frontwatch.extract import extract_claims
 from frontwatch.fuse import Fuser
 from frontwatch.geo import Gazetteer
 from frontwatch.ingest import read_path
+from frontwatch.ingest._dates import find_dateline
 from frontwatch.nlp import sentences
 from frontwatch.store import Store
 from frontwatch.types import Article, Claim, ControlState, Event
@@ -28,6 +31,8 @@ __all__ = [
     "claims_for",
     "ingest",
     "update_events",
+    "batch_dated",
+    "with_batch_dates",
     "refuse",
     "control_snapshot",
 ]
@@ -60,7 +65,63 @@ def read_articles(
         report.warnings.extend(result.warnings)
         articles.extend(result.articles)
     report.articles_read = len(articles)
-    return articles
+    return with_batch_dates(articles)
+
+
+def batch_dated(articles: list[Article], store: Store) -> list[Article]:
+    """`with_batch_dates` against this batch and the years of the articles already stored."""
+    if all(a.published is not None for a in articles):
+        return articles
+    stored = [a.published.year for a in store.articles() if a.published]
+    return with_batch_dates(articles, stored)
+
+
+def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -> list[Article]:
+    """A report whose only date is a year-less dateline ("PORT SUDAN, May 6 -") takes the
+    year from the other reports of the same batch (their most common publication year;
+    `known_years`: those already stored)."""
+    years = Counter(a.published.year for a in articles if a.published)
+    years.update(known_years)
+    if not years or all(a.published for a in articles):
+        return articles
+    year = years.most_common(1)[0][0]
+    out = []
+    for a in articles:
+        if a.published is None:
+            lines = [ln for ln in a.text.split("\n") if ln.strip()][:3]
+            found = find_dateline(lines, date(year, 12, 31))
+            if found is not None:
+                found, basis = _weekday_year(found, lines[0], set(years)), "year from batch"
+                if found.year != year or _WEEKDAY_RE.search(lines[0]):
+                    basis = "year from batch and weekday"
+                a = replace(a, published=found, published_basis=f"dateline, {basis}")
+        out.append(a)
+    return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _weekday_year(found: date, lead: str, years: set[int]) -> date:
+    """ "KYIV, April 30 - ... rose to 23 on Sunday": of the years near the batch's, the one in
+    which the dateline's day is the weekday the lead names (else the batch's own year)."""
+    m = _WEEKDAY_RE.search(lead)
+    if m is None:
+        return found
+    wanted = _WEEKDAYS.index(m.group(1).lower())
+    candidates = range(min(years) - 1, max(years) + 2)
+    fits = []
+    for y in candidates:
+        try:
+            d = found.replace(year=y)
+        except ValueError:
+            continue
+        if d.weekday() == wanted:
+            fits.append(d)
+    if not fits:
+        return found
+    return min(fits, key=lambda d: abs(d.year - found.year))
 
 
 def claims_for(article: Article, gaz: Gazetteer | None = None) -> list[Claim]:
@@ -77,6 +138,7 @@ def ingest(
     report = IngestReport()
     articles = read_articles(paths, published, report)
     before = store.fingerprint()
+    articles = batch_dated(articles, store)
     gaz = Gazetteer.load()
     todo = [a for a in articles if not store.has_article(a.id)]
     iterable: Iterable[Article] = progress(todo, len(todo)) if progress else todo

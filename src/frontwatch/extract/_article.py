@@ -12,10 +12,10 @@ from typing import Any
 from frontwatch.actors import ActorInfo, actor_table
 from frontwatch.extract._dates import DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
-from frontwatch.extract._places import PlaceMention, find_places
+from frontwatch.extract._places import PlaceMention, find_places, is_place
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
-from frontwatch.nlp import Sentence
+from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
 PUBLISHER = SourceRef(name="publisher", stance="unknown")
@@ -32,6 +32,7 @@ _PUBLISHER_WORDS = re.compile(
     re.I,
 )
 _ANAPHORA_NOUNS = {
+    "capital",
     "city",
     "cities",
     "town",
@@ -43,11 +44,38 @@ _ANAPHORA_NOUNS = {
     "area",
     "areas",
     "province",
+    "provinces",
     "region",
+    "regions",
+    "district",
+    "districts",
 }
 _QUOTE = re.compile(r"[\"“](?P<q>[^\"”]{3,})[\"”]")
 _CIVILIAN_INTER = 7
 _PROMISE_VERBS = {"promise", "pledge", "vow", "threaten", "warn", "offer"}
+_LOCATIVE = {"in", "at", "near", "across", "outside", "around", "inside", "from", "into", "over"}
+_WEAPON_NOUNS = {
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "bomb",
+    "aircraft",
+    "warplane",
+    "jet",
+    "helicopter",
+    "vessel",
+    "ship",
+    "warship",
+    "navy",
+    "artillery",
+    "tank",
+    "plane",
+    "strike",
+    "airstrike",
+}
+_PRONOUNS = {"they", "it", "we", "he", "she"}
+_WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 _NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -80,6 +108,37 @@ def _is_reference(tok: Any) -> bool:
     )
 
 
+_BACKGROUND_MARKS = {"after", "before", "since", "because", "until"}
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade"}
+
+
+def _background_mark(verb: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
+
+
+def _background(tok: Any) -> bool:
+    """ "three weeks after it captured Goma", "weeks of Houthi attacks", "in response to
+    attacks", "the deadliest since the factions drove ... out": an earlier happening the
+    report recalls, not a new event."""
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return True
+    if _background_mark(tok) and any(
+        t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
+    ):
+        return True
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in tok.children):
+        return _background_mark(tok)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _TIME_UNITS:
+        return True
+    return bool(
+        tok.dep_ == "pobj" and head.lower_ in ("to", "for") and head.head.lower_ in _RESPONSE
+    )
+
+
+_RESPONSE = {"response", "retaliation", "revenge", "reprisal"}
+
+
 @dataclass
 class _Ctx:
     """What the article has told us so far."""
@@ -91,6 +150,7 @@ class _Ctx:
     story_start: date | None
     sentence_dates: list[list[DateMention]]
     actor_counts: Counter[str] = field(default_factory=Counter)
+    mentioned: dict[str, int] = field(default_factory=dict)  # named actors in the whole report
     last_places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
@@ -100,6 +160,8 @@ class _Ctx:
     )  # claim index -> the claim it refers back to
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     claim_para: dict[int, int] = field(default_factory=dict)
+    sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
+    dateline_town: Place | None = None
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -112,13 +174,66 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         main_country=countries[0] if countries else "",
         story_start=_story_start(article, sentence_dates),
         sentence_dates=sentence_dates,
+        mentioned=actor_table().mentions(article.text),
     )
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
             continue  # the headline repeats the body
+        if sent.paragraph <= 2 and is_dateline(sent.text):
+            ctx.dateline_town = _dateline_town(ctx, sent.text)
+            continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
+    _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
+
+
+def _dateline_town(ctx: _Ctx, text: str) -> Place | None:
+    name = text.split(",")[0].strip()
+    if not name:
+        return None
+    place = ctx.gaz.resolve(name.title(), countries=ctx.countries)
+    return place if place is not None and place.feature == "city" else None
+
+
+def _refine_coarse_places(ctx: _Ctx) -> None:
+    """An event placed only in a country or province ("strikes across Yemen", "in central
+    Gaza") takes the towns the next sentences name for it when they report nothing else
+    ("Strikes were reported near Sanaa, Hodeidah and Taiz"), else the dateline's town in
+    that area ("DEIR AL-BALAH, Gaza Strip -"), at precision 2."""
+    told = {c.sentence_index for c in ctx.claims}
+    for j, claim in enumerate(ctx.claims):
+        if claim.kind != "event" or not claim.places:
+            continue
+        if any(p.feature == "city" for p in claim.places):
+            continue
+        countries = {p.country for p in claim.places if p.country}
+        towns: list[Place] = []
+        for k in (claim.sentence_index + 1, claim.sentence_index + 2):
+            if k in told and any(
+                c.sentence_index == k and any(p.feature == "city" for p in c.places)
+                for c in ctx.claims
+            ):
+                break  # that sentence's towns belong to its own event
+            towns = [t for t in ctx.sentence_towns.get(k, []) if t.country in countries]
+            if towns:
+                break
+        if (
+            not towns
+            and ctx.dateline_town is not None
+            and all(p.feature != "country" for p in claim.places)
+        ):
+            coarse_admin1 = {p.admin1 for p in claim.places if p.admin1}
+            town = ctx.dateline_town
+            if town.country in countries and (not coarse_admin1 or town.admin1 in coarse_admin1):
+                towns = [town]
+        if towns:
+            near = tuple(replace(t, geo_precision=max(2, t.geo_precision)) for t in towns)
+            ctx.claims[j] = replace(
+                claim,
+                places=near,
+                notes="; ".join(n for n in (claim.notes, "place from context") if n),
+            )
 
 
 # ---------------------------------------------------------------- context
@@ -190,10 +305,21 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
+    old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
-        if verdict == "skip":
+        if verdict == "skip" or _celebration(tok, rule) or _background(tok):
             continue
+        if verdict == "event" and _ongoing_claim(tok, how):
+            verdict = "claimed"
+            if tok.i not in statements_done:
+                statements_done.add(tok.i)
+                ctx.claims.append(_statement(ctx, sent, _speech_head(tok) or tok, "claimed"))
+            continue
+        if old_news and verdict != "event":
+            continue  # "fell out over plans to merge ... in October 2021": history
+        if _bare_toll(ctx, tok, found_triggers, places, dates):
+            continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
             if holder is not None and holder.i not in statements_done:
@@ -202,10 +328,266 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if claim is not None:
-            ctx.claims.append(claim)
+            for one in _per_location(claim, rule):
+                ctx.claim_para[len(ctx.claims)] = sent.paragraph
+                ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done)
+    _attach_denials(ctx, sent, found_triggers)
+    if not found_triggers and ctx.claims:
+        _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
         ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
+        ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+
+
+_HISTORY_DAYS = 45  # an explicit date this long before publication is background
+
+
+def _old_news(ctx: _Ctx, dates: list[DateMention]) -> bool:
+    """Whether every explicit date of the sentence lies long before publication."""
+    pub = ctx.article.published
+    points = [
+        d.date_end or d.date
+        for d in dates
+        if d.kind in ("point", "month", "history", "range") and d.date
+    ]
+    return bool(pub and points and all((pub - p).days > _HISTORY_DAYS for p in points if p))
+
+
+def _is_history(
+    ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any, tok: Any = None
+) -> bool:
+    """ "The RSF captured Wad Madani in December 2023", "since the war began": background
+    that a report recalls, never a current event (ACLED codes it when it happened)."""
+    pub = ctx.article.published
+    lead = span.start == 0 and _first_body_sentence(ctx, span) and _dated_news(ctx, span)
+    if (
+        not lead
+        and basis in ("explicit", "month", "range")
+        and d is not None
+        and pub is not None
+        and (pub - d).days > _HISTORY_DAYS
+    ):
+        return True
+    doc = span.doc
+    if not lead and pub is not None and _old_year(doc, clause, pub.year):
+        return True  # "when the Houthis took Sanaa in 2014"
+    markers = triggers().history_markers
+    if markers is None:
+        return False
+    words = set(clause)
+    if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
+    text = " ".join(doc[i].text for i in sorted(words))
+    return bool(markers.search(text))
+
+
+def _old_year(doc: Any, clause: set[int], year: int) -> bool:
+    """A year before the publication year in the trigger's own clause ("in 2014")."""
+    for i in clause:
+        t = doc[i]
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year:
+            # "in 2014" dates the act; "for the first time since 2016" only measures it
+            return t.head.lower_ in ("in", "during") and t.head.head.lower_ not in ("time",)
+    return False
+
+
+def _dated_news(ctx: _Ctx, span: Any) -> bool:
+    """The sentence also dates its own news ("a report released on Friday")."""
+    pub = ctx.article.published
+    mentions = find_dates(span.text, pub)
+    return bool(
+        pub
+        and any(d.date and d.kind == "point" and 0 <= (pub - d.date).days <= 7 for d in mentions)
+    )
+
+
+def _first_body_sentence(ctx: _Ctx, span: Any) -> bool:
+    """The report's lead: an old date there is the news itself (a new UN report on a past
+    massacre), not background."""
+    if not ctx.claims and ctx.article.title:
+        return span.text.strip() != ctx.article.title.strip()
+    return not ctx.claims
+
+
+_CELEBRATION = {"celebrate", "greet", "welcome", "mourn", "pray", "cheer", "commemorate"}
+
+
+_ONGOING_VERBS = {"continue", "go", "rage", "resume", "persist"}
+
+
+def _ongoing_claim(tok: Any, how: str) -> bool:
+    """ "X said heavy fighting continued": a party's word that a battle goes on is a statement
+    (ACLED codes the fighting from reports of it, not from a side's assurance)."""
+    if how != "casualty-noun" or _noun_verb(tok).lemma_ not in _ONGOING_VERBS:
+        return False
+    return _speech_head(tok) is not None
+
+
+def _speech_head(tok: Any) -> Any:
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            return None
+        if head.lemma_.lower() in triggers().speech_verbs:
+            return head
+        node = head
+    return None
+
+
+_DENIED_NOUNS = {"claim", "report", "allegation", "accusation", "account", "rumour", "rumor"}
+
+
+_DENY_STEMS = re.compile(
+    r"\b(?:den(?:y|ie)|reject|refut|dismiss|debunk|disprov|contradict|call)", re.I
+)
+_PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
+_SAID_STEMS = re.compile(
+    r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask)",
+    re.I,
+)
+
+
+def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
+    """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
+    the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
+    table = triggers()
+    if not _DENY_STEMS.search(sent.text):
+        return  # one scan of the text instead of a walk over every token
+    for tok in sent.span:
+        if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        ref = _source_ref(ctx, _phrase(subj))
+        denier = ref.name if ref is not None else _phrase(subj)
+        scope = {t.i for t in tok.subtree}
+        rules = {rule.name for t, rule, _ in found if t.i in scope}
+        objects = {t.lemma_.lower() for t in tok.subtree}
+        if not rules and not objects & _DENIED_NOUNS:
+            continue
+        for j in range(len(ctx.claims) - 1, -1, -1):
+            claim = ctx.claims[j]
+            if claim.kind != "event":
+                continue
+            if denier not in claim.denied_by:
+                ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
+            break
+
+
+def _calls_a_lie(tok: Any) -> bool:
+    """ "The army called those claims lies"."""
+    return tok.lemma_ == "call" and any(
+        c.lemma_.lower() in ("lie", "fabrication", "propaganda", "fake") for c in tok.subtree
+    )
+
+
+def _claim_modality(tok: Any) -> str:
+    """ "claimed", when the report's speech verb only claims ("the RSF claimed to have taken"),
+    else "reported" (stated as fact or confirmed)."""
+    head = _speech_head(tok)
+    if head is not None and head.lemma_.lower() in triggers().claim_verbs:
+        return "claimed"
+    return "reported"
+
+
+def _celebration(tok: Any, rule: TriggerRule) -> bool:
+    """ "crowds took to the streets to celebrate": a gathering that is no protest."""
+    if rule.family != "protest":
+        return False
+    return any(
+        t.lemma_.lower() in _CELEBRATION for t in tok.subtree if t.dep_ in ("xcomp", "advcl")
+    )
+
+
+def _bare_toll(
+    ctx: _Ctx,
+    tok: Any,
+    found: list[tuple[Any, TriggerRule, str]],
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> bool:
+    """A passive death verb without an agent is a toll, not an act: of the other trigger in
+    its sentence, or of an event the report already told at the same place."""
+    if tok.lemma_ not in _DEATH_VERBS or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(t.i != tok.i for t, _, _ in found):
+        return True
+    names = {m.place.geonameid or m.place.name for m in places}
+    told = [
+        c
+        for c in ctx.claims
+        if c.kind == "event" and names & {p.geonameid or p.name for p in c.places}
+    ]
+    if not told:
+        return False
+    days = {d.date for d in dates if d.kind == "point" and d.date}
+    # a toll dated on another day than the event told before is an event of its own
+    return not days or any(c.date in days for c in told)
+
+
+def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
+    """ "..., killing 20 people": who died names the target when the object does not."""
+    verb = _noun_verb(tok) if noun_trigger else tok
+    for child in verb.children:
+        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _DEATH_VERBS:
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                info, _ = _actors_of(obj, ctx)
+                if info is not None and country and info.inter == _CIVILIAN_INTER:
+                    return _descriptor("civilians", country) or info
+                return info
+    return None
+
+
+def _civilian_target(obj: Any) -> bool:
+    """ "hit the railway station", "struck a residential building": a civilian target."""
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod")}
+    return bool(words & triggers().civilian_targets)
+
+
+def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
+    """A death toll in a sentence of its own belongs to the event told just before it."""
+    fat, basis, notes = fatalities(sent.text)
+    if basis == "none" and tok.lemma_ in _DEATH_VERBS:
+        victims = _object(tok)
+        if victims is not None:
+            fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
+    if basis == "none":
+        return
+    # the report's lead event takes the toll; a second figure for it is another source's:
+    # ACLED keeps the lowest and notes the others
+    events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
+    tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
+    if not events or len(tolled) > 1:
+        return
+    j = tolled[0] if tolled else events[0]
+    prev = ctx.claims[j]
+    found = list(_sources(ctx, sent, tok))
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
+        ref = _source_ref(ctx, _phrase(subj))  # "A local official put the toll at 80"
+        if ref is not None:
+            found.append(ref)
+    sources = prev.sources + tuple(
+        s for s in found if s not in prev.sources and s.name != "publisher"
+    )
+    if prev.fatalities_basis != "none":
+        low, high = sorted((prev.fatalities, fat))
+        note = f"other figures: {high} ({sent.text.strip()[:80]})" if low != high else ""
+        notes = "; ".join(n for n in (prev.fatalities_notes, note) if n)
+        fat, basis = low, prev.fatalities_basis if low == prev.fatalities else basis
+    ctx.claims[j] = replace(
+        prev, fatalities=fat, fatalities_basis=basis, fatalities_notes=notes, sources=sources
+    )
 
 
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
@@ -217,22 +599,44 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         if (
             ent.label_ in _NAMED_NOT_PLACE
             and len(ent) >= 2
-            and not ctx.gaz.is_place_name(ent.text, ctx.countries)
+            and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
             blocked.update(t.i for t in ent)
+    _block_actor_names(sent, ctx, blocked)
     text = span.text
-    for rx, _ in source_table().named:
-        for m in rx.finditer(text):
-            c0, c1 = span.start_char + m.start(), span.start_char + m.end()
-            blocked.update(t.i for t in span if t.idx >= c0 and t.idx < c1)
+    matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
+    lower = text.lower()
+    if not matches and not any(w in lower for w in _TITLES):
+        return blocked
+    base = span.start_char
     for tok in span:
-        if tok.lower_ in ("president", "minister", "general", "commander") and tok.i + 1 < span.end:
+        rel = tok.idx - base
+        if any(c0 <= rel < c1 for c0, c1 in matches):
+            blocked.add(tok.i)
+        if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
                     blocked.add(t.i)
                 else:
                     break
     return blocked
+
+
+_TITLES = ("president", "minister", "general", "commander")
+
+
+def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
+    """ "Houthi targets", "Hezbollah positions": a capitalised actor name is not a place
+    (unless it is one exactly, as "Russia" or "Kyiv" are)."""
+    table = actor_table()
+    for tok in sent.span:
+        if not tok.text[:1].isupper() or tok.i in blocked:
+            continue
+        info = table.resolve(tok.text)
+        if info is None or info.name not in table.actors:
+            continue
+        if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
+            blocked.add(tok.i)
 
 
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
@@ -242,15 +646,14 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
-    for rule in table.rules:
-        for phrase in rule.phrases:
-            # "took full control of": up to two words may stand inside a phrase
-            pattern = r"\s+(?:[\w-]+\s+){0,2}?".join(re.escape(w) for w in phrase.split())
-            for m in re.finditer(rf"\b{pattern}\b", lower):
-                tok = _token_at(span, span.start_char + m.start())
-                if tok is not None and tok.i not in phrase_heads:
-                    phrase_heads.add(tok.i)
-                    out.append((tok, rule, "phrase"))
+    for rule, first_word, rx in table.phrase_patterns:
+        if first_word not in lower:
+            continue
+        for m in rx.finditer(lower):
+            tok = _token_at(span, span.start_char + m.start())
+            if tok is not None and tok.i not in phrase_heads:
+                phrase_heads.add(tok.i)
+                out.append((tok, rule, "phrase"))
     for tok in span:
         if tok.i in phrase_heads:
             continue
@@ -260,33 +663,131 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            verb_rule = table.by_verb(tok.lemma_.lower())
+            verb_rule = _verb_rule(tok)
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ == "NOUN" and (
-            (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "by")
-                and tok.head.head.lemma_.lower() in _DEATH_VERBS
-            )
-            or (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and tok.head.lemma_.lower() in _DEATH_VERBS | {"hit", "destroy", "damage"}
-            )
-        ):
-            # "Dozens were killed in shelling of X", "A missile strike on X killed 3":
-            # the event noun names what happened
-            compound = " ".join(c.lower_ for c in tok.children if c.dep_ == "compound")
-            noun_rule = table.by_noun(f"{compound} {tok.lower_}".strip()) or table.by_noun(
-                tok.lower_
-            )
+        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
+            # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
+            # "a car bomb exploded", "there were clashes": the event noun names what happened
+            noun_rule = _noun_rule(tok)
             if noun_rule is not None:
                 out.append((tok, noun_rule, "casualty-noun"))
-                casualty_verbs.add(tok.head.i if tok.dep_.startswith("nsubj") else tok.head.head.i)
+                casualty_verbs.add(_noun_verb(tok).i)
     # the death verb of a casualty noun is the same happening, not a second event
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _outcome_noun(tok: Any) -> bool:
+    """An event noun that is the subject of an outcome verb, "killed in/by" it, or "there were"."""
+    table = triggers()
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
+        return True  # "residents reported clashes", "witnesses heard explosions"
+    if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
+        return True  # "the death toll from a Russian cruise missile rose to 23"
+    return bool(
+        tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+def _noun_verb(tok: Any) -> Any:
+    """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
+    return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
+_VEHICLES = {"car", "vehicle", "truck", "motorcycle", "motorbike", "van", "lorry", "tanker"}
+
+
+_MONTH_NOUNS = {"march", "may"}  # "in March": a month, not a protest march
+
+
+def _noun_rule(tok: Any) -> TriggerRule | None:
+    table = triggers()
+    if tok.lower_ in _MONTH_NOUNS and tok.text[:1].isupper():
+        return None
+    if tok.lemma_.lower() in _VEHICLES and any(
+        c.dep_ == "acl" and any(t.lemma_.lower() in ("explosive", "explosives") for t in c.subtree)
+        for c in tok.children
+    ):
+        return table.by_noun("car packed with explosives")  # "a car packed with explosives"
+    compound = " ".join(
+        c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+    )
+    if compound:
+        rule = table.by_noun(f"{compound} {tok.lower_}")
+        if rule is not None:
+            return rule
+        last = compound.split()[-1]
+        rule = table.by_noun(f"{last} {tok.lower_}")
+        if rule is not None:
+            return rule
+    return table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+
+
+_NON_TARGETS = {
+    "fire",
+    "shot",
+    "shots",
+    "round",
+    "rounds",
+    "gas",
+    "ammunition",
+    "bullet",
+    "bullets",
+}
+
+
+def _object_lemmas(tok: Any) -> set[str]:
+    """Lemmas of what the verb acts on: its object phrase and its prepositional objects."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
+            out.update(t.lemma_.lower() for t in child.subtree)
+            out.update(t.lower_ for t in child.subtree)
+        elif child.dep_ in ("prep", "agent"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.update(t.lemma_.lower() for t in pobj.subtree)
+                    out.update(t.lower_ for t in pobj.subtree)
+    return out
+
+
+def _verb_rule(tok: Any) -> TriggerRule | None:
+    """The first rule for this verb whose object constraints fit."""
+    table = triggers()
+    rules = table.rules_for_verb(tok.lemma_.lower()) or table.rules_for_verb(tok.lower_)
+    if not rules:
+        return None
+    lemmas: set[str] | None = None
+    for rule in rules:
+        if rule.objects or rule.not_objects:
+            if lemmas is None:
+                lemmas = _object_lemmas(tok)
+            if rule.objects and not (lemmas & rule.objects or _propn_object(tok, rule)):
+                continue
+            if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
+                continue
+        return rule
+    return None
+
+
+def _propn_object(tok: Any, rule: TriggerRule) -> bool:
+    """ "@propn" in a rule's objects: the verb's direct object is a proper name ("took Bakhmut")."""
+    if "@propn" not in rule.objects:
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.pos_ == "PROPN"
+
+
+def _head_object_lemma(tok: Any) -> str:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj.lemma_.lower() if obj is not None else ""
 
 
 def _token_at(span: Any, char: int) -> Any:
@@ -330,14 +831,18 @@ def _modality(tok: Any, span: Any) -> str:
         and not _intent_noun(tok.head)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_trigger_word(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         return "skip"
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
         return "intended"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return "skip"
+    if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
+        return "skip"  # "if the talks fail, the army will storm ..."
+    if tok.sent.text.rstrip().endswith("?"):
+        return "skip"  # a question asks, it does not report
+    if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
+        return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
     for _ in range(6):
         head = node.head
@@ -354,12 +859,43 @@ def _modality(tok: Any, span: Any) -> str:
                 if lemma in ("promise", "pledge")
                 else "intended"
             )
-        if lemma in table.deny_verbs:
-            return "skip"
+        if lemma in table.deny_verbs and node.dep_ != "conj":
+            return "skip"  # ("rejected the account and said Russia had struck": not denied)
+        if node.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
+        ):
+            return "intended"  # "his men would begin handing the city over"
         if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
             return "skip"
         node = head
+    if (
+        tok.dep_ in ("xcomp", "advcl", "acl")
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in _CARRIED_OUT
+        and not any(r.family == "protest" for r in table.rules_for_verb(tok.lemma_.lower()))
+    ):
+        return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_CARRIED_OUT = {
+    "force",
+    "compel",
+    "begin",
+    "start",
+    "continue",
+    "manage",
+    "make",
+    "resume",
+    "decide",
+}
+
+
+def _is_trigger_word(tok: Any) -> bool:
+    """Whether a word could itself trigger an event (a verb of the table or a light verb)."""
+    table = triggers()
+    lemma = tok.lemma_.lower()
+    return bool(table.rules_for_verb(lemma) or lemma in table.light_verbs or table.by_noun(lemma))
 
 
 def _intent_noun(tok: Any) -> bool:
@@ -394,25 +930,46 @@ def _event_claim(
 ) -> Claim | None:
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
-    if how == "casualty-noun":  # the places and dates hang off the death verb
-        verb = tok.head if tok.dep_.startswith("nsubj") else tok.head.head
+    noun_trigger = how == "casualty-noun"
+    if noun_trigger:  # the places and dates hang off the death verb
+        verb = _noun_verb(tok)
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
-    subj_tok = _subject(tok) if tok.pos_ != "NOUN" else None
+        # "a missile that tore through a building in Uman": the relative clause tells where
+        clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
+        if verb.lemma_ in _WITNESS_VERBS:  # "residents of Khartoum reported clashes"
+            clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
-    if actor1_info is None and tok.pos_ == "NOUN":
+    if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
+        # "The RSF said they had captured ...": the pronoun is the speaker
+        actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
+    between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
+    if noun_trigger and not between:
+        between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
+    if actor1_info is None and between:
+        subj_tok = between[0]
+        actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx)
-    if (
-        subj_tok is not None
-        and actor1_info is not None
-        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj_tok.children)
+    if subj_tok is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
         # "X said its forces took ...": the forces belong to whoever speaks
         speaker = _speech_subject(tok)
         owner, _ = _actors_of(speaker, ctx)
         if owner is not None:
-            actor1_info = actor_table().state_forces(owner.country) or owner
-    obj_tok = _object(tok)
+            actor1_info = _as_forces(owner, ctx.article.published)
+    obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
+    if obj_tok is None and len(between) > 1:
+        obj_tok = between[1]
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if actor2_info is None and noun_trigger and _noun_verb(tok).lemma_ in _DEATH_VERBS:
+        victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
+        if victims is not None:
+            obj_tok = victims
+            actor2_info, _ = _actors_of(obj_tok, ctx)
+    if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
+        return None
     if rule.requires_prep:
         to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
         if not to:
@@ -429,9 +986,16 @@ def _event_claim(
         # "the offensive pushed the rebels 5 km from Homs": the mover is the object
         actor1_info, actor2_info = actor2_info, None
     doc = span.doc
+    origins = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in rule.origin_preps
+        for t in c.subtree
+    }
     event_places = [
         m
         for m in places
+        if m.start not in origins
         if (
             m.start in clause
             or (
@@ -458,14 +1022,12 @@ def _event_claim(
         and not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force")
     ):
         return None
-    if rule.objects:
-        obj_lemmas = (
-            {t.lemma_.lower() for t in clause_tokens_subtree(obj_tok)}
-            if obj_tok is not None
-            else set()
-        )
-        if not obj_lemmas & rule.objects:
-            return None
+    if (
+        rule.objects
+        and not noun_trigger
+        and not (_object_lemmas(tok) & rule.objects or _propn_object(tok, rule))
+    ):
+        return None
     destinations: list[Place] = []
     origin_places = event_places
     if kind == "displacement":
@@ -476,34 +1038,68 @@ def _event_claim(
             _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
         ]
     place_list = _specific_places([m.place for m in origin_places])
-    anaphoric = False
+    anaphoric = event_anaphora = False
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
+        if not place_list and (noun_trigger or rule.family == "remote"):
+            place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
+            anaphoric = event_anaphora
     else:
         antecedent = None
     if not place_list:
+        # "... were killed in Dnipro when a missile hit a house", "threw stones and burned
+        # tyres in Khartoum": a coordinated or subordinate clause shares its neighbour's place
+        near: set[int] = set()
+        pivot = _noun_verb(tok) if noun_trigger else tok
+        if pivot.dep_ in ("advcl", "conj") and pivot.head.i != pivot.i:
+            near |= _clause_tokens(pivot.head, set())
+        for child in pivot.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                near |= _clause_tokens(child, set())
+        place_list = _specific_places(
+            [m.place for m in places if m.start in near and not m.place.relation]
+        )
+    if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
+    if not place_list and rule.place_if_none == "country" and ctx.main_country:
+        country_place = ctx.gaz.country(ctx.main_country)
+        place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event":
+        _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
     place_country = next((p.country for p in place_list if p.country), "")
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
-    event_type, sub_event_type, family = rule.event_type, rule.sub_event_type, rule.family
-    kinds = _actor_kinds(subj_tok)
-    if rule.by_actor:
-        for key, switch in rule.by_actor.items():
-            if key in kinds or (
-                key == "civilians_target"
-                and actor2_info is not None
-                and actor2_info.inter == _CIVILIAN_INTER
-            ):
-                event_type, sub_event_type, family = (
-                    switch["event_type"],
-                    switch["sub_event_type"],
-                    switch["family"],
-                )
-                break
+    if actor2_info is None:
+        actor2_info = _victims(ctx, tok, noun_trigger, place_country)
+    target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
+    if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
+        actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if rule.requires_actor2 and actor2_info is None:
+        return None
+    if rule.requires_actor1_inter and (
+        actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
+    ):
+        return None
+    coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
+    event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
+    country_for = place_country or ctx.main_country
+    if coding.swap_roles:
+        actor1_info, actor2_info = actor2_info, actor1_info
+        assoc1 = None
+    if coding.actor1_as:
+        named = (
+            actor1_info if actor1_info is not None and actor1_info.inter not in (5, 6, 7) else None
+        )
+        actor1_info = _descriptor(coding.actor1_as, country_for) or actor1_info
+        assoc1 = named if named is not None and named != actor1_info else assoc1
+    if coding.actor2_as:
+        actor2_info = _descriptor(coding.actor2_as, country_for) or actor2_info
+    if actor2_info is None and rule.default_actor2:
+        actor2_info = _descriptor(rule.default_actor2, country_for)
+    if actor1_info is None and rule.default_actor1:
+        actor1_info = _descriptor(rule.default_actor1, country_for)  # "a car bomb": no claim
     if rule.requires_civilian_victim and (
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
@@ -518,8 +1114,12 @@ def _event_claim(
     ):
         # "retire the commander of the troops": the change is to the armed forces
         actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
-    if family == "strategic":
+    if family == "strategic" and not rule.keep_object:
         actor2_info = None
+    if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
+        actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
+    if actor1_info is None and noun_trigger and family in ("clash", "remote"):
+        actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
     if (
         actor2_info is None
         and kind in ("event", "front_position")
@@ -529,7 +1129,10 @@ def _event_claim(
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
+    if _is_history(ctx, d, basis, clause, span, tok):
+        return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -552,7 +1155,7 @@ def _event_claim(
         fatalities_notes=fat_notes,
         numbers=tuple(count_numbers(" ".join(doc[i].text for i in sorted(clause)))),
         sources=sources,
-        modality="reported",
+        modality=_claim_modality(tok),
         destinations=tuple(destinations),
         confidence=0.6 if anaphoric else 0.8,
         evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
@@ -562,6 +1165,14 @@ def _event_claim(
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
     )
+    if (
+        event_anaphora
+        and antecedent is not None
+        and not _another_day(ctx.claims[antecedent], claim)
+    ):
+        # the same happening told again: one claim, dated by its earliest explicit date
+        ctx.claims[antecedent] = _merge_retold(ctx.claims[antecedent], claim)
+        return None
     index = len(ctx.claims)
     ctx.claim_para[index] = sent.paragraph
     if basis.startswith("after:"):
@@ -573,6 +1184,107 @@ def _event_claim(
     if actor1_info is not None:
         ctx.actor_counts[actor1_info.name] += 1
     return claim
+
+
+@dataclass(frozen=True)
+class _Coding:
+    """The sub-type a rule gives once the actors are known, and how roles move."""
+
+    event_type: str
+    sub_event_type: str
+    family: str
+    actor1_as: str = ""
+    actor2_as: str = ""
+    swap_roles: bool = False
+
+
+def _coding(
+    rule: TriggerRule, kinds: set[str], actor1: ActorInfo | None, actor2: ActorInfo | None
+) -> _Coding:
+    """ACLED's reading of who did it to whom: an air force's attack is an air strike, an
+    attack on civilians is violence against civilians, protesters fighting police riot."""
+    switch: dict[str, Any] | None = None
+    for key, candidate in rule.by_actor.items():
+        if key in kinds or (
+            key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+        ):
+            switch = candidate
+            break
+    if switch is None and actor1 is not None:
+        switch = rule.when_actor1_inter.get(actor1.inter)
+    if switch is None and actor2 is not None:
+        switch = rule.when_actor2_inter.get(actor2.inter)
+    if switch is None:
+        return _Coding(
+            rule.event_type, rule.sub_event_type, rule.family, rule.actor1_as, "", rule.swap_roles
+        )
+    return _Coding(
+        switch.get("event_type", rule.event_type),
+        switch.get("sub_event_type", rule.sub_event_type),
+        switch.get("family", rule.family),
+        switch.get("actor1_as", ""),
+        switch.get("actor2_as", ""),
+        bool(switch.get("swap_roles", False)),
+    )
+
+
+_DESCRIPTOR_WORDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians"}
+
+
+def _descriptor(kind: str, country: str) -> ActorInfo | None:
+    """ACLED's generic actor for the event's country: "Protesters (Sudan)"."""
+    if not country:
+        return None
+    return actor_table().resolve(_DESCRIPTOR_WORDS.get(kind, kind), country)
+
+
+def _noun_role(noun: Any, preps: tuple[str, ...]) -> Any:
+    """ "an attack by gunmen" (by), "a strike on rebel positions" (on): the actor's token."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent", "acl") and child.lower_ in preps:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "dobj")), None)
+            if pobj is not None:
+                return pobj
+        if child.dep_ == "acl" and "by" in preps:  # "a drone launched by the Houthis"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _between(tok: Any) -> list[Any]:
+    """ "clashes between X and Y" / "fought between X and Y": [X, Y]."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+    return []
+
+
+def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
+    """ACLED codes one event per location: "rallies took place in Lviv, Dnipro and Odesa" is
+    three protests (for demonstrations, where each town's crowd is its own event)."""
+    towns = [p for p in claim.places if p.feature == "city"]
+    if claim.kind != "event" or rule.family not in ("protest", "riot") or len(towns) < 2:
+        return [claim]
+    return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
+
+
+def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
+    """ACLED splits a multi-day total evenly over its days: "745 over 2 days: 373, 372"."""
+    if not fatalities or start is None or end is None or end <= start:
+        return ""
+    days = (end - start).days + 1
+    if days > 31:
+        return ""
+    base, extra = divmod(fatalities, days)
+    shares = [base + (1 if i < extra else 0) for i in range(days)]
+    return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
+        f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
+    )
 
 
 def _specific_places(places: list[Place]) -> list[Place]:
@@ -592,8 +1304,8 @@ def _specific_places(places: list[Place]) -> list[Place]:
             t.country == p.country and t.admin1 == p.admin1 for t in towns
         ):
             continue
-        if p.feature == "country" and any(t.country == p.country for t in towns):
-            continue
+        if p.feature == "country" and towns:
+            continue  # the town says which country (and "eastern Congo" may be misread)
         out.append(p)
     return out
 
@@ -616,6 +1328,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
                 continue
             if child.dep_ == "advcl" and child.tag_ == "VBG":
                 continue  # "..., carrying out a rapid offensive after the capture of Hama"
+            if child.dep_ == "advcl" and _background_mark(child) and child.i != tok.i:
+                continue  # "protests erupted after the army recovered bodies in Rafah"
             if child.dep_ in ("nsubj", "nsubjpass") and node == tok:
                 continue
             stack.append(child)
@@ -635,6 +1349,8 @@ def _subject(tok: Any) -> Any:
                         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                         if pobj is not None and node == tok:
                             return pobj
+                    elif node == tok:
+                        return None  # "460 patients were killed": the victims, not the actor
                 return child
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
@@ -645,13 +1361,19 @@ def _subject(tok: Any) -> Any:
 
 def _object(tok: Any) -> Any:
     for child in tok.children:
-        if child.dep_ in ("dobj", "obj"):
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
             return child
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive  # "460 patients were killed at the hospital"
+    # "opened fire on protesters": the target hangs off the verb or off "fire"
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     for child in tok.children:
         if child.dep_ == "nsubjpass":
             return child
@@ -679,6 +1401,8 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
     while node != root:
         if node.dep_ in ("relcl", "acl", "appos") and node.head is not None:
             return True
+        if node.dep_ in ("conj", "cc"):
+            return True  # "the army and the RSF": each conjunct is its own actor
         node = node.head
     return False
 
@@ -698,13 +1422,20 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             rest = " ".join(
                 t.text for t in tok.subtree if t.i > max(e.i for e in extra) and t.i <= tok.i
             )
-            a = table.resolve(f"{first.text} {rest}", ctx.main_country)
-            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country)
+            on = ctx.article.published
+            a = table.resolve(f"{first.text} {rest}", ctx.main_country, on)
+            b = table.resolve(f"{extra[0].text} {rest}", ctx.main_country, on)
+            if tok.lemma_.lower() in _WEAPON_NOUNS:  # "American and British warships"
+                a = a or table.resolve(f"{first.text} forces", ctx.main_country, on)
+                b = b or table.resolve(f"{extra[0].text} forces", ctx.main_country, on)
             return a, b
     text = _phrase(tok)
-    info = table.resolve(text, ctx.main_country)
+    info = table.resolve(text, ctx.main_country, ctx.article.published)
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
+    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
+        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
+        info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
 
 
@@ -724,7 +1455,9 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
     """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces."""
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and demonym_country(child.text):
-            return actor_table().resolve(f"{child.text} forces", ctx.main_country)
+            return actor_table().resolve(
+                f"{child.text} forces", ctx.main_country, ctx.article.published
+            )
     return None
 
 
@@ -732,7 +1465,7 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
-    return actor_table().resolve(_phrase(tok), country) or info
+    return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
 
 
 def _actor_kinds(tok: Any) -> set[str]:
@@ -763,11 +1496,13 @@ def _default_opponent(
     if actor1 is None:
         return None
     if family in ("territory",) and actor1.inter != 1:
-        return table.state_forces(country)
+        return table.state_forces(country, ctx.article.published)
     if family in ("front",):
         return None
     for other in tok.sent:
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
+            if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
+                continue  # "in Kyiv" names a place, not the government
             info, _ = _actors_of(other, ctx)
             if (
                 info is not None
@@ -775,7 +1510,7 @@ def _default_opponent(
                 and info.inter != _CIVILIAN_INTER
                 and not _allied(info, actor1)
             ):
-                return info
+                return _as_forces(info, ctx.article.published)
     for name, _ in ctx.actor_counts.most_common():
         info = table.info(name)
         if (
@@ -785,14 +1520,57 @@ def _default_opponent(
             and not _allied(info, actor1)
             and info.inter != _CIVILIAN_INTER
         ):
-            return info
+            return _as_forces(info, ctx.article.published)
     return None
 
 
+def _conjunct_actor(subj: Any, actor1: ActorInfo | None, ctx: _Ctx) -> ActorInfo | None:
+    """The other party of "Representatives of the army and the RSF signed ..."."""
+    for t in subj.subtree:
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"):
+            info, _ = _actors_of(t, ctx)
+            if info is not None and (actor1 is None or info.name != actor1.name):
+                return info
+    return None
+
+
+def _belligerents(
+    ctx: _Ctx, country: str, family: str, actor2: ActorInfo | None
+) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ "Residents reported clashes": no actor in the sentence, so the report's two most
+    mentioned opposing armed actors of the event's country, the state forces first."""
+    table = actor_table()
+    country = country or ctx.main_country
+    armed = [
+        info
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        if (info := table.info(name)) is not None
+        and info.inter in (1, 2, 3, 4, 8)
+        and not info.name.startswith("Government of")
+        and (info.country == country or info.inter == 8)
+    ]
+    if not armed:
+        return None, actor2
+    if family == "remote":
+        # a strike on a country is rarely its own army's: foreign and non-state actors first
+        armed.sort(key=lambda i: i.country == country and i.inter == 1)
+        return armed[0], actor2
+    armed.sort(key=lambda i: i.inter != 1)  # stable: state forces first, then by mentions
+    first = armed[0]
+    second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
+    return first, actor2 or second
+
+
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:
-    """State forces of different countries fighting in one report: treated as not opponents
-    when one is external (inter 8) and the other a state force (Russia with Syria)."""
-    return {a.inter, b.inter} <= {1, 8} and a.country != b.country
+    """Actors on one side, or allied by the actor table (Russia with Assad's army)."""
+    return actor_table().allied(a, b)
+
+
+def _as_forces(info: ActorInfo, on: date | None) -> ActorInfo:
+    """An opponent named by its government ("Russia", "Kyiv") fights with its forces."""
+    if info.name.startswith("Government of"):
+        return actor_table().state_forces(info.country, on) or info
+    return info
 
 
 def _destination_tokens(tok: Any) -> set[int]:
@@ -851,6 +1629,68 @@ def _anaphoric_places(
     return [], False, None
 
 
+def _another_day(first: Claim, again: Claim) -> bool:
+    """ "The first attack, on Sunday, ...": a retelling dated on another day is another event
+    at the same place (a strike a day for three days)."""
+    if again.date_basis != "explicit" or first.date_basis != "explicit":
+        return False
+    return bool(again.date and first.date and again.date != first.date and not again.date_end)
+
+
+def _merge_retold(first: Claim, again: Claim) -> Claim:
+    merged = _merge_two(first, again)
+    if not first.actor1 and again.actor1:  # "the rocket had been fired by Hezbollah"
+        merged = replace(merged, actor1=again.actor1)
+    if (
+        again.date is not None
+        and first.date is not None
+        and again.date < first.date
+        and again.date_basis == "explicit"
+    ):
+        merged = replace(
+            merged,
+            date=again.date,
+            date_end=again.date_end,
+            time_precision=again.time_precision,
+            date_basis=again.date_basis,
+        )
+    return merged
+
+
+def _anaphoric_event(
+    ctx: _Ctx, tok: Any, rule: TriggerRule
+) -> tuple[list[Place], bool, int | None]:
+    """ "The missile struck the block before dawn on Friday": a definite event noun without
+    a place refers back to the report's last event of the same family."""
+    noun = tok
+    if tok.pos_ in ("VERB", "AUX"):  # "the rocket had been fired by Hezbollah"
+        noun = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _WEAPON_NOUNS
+            ),
+            None,
+        )
+        if noun is None:
+            return [], False, None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return [], False, None
+    violent = {"Battles", "Explosions/Remote violence"}
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if (
+            claim.kind == "event"
+            and claim.places
+            and (
+                claim.event_type == rule.event_type
+                or {claim.event_type, rule.event_type} <= violent
+            )
+        ):
+            return list(claim.places), True, j
+    return [], False, None
+
+
 def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
     doc = span.doc
     for i in sorted(clause):
@@ -877,7 +1717,11 @@ def _claim_date(
 ) -> tuple[date | None, date | None, int, str]:
     pub = ctx.article.published
     rel_pos = tok.idx - sent.span.start_char
-    points = [d for d in dates if d.kind in ("point", "since", "relative_week") and d.date]
+    points = [
+        d
+        for d in dates
+        if d.kind in ("point", "since", "relative_week", "range", "month") and d.date
+    ]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
         before = [d for d in points if d.start <= rel_pos] or points
@@ -886,6 +1730,8 @@ def _claim_date(
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
             return anchor.date, anchor.date_end, anchor.precision, "relative"
+        if anchor.kind in ("range", "month"):
+            return anchor.date, anchor.date_end, anchor.precision, anchor.kind
         gap = [a for a in after_days if anchor.end <= a.start <= rel_pos]
         if gap and anchor.date:
             end = anchor.date + timedelta(days=gap[-1].days)
@@ -896,13 +1742,8 @@ def _claim_date(
             if first_after is not None and first_after.i == tok.i:
                 return anchor.date, end, time_precision(anchor.date, end), "after-days"
             return end, None, 1, "after-days"
-        if anchor.date_end:
-            return (
-                anchor.date,
-                anchor.date_end,
-                time_precision(anchor.date, anchor.date_end),
-                "explicit",
-            )
+        if anchor.date_end:  # "overnight": the night before publication, the day known
+            return anchor.date, anchor.date_end, anchor.precision, "explicit"
         return anchor.date, None, 1, "explicit"
     durations = [d for d in dates if d.kind == "duration"]
     if durations and pub:
@@ -1019,6 +1860,14 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                 subjects = [head.head]
+            if not subjects:  # "SANA, quoting an official, said": the parser loses the subject
+                subjects = [
+                    c
+                    for c in head.children
+                    if c.i < head.i
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos")
+                ][:1]
             if subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)
@@ -1034,6 +1883,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         node = head
     if not chain:
         parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        if not parallel:
+            parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
     if len(chain) == 1:
         return (chain[0],)
@@ -1042,6 +1893,28 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     if not heads:
         return (PUBLISHER,)
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
+    """ "..., witnesses and an army source said": a speech verb the parser hung under the
+    event's clause; each coordinated subject is a source."""
+    root = tok
+    while root.head != root and root.dep_ not in ("ROOT",):
+        root = root.head
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and (
+            child.lemma_.lower() in triggers().speech_verbs
+        ):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            out = []
+            for t in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+                ref = _source_ref(ctx, _phrase(t))
+                if ref is not None and ref not in out:
+                    out.append(ref)
+            return out
+    return []
 
 
 def _phrase_full(tok: Any) -> str:
@@ -1065,7 +1938,7 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     ref = source_table().match(phrase)
     if ref is not None:
         return ref
-    actor = actor_table().resolve(phrase, ctx.main_country)
+    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
@@ -1129,7 +2002,11 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
-    info = actor_table().resolve(who_phrase, ctx.main_country) if who_phrase else None
+    info = (
+        actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
+        if who_phrase
+        else None
+    )
     says = _span_text(holder, list(holder.subtree))
     start, end = sent.char_span(sent.span.start, sent.span.end)
     return Claim(
@@ -1170,7 +2047,7 @@ def _speaker(holder: Any) -> Any:
 
 def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
     span = sent.span
-    for tok in span:
+    for tok in span if _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
@@ -1194,6 +2071,49 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             ctx.claims.append(claim)
+    _said_statements(ctx, sent, done)
+
+
+_STATEMENT_VERBS = {
+    "say", "announce", "accuse", "blame", "call", "urge", "demand", "declare", "insist", "warn",
+    "condemn", "describe", "add", "tell", "welcome", "reject", "admit", "acknowledge", "ask",
+}  # fmt: skip
+_SPOKESPEOPLE = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief",
+    "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
+    "head", "negotiator", "authorities", "junta", "prime", "general", "mission", "commission",
+}  # fmt: skip
+
+
+def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
+    when it reports no event of this sentence, is a statement (not a source's report)."""
+    told = {c.sentence_index for c in ctx.claims}
+    if sent.index in told or not _SAID_STEMS.search(sent.text):
+        return
+    for tok in sent.span:
+        if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+            continue
+        if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not _named_party(subj, ctx):
+            continue
+        done.add(tok.i)
+        claim = _statement(ctx, sent, tok, "quoted")
+        ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+        return
+
+
+def _named_party(subj: Any, ctx: _Ctx) -> bool:
+    """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & _SPOKESPEOPLE:
+        return True
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
+        return True
+    info, _ = _actors_of(subj, ctx)
+    return info is not None and info.name in actor_table().actors
 
 
 def _statement_text(verb: Any) -> str:
@@ -1213,6 +2133,7 @@ def _statement_text(verb: Any) -> str:
 def _merge_within_article(claims: list[Claim]) -> list[Claim]:
     """One article telling one happening twice ("occupied Rastan" ... "entered the
     occupied cities unimpeded"; "entered Hama" ... "withdrew from the city")."""
+    claims = _interventions(claims)
     out: list[Claim] = []
     for claim in claims:
         target = None
@@ -1221,11 +2142,93 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
                 if _same_happening(prev, claim):
                     target = i
                     break
+                if _one_act(prev, claim):
+                    target = i
+                    if _priority(claim) < _priority(prev):
+                        prev, claim = claim, prev
+                    out[i] = prev
+                    break
         if target is None:
             out.append(claim)
             continue
         out[target] = _merge_two(out[target], claim)
     return out
+
+
+_INTERVENTIONS = {"Arrests", "Protest with intervention"}
+
+
+def _interventions(claims: list[Claim]) -> list[Claim]:
+    """ "Protesters blocked the highway ... police cleared the road and detained 29": arrests
+    by state forces at a protest's place and day make it a protest with intervention (ACLED),
+    the police its actor2; the arrests are not a second event."""
+    out = list(claims)
+    absorbed: set[int] = set()
+    for i, protest in enumerate(out):
+        if protest.sub_event_type != "Peaceful protest":
+            continue
+        for j, other in enumerate(out):
+            if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
+                continue
+            info = actor_table().info(other.actor1) if other.actor1 else None
+            if info is None or info.inter != 1 or not _same_place_day(protest, other):
+                continue
+            out[i] = replace(
+                protest,
+                sub_event_type="Protest with intervention",
+                actor2=other.actor1,
+                evidence=protest.evidence + other.evidence,
+                rule=f"{protest.rule}+{other.rule}",
+            )
+            absorbed.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+def _same_place_day(a: Claim, b: Claim) -> bool:
+    ids_a = {p.geonameid or p.name for p in a.places}
+    if not ids_a & {p.geonameid or p.name for p in b.places}:
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
+
+
+# ACLED codes one act told with two verbs ("opened fire and then blew himself up") once,
+# as its gravest sub-type: the first of this list wins.
+_PRIORITY = (
+    "Chemical weapon",
+    "Suicide bomb",
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Violent demonstration",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Attack",
+    "Armed clash",
+    "Looting/property destruction",
+)
+
+
+def _priority(c: Claim) -> int:
+    return _PRIORITY.index(c.sub_event_type) if c.sub_event_type in _PRIORITY else len(_PRIORITY)
+
+
+def _one_act(a: Claim, b: Claim) -> bool:
+    """Two event claims of one sentence, one actor and one place: one act."""
+    if a.kind != "event" or b.kind != "event" or a.sentence_index != b.sentence_index:
+        return False
+    if a.notes == "withdrawal" or b.notes == "withdrawal":
+        return False
+    if _priority(a) == len(_PRIORITY) or _priority(b) == len(_PRIORITY):
+        return False
+    same_actor = a.actor1 == b.actor1 or not a.actor1 or not b.actor1
+    ids_a = {p.geonameid or p.name for p in a.places}
+    return same_actor and bool(ids_a & {p.geonameid or p.name for p in b.places})
 
 
 def _family(c: Claim) -> str:
@@ -1250,7 +2253,9 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     explicit = ("explicit", "after-days", "since")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
         a_end, b_end = a.date_end or a.date, b.date_end or b.date
-        if a_end < b.date or b_end < a.date:
+        # a withdrawal is often confirmed a day or two after the capture it concedes
+        slack = timedelta(days=3 if "withdrawal" in (a.notes, b.notes) else 0)
+        if a_end + slack < b.date or b_end + slack < a.date:
             return False
     return True
 

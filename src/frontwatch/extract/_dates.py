@@ -14,7 +14,9 @@ from typing import Literal
 
 from frontwatch.extract._numbers import WORD_NUMBERS
 
-DateKind = Literal["point", "since", "history", "duration", "after_days", "relative_week"]
+DateKind = Literal[
+    "point", "since", "history", "duration", "after_days", "relative_week", "month", "range"
+]
 
 MONTHS = {
     m: i + 1
@@ -54,6 +56,32 @@ _DM = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
 )
+# "March 7-8", "7-8 March", "between March 7 and 8", "from 3 to 5 May"
+_RANGE_MD = re.compile(
+    rf"\b(?:between\s+|from\s+)?{_MONTH_RE}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+_RANGE_DM = re.compile(
+    rf"\b(?:between\s+|from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
+# "in October 2021", "in mid-April", "since December"
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<prep>in|since|during|by|until|from|of)\s+)?(?:(?P<part>early|mid|late)[- ])?"
+    rf"{_MONTH_RE}(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_WEEKEND = re.compile(
+    r"\b(?P<since>since\s+)?(?:over\s+|at\s+|during\s+)?(?:the|this|last)\s+weekend\b", re.I
+)
+# "over the previous two days", "in the past week", "during the last 48 hours"
+_PAST_DAYS = re.compile(
+    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
+    r"(?P<unit>days?|weeks?)\b",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
@@ -71,6 +99,14 @@ _DURATION = re.compile(
 )
 _AFTER_DAYS = re.compile(
     r"\b(?:after|within|in)\s+(?P<n>\w+)\s+(?P<unit>days?|weeks?)(?:\s+of\s+\w+)?", re.I
+)
+
+
+_ANY_DATE = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+    + r"|yesterday|today|tonight|overnight|night|morning|week|weekend|month|days?|weeks?|ago)\b",
+    re.I,
 )
 
 
@@ -104,13 +140,18 @@ def _month_day(year: str | None, month: int, day: int, published: date | None) -
     if published is None:
         return None
     found = _safe_date(published.year, month, day)
-    if found and found > published:
+    if found and found > published + timedelta(days=_FUTURE_DAYS):
         found = _safe_date(published.year - 1, month, day)
-    return found
+    return found  # a date just after publication is a plan ("on May 25"), kept as written
+
+
+_FUTURE_DAYS = 90
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the publication date allows."""
+    if not _ANY_DATE.search(text):
+        return []  # most sentences name no date: one scan instead of fourteen
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -121,6 +162,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found.append(m)
         taken.append((m.start, m.end))
 
+    for rx in (_RANGE_MD, _RANGE_DM):
+        for m in rx.finditer(text):
+            month = MONTHS[m.group("month").lower().rstrip(".")]
+            d1 = _month_day(m.group("year"), month, int(m.group("d1")), published)
+            d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
+            if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
+                add(DateMention(m.start(), m.end(), "range", d1, d2, 0, time_precision(d1, d2)))
     for rx in (_ISO, _MD, _DM):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -131,6 +179,40 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
             kind: DateKind = "since" if _SINCE_BEFORE.search(before) else "point"
             add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
+    for m in _WEEKEND.finditer(text):
+        if published is None or not free(m.start(), m.end()):
+            continue
+        back = (published.weekday() - 5) % 7  # the last Saturday on or before publication
+        sat = published - timedelta(days=back)
+        end = min(sat + timedelta(days=1), published)
+        wk: DateKind = "since" if m.group("since") else "range"
+        add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
+    for m in _PAST_DAYS.finditer(text):
+        n = _number(m.group("n"))
+        if published is None or not n or not free(m.start(), m.end()):
+            continue
+        unit = 7 if m.group("unit").lower().startswith("week") else 1
+        start = published - timedelta(days=n * unit)
+        add(
+            DateMention(m.start(), m.end(), "range", start, published, 0, 2 if n * unit <= 7 else 3)
+        )
+    for m in _MONTH_YEAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group("month").lower().rstrip(".")
+        if raw == "may" and not (m.group("prep") or m.group("year")):
+            continue  # the modal verb "may"
+        if len(raw) <= 3 and not m.group("year"):
+            continue
+        month = MONTHS[raw]
+        first = _month_day(m.group("year"), month, 1, published)
+        if first is None:
+            continue
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if published is not None and last > published:
+            last = published
+        since = (m.group("prep") or "").lower() == "since"
+        add(DateMention(m.start(), m.end(), "since" if since else "month", first, last, 0, 3))
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -153,7 +235,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), "point", published))
         elif word in ("yesterday", "last night"):
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1)))
-        elif word == "overnight":
+        elif word == "overnight":  # the night before: ACLED codes its first day, precision 1
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1), published))
         elif word in ("this week", "earlier this week"):
             add(

@@ -47,11 +47,16 @@ _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
 _QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
 _VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others))?"
 _DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
+_ONE_VICTIM = (
+    r"(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|resident|journalist|"
+    r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
+)
 _FATAL = re.compile(
     rf"(?:(?:{_QUAL})?(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
     rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
-    rf"|(?:death toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
-    rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))",
+    rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
+    rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
+    rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)",
     re.I,
 )
 _COUNT = re.compile(
@@ -75,7 +80,12 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
     found: list[tuple[int, FatalitiesBasis, str]] = []
     for m in _FATAL.finditer(text):
-        raw = next(g for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4")) if g)
+        raw = next(
+            g
+            for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))
+            if g
+        )
+        raw = "one" if raw.lower() in ("a", "an") else raw
         try:
             value, basis = _value(raw)
         except ValueError:

@@ -114,10 +114,67 @@ class PlaceMention:
     place: Place
 
 
-@lru_cache(maxsize=65536)
-def _is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
-    """Cached: the same names recur across a day's reports, and fuzzy look-ups cost ~1 ms."""
-    return gaz.is_place_name(text, countries)
+_EXACT_COUNTRIES = 3  # exact look-ups in the report's three main countries
+_FUZZY_COUNTRIES = 1  # fuzzy ones (~1 ms each) only in its main country
+
+
+@lru_cache(maxsize=262144)
+def _exact_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """is_place without fuzzy look-ups, in one cached call per (name, countries)."""
+    return is_place(gaz, text, countries, fuzzy=False)
+
+
+def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool = True) -> bool:
+    """Whether a capitalised run names a place in the report's countries. Cached per
+    (name, country): the same names recur across a day's reports, the same countries
+    across a batch, and a fuzzy look-up costs ~1 ms, so it is only tried (`fuzzy`) where
+    the parse puts a place (after a preposition, as an object) and no exact or normalised
+    spelling matched."""
+    if not countries:
+        return _is_place_in(gaz, text, "")
+    if any(_exact_place_in(gaz, text, cc) for cc in countries[:_EXACT_COUNTRIES]):
+        return True
+    return fuzzy and any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
+
+
+@lru_cache(maxsize=262144)
+def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
+    """An exact or normalised gazetteer hit: in the country, or a country, province or
+    city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
+    s = " ".join(text.split())
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    if not s[:1].isupper():
+        return False
+    for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0):
+        if c.country == country or c.feature != "city" or c.population >= 100_000:
+            return True
+    return False
+
+
+_PLACE_SLOT_DEPS = {"pobj", "dobj", "conj", "appos", "npadvmod", "attr", "nmod", "obj"}
+
+
+def place_slot(doc: Any, a: int, b: int) -> bool:
+    """Whether the parse puts a place here: after a preposition, or as an object or a
+    conjunct (never the subject of a speech verb or a sentence-initial name)."""
+    if a > 0:
+        prev = doc[a - 1]
+        if prev.pos_ == "ADP" or prev.lower_ in ("and", "or", ","):
+            return True
+    if b < len(doc) and doc[b].lower_ in _ADMIN_NOUNS:
+        return True
+    if b - a == 1:
+        return str(doc[a].dep_) in _PLACE_SLOT_DEPS
+    return str(doc[a:b].root.dep_) in _PLACE_SLOT_DEPS
+
+
+@lru_cache(maxsize=262144)
+def _is_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
+    return gaz.is_place_name(text, (country,) if country else ())
+
+
+_FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")
 
 
 def _runs(sent: Any) -> list[tuple[int, int]]:
@@ -150,6 +207,9 @@ def _runs(sent: Any) -> list[tuple[int, int]]:
             break
         while j > i and toks[j - 1].text.lower() in _PARTICLES | {"-", "'", "’"}:
             j -= 1
+        if j == i:  # a lone particle ("An attack", "At least"): no run
+            i += 1
+            continue
         runs.append((tok.i, toks[j - 1].i + 1))
         i = j if j > i else i + 1
     return runs
@@ -166,26 +226,39 @@ def find_places(
     to actor, source or person names and so cannot be places."""
     doc = sentence.span.doc
     found: list[PlaceMention] = []
+    start = sentence.span.start
+    words = [t.text_with_ws for t in sentence.span]  # plain strings: spaCy access is slow
+    lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
         i = run_start
         while i < run_end:
             hit = None
             for j in range(run_end, i, -1):
-                if any(k in blocked for k in range(i, j)):
+                if blocked and any(k in blocked for k in range(i, j)):
                     continue
-                if j < run_end and doc[j - 1].lower_ in _NAME_PREFIXES:
+                if j < run_end and lowers[j - 1 - start] in _NAME_PREFIXES:
                     continue  # "Abu" of "Abu Shouk" is not a place of its own
-                text = doc[i:j].text
-                if (
-                    doc[i].i == sentence.span.start
-                    and j - i == 1
-                    and not _is_place(gaz, text, countries)
-                ):
+                text = "".join(words[i - start : j - start]).rstrip()
+                if i == start and j - i == 1 and (doc[i].is_stop or doc[i].pos_ in _FUNCTION_POS):
                     continue
-                if _is_place(gaz, text, countries):
+                if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
+                    continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
+                if (
+                    _exact_place(gaz, text, countries)
+                    or (place_slot(doc, i, j) and is_place(gaz, text, countries))
+                    or (_after_place_noun(doc, i) and is_place(gaz, text, ()))
+                ):
                     hit = (i, j, text)
                     break
             if hit is None:
+                if (
+                    i == run_start
+                    and _after_place_noun(doc, i)
+                    and not (blocked & set(range(i, run_end)))
+                ):
+                    # "the village of Pazigyi": a town the gazetteer lacks keeps its name
+                    found.append(_unresolved_town(sentence, i, run_end, words, start, countries))
+                    break
                 i += 1
                 continue
             a, b, text = hit
@@ -193,10 +266,16 @@ def find_places(
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
                 continue
+            if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
+                i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
+                continue
+            if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
+                i = b  # "Congo's government", "Israel's army": an actor, not a place
+                continue
             c0, c1 = sentence.char_span(a, b)
             rel = relative_context(article_text, c0, c1)
             hint = rel.kind_hint or _coordinated_hint(doc, a, b)
-            place = gaz.resolve(text, countries=countries, kind_hint=hint)
+            place = _resolve(gaz, text, countries, hint)
             if place is not None:
                 if rel.is_relative:
                     place = replace(
@@ -209,6 +288,86 @@ def find_places(
                 found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
             i = b
     return found
+
+
+_WATER = {
+    "sea",
+    "ocean",
+    "gulf",
+    "river",
+    "lake",
+    "bay",
+    "strait",
+    "canal",
+    "coast",
+    "mountains",
+    "valley",
+    "desert",
+    "dam",
+}
+_WATER_NAMES = {"sea", "ocean", "gulf", "river", "lake", "bay", "strait", "canal"}  # "Red Sea"
+_INSTITUTIONS = {
+    "government",
+    "army",
+    "military",
+    "force",
+    "president",
+    "office",
+    "authority",
+    "ministry",
+    "leader",
+    "police",
+    "parliament",
+    "junta",
+    "navy",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+}
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "kibbutz",
+    "locality",
+    "hamlet",
+    "township",
+}
+
+
+def _unresolved_town(
+    sentence: Sentence, a: int, b: int, words: list[str], start: int, countries: tuple[str, ...]
+) -> PlaceMention:
+    """A named town without a gazetteer entry: ACLED's location as reported, no coordinates
+    (method "unresolved"), in the report's main country."""
+    text = "".join(words[a - start : b - start]).rstrip()
+    c0, c1 = sentence.char_span(a, b)
+    place = Place(
+        name=text,
+        spelled=text,
+        country=countries[0] if countries else "",
+        feature="city",
+        geo_precision=1,
+        method="unresolved",
+        score=0.0,
+    )
+    return PlaceMention(a, b, c0, c1, place)
+
+
+def _after_place_noun(doc: Any, i: int) -> bool:
+    """ "the town of X": a place even outside the report's countries."""
+    return bool(i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(gaz: Gazetteer, text: str, countries: tuple[str, ...], hint: str) -> Place | None:
+    """Cached: a batch of reports names the same towns again and again."""
+    return gaz.resolve(text, countries=countries, kind_hint=hint)
 
 
 def _coordinated_hint(doc: Any, a: int, b: int) -> str:

@@ -29,8 +29,20 @@ class TriggerRule:
     front_only: bool = False
     requires_civilian_victim: bool = False
     requires_civilian_subject: bool = False
-    by_actor: dict[str, dict[str, str]] = field(default_factory=dict)
+    by_actor: dict[str, dict[str, Any]] = field(default_factory=dict)
     alt_when: dict[str, str] = field(default_factory=dict)
+    not_objects: frozenset[str] = frozenset()
+    requires_actor1_inter: frozenset[int] = frozenset()
+    requires_actor2: bool = False
+    when_actor1_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
+    when_actor2_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
+    actor1_as: str = ""
+    default_actor2: str = ""
+    swap_roles: bool = False
+    keep_object: bool = False
+    default_actor1: str = ""
+    place_if_none: str = ""
+    origin_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,19 +55,26 @@ class Triggers:
     modal_auxiliaries: frozenset[str]
     deny_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    outcome_verbs: frozenset[str] = frozenset()
+    history_markers: re.Pattern[str] | None = None
+    conditional_marks: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    rumour_words: frozenset[str] = frozenset()
+    civilian_targets: frozenset[str] = frozenset()
+    phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
+    _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
+    _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
 
     def by_verb(self, lemma: str) -> TriggerRule | None:
-        for rule in self.rules:
-            if lemma in rule.verbs:
-                return rule
-        return None
+        rules = self._verb_index.get(lemma)
+        return rules[0] if rules else None
+
+    def rules_for_verb(self, lemma: str) -> tuple[TriggerRule, ...]:
+        """Every rule a verb lemma may trigger, in table order (objects decide among them)."""
+        return self._verb_index.get(lemma, ())
 
     def by_noun(self, phrase: str) -> TriggerRule | None:
-        phrase = phrase.lower()
-        for rule in self.rules:
-            if phrase in rule.nouns:
-                return rule
-        return None
+        return self._noun_index.get(phrase.lower())
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -76,15 +95,68 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         requires_civilian_subject=bool(row.get("requires_civilian_subject", False)),
         by_actor=dict(row.get("by_actor", {})),
         alt_when={k.lower(): v for k, v in (row.get("alt_when") or {}).items()},
+        not_objects=frozenset(row.get("not_objects", [])),
+        requires_actor1_inter=frozenset(int(i) for i in row.get("requires_actor1_inter", [])),
+        requires_actor2=bool(row.get("requires_actor2", False)),
+        when_actor1_inter={
+            int(k): dict(v) for k, v in (row.get("when_actor1_inter") or {}).items()
+        },
+        when_actor2_inter={
+            int(k): dict(v) for k, v in (row.get("when_actor2_inter") or {}).items()
+        },
+        actor1_as=row.get("actor1_as", ""),
+        default_actor2=row.get("default_actor2", ""),
+        swap_roles=bool(row.get("swap_roles", False)),
+        keep_object=bool(row.get("keep_object", False)),
+        default_actor1=row.get("default_actor1", ""),
+        place_if_none=row.get("place_if_none", ""),
+        origin_preps=frozenset(row.get("origin_preps", [])),
     )
+
+
+def _verb_index(rules: tuple[TriggerRule, ...]) -> dict[str, tuple[TriggerRule, ...]]:
+    index: dict[str, list[TriggerRule]] = {}
+    for rule in rules:
+        for verb in rule.verbs:
+            index.setdefault(verb, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _noun_index(rules: tuple[TriggerRule, ...]) -> dict[str, TriggerRule]:
+    index: dict[str, TriggerRule] = {}
+    for rule in rules:
+        for noun in rule.nouns:
+            index.setdefault(noun, rule)  # the first rule naming a noun wins
+    return index
+
+
+def _phrase_patterns(
+    rules: tuple[TriggerRule, ...],
+) -> tuple[tuple[TriggerRule, str, re.Pattern[str]], ...]:
+    """Compiled once: "took full control of" — up to two words may stand inside a phrase."""
+    out = []
+    for rule in rules:
+        for phrase in rule.phrases:
+            words = phrase.split()
+            gap = r"\s+(?:[\w-]+\s+){0,2}?"
+            rx = re.compile(r"\b" + gap.join(re.escape(w) for w in words) + r"\b")
+            out.append((rule, words[0], rx))
+    return tuple(out)
+
+
+def _markers(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     mod = raw.get("modality", {})
+    rules = tuple(_rule(r) for r in raw["rules"])
     return Triggers(
-        rules=tuple(_rule(r) for r in raw["rules"]),
+        rules=rules,
         light_verbs=frozenset(raw.get("light_verbs", [])),
         actor_kinds={k: tuple(v) for k, v in raw.get("actor_kinds", {}).items()},
         intent_nouns=frozenset(mod.get("intent_nouns", [])),
@@ -92,19 +164,60 @@ def triggers() -> Triggers:
         modal_auxiliaries=frozenset(mod.get("modal_auxiliaries", [])),
         deny_verbs=frozenset(mod.get("deny_verbs", [])),
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
+        outcome_verbs=frozenset(raw.get("outcome_verbs", [])),
+        history_markers=_markers(mod.get("history_markers", [])),
+        conditional_marks=frozenset(mod.get("conditional_marks", [])),
+        claim_verbs=frozenset(mod.get("claim_verbs", [])),
+        rumour_words=frozenset(mod.get("rumour_words", [])),
+        civilian_targets=frozenset(raw.get("civilian_targets", [])),
+        phrase_patterns=_phrase_patterns(rules),
+        _verb_index=_verb_index(rules),
+        _noun_index=_noun_index(rules),
     )
+
+
+_WORDS = re.compile(r"[\w'’.&/-]+")
 
 
 @dataclass(frozen=True)
 class SourceTable:
     named: tuple[tuple[re.Pattern[str], SourceRef], ...]
     generic: tuple[tuple[re.Pattern[str], str], ...]
+    scales: dict[str, str] = field(default_factory=dict)  # canonical name -> ACLED source scale
+    # alias word tuples -> source: lowercased, and case-sensitive for acronyms ("AP", "WHO")
+    folded: dict[tuple[str, ...], SourceRef] = field(default_factory=dict)
+    exact: dict[tuple[str, ...], SourceRef] = field(default_factory=dict)
+    max_words: int = 1
+    first_words: frozenset[str] = frozenset()  # lowercased first words of every alias
+
+    def scale_of(self, name: str) -> str:
+        return self.scales.get(name, "")
+
+    def named_spans(self, text: str) -> list[tuple[int, int, SourceRef]]:
+        """(start, end, source) of every named outlet in a text, longest alias first."""
+        words = [(m.start(), m.end(), m.group(0).strip(".")) for m in _WORDS.finditer(text)]
+        out: list[tuple[int, int, SourceRef]] = []
+        i = 0
+        while i < len(words):
+            if words[i][2].lower() not in self.first_words:
+                i += 1
+                continue
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                key = tuple(w for _, _, w in words[i : i + n])
+                ref = self.exact.get(key) or self.folded.get(tuple(w.lower() for w in key))
+                if ref is not None:
+                    out.append((words[i][0], words[i + n - 1][1], ref))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
 
     def match(self, phrase: str) -> SourceRef | None:
         """The source a phrase names: a known outlet, a generic descriptor, or None."""
-        for rx, ref in self.named:
-            if rx.search(phrase):
-                return ref
+        spans = self.named_spans(phrase)
+        if spans:
+            return max(spans, key=lambda s: s[1] - s[0])[2]
         for rx, stance in self.generic:
             m = rx.search(phrase)
             if m:
@@ -136,4 +249,19 @@ def source_table() -> SourceTable:
     generic = [
         (re.compile(rf"\b(?:{g['pattern']})\b", re.I), g["stance"]) for g in raw.get("generic", [])
     ]
-    return SourceTable(tuple(named), tuple(generic))
+    scales = {row["name"]: str(row["scale"]) for row in raw.get("sources", []) if row.get("scale")}
+    folded: dict[tuple[str, ...], SourceRef] = {}
+    exact: dict[tuple[str, ...], SourceRef] = {}
+    for row in raw.get("sources", []):
+        ref = SourceRef(
+            name=row["name"], stance=row.get("stance", "unknown"), country=row.get("country") or ""
+        )
+        for alias in [row["name"], *row.get("aliases", [])]:
+            key = tuple(w.strip(".") for w in _WORDS.findall(alias))
+            if alias.isupper():
+                exact.setdefault(key, ref)
+            else:
+                folded.setdefault(tuple(w.lower() for w in key), ref)
+    longest = max((len(k) for k in [*folded, *exact]), default=1)
+    first = frozenset(k[0].lower() for k in [*folded, *exact] if k)
+    return SourceTable(tuple(named), tuple(generic), scales, folded, exact, longest, first)

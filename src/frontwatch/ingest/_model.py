@@ -45,6 +45,9 @@ def _language(tag: str) -> str:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else "en"
 
 
+_HEADLINE_CHARS = 160
+
+
 def build_article(
     draft: Draft, fallback: date | None, warnings: list[str], where: str | None = None
 ) -> Article | None:
@@ -57,6 +60,8 @@ def build_article(
     title = one_line(draft.title)
     if not title and draft.title_from_body:  # txt/md without a title: the first line
         title = one_line(next((ln for ln in body.split("\n") if ln.strip()), ""))
+        if len(title) > _HEADLINE_CHARS or find_dateline([title], date(2000, 1, 1)):
+            title = ""  # "PORT SUDAN, May 6 (wire) - Drones hit ...": the lead, not a headline
     if not any(c.isalnum() for c in body + title):
         warnings.append(f"{where}: no article text found")
         return None

@@ -17,7 +17,7 @@ from frontwatch.config import settings
 from frontwatch.errors import FrontwatchError
 from frontwatch.types import Article
 
-__all__ = ["Sentence", "load_pipeline", "sentences", "paragraphs"]
+__all__ = ["Sentence", "load_pipeline", "sentences", "paragraphs", "is_dateline"]
 
 _PARA_SPLIT = re.compile(r"\n\s*\n|\n(?=\S)")
 
@@ -57,17 +57,42 @@ def load_pipeline() -> Any:
     )
 
 
+# "BEIRUT, Dec 6 (Reuters) - ", "DEIR AL-BALAH, Gaza Strip, April 2 (wire) - ": a dateline
+# glued to the lead makes the parser take the city for the subject; it is parsed apart.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s+"
+)
+
+
+def is_dateline(text: str) -> bool:
+    """Whether a sentence is only a dateline ("KHARTOUM, Oct 26 (wire) -")."""
+    m = _DATELINE.match(text.strip() + " ")
+    return m is not None and m.end() >= len(text.strip())
+
+
+def _split_dateline(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    m = _DATELINE.match(para)
+    if m is None or m.end() >= len(para):
+        yield offset, para
+        return
+    yield offset, para[: m.end()].rstrip()
+    yield offset + m.end(), para[m.end() :]
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, paragraph) pairs; a paragraph is a run of text between line breaks."""
+    """(offset, paragraph) pairs; a paragraph is a run of text between line breaks
+    (a dateline leading one is a paragraph of its own)."""
     pos = 0
     for match in _PARA_SPLIT.finditer(text):
         chunk = text[pos : match.start()]
         if chunk.strip():
-            yield pos + (len(chunk) - len(chunk.lstrip())), chunk.strip()
+            yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
         pos = match.end()
     chunk = text[pos:]
     if chunk.strip():
-        yield pos + (len(chunk) - len(chunk.lstrip())), chunk.strip()
+        yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
 
 
 def sentences(article: Article) -> list[Sentence]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from frontwatch.actors import actor_info
+from frontwatch.extract._tables import source_table
 from frontwatch.types import Article, Claim, Event, Place, SourceRef, replace
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "ISO_NUMERIC",
     "REGIONS",
     "acled_row",
+    "civilian_targeting",
     "disorder_type",
     "event_sources",
     "first_place",
@@ -160,9 +162,25 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     if event_type == "Riots":
         return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
     if event_type == "Protests":
+        if sub_event_type == "Excessive force against protesters":
+            return "Political violence; Demonstrations"
         return "Demonstrations"
     if event_type == "Strategic developments":
         return "Strategic developments"
+    return ""
+
+
+def civilian_targeting(event_type: str, sub_event_type: str, inter2: int | None) -> str:
+    """ACLED's civilian_targeting: every violence-against-civilians event; explosions and
+    mob violence whose target (actor2) is civilians; excessive force against protesters."""
+    if event_type == "Violence against civilians":
+        return "Civilian targeting"
+    if sub_event_type == "Excessive force against protesters":
+        return "Civilian targeting"
+    if inter2 == 7 and (
+        event_type in _CIVILIAN_TARGETING_TYPES or sub_event_type == "Mob violence"
+    ):
+        return "Civilian targeting"
     return ""
 
 
@@ -199,16 +217,30 @@ def event_sources(event: Event, articles: Mapping[str, Article] | None = None) -
     return out
 
 
-def _source_scale(sources: Iterable[SourceRef]) -> str:
-    stances = {s.stance for s in sources}
-    scales = []
-    if stances & _NATIONAL_STANCES:
-        scales.append("National")
-    if "wire" in stances:
-        scales.append("International")
-    if not scales and stances:
-        scales.append("Other")
-    return "-".join(scales)
+_SCALE_ORDER = ("Subnational", "National", "Regional", "International", "Other")
+
+
+def _one_scale(source: SourceRef, country: str) -> str:
+    """ACLED's scale of one source: the table's `scale` if given; a wire is international;
+    an outlet of the event's country is national, of another country international."""
+    listed = source_table().scale_of(source.name)
+    if listed:
+        return listed
+    if source.stance == "wire":
+        return "International"
+    if source.country and country:
+        return "National" if source.country == country else "International"
+    if source.stance in _NATIONAL_STANCES:
+        return "National"
+    return "Other"
+
+
+def _source_scale(sources: Iterable[SourceRef], country: str = "") -> str:
+    """ACLED's source_scale: the scales of an event's sources, joined ("National-International")."""
+    found = {_one_scale(s, country) for s in sources}
+    if len(found) > 1:
+        found.discard("Other")
+    return "-".join(s for s in _SCALE_ORDER if s in found)
 
 
 def _inter(actor: str) -> int | None:
@@ -245,6 +277,8 @@ def _notes(claim: Claim) -> str:
         parts.append(claim.statement)
     if claim.notes:
         parts.append(claim.notes)
+    if claim.fatalities_notes:
+        parts.append(f"Fatalities: {claim.fatalities_notes}.")
     if len(claim.places) > 1:
         parts.append("Also: " + ", ".join(_place_label(p) for p in claim.places[1:]) + ".")
     if claim.destinations:
@@ -314,11 +348,7 @@ def acled_row(
         "assoc_actor_2": c.assoc_actor2,
         "inter2": _num(inter2, "d"),
         "interaction": _interaction(c.actor1, inter1, c.actor2, inter2),
-        "civilian_targeting": (
-            "Civilian targeting"
-            if inter2 == 7 and c.event_type in _CIVILIAN_TARGETING_TYPES
-            else ""
-        ),
+        "civilian_targeting": civilian_targeting(c.event_type, c.sub_event_type, inter2),
         "iso": str(ISO_NUMERIC.get(country, country)),
         "region": REGIONS.get(country, ""),
         "country": (place.country_name or place.country) if place else "",
@@ -330,7 +360,7 @@ def acled_row(
         "longitude": _num(place.lon, ".4f") if place else "",
         "geo_precision": str(place.geo_precision) if place else "",
         "source": "; ".join(s.label for s in sources),
-        "source_scale": _source_scale(sources),
+        "source_scale": _source_scale(sources, country),
         "notes": _notes(c),
         "fatalities": str(int(c.fatalities)),
         "tags": _tags(c, place),

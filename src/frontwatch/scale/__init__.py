@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import FrontwatchError
-from frontwatch.pipeline import IngestReport, claims_for, read_articles, update_events
+from frontwatch.pipeline import (
+    IngestReport,
+    batch_dated,
+    claims_for,
+    read_articles,
+    update_events,
+)
 from frontwatch.store import Store
 from frontwatch.types import Article, Claim
 
@@ -79,6 +85,7 @@ def ingest_dask(
     report = IngestReport()
     articles = read_articles(paths, published, report)
     before = store.fingerprint()
+    articles = batch_dated(articles, store)
     store_articles_dask(
         articles,
         store,
