@@ -344,3 +344,19 @@ def test_jsonl_item_without_title_keeps_its_first_line_as_story(tmp_path: Path) 
     assert art.title == ""
     claims = claims_for(art)
     assert [c.sub_event_type for c in claims] == ["Non-state actor overtakes territory"]
+
+
+def test_md_markup_is_removed_from_the_text(tmp_path: Path) -> None:
+    body = (
+        "# Bridge reopened\n\n"
+        "**TOWNVILLE** – Crews [reopened](https://example.org/b) the *old* bridge.\n"
+        "Traffic resumed.\n\n"
+        "- Ferries stopped running\n"
+        "- Tolls were `waived`\n"
+    )
+    art = only(read_path(write(tmp_path, "b.md", body)))
+    assert art.title == "Bridge reopened"
+    assert art.text == (
+        "Bridge reopened\n\nTOWNVILLE – Crews reopened the old bridge. Traffic resumed.\n\n"
+        "Ferries stopped running\n\nTolls were waived"
+    )

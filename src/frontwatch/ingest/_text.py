@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import yaml
+from markdown_it import MarkdownIt
 
 from ._model import Draft, meta_date
 
@@ -16,7 +17,6 @@ _FRONT_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re
 _PUBLISHED_RE = re.compile(
     r"^[ \t]*\**published(?: on)?\**[ \t]*:\**[ \t]*(.+?)[ \t]*$", re.IGNORECASE
 )
-_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _PUBLISHED_SCAN_LINES = 5
 
 
@@ -37,6 +37,33 @@ def _front_matter(text: str, origin: str, warnings: list[str]) -> tuple[dict[str
         warnings.append(f"{origin}:1: front matter is not a mapping, ignored")
         return {}, rest
     return {str(k).lower(): v for k, v in data.items()}, rest
+
+
+_MD = MarkdownIt("commonmark")
+_MD_TEXT_CHILDREN = {"text", "code_inline"}
+
+
+def markdown_to_text(body: str) -> str:
+    """The words of a Markdown report: one paragraph per block (heading, paragraph, list
+    item, quote), emphasis, link and code markup removed, images and raw HTML dropped."""
+    blocks: list[str] = []
+    for token in _MD.parse(body):
+        if token.type != "inline" or not token.children:
+            if token.type in ("code_block", "fence") and token.content.strip():
+                blocks.append(token.content.strip())
+            continue
+        parts: list[str] = []
+        for child in token.children:
+            if child.type in _MD_TEXT_CHILDREN:
+                parts.append(child.content)
+            elif child.type == "softbreak":
+                parts.append(" ")
+            elif child.type == "hardbreak":
+                parts.append("\n")
+        text = "".join(parts).strip()
+        if text:
+            blocks.append(text)
+    return "\n\n".join(blocks)
 
 
 def _str(value: object) -> str:
@@ -77,7 +104,7 @@ def parse_text(text: str, origin: str, warnings: list[str], *, markdown: bool) -
     body = "\n".join(lines)
 
     if markdown:
-        body = _MD_HEADING_RE.sub(r"\1", body)
+        body = markdown_to_text(body)
     title = _str(meta.get("title"))
     if markdown and title.startswith("#"):
         title = title.lstrip("#").strip()
