@@ -138,3 +138,14 @@ def test_its_forces_belong_to_the_speaker(gaz: Gazetteer) -> None:
     )
     assert c.actor1 == "Military Forces of Russia"
     assert c.sources[0].name == "Russian Defence Ministry"
+
+
+def test_a_place_inside_a_compound_adjective_is_not_the_event_place(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels advance\n\n"
+        "Rebels captured Saraqib on Friday. By Saturday they had seized the citadel and the "
+        "airport, according to the Britain-based monitor."
+    )
+    found = events_of(claims(text, gaz))
+    assert found, "the capture is read"
+    assert all(p.country != "GB" for c in found for p in c.places), describe(found)

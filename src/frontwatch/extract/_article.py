@@ -12,7 +12,7 @@ from typing import Any
 from frontwatch.actors import ActorInfo, actor_table
 from frontwatch.extract._dates import DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
-from frontwatch.extract._places import PlaceMention, find_places, is_place
+from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
 from frontwatch.nlp import Sentence, is_dateline
@@ -255,6 +255,8 @@ def _article_countries(
     counts: Counter[str] = Counter()
     for sent in sentences:
         for tok in sent.span:
+            if compound_modifier(tok.doc, tok.i + 1):
+                continue  # "the Britain-based monitor" is not about Britain
             cc = demonym_country(tok.text)
             if cc:
                 counts[cc] += 1

@@ -272,6 +272,9 @@ def find_places(
             if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
                 i = b  # "Congo's government", "Israel's army": an actor, not a place
                 continue
+            if compound_modifier(doc, b):
+                i = b  # "the Britain-based monitor", "Iran-backed militias": not where
+                continue
             c0, c1 = sentence.char_span(a, b)
             rel = relative_context(article_text, c0, c1)
             hint = rel.kind_hint or _coordinated_hint(doc, a, b)
@@ -288,6 +291,32 @@ def find_places(
                 found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
             i = b
     return found
+
+
+_MODIFIER_PARTICIPLES = {
+    "based",
+    "backed",
+    "led",
+    "born",
+    "funded",
+    "allied",
+    "aligned",
+    "linked",
+    "made",
+    "supplied",
+    "sponsored",
+    "bound",
+}
+
+
+def compound_modifier(doc: Any, b: int) -> bool:
+    """The place ends a compound adjective ("Britain-based", "Russia-backed")."""
+    return (
+        b + 1 < len(doc)
+        and doc[b].text in ("-", "–")
+        and doc[b].idx == doc[b - 1].idx + len(doc[b - 1].text)  # no space before the hyphen
+        and doc[b + 1].lower_ in _MODIFIER_PARTICIPLES
+    )
 
 
 _WATER = {
