@@ -149,3 +149,15 @@ def test_a_place_inside_a_compound_adjective_is_not_the_event_place(gaz: Gazette
     found = events_of(claims(text, gaz))
     assert found, "the capture is read"
     assert all(p.country != "GB" for c in found for p in c.places), describe(found)
+
+
+def test_the_town_refers_to_the_war_town_not_where_a_leader_spoke(gaz: Gazetteer) -> None:
+    text = (
+        "Troops leave Avdiivka\n\n"
+        "Ukrainian troops withdrew from Avdiivka in Donetsk region on Saturday.\n\n"
+        "Speaking in Munich, the Ukrainian president said the decision saved lives. "
+        "Russian forces shelled villages west of the town on Saturday, Ukraine's army said."
+    )
+    found = events_of(claims(text, gaz))
+    assert found, describe(found)
+    assert all(p.country == "UA" for c in found for p in c.places), describe(found)

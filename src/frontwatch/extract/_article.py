@@ -338,8 +338,30 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
-        ctx.last_places = [m.place for m in places if m.place.feature == "city"] or ctx.last_places
+        ctx.last_places = _antecedent_towns(ctx, sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+
+
+def _antecedent_towns(ctx: _Ctx, sent: Sentence, places: list[PlaceMention]) -> list[Place]:
+    """Towns a later "the town" may mean: not where someone spoke ("Speaking in Munich,
+    ...", "told reporters in Kyiv"), which is no scene of the war."""
+    doc = sent.span.doc
+    return [
+        m.place
+        for m in places
+        if m.place.feature == "city" and not _speech_venue(doc[m.start : m.end].root)
+    ]
+
+
+_VENUE_VERBS = {"speak", "say", "tell", "address", "talk", "announce", "brief", "meet", "visit"}
+
+
+def _speech_venue(tok: Any) -> bool:
+    """`tok` is the object of "in/at" attached to a speech or visit verb."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    return prep.head.lemma_.lower() in _VENUE_VERBS
 
 
 _HISTORY_DAYS = 45  # an explicit date this long before publication is background
