@@ -161,3 +161,23 @@ def test_the_town_refers_to_the_war_town_not_where_a_leader_spoke(gaz: Gazetteer
     found = events_of(claims(text, gaz))
     assert found, describe(found)
     assert all(p.country == "UA" for c in found for p in c.places), describe(found)
+
+
+def test_a_generic_word_inside_a_place_name_is_no_actor(gaz: Gazetteer) -> None:
+    from frontwatch.actors import actor_table
+
+    assert actor_table().resolve("Taybat al-Imam", "SY", None) is None
+    assert actor_table().resolve("Residents of Homs", "SY", None) is not None
+
+
+def test_they_takes_the_armed_actor_of_the_previous_event(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels advance\n\n"
+        "Hayat Tahrir al-Sham fighters seized the town of Saraqib on Thursday. "
+        "On Friday they captured Taybat al-Imam, north of Hama."
+    )
+    found = events_of(claims(text, gaz))
+    taybat = [c for c in found if any("Taybat" in p.spelled for p in c.places)]
+    assert len(taybat) == 1, describe(found)
+    assert taybat[0].actor1 == "Syrian opposition (HTS-led)"
+    assert taybat[0].actor2 == "Military Forces of Syria"

@@ -166,7 +166,7 @@ class ActorTable:
             hits = self._generic.get((gram, wanted))
             if hits:
                 return _on_date(hits, on)
-        padded = f" {text} "
+        padded = f" {_norm(_without_proper_names(phrase))} "
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
                 cname = country_name(wanted)
@@ -328,3 +328,22 @@ def actor_table() -> ActorTable:
 
 def actor_info(name: str) -> ActorInfo | None:
     return actor_table().info(name)
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word or a name with an article ("al-Imam", "ar-Rastan")."""
+    return word[:1].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", word))
+
+
+def _without_proper_names(phrase: str) -> str:
+    """The phrase without multi-word proper names, so that a generic word inside a place
+    or person name ("Taybat al-Imam", "Bab al-Hawa") is not read as a descriptor."""
+    words = phrase.split()
+    keep = []
+    for i, w in enumerate(words):
+        prev = i > 0 and _proper(words[i - 1])
+        nxt = i + 1 < len(words) and _proper(words[i + 1])
+        if _proper(w) and (prev or nxt):
+            continue
+        keep.append(w)
+    return " ".join(keep)

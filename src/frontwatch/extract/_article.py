@@ -967,6 +967,8 @@ def _event_claim(
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
         actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
+    if actor1_info is None and subj_tok is not None and subj_tok.lower_ in ("they", "we"):
+        actor1_info = _last_armed_actor(ctx)  # "... the rebels seized X. They had captured Y"
     between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
     if noun_trigger and not between:
         between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
@@ -1555,6 +1557,17 @@ def _conjunct_actor(subj: Any, actor1: ActorInfo | None, ctx: _Ctx) -> ActorInfo
             info, _ = _actors_of(t, ctx)
             if info is not None and (actor1 is None or info.name != actor1.name):
                 return info
+    return None
+
+
+def _last_armed_actor(ctx: _Ctx) -> ActorInfo | None:
+    """actor1 of the latest event claim of the report, if it is an armed actor."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or not claim.actor1:
+            continue
+        info = table.info(claim.actor1)
+        return info if info is not None and info.inter in (1, 2, 3, 4, 8) else None
     return None
 
 
