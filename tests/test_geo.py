@@ -424,3 +424,8 @@ def test_cached_load_under_one_second(gaz: Gazetteer, tmp_path: Path) -> None:
     ).stdout.split()
     assert out[0] == "True"
     assert float(out[2]) < 1.0, out  # the pickle load itself
+
+
+def test_a_main_name_beats_an_old_name_among_the_reports_countries(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Pokrovsk", countries=("UA", "RU"))
+    assert place is not None and place.country == "UA" and place.admin1 == "Donetsk"

@@ -68,6 +68,10 @@ W_COUNTRY = 1.5
 W_NEAR = 0.6
 NEAR_SCALE_KM = 150.0
 W_POP = 0.25
+# within the report's countries, a place whose own (GeoNames main) name is the spelling beats
+# one that only lists it among its alternate names: "Pokrovsk" in a report on Ukraine and
+# Russia is the Donetsk town, not Engels (called Pokrovsk until 1931)
+W_MAIN_NAME = 0.1
 DEFAULT_KIND_BONUS = {"country": 0.6, "city": 0.2, "region": 0.15, "admin1": 0.1, "admin2": 0.0}
 
 _ADMIN_WORD_RE = re.compile(
@@ -819,6 +823,8 @@ class Gazetteer:
             r += W_NEAR * math.exp(-dist / NEAR_SCALE_KM)
         if c.feature == "city":
             r += W_POP * min(math.log10(c.population + 1), 7.0) / 7.0
+        if ctx and c.country in ctx and c.method == "exact" and fold_name(c.name) == c.key:
+            r += W_MAIN_NAME  # among the report's countries only: "Palmyra" alone is Tadmur
         return r
 
     def to_place(self, c: Candidate, spelled: str) -> Place:
