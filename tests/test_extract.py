@@ -181,3 +181,15 @@ def test_they_takes_the_armed_actor_of_the_previous_event(gaz: Gazetteer) -> Non
     assert len(taybat) == 1, describe(found)
     assert taybat[0].actor1 == "Syrian opposition (HTS-led)"
     assert taybat[0].actor2 == "Military Forces of Syria"
+
+
+def test_a_pronoun_speaker_is_the_last_named_speaker(gaz: Gazetteer) -> None:
+    text = (
+        "Army vows to fight on\n\n"
+        "The Sudanese army vowed to retake Wad Madani within weeks. "
+        "It also promised to protect civilians in Gezira state."
+    )
+    found = [c for c in claims(text, gaz) if c.kind == "statement"]
+    promise = [c for c in found if c.trigger == "promised"]
+    assert len(promise) == 1, describe(found)
+    assert promise[0].actor1 == "Military Forces of Sudan", describe(found)

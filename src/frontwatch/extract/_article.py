@@ -2039,6 +2039,8 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
+    if who_phrase.lower() in _PRONOUNS:  # "He said ...": whoever spoke last in the report
+        who_phrase = _last_speaker(ctx) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -2061,6 +2063,13 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         sentence_index=sent.index,
         confidence=0.8,
     )
+
+
+def _last_speaker(ctx: _Ctx) -> str:
+    for claim in reversed(ctx.claims):
+        if claim.kind == "statement" and claim.actor1 and claim.actor1.lower() not in _PRONOUNS:
+            return claim.actor1
+    return ""
 
 
 def _clean_who(phrase: str) -> str:
