@@ -17,6 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from _table import print_table
 from frontwatch.config import DATA_DIR
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import load_pipeline
@@ -60,11 +61,7 @@ def main() -> None:
         ("database size", f"{db_mb:.1f} MB", ""),
         ("peak RSS", f"{peak_mb:.0f} MB", ""),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'stage':<{width}} | {'value':>16} | rate")
-    print("-" * (width + 45))
-    for name, value, rate in rows:
-        print(f"{name:<{width}} | {value:>16} | {rate}")
+    print_table(rows, "stage", "value", 16)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import argparse
 import resource
 import time
 
+from _table import print_table
 from frontwatch.actors import actor_table
 from frontwatch.config import DATA_DIR
 from frontwatch.extract import extract_claims
@@ -88,11 +89,7 @@ def main() -> None:
         ("fusion", f"{t_fuse:.3f} s", f"{len(claims)} claims -> {len(events)} events"),
         ("peak RSS", f"{peak_mb:.0f} MB", ""),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'stage':<{width}} | {'time':>14} | rate")
-    print("-" * (width + 40))
-    for name, value, rate in rows:
-        print(f"{name:<{width}} | {value:>14} | {rate}")
+    print_table(rows, "stage", "time", 14)
 
 
 if __name__ == "__main__":

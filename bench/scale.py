@@ -14,6 +14,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from _table import print_table
 from frontwatch.config import DATA_DIR
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import load_pipeline
@@ -63,11 +64,7 @@ def main() -> None:
             f"{n / t_dask:.1f} articles/s, x{t_local / t_dask:.2f} (cluster start included)",
         ),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'engine':<{width}} | {'time':>10} | rate")
-    print("-" * (width + 50))
-    for name, value, rate in rows:
-        print(f"{name:<{width}} | {value:>10} | {rate}")
+    print_table(rows, "engine", "time", 10)
 
 
 if __name__ == "__main__":

@@ -209,6 +209,14 @@ def load_gold(gold_path: Path) -> tuple[dict[str, Any], list[GoldArticle]]:
 def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
     """Ingest every report the gold file lists into one temporary database and score it."""
     gold, articles = load_gold(gold_path)
+    events, _origins = _read_gold_reports(articles, published)
+    return score(gold, events, _origin_keys(articles))
+
+
+def _read_gold_reports(
+    articles: Sequence[GoldArticle], published: date | None
+) -> tuple[list[Event], dict[str, str]]:
+    """The fused events of the gold file's reports, and each article's origin by id."""
     batches: dict[date | None, list[Path]] = {}
     for a in articles:
         fallback = None if a.hide_published else (published or a.published)
@@ -221,10 +229,9 @@ def evaluate_gold(gold_path: Path, published: date | None = None) -> EvalResult:
                 report = ingest(paths, store, published=fallback)
                 if report.errors:
                     raise GoldFileError("; ".join(report.errors))
-            events = store.events()
+            return store.events(), {a.id: a.origin for a in store.articles()}
         finally:
             store.close()
-    return score(gold, events, _origin_keys(articles))
 
 
 def _origin_keys(articles: Sequence[GoldArticle]) -> Callable[[str], str]:
@@ -611,21 +618,7 @@ def evaluate_gold_with_fusion(
 ) -> tuple[EvalResult, FusionResult]:
     """evaluate_gold, plus the fusion figures (FusionResult) from the same reading."""
     gold, articles = load_gold(gold_path)
-    batches: dict[date | None, list[Path]] = {}
-    for a in articles:
-        fallback = None if a.hide_published else (published or a.published)
-        batches.setdefault(fallback, []).append(a.path)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "eval.db")
-        try:
-            for fallback, paths in batches.items():
-                report = ingest(paths, store, published=fallback)
-                if report.errors:
-                    raise GoldFileError("; ".join(report.errors))
-            events = store.events()
-            origins = {a.id: a.origin for a in store.articles()}
-        finally:
-            store.close()
+    events, origins = _read_gold_reports(articles, published)
     key = _origin_keys(articles)
     return score(gold, events, key), fusion_score(gold, events, origins, key)
 

@@ -1466,15 +1466,8 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
 
 
 def _speech_subject(tok: Any) -> Any:
-    node = tok
-    for _ in range(6):
-        head = node.head
-        if head == node:
-            return None
-        if head.lemma_.lower() in triggers().speech_verbs:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
-        node = head
-    return None
+    head = _speech_head(tok)
+    return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
