@@ -254,16 +254,15 @@ def _article_countries(
     """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
     for sent in sentences:
+        doc = sent.span.doc
         for tok in sent.span:
-            if compound_modifier(tok.doc, tok.i + 1):
-                continue  # "the Britain-based monitor" is not about Britain
             cc = demonym_country(tok.text)
             if cc:
                 counts[cc] += 1
             elif tok.text[:1].isupper() and tok.is_alpha:
                 code = _country_code(gaz, tok.text) or _big_town_country(gaz, tok.text)
-                if code:
-                    counts[code] += 2
+                if code and not compound_modifier(doc, tok.i + 1):
+                    counts[code] += 2  # "the Britain-based monitor" is not about Britain
     for name, info in actor_table().actors.items():
         if name in article.text:
             counts[info.country] += 1
