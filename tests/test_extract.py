@@ -193,3 +193,26 @@ def test_a_pronoun_speaker_is_the_last_named_speaker(gaz: Gazetteer) -> None:
     promise = [c for c in found if c.trigger == "promised"]
     assert len(promise) == 1, describe(found)
     assert promise[0].actor1 == "Military Forces of Sudan", describe(found)
+
+
+def test_state_forces_abroad_overtake_and_at_home_regain_territory(gaz: Gazetteer) -> None:
+    from frontwatch.actors import actor_info, inter_at
+
+    ukraine, russia = (
+        actor_info("Military Forces of Ukraine"),
+        actor_info("Military Forces of Russia"),
+    )
+    assert ukraine is not None and russia is not None
+    assert (inter_at(ukraine, "UA"), inter_at(ukraine, "RU")) == (1, 8)
+    assert (inter_at(russia, "RU"), inter_at(russia, "SY")) == (1, 8)
+    abroad = only_event(
+        "Sudzha taken\n\nUkrainian forces took control of the Russian town of Sudzha on Thursday.",
+        gaz,
+    )
+    assert abroad.sub_event_type == "Non-state actor overtakes territory"
+    assert abroad.actor2 == "Military Forces of Russia"
+    home = only_event(
+        "Sudzha retaken\n\nRussian forces recaptured the town of Sudzha in Kursk region on Tuesday.",
+        gaz,
+    )
+    assert home.sub_event_type == "Government regains territory"

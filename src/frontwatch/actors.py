@@ -12,7 +12,7 @@ import yaml
 
 from frontwatch.config import DATA_DIR
 
-__all__ = ["ActorInfo", "ActorTable", "actor_table", "actor_info"]
+__all__ = ["ActorInfo", "ActorTable", "actor_table", "actor_info", "inter_at"]
 
 
 @dataclass(frozen=True)
@@ -328,6 +328,19 @@ def actor_table() -> ActorTable:
 
 def actor_info(name: str) -> ActorInfo | None:
     return actor_table().info(name)
+
+
+def inter_at(info: ActorInfo, country: str) -> int:
+    """ACLED's inter code for the actor in an event in `country`: state forces outside their
+    own country are external forces (8); an actor coded 8 abroad keeps `home_inter` at home
+    (Russia's forces are 1 in Russia, 8 in Syria or Ukraine)."""
+    if not country or not info.country:
+        return info.inter
+    if country == info.country and info.home_inter is not None:
+        return int(info.home_inter)
+    if country != info.country and info.inter == 1:
+        return 8
+    return info.inter
 
 
 def _proper(word: str) -> bool:

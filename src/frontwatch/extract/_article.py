@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.actors import ActorInfo, actor_table
+from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._dates import DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
 from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
@@ -1129,7 +1129,11 @@ def _event_claim(
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
         return None
-    if rule.state_sub_event_type and actor1_info is not None and actor1_info.inter == 1:
+    if (
+        rule.state_sub_event_type
+        and actor1_info is not None
+        and inter_at(actor1_info, place_country) == 1
+    ):
         sub_event_type = rule.state_sub_event_type
     if (
         rule.name == "change-to-group"
@@ -1513,7 +1517,7 @@ def _default_opponent(
     country = next((p.country for p in places if p.country), ctx.main_country)
     if actor1 is None:
         return None
-    if family in ("territory",) and actor1.inter != 1:
+    if family in ("territory",) and inter_at(actor1, country) != 1:
         return table.state_forces(country, ctx.article.published)
     if family in ("front",):
         return None

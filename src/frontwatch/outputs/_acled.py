@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from frontwatch.actors import actor_info
+from frontwatch.actors import actor_info, inter_at
 from frontwatch.extract._tables import source_table
 from frontwatch.types import Article, Claim, Event, Place, SourceRef, replace
 
@@ -243,11 +243,11 @@ def _source_scale(sources: Iterable[SourceRef], country: str = "") -> str:
     return "-".join(s for s in _SCALE_ORDER if s in found)
 
 
-def _inter(actor: str) -> int | None:
+def _inter(actor: str, country: str = "") -> int | None:
     if not actor:
         return None
     info = actor_info(actor)
-    return info.inter if info else None
+    return inter_at(info, country) if info else None
 
 
 def _interaction(actor1: str, inter1: int | None, actor2: str, inter2: int | None) -> str:
@@ -329,8 +329,9 @@ def acled_row(
     """
     c = event.claim
     place = first_place(c)
-    inter1 = _inter(c.actor1)
-    inter2 = _inter(c.actor2)
+    where = place.country if place else ""
+    inter1 = _inter(c.actor1, where)
+    inter2 = _inter(c.actor2, where)
     sources = event_sources(event, articles)
     country = place.country if place else ""
     row = {
