@@ -216,3 +216,15 @@ def test_state_forces_abroad_overtake_and_at_home_regain_territory(gaz: Gazettee
         gaz,
     )
     assert home.sub_event_type == "Government regains territory"
+
+
+def test_words_of_an_actor_name_do_not_set_the_reports_country(gaz: Gazetteer) -> None:
+    text = (
+        "Siege goes on\n\n"
+        "The Rapid Support Forces shelled El Fasher on Friday. The Rapid Support Forces "
+        "also shelled a camp nearby. The army said it clashed with the RSF on the edges of the city on "
+        "Saturday."
+    )
+    found = events_of(claims(text, gaz))
+    clash = [c for c in found if c.trigger == "clashed"]
+    assert len(clash) == 1 and clash[0].actor1 == "Military Forces of Sudan", describe(found)

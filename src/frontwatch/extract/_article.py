@@ -260,13 +260,24 @@ def _article_countries(
             if cc:
                 counts[cc] += 1
             elif tok.text[:1].isupper() and tok.is_alpha:
-                code = _country_code(gaz, tok.text) or _big_town_country(gaz, tok.text)
+                code = _country_code(gaz, tok.text)
+                if not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
+                    code = _big_town_country(gaz, f"{tok.text} {doc[tok.i + 1].text}")
+                elif not code:
+                    code = _big_town_country(gaz, tok.text)
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
     for name, info in actor_table().actors.items():
         if name in article.text:
             counts[info.country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+def _starts_longer_name(doc: Any, i: int) -> bool:
+    """ "Rapid" of "Rapid Support Forces": a capitalised word followed by another is part of
+    a longer name, and counts as a town's name only in that name (Rapid City is not meant)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
 @lru_cache(maxsize=8192)
