@@ -34,13 +34,27 @@ def invoke(cli_runner: CliRunner) -> Invoke:
     return run
 
 
+def shared_folder(path: Path, what: str) -> Path:
+    """`path` (a folder of ../shared), or skip the test; in CI, where shared/ always sits
+    beside the clone, a missing folder fails instead of skipping."""
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} folder {path} not found")
+        pytest.skip(f"{what} folder {path} not found")
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
-    if not SEED_DIR.is_dir():
-        if os.environ.get("CI"):  # CI always has shared/ beside the clone: never skip there
-            pytest.fail(f"seed folder {SEED_DIR} not found")
-        pytest.skip(f"seed folder {SEED_DIR} not found")
-    return SEED_DIR
+    return shared_folder(SEED_DIR, "seed")
+
+
+@pytest.fixture(scope="session")
+def bench_root() -> Path:
+    """../shared/benchmarks: the peer test sets, read in place."""
+    from frontwatch.geo.benchsets import benchmarks_dir
+
+    return shared_folder(benchmarks_dir(), "benchmarks")
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,11 @@ floors sit just below what bench/geocoding.py measured on the same sample
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from frontwatch.geo.benchsets import benchmarks_dir, read_mordecai, run_sample
+from frontwatch.geo.benchsets import read_mordecai, run_sample
 from frontwatch.geo.geoparse import Geoparser
 from frontwatch.geo.mordecai import score_mordecai
 
@@ -23,16 +22,6 @@ FLOORS = {
     "trnews": (0.92, 0.70, 0.75),
     "geovirus": (0.75, 0.72, 0.94),
 }
-
-
-@pytest.fixture(scope="module")
-def bench_root() -> Path:
-    root = benchmarks_dir()
-    if not root.is_dir():
-        if os.environ.get("CI"):  # CI always has shared/ beside the clone: never skip there
-            pytest.fail(f"benchmarks folder {root} not found")
-        pytest.skip(f"benchmarks folder {root} not found")
-    return root
 
 
 @pytest.fixture(scope="module")

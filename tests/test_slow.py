@@ -8,13 +8,12 @@ generator). They assert accuracy, never time.
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from frontwatch.geo.benchsets import benchmarks_dir, run_sample
+from frontwatch.geo.benchsets import run_sample
 from frontwatch.geo.geoparse import Geoparser
 
 pytestmark = pytest.mark.slow
@@ -25,16 +24,6 @@ FULL_FLOORS = {
     "trnews": (0.87, 0.71, 0.81),
     "geovirus": (0.79, 0.76, 0.95),
 }
-
-
-@pytest.fixture(scope="module")
-def bench_root() -> Path:
-    root = benchmarks_dir()
-    if not root.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"benchmarks folder {root} not found")
-        pytest.skip(f"benchmarks folder {root} not found")
-    return root
 
 
 @pytest.mark.parametrize("name", sorted(FULL_FLOORS))
