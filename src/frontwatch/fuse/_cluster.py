@@ -151,13 +151,17 @@ class _UF:
         self.parent.setdefault(x, x)
 
     def find(self, x: int) -> int:
-        parent = self.parent
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
+        return _find_root(self.parent, x)
+
+
+def _find_root(parent: dict[int, int] | list[int], x: int) -> int:
+    """Union-find root of `x`, compressing the path on the way."""
+    root = x
+    while parent[root] != root:
+        root = parent[root]
+    while parent[x] != root:
+        parent[x], x = root, parent[x]
+    return root
 
 
 def _close(a: PlaceKey, b: PlaceKey) -> tuple[bool, float, str]:
@@ -433,13 +437,7 @@ class Clusterer:
                     self.undated.setdefault((fam, cell), []).append(g.id)
 
     def root(self, x: int) -> int:
-        parent = self.parent
-        r = x
-        while parent[r] != r:
-            r = parent[r]
-        while parent[x] != r:
-            parent[x], x = r, parent[x]
-        return r
+        return _find_root(self.parent, x)
 
     def _union_region(self, a: int, b: int) -> None:
         ra, rb = self.root(a), self.root(b)
