@@ -343,3 +343,12 @@ def test_update_events_drops_rebuilds_and_adds_in_one_transaction(tmp_path: Path
         with pytest.raises(StoreError):  # the same id twice: nothing changes
             store.update_events([], [e3, e3])
         assert store.events() == [e2_rebuilt, e3]
+
+
+def test_published_years_lists_dated_articles_only(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    with Store(tmp_path / "fw.db") as store:
+        store.add_article(_article(1), [])
+        store.add_article(replace(_article(2, "Other text."), published=None), [])
+        assert store.published_years() == [2024]

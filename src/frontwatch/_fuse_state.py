@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from frontwatch.config import settings
@@ -26,6 +27,7 @@ _FORMAT = 1
 _CODE_FILES = ("types.py", "fuse")
 
 
+@lru_cache(maxsize=1)
 def _code_key() -> str:
     """Changes with the source of fusion and of the types it pickles."""
     root = Path(__file__).parent

@@ -72,8 +72,7 @@ def batch_dated(articles: list[Article], store: Store) -> list[Article]:
     """`with_batch_dates` against this batch and the years of the articles already stored."""
     if all(a.published is not None for a in articles):
         return articles
-    stored = [a.published.year for a in store.articles() if a.published]
-    return with_batch_dates(articles, stored)
+    return with_batch_dates(articles, store.published_years())
 
 
 def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -> list[Article]:

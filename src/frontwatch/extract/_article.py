@@ -348,11 +348,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
-        ctx.last_places = _antecedent_towns(ctx, sent, places) or ctx.last_places
+        ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
 
 
-def _antecedent_towns(ctx: _Ctx, sent: Sentence, places: list[PlaceMention]) -> list[Place]:
+def _antecedent_towns(sent: Sentence, places: list[PlaceMention]) -> list[Place]:
     """Towns a later "the town" may mean: not where someone spoke ("Speaking in Munich,
     ...", "told reporters in Kyiv"), which is no scene of the war."""
     doc = sent.span.doc

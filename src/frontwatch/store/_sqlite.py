@@ -325,6 +325,13 @@ class Store:
         rows = self._read("SELECT json FROM claims ORDER BY article_id, id")
         return [claim_from_dict(json.loads(r[0])) for r in rows]
 
+    def published_years(self) -> list[int]:
+        """The publication year of every stored article that has a date (no texts read)."""
+        rows = self._read(
+            "SELECT substr(published, 1, 4) FROM articles WHERE published IS NOT NULL"
+        )
+        return [int(r[0]) for r in rows]
+
     def claims_of(self, article_ids: Sequence[str]) -> list[Claim]:
         """The claims of these articles, ordered as claims() orders them."""
         out: list[Claim] = []
