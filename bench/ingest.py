@@ -14,14 +14,12 @@ import argparse
 import resource
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from _table import print_table
-from frontwatch.config import DATA_DIR
+from _common import demo_copies, print_table
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import load_pipeline
-from frontwatch.pipeline import IngestReport, claims_for, read_articles, refuse
+from frontwatch.pipeline import claims_for, refuse
 from frontwatch.store import Store
 
 
@@ -31,12 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     gaz = Gazetteer.load()
     load_pipeline()
-    base = read_articles([DATA_DIR / "demo"], None, IngestReport())
-    articles = [
-        replace(a, id=f"{a.id}-{k:04d}", origin=f"copy{k:04d}/{a.origin}")
-        for k in range(args.copies)
-        for a in base
-    ]
+    base, articles = demo_copies(args.copies)
     words = sum(len(a.text.split()) for a in articles)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"

@@ -12,7 +12,7 @@ import argparse
 import resource
 import time
 
-from _table import print_table
+from _common import print_table
 from frontwatch.actors import actor_table
 from frontwatch.config import DATA_DIR
 from frontwatch.extract import extract_claims

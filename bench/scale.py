@@ -11,14 +11,12 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from _table import print_table
-from frontwatch.config import DATA_DIR
+from _common import demo_copies, print_table
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import load_pipeline
-from frontwatch.pipeline import IngestReport, claims_for, read_articles
+from frontwatch.pipeline import IngestReport, claims_for
 from frontwatch.scale import store_articles_dask
 from frontwatch.store import Store
 
@@ -29,12 +27,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partition-size", type=int, default=25)
     args = parser.parse_args()
-    base = read_articles([DATA_DIR / "demo"], None, IngestReport())
-    articles = [
-        replace(a, id=f"{a.id}-{k:04d}", origin=f"copy{k:04d}/{a.origin}")
-        for k in range(args.copies)
-        for a in base
-    ]
+    base, articles = demo_copies(args.copies)
     n = len(articles)
     with tempfile.TemporaryDirectory() as tmp:
         gaz = Gazetteer.load()
