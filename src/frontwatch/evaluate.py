@@ -364,8 +364,12 @@ def _match_event(
             continue
         if not _date_ok(g, c, 1):
             continue
-        score = 2 * (c.sub_event_type in _subtypes(g)) + _actor_ok(
-            str(g.get("actor1", "")), c.actor1
+        # the same day first (three days of strikes on one town are three gold events, each
+        # matched to its own day), then the sub-type, then actor1
+        score = (
+            4 * _date_ok(g, c, 0)
+            + 2 * (c.sub_event_type in _subtypes(g))
+            + _actor_ok(str(g.get("actor1", "")), c.actor1)
         )
         if best is None or score > best[0]:
             best = (score, e)

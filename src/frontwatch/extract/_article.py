@@ -1768,8 +1768,10 @@ def _claim_date(
     ]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
-        before = [d for d in points if d.start <= rel_pos] or points
-        anchor = before[-1]
+        before = [d for d in points if d.start <= rel_pos]
+        # none before the trigger: the nearest after it ("killed since Thursday, X said on
+        # Sunday" is dated by Thursday, not by the day of the saying)
+        anchor = before[-1] if before else min(points, key=lambda d: d.start)
         if anchor.kind == "since":
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":

@@ -86,6 +86,14 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
 )
+# "on Friday and Saturday", "between Monday and Wednesday", "Thursday to Sunday last week"
+_WEEKDAY_PAIR = re.compile(
+    r"\b(?:(?:on|between|from)\s+)?(?P<wd1>"
+    + "|".join(WEEKDAYS)
+    + r")\s+(?:and|to|through|until)\s+"
+    r"(?P<wd2>" + "|".join(WEEKDAYS) + r")\b(?P<last>\s+last\s+week)?",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
     r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) days? ago)\b",
@@ -213,6 +221,17 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             last = published
         since = (m.group("prep") or "").lower() == "since"
         add(DateMention(m.start(), m.end(), "since" if since else "month", first, last, 0, 3))
+    for m in _WEEKDAY_PAIR.finditer(text):
+        if published is None or not free(m.start(), m.end()):
+            continue
+        wd1 = WEEKDAYS.index(m.group("wd1").lower())
+        wd2 = WEEKDAYS.index(m.group("wd2").lower())
+        if m.group("last"):
+            end = published - timedelta(days=published.weekday() + 7 - wd2)
+        else:
+            end = published - timedelta(days=(published.weekday() - wd2) % 7)
+        start = end - timedelta(days=(wd2 - wd1) % 7)
+        add(DateMention(m.start(), m.end(), "range", start, end, 0, time_precision(start, end)))
     for m in _WEEKDAY.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -223,7 +242,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             if (m.group("mod") or "").lower() == "last" and back == 0:
                 back = 7
             d = published - timedelta(days=back)
-        add(DateMention(m.start(), m.end(), "point", d, None, 0, 1))
+        before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
+        kind = "since" if _SINCE_BEFORE.search(before) else "point"
+        add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue

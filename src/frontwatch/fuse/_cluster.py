@@ -128,19 +128,31 @@ class _Agg:
     sides: frozenset[str]
     anchors: tuple[tuple[float, float], ...]
     dated: bool
+    # article id → the one day it gives this happening: a report that tells two days apart
+    # ("on Monday ... the first attack, on Sunday") tells two events, never one.
+    days: dict[str, int]
 
 
 def _agg(g: Group) -> _Agg:
     anchors = tuple(
         (p[1], p[2]) for p in g.sig[1] if p[3] == 1 and p[4] == "city" and not math.isnan(p[1])
     )
+    days: dict[str, int] = {}
+    if g.start and g.start == g.end:
+        days = {c.article_id: g.start for c in g.claims if c.time_precision == 1}
     return _Agg(
         g.start,
         g.end,
         frozenset({g.side} if g.side else ()),
         tuple(sorted(anchors))[:8],
         g.start != 0,
+        days,
     )
+
+
+def _same_report_other_day(x: _Agg, y: _Agg) -> bool:
+    small, big = (x.days, y.days) if len(x.days) <= len(y.days) else (y.days, x.days)
+    return any(big.get(article, day) != day for article, day in small.items())
 
 
 class _UF:
@@ -234,6 +246,8 @@ def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
         span = max(x.max_start, y.max_start) - min(x.min_end, y.min_end)
         if span > cfg.max_span_days:
             return False
+    if x.days and y.days and _same_report_other_day(x, y):
+        return False
     sides = x.sides | y.sides
     if len(sides) > 1 and (family not in cfg.territory_families or len(sides) > 2):
         return False
@@ -250,7 +264,8 @@ def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
     else:
         ms, me = (x.max_start, x.min_end) if x.dated else (y.max_start, y.min_end)
     anchors = tuple(sorted(set(x.anchors + y.anchors)))[:8]  # symmetric: order-free
-    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated)
+    days = {**x.days, **y.days} if x.days and y.days else (x.days or y.days)
+    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated, days)
 
 
 Cell = int | str
