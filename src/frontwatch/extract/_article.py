@@ -1791,6 +1791,9 @@ def _claim_date(
         if anchor.date_end:  # "overnight": the night before publication, the day known
             return anchor.date, anchor.date_end, anchor.precision, "explicit"
         return anchor.date, None, 1, "explicit"
+    shifts = [d for d in dates if d.kind == "shift"]
+    if shifts:  # resolved against the sentence before (_resolve_dates)
+        return None, None, 1, f"shift:{shifts[0].days}"
     durations = [d for d in dates if d.kind == "duration"]
     if durations and pub:
         start = pub - timedelta(days=durations[0].days - 1)
@@ -1841,6 +1844,11 @@ def _resolve_dates(ctx: _Ctx) -> None:
         if c.date is not None or c.kind == "statement":
             continue
         source: Claim | None = None
+        if c.date_basis.startswith("shift:"):
+            shifted = _shifted(claims, index, ctx, int(c.date_basis.split(":")[1]))
+            if shifted is not None:
+                claims[index] = shifted
+                continue
         if index in ctx.antecedent:
             source = claims[ctx.antecedent[index]]
         elif index in ctx.same_as_prev:
@@ -1866,6 +1874,26 @@ def _resolve_dates(ctx: _Ctx) -> None:
             time_precision=time_precision(start, pub),
             date_basis="undated: story window to publication",
         )
+
+
+def _shifted(claims: list[Claim], index: int, ctx: _Ctx, days: int) -> Claim | None:
+    """ "A day earlier, ...", "Three days later, ...": the date of the event told before,
+    moved by those days (never past the publication date)."""
+    source = _previous_dated(claims, index, ctx, same_paragraph=False)
+    if source is None or source.date is None:
+        return None
+    day = source.date + timedelta(days=days)
+    pub = ctx.article.published
+    if pub is not None and day > pub:
+        return None
+    word = "after" if days > 0 else "before"
+    return replace(
+        claims[index],
+        date=day,
+        date_end=None,
+        time_precision=source.time_precision,
+        date_basis=f"{abs(days)} day(s) {word} the event told before",
+    )
 
 
 def _previous_dated(

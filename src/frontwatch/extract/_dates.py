@@ -15,7 +15,15 @@ from typing import Literal
 from frontwatch.extract._numbers import WORD_NUMBERS
 
 DateKind = Literal[
-    "point", "since", "history", "duration", "after_days", "relative_week", "month", "range"
+    "point",
+    "since",
+    "history",
+    "duration",
+    "after_days",
+    "relative_week",
+    "month",
+    "range",
+    "shift",  # "a day earlier", "the next day", "three days later": days from the story's date
 ]
 
 MONTHS = {
@@ -78,8 +86,8 @@ _WEEKEND = re.compile(
 )
 # "over the previous two days", "in the past week", "during the last 48 hours"
 _PAST_DAYS = re.compile(
-    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
-    r"(?P<unit>days?|weeks?)\b",
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
+    r"(?P<unit>days?|weeks?|hours?)\b",
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
@@ -96,9 +104,20 @@ _WEEKDAY_PAIR = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
-    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) days? ago)\b",
+    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago)\b",
     re.I,
 )
+_SHIFT = re.compile(
+    r"\b(?:(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later)"
+    r"|the\s+(?P<next>next|following)\s+(?:day|morning|evening|night)"
+    r"|the\s+(?P<prev>previous|preceding)\s+(?:day|morning|evening|night))\b",
+    re.I,
+)
+_SINCE_START = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b", re.I
+)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:on\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince(?:\s+the\s+(?:morning|evening|night|start|beginning)\s+of)?$")
 _YEAR = re.compile(r"\b(?P<prep>in|since|from|until|by|of)?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 _DURATION = re.compile(
@@ -199,11 +218,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         n = _number(m.group("n"))
         if published is None or not n or not free(m.start(), m.end()):
             continue
-        unit = 7 if m.group("unit").lower().startswith("week") else 1
-        start = published - timedelta(days=n * unit)
-        add(
-            DateMention(m.start(), m.end(), "range", start, published, 0, 2 if n * unit <= 7 else 3)
-        )
+        unit_word = m.group("unit").lower()
+        if unit_word.startswith("hour"):
+            days = -(-n // 24)  # "the past 48 hours": two days
+        else:
+            days = n * (7 if unit_word.startswith("week") else 1)
+        start = published - timedelta(days=days)
+        add(DateMention(m.start(), m.end(), "range", start, published, 0, 2 if days <= 7 else 3))
     for m in _MONTH_YEAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -288,7 +309,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), "relative_week", first.replace(day=1), first, 0, 3))
         elif m.group("n"):
             n = _number(m.group("n"))
-            if n is not None:
+            if n is not None and m.group("unit").lower().startswith("week"):
+                start = published - timedelta(days=7 * n + published.weekday())
+                end = start + timedelta(days=6)  # "three weeks ago": that week, precision 2
+                add(DateMention(m.start(), m.end(), "relative_week", start, end, 0, 2))
+            elif n is not None:
                 add(DateMention(m.start(), m.end(), "point", published - timedelta(days=n)))
     for m in _YEAR.finditer(text):
         if not free(m.start("year"), m.end("year")):
@@ -306,8 +331,61 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if n and free(m.start(), m.end()):
             unit = 7 if m.group("unit").lower().startswith("week") else 1
             add(DateMention(m.start(), m.end(), "after_days", None, None, n * unit))
+    for m in _SHIFT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("next"):
+            shift = 1
+        elif m.group("prev"):
+            shift = -1
+        else:
+            n = _number(m.group("n"))
+            if not n:
+                continue
+            shift = n * (7 if m.group("unit").lower().startswith("week") else 1)
+            shift = shift if m.group("dir").lower() == "later" else -shift
+        add(DateMention(m.start(), m.end(), "shift", None, None, shift))
+    for m in _SINCE_START.finditer(text):
+        if published is None or not free(m.start(), m.end()):
+            continue
+        span = m.group("unit").lower()
+        if span == "week":
+            start = published - timedelta(days=published.weekday())
+        elif span == "month":
+            start = published.replace(day=1)
+        else:
+            start = published.replace(month=1, day=1)
+        add(
+            DateMention(
+                m.start(), m.end(), "since", start, None, 0, time_precision(start, published)
+            )
+        )
     found.sort(key=lambda d: d.start)
-    return found
+    return _join_ranges(text, found)
+
+
+def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "between December 1 and December 4", "from Monday until Thursday": two days read as
+    points become one range."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == d.kind == "point"
+            and prev.date is not None
+            and d.date is not None
+            and prev.date < d.date
+            and (d.date - prev.date).days <= 31
+            and _RANGE_JOIN.fullmatch(text[prev.end : d.start])
+            and _RANGE_OPEN.search(text[max(0, prev.start - 12) : prev.start])
+        ):
+            out[-1] = DateMention(
+                prev.start, d.end, "range", prev.date, d.date, 0, time_precision(prev.date, d.date)
+            )
+            continue
+        out.append(d)
+    return out
 
 
 def time_precision(start: date | None, end: date | None) -> int:
