@@ -228,3 +228,29 @@ def test_words_of_an_actor_name_do_not_set_the_reports_country(gaz: Gazetteer) -
     found = events_of(claims(text, gaz))
     clash = [c for c in found if c.trigger == "clashed"]
     assert len(clash) == 1 and clash[0].actor1 == "Military Forces of Sudan", describe(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        ("Russian troops are now 8 km from Pokrovsk, the institute said.", True),
+        ("Rebels were within 10 km of Homs on Friday.", True),
+        ("The village of Selydove is 8 km from Pokrovsk.", False),
+        ("The hospital is on the outskirts of Pokrovsk.", False),
+    ],
+)
+def test_an_armed_actor_n_km_from_a_town_is_a_front_position(
+    text: str, front: bool, gaz: Gazetteer
+) -> None:
+    found = [c for c in claims(text, gaz) if c.kind == "front_position"]
+    assert bool(found) is front, describe(claims(text, gaz))
+    if front:
+        assert found[0].actor1 and found[0].places[0].geo_precision == 2
+
+
+def test_an_auxiliary_is_no_trigger() -> None:
+    from frontwatch.extract._article import _find_triggers
+    from frontwatch.nlp import load_pipeline
+
+    doc = load_pipeline()("Rebel fighters were shelling the town of Saraqib.")
+    assert [t.text for t, _rule, _how in _find_triggers(doc[:])] == ["shelling"]

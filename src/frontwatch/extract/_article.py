@@ -697,7 +697,8 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            verb_rule = _verb_rule(tok)
+            # an auxiliary ("were killed", "is being shelled") is no trigger of its own
+            verb_rule = None if tok.dep_ in ("aux", "auxpass") else _verb_rule(tok)
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
