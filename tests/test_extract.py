@@ -254,3 +254,35 @@ def test_an_auxiliary_is_no_trigger() -> None:
 
     doc = load_pipeline()("Rebel fighters were shelling the town of Saraqib.")
     assert [t.text for t, _rule, _how in _find_triggers(doc[:])] == ["shelling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        (
+            "Gunmen stormed the village of Kurmin Masara in Nigeria on Sunday, killing 20 residents.",
+            "Attack",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Gunmen stormed a church in Owo in Nigeria on Sunday, killing 40 worshippers.",
+            "Attack",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Bandits stormed a mosque in Owo in Nigeria on Sunday, abducting 30 worshippers.",
+            "Abduction/forced disappearance",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Rebels stormed the town of Saraqib on Sunday.",
+            "Non-state actor overtakes territory",
+            "Military Forces of Syria",
+        ),
+    ],
+)
+def test_storming_is_coded_by_who_was_hit(
+    text: str, sub_event_type: str, actor2: str, gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    assert (e.sub_event_type, e.actor2) == (sub_event_type, actor2), describe([e])

@@ -866,7 +866,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _intent_noun(tok.head)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_trigger_word(tok.head):
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         return "skip"
@@ -931,6 +931,14 @@ def _is_trigger_word(tok: Any) -> bool:
     table = triggers()
     lemma = tok.lemma_.lower()
     return bool(table.rules_for_verb(lemma) or lemma in table.light_verbs or table.by_noun(lemma))
+
+
+def _heads_an_event(tok: Any) -> bool:
+    """A trigger word that tells an event here: not "stormed a mosque", whose object the
+    verb's rule refuses (the participle that follows tells what happened)."""
+    if triggers().rules_for_verb(tok.lemma_.lower()) and tok.lemma_ not in triggers().light_verbs:
+        return _verb_rule(tok) is not None
+    return _is_trigger_word(tok)
 
 
 def _intent_noun(tok: Any) -> bool:
