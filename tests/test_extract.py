@@ -286,3 +286,13 @@ def test_storming_is_coded_by_who_was_hit(
 ) -> None:
     e = only_event(text, gaz)
     assert (e.sub_event_type, e.actor2) == (sub_event_type, actor2), describe([e])
+
+
+def test_who_killed_in_an_ambush_did_the_ambush(gaz: Gazetteer) -> None:
+    e = only_event("Troops killed 15 bandits in an ambush near Faskari in Nigeria on Sunday.", gaz)
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Military Forces of Nigeria",
+        "Unidentified Armed Group (Nigeria)",
+        15,
+    )

@@ -996,6 +996,13 @@ def _event_claim(
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx)
+    if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
+        # "troops killed 15 bandits in an ambush": who did the killing did the ambush
+        agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+        if agent is not None:
+            info, more = _actors_of(agent, ctx)
+            if info is not None and info.inter != _CIVILIAN_INTER:
+                subj_tok, actor1_info, assoc1 = agent, info, more
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
