@@ -296,3 +296,18 @@ def test_who_killed_in_an_ambush_did_the_ambush(gaz: Gazetteer) -> None:
         "Unidentified Armed Group (Nigeria)",
         15,
     )
+
+
+def test_a_group_named_before_its_descriptor_keeps_its_name(gaz: Gazetteer) -> None:
+    e = only_event(
+        "Ethiopian federal forces clashed with Fano militiamen near Bahir Dar on Tuesday.", gaz
+    )
+    assert e.kind == "event" and e.sub_event_type == "Armed clash"  # fighting near a town
+    assert (e.actor1, e.actor2) == ("Military Forces of Ethiopia", "Fano Militia")
+    assert [p.name for p in e.places] == ["Bahir Dar"]  # not Fano, Italy
+    e = only_event(
+        "Al-Shabaab fighters attacked an army base near Jowhar in Somalia on Monday.", gaz
+    )
+    assert e.actor1 == "Al-Shabaab"
+    e = only_event("Syrian rebels shelled the town of Saraqib on Monday.", gaz)
+    assert e.actor1 == "Syrian opposition (HTS-led)"

@@ -668,9 +668,27 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
             continue
         info = table.resolve(tok.text)
         if info is None or info.name not in table.actors:
+            if _names_a_group(tok, ctx):
+                blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
             continue
         if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
             blocked.add(tok.i)
+
+
+_ARMED_NOUNS = {
+    "fighter", "fighters", "militant", "militants", "militia", "militias", "militiaman",
+    "militiamen", "rebel", "rebels", "insurgent", "insurgents", "jihadist", "jihadists",
+    "guerrilla", "guerrillas", "gunmen", "combatants",
+}  # fmt: skip
+
+
+def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
+    """A proper noun compounded to an armed group's descriptor that is no town of the
+    report's own country."""
+    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.head.lower_ not in _ARMED_NOUNS:
+        return False
+    main = (ctx.main_country,) if ctx.main_country else ()
+    return bool(main) and not ctx.gaz.is_place_name(tok.text, main)
 
 
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
@@ -1062,11 +1080,9 @@ def _event_claim(
     if rule.front_only and not relative and not _closing_in(tok):
         return None
     kind = rule.kind if rule.kind in ("front_position", "displacement") else "event"
-    if (
-        relative
-        and rule.family in ("front", "territory", "clash")
-        and rule.name in ("front", "clash")
-    ):
+    if relative and rule.family == "front":
+        # "reached the outskirts of X", "5 km from X": a front; fighting "near X" stays a
+        # clash there (ACLED codes it at X with geo_precision 2)
         kind = "front_position"
     if (
         rule.requires_civilian_subject
@@ -1487,12 +1503,47 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if info is not None and info.name.startswith("Unidentified Armed Group"):
+        named = _named_group(tok, ctx)
+        if named is not None:  # "Al-Shabaab fighters", "Fano militiamen": the group by its name
+            return named, None
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
     if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
+
+
+_MILITIA_WORDS = {"militia", "militias", "militiaman", "militiamen"}
+
+
+def _named_group(tok: Any, ctx: _Ctx) -> ActorInfo | None:
+    """An armed group the actor table lacks, named before its descriptor: "Al-Shabaab
+    fighters", "Fano militiamen", "ISWAP insurgents". Not a demonym ("Syrian rebels"), a
+    creed ("Islamist militants") or a place of the report's countries ("Katsina gunmen")."""
+    words = [
+        c
+        for c in tok.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.text[:1].isupper()
+    ]
+    if not words:
+        return None
+    first = min(t.i for w in words for t in w.subtree)
+    span = tok.doc[first : tok.i]
+    if any(t.pos_ not in ("PROPN", "PUNCT") and t.lower_ not in ("al", "el", "of") for t in span):
+        return None
+    name = span.text.strip(" -")
+    if (
+        not name
+        or demonym_country(name)
+        or ctx.gaz.is_stop(name)
+        or ctx.gaz.is_place_name(name, (ctx.main_country,) if ctx.main_country else ())
+    ):
+        return None
+    if tok.lemma_.lower() in _MILITIA_WORDS:
+        return ActorInfo(f"{name} Militia", ctx.main_country, 3, f"{name} Militia")
+    return ActorInfo(name, ctx.main_country, 2, name)
 
 
 def _speech_subject(tok: Any) -> Any:
@@ -1514,6 +1565,8 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
+    if not any(info.name.startswith(t.split("{")[0]) for _, t, _ in actor_table().descriptors):
+        return info  # a group named in the text ("Fano militiamen") keeps its name
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
 
 
