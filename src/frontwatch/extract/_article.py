@@ -666,10 +666,11 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
     for tok in sent.span:
         if not tok.text[:1].isupper() or tok.i in blocked:
             continue
+        if _names_a_group(tok, ctx):
+            blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
+            continue
         info = table.resolve(tok.text)
         if info is None or info.name not in table.actors:
-            if _names_a_group(tok, ctx):
-                blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
             continue
         if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
             blocked.add(tok.i)
