@@ -122,6 +122,14 @@ def _background(tok: Any) -> bool:
     report recalls, not a new event."""
     if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
         return True
+    if any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in tok.children
+    ):
+        since = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+        if since is not None and not {t.lower_ for t in since.subtree} & _RECENT_WORDS:
+            return (
+                True  # "has hit 800 targets since mid-March": a running total, not "since Thursday"
+            )
     if _background_mark(tok) and any(
         t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
     ):
@@ -137,6 +145,23 @@ def _background(tok: Any) -> bool:
 
 
 _RESPONSE = {"response", "retaliation", "revenge", "reprisal"}
+_RECENT_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "weekend",
+    "yesterday",
+    "dawn",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+}
 
 
 @dataclass
@@ -320,6 +345,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
+        if verdict == "event" and how == "casualty-noun":
+            verdict = _noun_verb_modality(tok)
         if verdict == "skip" or _celebration(tok, rule) or _background(tok):
             continue
         if verdict == "event" and _ongoing_claim(tok, how):
@@ -330,7 +357,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
+        if not dates and _reported_situation(tok):
+            continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
+            if len(found_triggers) == 1 and ctx.claims:
+                _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
@@ -458,6 +489,19 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     return _speech_head(tok) is not None
 
 
+def _reported_situation(tok: Any) -> bool:
+    """A present-tense verb reported by someone ("experts say troops are fighting alongside
+    X", "the UN says the group controls ..."): an assessment of a situation, not an event."""
+    if tok.pos_ != "VERB":
+        return False
+    progressive = tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in tok.children
+    )
+    if not progressive and tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return _speech_head(tok) is not None
+
+
 def _speech_head(tok: Any) -> Any:
     node = tok
     for _ in range(6):
@@ -552,6 +596,10 @@ def _bare_toll(
         return False
     if any(t.i != tok.i for t, _, _ in found):
         return True
+    if not places:
+        # "More than 60 people were wounded": no place and no agent, the toll of the event
+        # the report has just told
+        return any(c.kind == "event" for c in ctx.claims)
     names = {m.place.geonameid or m.place.name for m in places}
     told = [
         c
@@ -721,6 +769,15 @@ def _outcome_noun(tok: Any) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
         return True
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS and c.tag_ == "VBG"
+        for c in head.children
+    ):
+        return True  # "Three missiles slammed into the centre, killing 17"
+    if _come_under(tok) is not None:
+        # "X came under attack from two Russian guided bombs": the weapon names the event
+        frm = _from_weapon(tok)
+        return frm is None or _noun_rule(frm) is None
     if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
         return True  # "residents reported clashes", "witnesses heard explosions"
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
@@ -732,7 +789,50 @@ def _outcome_noun(tok: Any) -> bool:
 
 def _noun_verb(tok: Any) -> Any:
     """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
+    come = _come_under(tok)
+    if come is not None:
+        return come
     return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
+_UNDER_VERBS = {"come", "fall"}
+
+
+def _come_under(tok: Any) -> Any:
+    """The verb of "X came under attack/fire/shelling (from Y)" when `tok` is the event noun
+    or the weapon after "from", else None."""
+    if tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "from" and prep.head.dep_ == "pobj":
+        tok, prep = prep.head, prep.head.head
+    if prep.lower_ == "under" and prep.head.lemma_ in _UNDER_VERBS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
+def _from_weapon(tok: Any) -> Any:
+    """The weapon of "came under attack from drones" ("drones"), if the noun names one."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_verb_modality(tok: Any) -> str:
+    """ "the strike would not have happened if ...": an event noun shares its verb's
+    negation, condition or modal."""
+    verb = _noun_verb(tok)
+    if verb is tok or verb.i == tok.i:
+        return "event"
+    table = triggers()
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "skip"
+    if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in verb.children):
+        return "skip"
+    if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in verb.children):
+        return "intended"
+    return "event"
 
 
 _VEHICLES = {"car", "vehicle", "truck", "motorcycle", "motorbike", "van", "lorry", "tanker"}
@@ -970,7 +1070,8 @@ def _event_claim(
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
         # "a missile that tore through a building in Uman": the relative clause tells where
         clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
-        if verb.lemma_ in _WITNESS_VERBS:  # "residents of Khartoum reported clashes"
+        if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
+            # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
@@ -1110,6 +1211,8 @@ def _event_claim(
     if actor2_info is None:
         actor2_info = _victims(ctx, tok, noun_trigger, place_country)
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
+    if target is None and noun_trigger and _come_under(tok) is not None:
+        target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if rule.requires_actor2 and actor2_info is None:
@@ -1768,8 +1871,7 @@ def _claim_date(
     ]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
-        before = [d for d in points if d.start <= rel_pos] or points
-        anchor = before[-1]
+        anchor = _nearest_date(sent, tok, points, rel_pos)
         if anchor.kind == "since":
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
@@ -1801,7 +1903,60 @@ def _claim_date(
             return pub, None, 1, f"after:{name.group(0)}"
     if _SAME_TIME.match(sent.text):
         return None, None, 1, "same-as-previous"
+    shift = _relative_days(sent.text)
+    if shift is not None:
+        return None, None, 1, f"days-from-previous:{shift}"
     return None, None, 3, "undated"
+
+
+_RELATIVE_DAYS = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>earlier|before|later|after)"
+    r"(?!\s+(?:the|a|an|its|his|her|their)\b)|the\s+(?P<rel>next|following|previous|preceding)\s+day"
+    r"|(?P<hours>hours|minutes)\s+(?:later|earlier|before|after)|later\s+(?:that|the\s+same)\s+day"
+    r"|earlier\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
+    re.I,
+)
+_SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _relative_days(text: str) -> int | None:
+    """ "A day earlier", "two days later", "the next day", "hours later": the day relative to
+    the event told just before (ACLED dates the event, not the report)."""
+    m = _RELATIVE_DAYS.search(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        n = _SHIFT_WORDS[m.group("n").lower()]
+        return -n if m.group("dir").lower() in ("earlier", "before") else n
+    if m.group("rel"):
+        return 1 if m.group("rel").lower() in ("next", "following") else -1
+    return 0
+
+
+def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: int) -> DateMention:
+    """The date of the trigger's own clause ("were killed when their convoy was hit on Monday
+    night, the group said on Tuesday": Monday), else the last one before it, else the first
+    after it (a date after the trigger in another clause is the speech's, told later)."""
+    pivot = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    base = sent.span.start_char
+    own = {t.idx - base for t in pivot.subtree if not _speech_clause(t, pivot)}
+    inside = [d for d in points if any(d.start <= o < d.end for o in own)]
+    if inside:
+        before = [d for d in inside if d.start <= rel_pos]
+        return before[-1] if before else inside[0]
+    before = [d for d in points if d.start <= rel_pos]
+    return before[-1] if before else points[0]
+
+
+def _speech_clause(t: Any, root: Any) -> bool:
+    """`t` hangs under a speech verb inside `root`'s subtree (", the army said on Monday")."""
+    speech = triggers().speech_verbs
+    node = t
+    while node != root and node.head != node:
+        if node.lemma_.lower() in speech:
+            return True
+        node = node.head
+    return False
 
 
 def _resolve_dates(ctx: _Ctx) -> None:
@@ -1839,6 +1994,18 @@ def _resolve_dates(ctx: _Ctx) -> None:
         if c.date is not None or c.kind == "statement":
             continue
         source: Claim | None = None
+        if c.date_basis.startswith("days-from-previous:"):
+            prior = _previous_dated(claims, index, ctx, same_paragraph=False)
+            if prior is not None and prior.date is not None:
+                day = prior.date + timedelta(days=int(c.date_basis.split(":")[1]))
+                claims[index] = replace(
+                    c,
+                    date=day,
+                    date_end=None,
+                    time_precision=1,
+                    date_basis="relative to the event before",
+                )
+                continue
         if index in ctx.antecedent:
             source = claims[ctx.antecedent[index]]
         elif index in ctx.same_as_prev:
