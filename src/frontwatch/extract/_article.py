@@ -230,6 +230,8 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
     for j, claim in enumerate(ctx.claims):
         if claim.kind != "event" or not claim.places:
             continue
+        if claim.event_type == "Strategic developments" and claim.sub_event_type in _DECREES:
+            continue  # a truce or a decree for the whole country is not placed in its towns
         if any(p.feature == "city" for p in claim.places):
             continue
         countries = {p.country for p in claim.places if p.country}
@@ -259,6 +261,9 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
                 places=near,
                 notes="; ".join(n for n in (claim.notes, "place from context") if n),
             )
+
+
+_DECREES = {"Agreement", "Other"}
 
 
 # ---------------------------------------------------------------- context
