@@ -94,6 +94,45 @@ _REFERENCE_NOUNS = {
 }
 
 
+_COMPASS = {
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+}
+
+
+def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "in Nuseirat, in central Gaza": "central Gaza" only locates the town named with it."""
+    if len(places) < 2:
+        return places
+    out = [
+        m
+        for m in places
+        if not any(
+            c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[m.start : m.end].root.children
+        )
+    ]
+    return out if any(m.place.feature == "city" for m in out) else places
+
+
+def _not_the_scene(tok: Any, place: Place) -> bool:
+    """ "near the border with Mali" (the neighbour), "a US air strike" (whose strike):
+    a country named there is not where the event happened."""
+    if place.feature != "country":
+        return False
+    if tok.dep_ == "compound":
+        return True
+    return bool(
+        tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_ == "border"
+    )
+
+
 def _is_reference(tok: Any) -> bool:
     node = tok
     for _ in range(3):
@@ -1080,6 +1119,8 @@ def _event_claim(
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
+        actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
         actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
@@ -1147,7 +1188,9 @@ def _event_claim(
             )
         )
         and not _is_reference(doc[m.start : m.end].root)
+        and not _not_the_scene(doc[m.start : m.end].root, m.place)
     ]
+    event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
         return None
@@ -1226,6 +1269,15 @@ def _event_claim(
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
     ):
         return None
+    if (
+        actor2_info is not None
+        and rule.family in ("remote", "clash")
+        and actor2_info.name.startswith("Government of")
+    ):
+        # "struck the headquarters of Syria's defence ministry": the state's forces are hit
+        actor2_info = _as_forces(actor2_info, ctx.article.published)
+    if actor1_info is None and noun_trigger and rule.family == "remote":
+        actor1_info = _last_striker(ctx)  # "Hours later, a strike on a school killed 17"
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     country_for = place_country or ctx.main_country
@@ -1599,6 +1651,13 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             return actor_table().resolve(
                 f"{child.text} forces", ctx.main_country, ctx.article.published
             )
+    for child in noun.children:  # "a US air strike": a country's short name as a modifier
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text.isupper():
+            info = actor_table().resolve(
+                f"{child.text} forces", ctx.main_country, ctx.article.published
+            )
+            if info is not None and info.inter == 1:
+                return info
     return None
 
 
@@ -1683,6 +1742,15 @@ def _last_armed_actor(ctx: _Ctx) -> ActorInfo | None:
             continue
         info = table.info(claim.actor1)
         return info if info is not None and info.inter in (1, 2, 3, 4, 8) else None
+    return None
+
+
+def _last_striker(ctx: _Ctx) -> ActorInfo | None:
+    """actor1 of the report's latest remote-violence event: the next strike told without a
+    perpetrator is, in ACLED's reading of one report, by the same side."""
+    for claim in reversed(ctx.claims):
+        if claim.kind == "event" and claim.event_type == "Explosions/Remote violence":
+            return actor_table().info(claim.actor1) if claim.actor1 else None
     return None
 
 
