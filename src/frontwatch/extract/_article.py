@@ -225,6 +225,8 @@ class _Ctx:
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     claim_para: dict[int, int] = field(default_factory=dict)
     sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
+    sentence_areas: set[int] = field(default_factory=set)  # sentences naming a province/region
+    blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
 
 
@@ -247,6 +249,9 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
             ctx.dateline_town = _dateline_town(ctx, sent.text)
             continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
+    if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
+        for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
+            ctx.claims[j] = before
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
@@ -282,6 +287,9 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
             ):
                 break  # that sentence's towns belong to its own event
             towns = [t for t in ctx.sentence_towns.get(k, []) if t.country in countries]
+            if towns and k in ctx.sentence_areas:
+                towns = []  # "in Beirut's suburbs, the south and the Bekaa valley": wider than a town
+                break
             if towns:
                 break
         if (
@@ -420,11 +428,30 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done)
     _attach_denials(ctx, sent, found_triggers)
+    _attach_blame(ctx, sent)
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+        if _towns_among_areas(sent, places):
+            ctx.sentence_areas.add(sent.index)
+
+
+def _towns_among_areas(sent: Sentence, places: list[PlaceMention]) -> bool:
+    """ "in Beirut's southern suburbs, the south of the country and the Bekaa valley": a town
+    coordinated with areas that are no town."""
+    doc = sent.span.doc
+    named = {i for m in places for i in range(m.start, m.end)}
+    for m in places:
+        node = doc[m.start : m.end].root
+        if node.dep_ in ("poss", "compound"):
+            node = node.head
+        first = node.head if node.dep_ == "conj" else node
+        conjs = [c for c in first.children if c.dep_ in ("conj", "appos")]
+        if conjs and any(c.i not in named and c.pos_ == "NOUN" for c in [first, *conjs]):
+            return True
+    return False
 
 
 def _antecedent_towns(sent: Sentence, places: list[PlaceMention]) -> list[Place]:
@@ -598,6 +625,80 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
             if denier not in claim.denied_by:
                 ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
             break
+
+
+_BLAME_VERBS = {"blame", "accuse"}
+_BLAMED_FOR = {
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "killing",
+    "killings",
+    "bombing",
+    "bombings",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "murder",
+    "massacre",
+    "assault",
+    "ambush",
+    "shelling",
+    "raid",
+    "raids",
+    "death",
+    "deaths",
+    "carry",
+    "launch",
+}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
+    """ "The army blamed the RSF (for the killing)", "Hezbollah blamed Israel for the attack":
+    the events told so far without a named perpetrator take the one blamed (undone at the end
+    if the report blames two different actors: each side blaming the other stays unidentified)."""
+    if "blame" not in sent.text and "accus" not in sent.text:
+        return
+    for tok in sent.span:
+        if tok.lemma_.lower() not in _BLAME_VERBS or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        what = [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for t in c.children
+            if t.dep_ in ("pobj", "pcomp")
+        ]
+        if obj is None or (
+            what and what[0].lemma_.lower() not in _BLAMED_FOR and what[0].lower_ not in _BLAMED_FOR
+        ):
+            continue
+        culprit, _ = _actors_of(obj, ctx)
+        if culprit is None or culprit.inter == _CIVILIAN_INTER:
+            continue
+        culprit = _as_forces(culprit, ctx.article.published)
+        for j, claim in enumerate(ctx.claims):
+            if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
+                continue
+            if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
+                continue
+            ctx.blamed.setdefault(j, (claim, culprit.name))
+            ctx.claims[j] = replace(
+                claim,
+                actor1=culprit.name,
+                actor2="" if claim.actor2 == culprit.name else claim.actor2,
+                notes="; ".join(
+                    n
+                    for n in (claim.notes, f"perpetrator as blamed: {sent.text.strip()[:80]}")
+                    if n
+                ),
+            )
 
 
 def _calls_a_lie(tok: Any) -> bool:
@@ -789,7 +890,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            verb_rule = _verb_rule(tok)
+            verb_rule = _verb_rule(tok) or _device_blast(tok)
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
@@ -803,6 +904,25 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+_BLAST_VERBS = {"explode", "detonate", "blow"}
+
+
+def _device_blast(tok: Any) -> TriggerRule | None:
+    """ "Thousands of pagers exploded", "a parcel blew up": a thing that explodes is an
+    explosive device (the table's "explosion" rule) unless its noun names the event itself."""
+    if tok.lemma_.lower() not in _BLAST_VERBS or any(
+        c.dep_ in ("dobj", "obj") for c in tok.children
+    ):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or _noun_rule(subj) is not None:
+        return None
+    of = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+    if any(_noun_rule(t) is not None for t in of):
+        return None  # "dozens of shells exploded": the shells are the event noun
+    return triggers().by_noun("explosion")
 
 
 def _outcome_noun(tok: Any) -> bool:
