@@ -2132,24 +2132,21 @@ def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: 
     after it (a date after the trigger in another clause is the speech's, told later)."""
     pivot = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
     base = sent.span.start_char
-    own = {t.idx - base for t in pivot.subtree if not _speech_clause(t, pivot)}
+    speech = triggers().speech_verbs
+    words = list(pivot.subtree)
+    said = {
+        x.i
+        for t in words
+        if t.i != pivot.i and t.lemma_.lower() in speech
+        for x in t.subtree  # ", the army said on Monday": the speech's own date
+    }
+    own = {t.idx - base for t in words if t.i not in said}
     inside = [d for d in points if any(d.start <= o < d.end for o in own)]
     if inside:
         before = [d for d in inside if d.start <= rel_pos]
         return before[-1] if before else inside[0]
     before = [d for d in points if d.start <= rel_pos]
     return before[-1] if before else points[0]
-
-
-def _speech_clause(t: Any, root: Any) -> bool:
-    """`t` hangs under a speech verb inside `root`'s subtree (", the army said on Monday")."""
-    speech = triggers().speech_verbs
-    node = t
-    while node != root and node.head != node:
-        if node.lemma_.lower() in speech:
-            return True
-        node = node.head
-    return False
 
 
 def _resolve_dates(ctx: _Ctx) -> None:

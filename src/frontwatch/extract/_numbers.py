@@ -52,15 +52,11 @@ WORD_NUMBERS = {
     "eighty": 80,
     "ninety": 90,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "twenty-three", "forty-one": tens and units joined by a hyphen
-WORD_NUMBERS.update(
-    {
-        f"{tens}-{unit}": WORD_NUMBERS[tens] + WORD_NUMBERS[unit]
-        for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-        for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    }
-)
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+_COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
+_NUM = rf"(?:\d[\d,]*|{_COMPOUND}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
 _QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
 _VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers)(?:\s+(?:of|from)(?:\s+[\w'’-]+){1,5}?(?=\s+(?:were|had|have|was)\b))?)?"
@@ -85,17 +81,27 @@ _COUNT = re.compile(
 )
 
 
+_DEATH_WORD = re.compile(
+    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit", re.I
+)
+
+
 def _value(raw: str) -> tuple[int, FatalitiesBasis]:
     raw = raw.lower().strip()
     if raw in VAGUE_FATALITIES:
         return VAGUE_FATALITIES[raw], "vague"
     if raw in WORD_NUMBERS:
         return WORD_NUMBERS[raw], "reported"
+    tens, _, unit = raw.partition("-")
+    if tens in _TENS and unit in _UNITS:
+        return WORD_NUMBERS[tens] + WORD_NUMBERS[unit], "reported"
     return int(raw.replace(",", "")), "reported"
 
 
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
+    if not _DEATH_WORD.search(text):
+        return 0, "none", ""  # most sentences name no death: one cheap scan first
     found: list[tuple[int, FatalitiesBasis, str]] = []
     for m in _FATAL.finditer(text):
         raw = next(
