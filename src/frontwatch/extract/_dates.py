@@ -23,7 +23,6 @@ DateKind = Literal[
     "relative_week",
     "month",
     "range",
-    "shift",  # "a day earlier", "the next day", "three days later": days from the story's date
 ]
 
 MONTHS = {
@@ -105,12 +104,6 @@ _WEEKDAY_PAIR = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
     r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago)\b",
-    re.I,
-)
-_SHIFT = re.compile(
-    r"\b(?:(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>earlier|later)"
-    r"|the\s+(?P<next>next|following)\s+(?:day|morning|evening|night)"
-    r"|the\s+(?P<prev>previous|preceding)\s+(?:day|morning|evening|night))\b",
     re.I,
 )
 _SINCE_START = re.compile(
@@ -331,20 +324,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if n and free(m.start(), m.end()):
             unit = 7 if m.group("unit").lower().startswith("week") else 1
             add(DateMention(m.start(), m.end(), "after_days", None, None, n * unit))
-    for m in _SHIFT.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        if m.group("next"):
-            shift = 1
-        elif m.group("prev"):
-            shift = -1
-        else:
-            n = _number(m.group("n"))
-            if not n:
-                continue
-            shift = n * (7 if m.group("unit").lower().startswith("week") else 1)
-            shift = shift if m.group("dir").lower() == "later" else -shift
-        add(DateMention(m.start(), m.end(), "shift", None, None, shift))
     for m in _SINCE_START.finditer(text):
         if published is None or not free(m.start(), m.end()):
             continue

@@ -226,7 +226,7 @@ def compatible(a: Group, b: Group) -> Edge | None:
         (x, ix), (y, iy) = sorted(((a.sig, a.id), (b.sig, b.id)))
         return Edge((gap or 0, 100.0 - sim, x, y), f"same speaker, same words ({sim:.0f}%)", ix, iy)
     ok, dist, why_place = _places_ok(a, b)
-    if not ok:
+    if not ok or _one_report_two_towns(a, b):
         return None
     if a.side and b.side and a.side != b.side:
         if a.family not in cfg.territory_families or gap != 0:
@@ -238,6 +238,20 @@ def compatible(a: Group, b: Group) -> Edge | None:
     (x, ix), (y, iy) = sorted(((a.sig, a.id), (b.sig, b.id)))
     reason = f"same {a.family}; {why_place}; {when}; {why_side}"
     return Edge((gap or 0, round(dist, 3), x, y), reason, ix, iy)
+
+
+def _one_report_two_towns(a: Group, b: Group) -> bool:
+    """One report telling a strike near Khan Younis and another in Nuseirat: two events (the
+    extractor already merged what one report tells twice), however close the towns are."""
+    arts = {c.article_id for c in a.claims}
+    if len(arts) != 1 or arts != {c.article_id for c in b.claims}:
+        return False
+    towns_a = [(p[1], p[2]) for p in a.sig[1] if p[4] == "city" and not math.isnan(p[1])]
+    towns_b = [(p[1], p[2]) for p in b.sig[1] if p[4] == "city" and not math.isnan(p[1])]
+    r = fusion_config().radius(1)
+    return bool(
+        towns_a and towns_b and not any(haversine_km(p, q) <= r for p in towns_a for q in towns_b)
+    )
 
 
 def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
