@@ -333,3 +333,52 @@ def test_actors_of_other_conflicts(phrase: str, country: str, name: str) -> None
 
     info = actor_table().resolve(phrase, country)
     assert info is not None and info.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2", "place"),
+    [
+        (
+            "Police fired tear gas at students protesting in Dhaka on Sunday.",
+            "Protest with intervention",
+            "Protesters (Bangladesh)",
+            "Police Forces of Bangladesh",
+            "Dhaka",
+        ),
+        (
+            "Police fired tear gas at protesters in Nairobi on Sunday, killing two.",
+            "Excessive force against protesters",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+            "Nairobi",
+        ),
+        (
+            "Police in Dhaka opened fire on students protesting against job quotas on Sunday.",
+            "Excessive force against protesters",
+            "Protesters (Bangladesh)",
+            "Police Forces of Bangladesh",
+            "Dhaka",
+        ),
+        (
+            "Angry residents set fire to a police station in Dhaka on Sunday.",
+            "Violent demonstration",
+            "Rioters (Bangladesh)",
+            "",
+            "Dhaka",
+        ),
+        (
+            "A roadside bomb exploded near an army convoy in North Waziristan in Pakistan on"
+            " Sunday, killing four soldiers.",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Pakistan)",
+            "Military Forces of Pakistan",
+            "North Waziristan District",
+        ),
+    ],
+)
+def test_protests_riots_and_unknown_bombers(
+    text: str, sub_event_type: str, actor1: str, actor2: str, place: str, gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    got = (e.sub_event_type, e.actor1, e.actor2, [p.name for p in e.places])
+    assert got == (sub_event_type, actor1, actor2, [place]), describe([e])

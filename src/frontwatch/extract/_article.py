@@ -118,7 +118,12 @@ def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMent
             c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[m.start : m.end].root.children
         )
     ]
-    return out if any(m.place.feature == "city" for m in out) else places
+    out = out if any(m.place.feature == "city" for m in out) else places
+    # "in North Waziristan in Pakistan", "in Gedo region of Somalia": the country only locates
+    # the smaller place named with it
+    inner = {m.place.country for m in out if m.place.feature != "country" and m.place.country}
+    kept = [m for m in out if not (m.place.feature == "country" and m.place.country in inner)]
+    return kept or out
 
 
 def _not_the_scene(tok: Any, place: Place) -> bool:
@@ -1346,6 +1351,15 @@ def _event_claim(
         and not _is_reference(doc[m.start : m.end].root)
         and not _not_the_scene(doc[m.start : m.end].root, m.place)
     ]
+    if not event_places and subj_tok is not None and actor1_info is not None:
+        # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
+        where = {
+            t.i
+            for c in subj_tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for t in c.subtree
+        }
+        event_places = [m for m in places if m.start in where and m.start not in origins]
     event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
@@ -1487,6 +1501,8 @@ def _event_claim(
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
+    if sub_event_type == "Protest with intervention" and fat:
+        sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -1582,7 +1598,12 @@ def _coding(
     )
 
 
-_DESCRIPTOR_WORDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians"}
+_DESCRIPTOR_WORDS = {
+    "protesters": "protesters",
+    "rioters": "rioters",
+    "civilians": "civilians",
+    "unidentified": "unidentified gunmen",  # an unknown perpetrator: Unidentified Armed Group (X)
+}
 
 
 def _descriptor(kind: str, country: str) -> ActorInfo | None:
@@ -1785,6 +1806,11 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if (info is None or info.inter == _CIVILIAN_INTER) and any(
+        c.dep_ == "acl" and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
+    ):
+        # "students protesting against job quotas": protesters
+        return _descriptor("protesters", ctx.main_country) or info, None
     if info is not None and info.name.startswith("Unidentified Armed Group"):
         named = _named_group(tok, ctx)
         if named is not None:  # "Al-Shabaab fighters", "Fano militiamen": the group by its name
@@ -1797,6 +1823,7 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
     return info, None
 
 
+_PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
 _MILITIA_WORDS = {"militia", "militias", "militiaman", "militiamen"}
 
 
