@@ -382,3 +382,24 @@ def test_protests_riots_and_unknown_bombers(
     e = only_event(text, gaz)
     got = (e.sub_event_type, e.actor1, e.actor2, [p.name for p in e.places])
     assert got == (sub_event_type, actor1, actor2, [place]), describe([e])
+
+
+def test_the_government_and_blame_disputed_by_an_unnamed_army(gaz: Gazetteer) -> None:
+    e = only_event(
+        "The government signed a peace agreement with the rebels in Addis Ababa in Ethiopia on"
+        " Sunday.",
+        gaz,
+    )
+    assert (e.sub_event_type, e.actor1) == ("Agreement", "Government of Ethiopia")
+    text = (
+        "Two grenades exploded at a rally in Bukavu in Congo on Thursday, killing 11 people.\n\n"
+        "The rebel leader blamed Congo's government. The president's office said a foreign army"
+        " present in the east was responsible."
+    )
+    (e,) = events_of(claims(text, gaz))
+    assert e.actor1 == "Unidentified Armed Group (Democratic Republic of Congo)", describe([e])
+
+
+def test_a_ship_seized_is_no_territory(gaz: Gazetteer) -> None:
+    found = claims("Houthi forces seized a commercial ship off Hodeidah in Yemen on Sunday.", gaz)
+    assert not [c for c in found if c.sub_event_type.endswith("territory")], describe(found)

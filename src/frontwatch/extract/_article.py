@@ -256,7 +256,8 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         _sentence_claims(ctx, sent)
     if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
         for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
-            ctx.claims[j] = before
+            if j >= 0:  # (negative keys only record a blame on an unnamed actor)
+                ctx.claims[j] = before
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
@@ -665,9 +666,16 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     """ "The army blamed the RSF (for the killing)", "Hezbollah blamed Israel for the attack":
     the events told so far without a named perpetrator take the one blamed (undone at the end
     if the report blames two different actors: each side blaming the other stays unidentified)."""
-    if "blame" not in sent.text and "accus" not in sent.text:
+    if "blame" not in sent.text and "accus" not in sent.text and "responsible" not in sent.text:
         return
     for tok in sent.span:
+        if _responsible_unnamed(tok, ctx):
+            # "said a foreign army was responsible": a blame on an actor we cannot name still
+            # disputes any other blame (each side blaming another stays unidentified)
+            for j, claim in enumerate(ctx.claims):
+                if claim.kind == "event" and claim.event_type in _VIOLENT_TYPES:
+                    ctx.blamed.setdefault(-1 - j, (claim, f"unnamed: {tok.head.text}"))
+            continue
         if tok.lemma_.lower() not in _BLAME_VERBS or tok.pos_ != "VERB":
             continue
         if any(c.dep_ == "neg" for c in tok.children):
@@ -704,6 +712,25 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
                     if n
                 ),
             )
+
+
+def _responsible_unnamed(tok: Any, ctx: _Ctx) -> bool:
+    """ "X was responsible" where X is an armed actor the report does not name."""
+    if tok.lower_ != "responsible" or tok.dep_ != "acomp":
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "said a foreign army present in the east was responsible"
+        before = [t for t in tok.head.head.subtree if t.dep_ == "nsubj" and t.i < tok.i]
+        subj = before[-1] if before else None
+    armed = _MILITARY_WORDS | {"army", "militia", "group"}
+    if subj is not None and subj.lemma_.lower() not in armed:  # "a foreign army present"
+        subj = next((c for c in subj.children if c.dep_ == "compound" and c.lemma_ in armed), None)
+    if subj is None:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in ("foreign", "unnamed") for c in subj.children):
+        return True  # "a foreign army": not the report's country's
+    info, _ = _actors_of(subj, ctx)
+    return info is None
 
 
 def _calls_a_lie(tok: Any) -> bool:
