@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from frontwatch.actors import actor_table
 from frontwatch.errors import GoldFileError
@@ -479,8 +479,10 @@ def _score_statements(
             if e.event_id in used or not _from_reports(g, e, origin_key):
                 continue
             c = e.claim
+            # punctuation ignored: the speaker's last word reads "army:" in "army: said ..."
             who_score = max(
-                fuzz.token_set_ratio(who, c.actor1), fuzz.partial_token_set_ratio(who, c.statement)
+                fuzz.token_set_ratio(who, c.actor1),
+                fuzz.partial_token_set_ratio(who, c.statement, processor=utils.default_process),
             )
             says_score = fuzz.token_set_ratio(says, c.statement)
             total = who_score + says_score

@@ -162,6 +162,7 @@ class _Ctx:
     claim_para: dict[int, int] = field(default_factory=dict)
     sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
     dateline_town: Place | None = None
+    last_subjects: dict[str, str] = field(default_factory=dict)  # "he"/"they" -> named subject
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -317,6 +318,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
+    event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
@@ -334,19 +336,23 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
+            if not _intent_of_party(ctx, holder):
+                continue  # "those who wanted to leave", "residents feared": no party's word
             if holder is not None and holder.i not in statements_done:
                 statements_done.add(holder.i)
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if claim is not None:
+            event_toks.add(tok.i)
             for one in _per_location(claim, rule):
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
-    _promise_and_quote_statements(ctx, sent, statements_done)
+    _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
+    _note_subjects(ctx, sent)
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
@@ -934,6 +940,13 @@ def _is_trigger_word(tok: Any) -> bool:
 
 def _intent_noun(tok: Any) -> bool:
     return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in triggers().intent_nouns)
+
+
+def _intent_of_party(ctx: _Ctx, holder: Any) -> bool:
+    speaker = _speaker(holder)
+    if speaker is None:
+        return True  # "plans to storm the city were announced": kept, as before
+    return _named_party(speaker, ctx) or _known_pronoun(speaker, ctx)
 
 
 def _intent_holder(tok: Any) -> Any:
@@ -2046,8 +2059,9 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
-    if who_phrase.lower() in _PRONOUNS:  # "He said ...": whoever spoke last in the report
-        who_phrase = _last_speaker(ctx) or who_phrase
+    if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
+        kind = "person" if who_phrase.lower() in ("he", "she") else "party"
+        who_phrase = ctx.last_subjects.get(kind) or _last_speaker(ctx) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -2083,7 +2097,55 @@ def _clean_who(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
 
 
+def _note_subjects(ctx: _Ctx, sent: Sentence) -> None:
+    """The last named person and party a subject names, for a later "he said", "they vowed"."""
+    for tok in sent.span:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
+            continue
+        if tok.ent_type_ == "PERSON":
+            ctx.last_subjects["person"] = _phrase_full(tok)
+        elif tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx):
+            ctx.last_subjects["party"] = _phrase_full(tok)
+
+
 def _speaker(holder: Any) -> Any:
+    """Who holds the words: the subject of the outermost speech verb above them ("Prigozhin
+    said his men would begin handing ..." is Prigozhin's), else the nearest subject."""
+    speech = None
+    node = holder
+    for _ in range(8):
+        if node.lemma_.lower() in _STATEMENT_VERBS | triggers().speech_verbs and node.dep_ not in (
+            "relcl",
+            "acl",
+        ):
+            speech = node
+        if node.head == node or (
+            node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            break  # "Church leaders called on ..., and the government promised ...": two speakers
+        node = node.head
+    if speech is not None and speech != holder:
+        return _nearest_subject(speech)
+    return _nearest_subject(holder)
+
+
+def _known_pronoun(subj: Any, ctx: _Ctx) -> bool:
+    """ "he said" after a named person, "it said" after a named party."""
+    kind = {"he": "person", "she": "person", "they": "party", "it": "party"}.get(subj.lower_)
+    return kind is not None and kind in ctx.last_subjects
+
+
+def _nearest_subject(holder: Any) -> Any:
+    subj = _nearest_subject_word(holder)
+    if subj is not None and subj.lower_ in ("who", "which", "that"):
+        verb = subj.head  # "China, which called on all sides ...": the noun the clause is about
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        return verb.head if verb.dep_ == "relcl" else None
+    return subj
+
+
+def _nearest_subject_word(holder: Any) -> Any:
     node = holder
     for _ in range(5):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -2098,15 +2160,19 @@ def _speaker(holder: Any) -> Any:
     return None
 
 
-def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+def _promise_and_quote_statements(
+    ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
+) -> None:
     span = sent.span
     for tok in span if _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
         if lemma in _PROMISE_VERBS and any(
-            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children
-        ):
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        ):  # "vowed in a televised speech to hold ...": the parser makes the aim an advcl
             done.add(tok.i)
             modality = {
                 "promise": "promised",
@@ -2124,43 +2190,155 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             ctx.claims.append(claim)
-    _said_statements(ctx, sent, done)
+    _said_statements(ctx, sent, done, events or set())
 
 
 _STATEMENT_VERBS = {
     "say", "announce", "accuse", "blame", "call", "urge", "demand", "declare", "insist", "warn",
     "condemn", "describe", "add", "tell", "welcome", "reject", "admit", "acknowledge", "ask",
+    "write", "state", "stress", "reiterate", "reaffirm", "express", "vow", "pledge", "promise",
 }  # fmt: skip
 _SPOKESPEOPLE = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief",
     "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
-    "head", "negotiator", "authorities", "junta", "prime", "general", "mission", "commission",
+    "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
+    "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
+    "party",
 }  # fmt: skip
 
 
-def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
-    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
-    when it reports no event of this sentence, is a statement (not a source's report)."""
-    told = {c.sentence_index for c in ctx.claims}
-    if sent.index in told or not _SAID_STEMS.search(sent.text):
+def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]) -> None:
+    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says
+    is a statement (not a source's report) when its words tell no event of this sentence.
+    One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
+    receive its just punishment") are one; a clause that reports an event ("said its fighters
+    had withdrawn ... and that the war was not over") is left out of it."""
+    if not _SAID_STEMS.search(sent.text):
         return
+    covered: set[int] = set()
     for tok in sent.span:
-        if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+        if tok.i in done or tok.i in covered or tok.pos_ != "VERB":
             continue
-        if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in tok.children):
+        if tok.lemma_.lower() not in _STATEMENT_VERBS or tok.dep_ in ("relcl", "acl"):
+            continue  # "an assault in which officials say 1,000 died": a source of the toll
+        verbs = _speech_chain(tok)
+        covered.update(v.i for v in verbs)
+        subj = _speaker(tok)
+        if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or not _named_party(subj, ctx):
+        parts = [
+            (v, words)
+            for v in verbs
+            if v.i not in done
+            for words in _said_parts(v)
+            if not any(t.i in events or t.i in done for t in words) and not _reports_toll(words)
+        ]
+        if not parts:
             continue
-        done.add(tok.i)
+        done.update(v.i for v in verbs)
         claim = _statement(ctx, sent, tok, "quoted")
-        ctx.claims.append(replace(claim, statement=_statement_text(tok)))
-        return
+        who = _clean_who(_phrase_full(subj))
+        if who.lower() in _PRONOUNS:
+            who = claim.actor1
+        ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
+
+
+def _speech_chain(tok: Any) -> list[Any]:
+    """The speech verb and the speech verbs coordinated with it or hung under it as
+    "..., saying ...": one speaker's words."""
+    out = [tok]
+    for c in tok.children:
+        if (
+            c.pos_ == "VERB"
+            and c.lemma_.lower() in _STATEMENT_VERBS
+            and (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+        ):
+            out.extend(_speech_chain(c))
+    return out
+
+
+_SAID_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "dative")
+
+
+def _said_parts(verb: Any) -> list[list[Any]]:
+    """The verb's own words (object, complement), each coordinated clause of its complement
+    apart ("that X had withdrawn and that the war was not over")."""
+    parts: list[list[Any]] = []
+    own = [verb]
+    for c in verb.children:
+        if c.dep_ not in _SAID_DEPS or (c.dep_ == "prep" and _circumstance(c)):
+            continue
+        if c.dep_ == "ccomp":
+            parts.extend(_clauses(c))
+        else:
+            own.extend(c.subtree)
+    for c in verb.children:  # "wrote on social media that the gains would be protected"
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
+            parts.extend(_clauses(c))
+    if len(own) > 1:
+        parts.insert(0, own)
+    return parts
+
+
+_MEDIUM_NOUNS = {
+    "statement", "message", "speech", "interview", "video", "post", "media", "conference",
+    "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
+}  # fmt: skip
+
+
+def _circumstance(prep: Any) -> bool:
+    """ "said on Friday", "said in a statement", "at the time": when or how, not what."""
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return True
+    return pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _MEDIUM_NOUNS
+
+
+def _clauses(head: Any) -> list[list[Any]]:
+    """A clause and each clause coordinated with it, as separate word lists."""
+    conj = [
+        c
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+    ]  # "had seized X and were in full control": one clause, one subject
+    skip = {t.i for c in conj for t in c.subtree}
+    skip |= {c.i for c in head.children if c.dep_ == "cc" and conj}
+    first = [t for t in head.subtree if t.i not in skip]
+    out = [first]
+    for c in conj:
+        out.extend(_clauses(c))
+    return out
+
+
+def _reports_toll(words: list[Any]) -> bool:
+    """ "the health ministry said six people had been killed": a toll, the source of an event."""
+    text = " ".join(t.text for t in words)
+    if fatalities(text)[1] != "none":
+        return True
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & {"body", "bodies", "toll"}:
+        return True
+    return bool(lemmas & _DEATH_VERBS and any(t.like_num or t.lower_ == "others" for t in words))
+
+
+def _said_text(who: str, parts: list[tuple[Any, list[Any]]]) -> str:
+    pieces = []
+    for _, words in parts:
+        ids = sorted(t.i for t in words)
+        doc = words[0].doc
+        pieces.append(" ".join(doc[i].text for i in ids if doc[i].dep_ != "punct" or i != ids[-1]))
+    return f"{who}: {'; '.join(pieces)}".strip(": ")
 
 
 def _named_party(subj: Any, ctx: _Ctx) -> bool:
     """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
+    if words & {"local", "other", "some", "rights"}:
+        return False  # "local authorities", "rights groups": sources, not parties
     if words & _SPOKESPEOPLE:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
@@ -2175,7 +2353,8 @@ def _statement_text(verb: Any) -> str:
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
         for c in verb.children
-        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
+        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
 
