@@ -324,6 +324,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         verdict = _modality(tok, span)
         if verdict == "skip" or _celebration(tok, rule) or _background(tok):
             continue
+        if verdict == "event" and not _hedged(tok):
+            event_toks.add(tok.i)  # told as done: a source's account, never a statement
         if verdict == "event" and _ongoing_claim(tok, how):
             verdict = "claimed"
             if tok.i not in statements_done:
@@ -356,6 +358,29 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+
+
+_HEDGES = {"likely", "probably", "possibly", "apparently", "allegedly", "reportedly"}
+
+
+_PENDING_MARKS = {"until", "unless", "once", "if", "before", "lest"}
+
+
+def _hedged(tok: Any) -> bool:
+    """ "the hospital had most likely taken a direct hit", "no talks until the RSF was
+    dissolved": an assessment or a condition, not an account of something done."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _PENDING_MARKS for c in node.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp", "csubj", "csubjpass") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _antecedent_towns(sent: Sentence, places: list[PlaceMention]) -> list[Place]:
@@ -2239,7 +2264,7 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         claim = _statement(ctx, sent, tok, "quoted")
         who = _clean_who(_phrase_full(subj))
         if who.lower() in _PRONOUNS:
-            who = claim.actor1
+            who = claim.statement.split(":")[0] if ":" in claim.statement else claim.actor1
         ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
 
 
@@ -2275,6 +2300,11 @@ def _said_parts(verb: Any) -> list[list[Any]]:
     for c in verb.children:  # "wrote on social media that the gains would be protected"
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
             parts.extend(_clauses(c))
+        if c.dep_ == "prep":  # "said in a statement that its fighters would protect ..."
+            for pobj in (x for x in c.children if x.lemma_.lower() in _MEDIUM_NOUNS):
+                for acl in (x for x in pobj.children if x.dep_ == "acl"):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
+                        parts.extend(_clauses(acl))
     if len(own) > 1:
         parts.insert(0, own)
     return parts
@@ -2283,6 +2313,7 @@ def _said_parts(verb: Any) -> list[list[Any]]:
 _MEDIUM_NOUNS = {
     "statement", "message", "speech", "interview", "video", "post", "media", "conference",
     "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
+    "report",
 }  # fmt: skip
 
 
