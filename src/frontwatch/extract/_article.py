@@ -906,6 +906,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "if the talks fail, the army will storm ..."
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
+    if _to_care(tok):
+        return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
         return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
@@ -941,6 +943,18 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
+
+
+def _to_care(tok: Any) -> bool:
+    return tok.lemma_.lower() in ("take", "carry", "rush", "bring", "move") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lemma_.lower() in _CARE_PLACES for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
 
 
 _CARRIED_OUT = {
