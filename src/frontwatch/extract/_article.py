@@ -510,7 +510,8 @@ _DENY_STEMS = re.compile(
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
-    r"add|told|tell|welcom|reject|admit|acknowledg|ask)",
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat|stress|reiterat|reaffirm|"
+    r"express|vow|pledg|promis)",
     re.I,
 )
 
@@ -2141,7 +2142,14 @@ def _note_subjects(ctx: _Ctx, sent: Sentence) -> None:
     for tok in sent.span:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
             continue
-        if tok.ent_type_ == "PERSON":
+        if tok.head.dep_ not in ("ROOT", "conj", "ccomp") or tok.head.head.dep_ in ("relcl",):
+            continue  # "sites where attacks were being prepared": no one who could speak
+        if tok.ent_type_ == "PERSON" or (
+            tok.pos_ == "PROPN"
+            and tok.head.dep_ == "ROOT"
+            and not tok.ent_type_
+            and not _actors_of(tok, ctx)[0]
+        ):
             ctx.last_subjects["person"] = _phrase_full(tok)
         elif tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx):
             ctx.last_subjects["party"] = _phrase_full(tok)
@@ -2207,6 +2215,8 @@ def _promise_and_quote_statements(
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            continue  # "ECOWAS, which had threatened to use force": background
         if lemma in _PROMISE_VERBS and any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
             or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
@@ -2291,7 +2301,8 @@ def _speech_chain(tok: Any) -> list[Any]:
             c.pos_ == "VERB"
             and c.lemma_.lower() in _STATEMENT_VERBS
             and (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))
-        ):
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        ):  # "Khamenei said ..., and Raisi said ...": two speakers, two statements
             out.extend(_speech_chain(c))
     return out
 
@@ -2307,6 +2318,8 @@ def _said_parts(verb: Any) -> list[list[Any]]:
     for c in verb.children:
         if c.dep_ not in _SAID_DEPS or (c.dep_ == "prep" and _circumstance(c)):
             continue
+        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in _HEARER_VERBS:
+            continue  # "told state television that ...": whom it was told, not what
         if c.dep_ == "ccomp":
             parts.extend(_clauses(c))
         else:
@@ -2324,10 +2337,11 @@ def _said_parts(verb: Any) -> list[list[Any]]:
     return parts
 
 
+_HEARER_VERBS = {"tell", "brief", "inform", "assure", "notify"}
 _MEDIUM_NOUNS = {
     "statement", "message", "speech", "interview", "video", "post", "media", "conference",
     "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
-    "report",
+    "report", "article", "column", "op-ed", "tweet", "stream",
 }  # fmt: skip
 
 
@@ -2336,7 +2350,9 @@ def _circumstance(prep: Any) -> bool:
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return True
-    return pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _MEDIUM_NOUNS
+    return pobj.ent_type_ in ("DATE", "TIME") or bool(
+        {pobj.lemma_.lower(), pobj.lower_} & _MEDIUM_NOUNS
+    )
 
 
 def _clauses(head: Any) -> list[list[Any]]:
@@ -2346,8 +2362,11 @@ def _clauses(head: Any) -> list[list[Any]]:
         for c in head.children
         if c.dep_ == "conj"
         and c.pos_ in ("VERB", "AUX")
-        and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
-    ]  # "had seized X and were in full control": one clause, one subject
+        and (
+            any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+            or c.lemma_.lower() in _STATEMENT_VERBS
+        )
+    ]  # "had seized X and were in full control": one clause; "... and accused him": two
     skip = {t.i for c in conj for t in c.subtree}
     skip |= {c.i for c in head.children if c.dep_ == "cc" and conj}
     first = [t for t in head.subtree if t.i not in skip]
@@ -2358,7 +2377,11 @@ def _clauses(head: Any) -> list[list[Any]]:
 
 
 def _reports_toll(words: list[Any]) -> bool:
-    """ "the health ministry said six people had been killed": a toll, the source of an event."""
+    """ "the health ministry said six people had been killed": a toll, the source of an event
+    (not a relative clause recalling another one: "the attack on Saturday, which killed 12")."""
+    ids = {t.i for t in words}
+    words = [t for t in words if not any(a.dep_ == "relcl" and a.i in ids for a in t.ancestors)]
+    words = [t for t in words if t.dep_ != "relcl"]
     text = " ".join(t.text for t in words)
     if fatalities(text)[1] != "none":
         return True
@@ -2388,6 +2411,10 @@ def _named_party(subj: Any, ctx: _Ctx) -> bool:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
         return True
+    if (subj.pos_ == "PROPN" and subj.text[:1].isupper()) or (
+        subj.text.isupper() and len(subj.text) >= 3
+    ):
+        return True  # "ECOWAS said ...": a name the tagger gave no entity type
     info, _ = _actors_of(subj, ctx)
     return info is not None and info.name in actor_table().actors
 
