@@ -547,8 +547,11 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
 def _calls_a_lie(tok: Any) -> bool:
     """ "The army called those claims lies"."""
     return tok.lemma_ == "call" and any(
-        c.lemma_.lower() in ("lie", "fabrication", "propaganda", "fake") for c in tok.subtree
+        c.lemma_.lower() in _LIE_WORDS for c in tok.subtree if c.dep_ in ("oprd", "dobj", "ccomp")
     )
+
+
+_LIE_WORDS = {"lie", "fabrication", "propaganda", "fake", "rumour", "rumor", "provocation", "hoax"}
 
 
 def _claim_modality(tok: Any) -> str:
@@ -2266,21 +2269,23 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         return
     covered: set[int] = set()
     for tok in sent.span:
-        if tok.i in done or tok.i in covered or tok.pos_ != "VERB":
+        if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
             continue
-        if tok.lemma_.lower() not in _STATEMENT_VERBS or tok.dep_ in ("relcl", "acl"):
-            continue  # "an assault in which officials say 1,000 died": a source of the toll
         verbs = _speech_chain(tok)
         covered.update(v.i for v in verbs)
+        if any(v.i in done for v in verbs) or _not_a_statement(tok):
+            continue  # the speaker's promise or threat is already its statement
         subj = _speaker(tok)
         if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
         parts = [
             (v, words)
             for v in verbs
-            if v.i not in done
+            if not _denies(v)
             for words in _said_parts(v)
-            if not any(t.i in events or t.i in done for t in words) and not _reports_toll(words)
+            if not any(t.i in events or t.i in done for t in words)
+            and not _reports_toll(words)
+            and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
         ]
         if not parts:
             continue
@@ -2290,6 +2295,55 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         if who.lower() in _PRONOUNS:
             who = claim.statement.split(":")[0] if ":" in claim.statement else claim.actor1
         ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
+
+
+_PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+def _not_a_statement(tok: Any) -> bool:
+    """ "an assault in which officials say 1,000 died" (a source of the toll), "what it called
+    the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
+    if tok.dep_ in ("relcl", "acl"):
+        return True
+    if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.head.lemma_.lower() in triggers().deny_verbs
+
+
+def _denies(verb: Any) -> bool:
+    """ "Ukraine rejected the claim", "called those claims lies": a denial, kept with the event
+    it denies (fw_denied_by), not a statement of its own."""
+    if _calls_a_lie(verb):
+        return True
+    if verb.lemma_.lower() not in triggers().deny_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.lemma_.lower() in _DENIED_NOUNS
+
+
+def _past_account(words: list[Any]) -> bool:
+    """ "its last troops had crossed the river", "the drone had not been intercepted": what a
+    speaker says had happened is its account of an event (a source), not something said
+    but not done; a hedge, a modal or a condition keeps it a statement."""
+    heads = [
+        t for t in words if t.dep_ in ("ccomp", "conj", "advcl", "ROOT") or t.head not in words
+    ]
+    for head in heads[:1]:
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _STATEMENT_VERBS:
+            return False
+        if _hedged(head):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        if not auxes and head.dep_ == "conj" and not own_subject:
+            auxes = [c for c in head.head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes):
+            return True
+        if head.lower_ == "had" and any(  # "it had no combat tasks in Kramatorsk"
+            d.lower_ == "no" for c in head.children if c.dep_ == "dobj" for d in c.children
+        ):
+            return True
+    return False
 
 
 def _speech_chain(tok: Any) -> list[Any]:
@@ -2400,13 +2454,19 @@ def _said_text(who: str, parts: list[tuple[Any, list[Any]]]) -> str:
     return f"{who}: {'; '.join(pieces)}".strip(": ")
 
 
+_NOT_PARTIES = {
+    "local", "other", "some", "rights", "supporter", "resident", "witness", "family", "church",
+    "federation", "union", "charity", "worker", "doctor", "protester",
+}  # fmt: skip
+
+
 def _named_party(subj: Any, ctx: _Ctx) -> bool:
     """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
         return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
-    if words & {"local", "other", "some", "rights"}:
-        return False  # "local authorities", "rights groups": sources, not parties
+    if words & _NOT_PARTIES:
+        return False  # "local authorities", "rights groups", "supporters": not parties
     if words & _SPOKESPEOPLE:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
