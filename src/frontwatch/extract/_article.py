@@ -162,7 +162,7 @@ class _Ctx:
     claim_para: dict[int, int] = field(default_factory=dict)
     sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
     dateline_town: Place | None = None
-    last_subjects: dict[str, str] = field(default_factory=dict)  # "he"/"they" -> named subject
+    seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -354,7 +354,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _attach_denials(ctx, sent, found_triggers)
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
-    _note_subjects(ctx, sent)
+    ctx.seen.append(sent)
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
@@ -2104,7 +2104,7 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
     if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
         kind = "person" if who_phrase.lower() in ("he", "she") else "party"
-        who_phrase = ctx.last_subjects.get(kind) or _last_speaker(ctx) or who_phrase
+        who_phrase = _antecedent(ctx, kind) or _last_speaker(ctx) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -2140,22 +2140,34 @@ def _clean_who(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
 
 
-def _note_subjects(ctx: _Ctx, sent: Sentence) -> None:
-    """The last named person and party a subject names, for a later "he said", "they vowed"."""
-    for tok in sent.span:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
-            continue
-        if tok.head.dep_ not in ("ROOT", "conj", "ccomp") or tok.head.head.dep_ in ("relcl",):
-            continue  # "sites where attacks were being prepared": no one who could speak
-        if tok.ent_type_ == "PERSON" or (
-            tok.pos_ == "PROPN"
-            and tok.head.dep_ == "ROOT"
-            and not tok.ent_type_
-            and not _actors_of(tok, ctx)[0]
-        ):
-            ctx.last_subjects["person"] = _phrase_full(tok)
-        elif tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx):
-            ctx.last_subjects["party"] = _phrase_full(tok)
+_ANTECEDENT_SENTENCES = 4  # how far back "he said" looks for the person it means
+
+
+def _antecedent(ctx: _Ctx, kind: str) -> str:
+    """The last named person ("person") or party ("party") a subject of the sentences read so
+    far names, for a later "he said", "they vowed" (looked up only when a pronoun speaks)."""
+    for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES:]):
+        found = ""
+        for tok in sent.span:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
+                continue
+            if tok.head.dep_ not in ("ROOT", "conj", "ccomp") or tok.head.head.dep_ in ("relcl",):
+                continue  # "sites where attacks were being prepared": no one who could speak
+            person = tok.ent_type_ == "PERSON" or (
+                tok.pos_ == "PROPN"
+                and tok.head.dep_ == "ROOT"
+                and not tok.ent_type_
+                and not _actors_of(tok, ctx)[0]
+            )
+            if (
+                person
+                if kind == "person"
+                else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
+            ):
+                found = _phrase_full(tok)
+        if found:
+            return found
+    return ""
 
 
 def _speaker(holder: Any) -> Any:
@@ -2164,7 +2176,7 @@ def _speaker(holder: Any) -> Any:
     speech = None
     node = holder
     for _ in range(8):
-        if node.lemma_.lower() in _STATEMENT_VERBS | triggers().speech_verbs and node.dep_ not in (
+        if node.lemma_.lower() in _speech_lemmas() and node.dep_ not in (
             "relcl",
             "acl",
         ):
@@ -2179,10 +2191,15 @@ def _speaker(holder: Any) -> Any:
     return _nearest_subject(holder)
 
 
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(_STATEMENT_VERBS | triggers().speech_verbs)
+
+
 def _known_pronoun(subj: Any, ctx: _Ctx) -> bool:
     """ "he said" after a named person, "it said" after a named party."""
     kind = {"he": "person", "she": "person", "they": "party", "it": "party"}.get(subj.lower_)
-    return kind is not None and kind in ctx.last_subjects
+    return kind is not None and bool(_antecedent(ctx, kind))
 
 
 def _nearest_subject(holder: Any) -> Any:
@@ -2284,8 +2301,8 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
             if not _denies(v)
             for words in _said_parts(v)
             if not any(t.i in events or t.i in done for t in words)
-            and not _reports_toll(words)
             and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
+            and not _reports_toll(words)
         ]
         if not parts:
             continue
