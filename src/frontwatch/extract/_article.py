@@ -2156,9 +2156,9 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
             person = tok.ent_type_ == "PERSON" or (
                 tok.pos_ == "PROPN"
                 and tok.head.dep_ == "ROOT"
-                and not tok.ent_type_
+                and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
                 and not _actors_of(tok, ctx)[0]
-            )
+            )  # a name the tagger took for a product is still the person who signed
             if (
                 person
                 if kind == "person"
@@ -2272,7 +2272,7 @@ _SPOKESPEOPLE = {
     "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
     "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
     "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
-    "party",
+    "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir",
 }  # fmt: skip
 
 
