@@ -1505,8 +1505,10 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
 
 def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
     """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
-    if tok is None:
-        return None, None
+    if tok is None or (
+        tok.lemma_.lower() in _CROWD_NOUNS and any(c.lower_ == "of" for c in tok.children)
+    ):
+        return None, None  # "supporters of the new military leader": a crowd, not the army
     table = actor_table()
     demonyms = [
         c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)
@@ -1533,6 +1535,9 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
+
+
+_CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "admirers"}
 
 
 def _speech_subject(tok: Any) -> Any:
