@@ -2300,15 +2300,30 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         subj = _speaker(tok)
         if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
+        said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
         parts = [
             (v, words)
-            for v in verbs
-            if not _denies(v)
-            for words in _said_parts(v)
+            for v, words in said
             if not any(t.i in events or t.i in done for t in words)
             and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
             and not _reports_toll(words)
         ]
+        covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
+        accounts = [
+            w
+            for v, w in said
+            if any(t.i in events for t in w)
+            or (
+                not any(t.i in done for t in w)
+                and (
+                    (v.lemma_.lower() not in _PERFORMATIVE and _past_account(w)) or _reports_toll(w)
+                )
+            )
+        ]
+        if accounts and not any(
+            c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
+        ):
+            _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
         if not parts:
             continue
         done.update(v.i for v in verbs)
@@ -2320,6 +2335,23 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
 
 
 _PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+def _cite_for_last_event(ctx: _Ctx, subj: Any) -> None:
+    """A party's account of what happened, in a sentence that tells no new event, is one
+    more source of the event the report told last."""
+    phrase = _phrase_full(subj)
+    if phrase.lower() in _PRONOUNS:
+        phrase = _antecedent(ctx, "person" if phrase.lower() in ("he", "she") else "party")
+    ref = _source_ref(ctx, phrase) if phrase else None
+    if ref is None:
+        return
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind == "event":
+            if ref not in claim.sources:
+                ctx.claims[j] = replace(claim, sources=(*claim.sources, ref))
+            return
 
 
 def _not_a_statement(tok: Any) -> bool:
