@@ -2324,6 +2324,8 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
             c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
         ):
             _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
+        if any(t.i in done for _, w in said for t in w):
+            continue  # "said Israel was at war and promised ...": the promise is the statement
         if not parts:
             continue
         done.update(v.i for v in verbs)
@@ -2383,13 +2385,17 @@ def _past_account(words: list[Any]) -> bool:
         t for t in words if t.dep_ in ("ccomp", "conj", "advcl", "ROOT") or t.head not in words
     ]
     for head in heads[:1]:
-        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _STATEMENT_VERBS:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if head.pos_ not in ("VERB", "AUX") or (
+            head.lemma_.lower() in _STATEMENT_VERBS and not passive
+        ):
             return False
         if _hedged(head):
             return False
         auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
-        if not auxes and head.dep_ == "conj" and not own_subject:
+        if not auxes and head.dep_ == "conj" and (not own_subject or head.tag_ == "VBN"):
+            # "the borders had been closed and a curfew imposed": the auxiliary is shared
             auxes = [c for c in head.head.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ == "had" for a in auxes):
             return True
@@ -2453,8 +2459,13 @@ _MEDIUM_NOUNS = {
 }  # fmt: skip
 
 
+_SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "near", "from", "by", "amid"}
+
+
 def _circumstance(prep: Any) -> bool:
     """ "said on Friday", "said in a statement", "at the time": when or how, not what."""
+    if prep.lower_ in _SETTING_PREPS:
+        return True  # "said in the worst bloodshed since ...": where or when, not what
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return True
@@ -2509,7 +2520,7 @@ def _said_text(who: str, parts: list[tuple[Any, list[Any]]]) -> str:
 
 
 _NOT_PARTIES = {
-    "local", "other", "some", "rights", "supporter", "resident", "witness", "family", "church",
+    "local", "other", "some", "supporter", "resident", "witness", "family", "church",
     "federation", "union", "charity", "worker", "doctor", "protester",
 }  # fmt: skip
 
@@ -2520,7 +2531,11 @@ def _named_party(subj: Any, ctx: _Ctx) -> bool:
         return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
     if words & _NOT_PARTIES:
-        return False  # "local authorities", "rights groups", "supporters": not parties
+        return False  # "local authorities", "supporters": not parties
+    if subj.lemma_.lower() in ("group", "organisation", "organization") and any(
+        c.lower_ == "rights" for c in subj.children
+    ):
+        return False  # "rights groups": monitors, sources of what they document
     if words & _SPOKESPEOPLE:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
