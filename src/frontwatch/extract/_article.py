@@ -2363,7 +2363,7 @@ def _not_a_statement(tok: Any) -> bool:
         return True
     if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
         return True
-    return tok.dep_ == "conj" and tok.head.lemma_.lower() in triggers().deny_verbs
+    return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
 
 
 def _denies(verb: Any) -> bool:
