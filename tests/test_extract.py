@@ -403,3 +403,8 @@ def test_the_government_and_blame_disputed_by_an_unnamed_army(gaz: Gazetteer) ->
 def test_a_ship_seized_is_no_territory(gaz: Gazetteer) -> None:
     found = claims("Houthi forces seized a commercial ship off Hodeidah in Yemen on Sunday.", gaz)
     assert not [c for c in found if c.sub_event_type.endswith("territory")], describe(found)
+
+
+def test_repeated_strikes_are_a_summary_not_an_event(gaz: Gazetteer) -> None:
+    found = claims("Odesa has come under repeated strikes since the start of the month.", gaz)
+    assert not events_of(found), describe(found)

@@ -233,6 +233,7 @@ class _Ctx:
     sentence_areas: set[int] = field(default_factory=set)  # sentences naming a province/region
     blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
+    seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -400,13 +401,16 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
+    event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
         if verdict == "event" and how == "casualty-noun":
             verdict = _noun_verb_modality(tok)
-        if verdict == "skip" or _celebration(tok, rule) or _background(tok):
+        if verdict == "skip" or _celebration(tok, rule) or _background(tok) or _habitual(tok):
             continue
+        if verdict == "event" and not _hedged(tok):
+            event_toks.add(tok.i)  # told as done: a source's account, never a statement
         if verdict == "event" and _ongoing_claim(tok, how):
             verdict = "claimed"
             if tok.i not in statements_done:
@@ -423,20 +427,24 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
+            if not _intent_of_party(ctx, holder):
+                continue  # "those who wanted to leave", "residents feared": no party's word
             if holder is not None and holder.i not in statements_done:
                 statements_done.add(holder.i)
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if claim is not None:
+            event_toks.add(tok.i)
             for one in _per_location(claim, rule):
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
-    _promise_and_quote_statements(ctx, sent, statements_done)
+    _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     _attach_blame(ctx, sent)
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
+    ctx.seen.append(sent)
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
@@ -457,6 +465,44 @@ def _towns_among_areas(sent: Sentence, places: list[PlaceMention]) -> bool:
         conjs = [c for c in first.children if c.dep_ in ("conj", "appos")]
         if conjs and any(c.i not in named and c.pos_ == "NOUN" for c in [first, *conjs]):
             return True
+    return False
+
+
+_HABITUAL = {
+    "repeated", "frequent", "daily", "nightly", "regular", "constant", "almost-daily",
+    "near-daily", "incessant", "relentless", "recurring", "sporadic", "periodic",
+}  # fmt: skip
+_HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "constantly", "routinely"}
+
+
+def _habitual(tok: Any) -> bool:
+    """ "Odesa has come under repeated strikes since ...", "drones regularly hit the city":
+    a summary of many happenings, none of which is told (ACLED codes each one told)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in tok.children)
+
+
+_HEDGES = {"likely", "probably", "possibly", "apparently", "allegedly", "reportedly"}
+
+
+_PENDING_MARKS = {"until", "unless", "once", "if", "before", "lest"}
+
+
+def _hedged(tok: Any) -> bool:
+    """ "the hospital had most likely taken a direct hit", "no talks until the RSF was
+    dissolved": an assessment or a condition, not an account of something done."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _PENDING_MARKS for c in node.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp", "csubj", "csubjpass") or node.head == node:
+            return False
+        node = node.head
     return False
 
 
@@ -600,7 +646,8 @@ _DENY_STEMS = re.compile(
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
-    r"add|told|tell|welcom|reject|admit|acknowledg|ask)",
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat|stress|reiterat|reaffirm|"
+    r"express|vow|pledg|promis)",
     re.I,
 )
 
@@ -736,8 +783,11 @@ def _responsible_unnamed(tok: Any, ctx: _Ctx) -> bool:
 def _calls_a_lie(tok: Any) -> bool:
     """ "The army called those claims lies"."""
     return tok.lemma_ == "call" and any(
-        c.lemma_.lower() in ("lie", "fabrication", "propaganda", "fake") for c in tok.subtree
+        c.lemma_.lower() in _LIE_WORDS for c in tok.subtree if c.dep_ in ("oprd", "dobj", "ccomp")
     )
+
+
+_LIE_WORDS = {"lie", "fabrication", "propaganda", "fake", "rumour", "rumor", "provocation", "hoax"}
 
 
 def _claim_modality(tok: Any) -> str:
@@ -1192,6 +1242,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "if the talks fail, the army will storm ..."
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
+    if _to_care(tok):
+        return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
         return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
@@ -1229,6 +1281,18 @@ def _modality(tok: Any, span: Any) -> str:
     return "event"
 
 
+_CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
+
+
+def _to_care(tok: Any) -> bool:
+    return tok.lemma_.lower() in ("take", "carry", "rush", "bring", "move") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lemma_.lower() in _CARE_PLACES for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
 _CARRIED_OUT = {
     "force",
     "compel",
@@ -1259,6 +1323,13 @@ def _heads_an_event(tok: Any) -> bool:
 
 def _intent_noun(tok: Any) -> bool:
     return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in triggers().intent_nouns)
+
+
+def _intent_of_party(ctx: _Ctx, holder: Any) -> bool:
+    speaker = _speaker(holder)
+    if speaker is None:
+        return True  # "plans to storm the city were announced": kept, as before
+    return _named_party(speaker, ctx) or _known_pronoun(speaker, ctx)
 
 
 def _intent_holder(tok: Any) -> Any:
@@ -1811,8 +1882,10 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
 
 def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
     """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
-    if tok is None:
-        return None, None
+    if tok is None or (
+        tok.lemma_.lower() in _CROWD_NOUNS and any(c.lower_ == "of" for c in tok.children)
+    ):
+        return None, None  # "supporters of the new military leader": a crowd, not the army
     table = actor_table()
     demonyms = [
         c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)
@@ -1880,6 +1953,9 @@ def _named_group(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     if tok.lemma_.lower() in _MILITIA_WORDS:
         return ActorInfo(f"{name} Militia", ctx.main_country, 3, f"{name} Militia")
     return ActorInfo(name, ctx.main_country, 2, name)
+
+
+_CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "admirers"}
 
 
 def _speech_subject(tok: Any) -> Any:
@@ -2528,8 +2604,9 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
-    if who_phrase.lower() in _PRONOUNS:  # "He said ...": whoever spoke last in the report
-        who_phrase = _last_speaker(ctx) or who_phrase
+    if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
+        kind = "person" if who_phrase.lower() in ("he", "she") else "party"
+        who_phrase = _antecedent(ctx, kind) or _last_speaker(ctx) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -2565,7 +2642,79 @@ def _clean_who(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
 
 
+_ANTECEDENT_SENTENCES = 4  # how far back "he said" looks for the person it means
+
+
+def _antecedent(ctx: _Ctx, kind: str) -> str:
+    """The last named person ("person") or party ("party") a subject of the sentences read so
+    far names, for a later "he said", "they vowed" (looked up only when a pronoun speaks)."""
+    for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES:]):
+        found = ""
+        for tok in sent.span:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
+                continue
+            if tok.head.dep_ not in ("ROOT", "conj", "ccomp") or tok.head.head.dep_ in ("relcl",):
+                continue  # "sites where attacks were being prepared": no one who could speak
+            person = tok.ent_type_ == "PERSON" or (
+                tok.pos_ == "PROPN"
+                and tok.head.dep_ == "ROOT"
+                and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
+                and not _actors_of(tok, ctx)[0]
+            )  # a name the tagger took for a product is still the person who signed
+            if (
+                person
+                if kind == "person"
+                else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
+            ):
+                found = _phrase_full(tok)
+        if found:
+            return found
+    return ""
+
+
 def _speaker(holder: Any) -> Any:
+    """Who holds the words: the subject of the outermost speech verb above them ("Prigozhin
+    said his men would begin handing ..." is Prigozhin's), else the nearest subject."""
+    speech = None
+    node = holder
+    for _ in range(8):
+        if node.lemma_.lower() in _speech_lemmas() and node.dep_ not in (
+            "relcl",
+            "acl",
+        ):
+            speech = node
+        if node.head == node or (
+            node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            break  # "Church leaders called on ..., and the government promised ...": two speakers
+        node = node.head
+    if speech is not None and speech != holder:
+        return _nearest_subject(speech)
+    return _nearest_subject(holder)
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(_STATEMENT_VERBS | triggers().speech_verbs)
+
+
+def _known_pronoun(subj: Any, ctx: _Ctx) -> bool:
+    """ "he said" after a named person, "it said" after a named party."""
+    kind = {"he": "person", "she": "person", "they": "party", "it": "party"}.get(subj.lower_)
+    return kind is not None and bool(_antecedent(ctx, kind))
+
+
+def _nearest_subject(holder: Any) -> Any:
+    subj = _nearest_subject_word(holder)
+    if subj is not None and subj.lower_ in ("who", "which", "that"):
+        verb = subj.head  # "China, which called on all sides ...": the noun the clause is about
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        return verb.head if verb.dep_ == "relcl" else None
+    return subj
+
+
+def _nearest_subject_word(holder: Any) -> Any:
     node = holder
     for _ in range(5):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -2580,15 +2729,21 @@ def _speaker(holder: Any) -> Any:
     return None
 
 
-def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+def _promise_and_quote_statements(
+    ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
+) -> None:
     span = sent.span
     for tok in span if _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            continue  # "ECOWAS, which had threatened to use force": background
         if lemma in _PROMISE_VERBS and any(
-            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children
-        ):
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        ):  # "vowed in a televised speech to hold ...": the parser makes the aim an advcl
             done.add(tok.i)
             modality = {
                 "promise": "promised",
@@ -2606,47 +2761,286 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             ctx.claims.append(claim)
-    _said_statements(ctx, sent, done)
+    _said_statements(ctx, sent, done, events or set())
 
 
 _STATEMENT_VERBS = {
     "say", "announce", "accuse", "blame", "call", "urge", "demand", "declare", "insist", "warn",
     "condemn", "describe", "add", "tell", "welcome", "reject", "admit", "acknowledge", "ask",
+    "write", "state", "stress", "reiterate", "reaffirm", "express", "vow", "pledge", "promise",
 }  # fmt: skip
 _SPOKESPEOPLE = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief",
     "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
-    "head", "negotiator", "authorities", "junta", "prime", "general", "mission", "commission",
+    "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
+    "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
+    "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir",
 }  # fmt: skip
 
 
-def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
-    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
-    when it reports no event of this sentence, is a statement (not a source's report)."""
-    told = {c.sentence_index for c in ctx.claims}
-    if sent.index in told or not _SAID_STEMS.search(sent.text):
+def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]) -> None:
+    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says
+    is a statement (not a source's report) when its words tell no event of this sentence.
+    One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
+    receive its just punishment") are one; a clause that reports an event ("said its fighters
+    had withdrawn ... and that the war was not over") is left out of it."""
+    if not _SAID_STEMS.search(sent.text):
         return
+    covered: set[int] = set()
     for tok in sent.span:
-        if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+        if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
             continue
-        if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in tok.children):
+        verbs = _speech_chain(tok)
+        covered.update(v.i for v in verbs)
+        if any(v.i in done for v in verbs) or _not_a_statement(tok):
+            continue  # the speaker's promise or threat is already its statement
+        subj = _speaker(tok)
+        if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or not _named_party(subj, ctx):
+        said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
+        parts = [
+            (v, words)
+            for v, words in said
+            if not any(t.i in events or t.i in done for t in words)
+            and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
+            and not _reports_toll(words)
+        ]
+        covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
+        accounts = [
+            w
+            for v, w in said
+            if any(t.i in events for t in w)
+            or (
+                not any(t.i in done for t in w)
+                and (
+                    (v.lemma_.lower() not in _PERFORMATIVE and _past_account(w)) or _reports_toll(w)
+                )
+            )
+        ]
+        if accounts and not any(
+            c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
+        ):
+            _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
+        if any(t.i in done for _, w in said for t in w):
+            continue  # "said Israel was at war and promised ...": the promise is the statement
+        if not parts:
             continue
-        done.add(tok.i)
+        done.update(v.i for v in verbs)
         claim = _statement(ctx, sent, tok, "quoted")
-        ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+        who = _clean_who(_phrase_full(subj))
+        if who.lower() in _PRONOUNS:
+            who = claim.statement.split(":")[0] if ":" in claim.statement else claim.actor1
+        ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
+
+
+_PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+def _cite_for_last_event(ctx: _Ctx, subj: Any) -> None:
+    """A party's account of what happened, in a sentence that tells no new event, is one
+    more source of the event the report told last."""
+    phrase = _phrase_full(subj)
+    if phrase.lower() in _PRONOUNS:
+        phrase = _antecedent(ctx, "person" if phrase.lower() in ("he", "she") else "party")
+    ref = _source_ref(ctx, phrase) if phrase else None
+    if ref is None:
         return
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind == "event":
+            if ref not in claim.sources:
+                ctx.claims[j] = replace(claim, sources=(*claim.sources, ref))
+            return
+
+
+def _not_a_statement(tok: Any) -> bool:
+    """ "an assault in which officials say 1,000 died" (a source of the toll), "what it called
+    the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
+    if tok.dep_ in ("relcl", "acl"):
+        return True
+    if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return True
+    return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
+
+
+def _denies(verb: Any) -> bool:
+    """ "Ukraine rejected the claim", "called those claims lies": a denial, kept with the event
+    it denies (fw_denied_by), not a statement of its own."""
+    if _calls_a_lie(verb):
+        return True
+    if verb.lemma_.lower() not in triggers().deny_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.lemma_.lower() in _DENIED_NOUNS
+
+
+def _past_account(words: list[Any]) -> bool:
+    """ "its last troops had crossed the river", "the drone had not been intercepted": what a
+    speaker says had happened is its account of an event (a source), not something said
+    but not done; a hedge, a modal or a condition keeps it a statement."""
+    heads = [
+        t for t in words if t.dep_ in ("ccomp", "conj", "advcl", "ROOT") or t.head not in words
+    ]
+    for head in heads[:1]:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if head.pos_ not in ("VERB", "AUX") or (
+            head.lemma_.lower() in _STATEMENT_VERBS and not passive
+        ):
+            return False
+        if _hedged(head):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        if not auxes and head.dep_ == "conj" and (not own_subject or head.tag_ == "VBN"):
+            # "the borders had been closed and a curfew imposed": the auxiliary is shared
+            auxes = [c for c in head.head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes):
+            return True
+        if head.lower_ == "had" and any(  # "it had no combat tasks in Kramatorsk"
+            d.lower_ == "no" for c in head.children if c.dep_ == "dobj" for d in c.children
+        ):
+            return True
+    return False
+
+
+def _speech_chain(tok: Any) -> list[Any]:
+    """The speech verb and the speech verbs coordinated with it or hung under it as
+    "..., saying ...": one speaker's words."""
+    out = [tok]
+    for c in tok.children:
+        if (
+            c.pos_ == "VERB"
+            and c.lemma_.lower() in _STATEMENT_VERBS
+            and (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        ):  # "Khamenei said ..., and Raisi said ...": two speakers, two statements
+            out.extend(_speech_chain(c))
+    return out
+
+
+_SAID_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "dative")
+
+
+def _said_parts(verb: Any) -> list[list[Any]]:
+    """The verb's own words (object, complement), each coordinated clause of its complement
+    apart ("that X had withdrawn and that the war was not over")."""
+    parts: list[list[Any]] = []
+    own = [verb]
+    for c in verb.children:
+        if c.dep_ not in _SAID_DEPS or (c.dep_ == "prep" and _circumstance(c)):
+            continue
+        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in _HEARER_VERBS:
+            continue  # "told state television that ...": whom it was told, not what
+        if c.dep_ == "ccomp":
+            parts.extend(_clauses(c))
+        else:
+            own.extend(c.subtree)
+    for c in verb.children:  # "wrote on social media that the gains would be protected"
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
+            parts.extend(_clauses(c))
+        if c.dep_ == "prep":  # "said in a statement that its fighters would protect ..."
+            for pobj in (x for x in c.children if x.lemma_.lower() in _MEDIUM_NOUNS):
+                for acl in (x for x in pobj.children if x.dep_ == "acl"):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
+                        parts.extend(_clauses(acl))
+    if len(own) > 1:
+        parts.insert(0, own)
+    return parts
+
+
+_HEARER_VERBS = {"tell", "brief", "inform", "assure", "notify"}
+_MEDIUM_NOUNS = {
+    "statement", "message", "speech", "interview", "video", "post", "media", "conference",
+    "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
+    "report", "article", "column", "op-ed", "tweet", "stream",
+}  # fmt: skip
+
+
+_SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "near", "from", "by", "amid"}
+
+
+def _circumstance(prep: Any) -> bool:
+    """ "said on Friday", "said in a statement", "at the time": when or how, not what."""
+    if prep.lower_ in _SETTING_PREPS:
+        return True  # "said in the worst bloodshed since ...": where or when, not what
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return True
+    return pobj.ent_type_ in ("DATE", "TIME") or bool(
+        {pobj.lemma_.lower(), pobj.lower_} & _MEDIUM_NOUNS
+    )
+
+
+def _clauses(head: Any) -> list[list[Any]]:
+    """A clause and each clause coordinated with it, as separate word lists."""
+    conj = [
+        c
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and (
+            any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+            or c.lemma_.lower() in _STATEMENT_VERBS
+        )
+    ]  # "had seized X and were in full control": one clause; "... and accused him": two
+    skip = {t.i for c in conj for t in c.subtree}
+    skip |= {c.i for c in head.children if c.dep_ == "cc" and conj}
+    first = [t for t in head.subtree if t.i not in skip]
+    out = [first]
+    for c in conj:
+        out.extend(_clauses(c))
+    return out
+
+
+def _reports_toll(words: list[Any]) -> bool:
+    """ "the health ministry said six people had been killed": a toll, the source of an event
+    (not a relative clause recalling another one: "the attack on Saturday, which killed 12")."""
+    ids = {t.i for t in words}
+    words = [t for t in words if not any(a.dep_ == "relcl" and a.i in ids for a in t.ancestors)]
+    words = [t for t in words if t.dep_ != "relcl"]
+    text = " ".join(t.text for t in words)
+    if fatalities(text)[1] != "none":
+        return True
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & {"body", "bodies", "toll"}:
+        return True
+    return bool(lemmas & _DEATH_VERBS and any(t.like_num or t.lower_ == "others" for t in words))
+
+
+def _said_text(who: str, parts: list[tuple[Any, list[Any]]]) -> str:
+    pieces = []
+    for _, words in parts:
+        ids = sorted(t.i for t in words)
+        doc = words[0].doc
+        pieces.append(" ".join(doc[i].text for i in ids if doc[i].dep_ != "punct" or i != ids[-1]))
+    return f"{who}: {'; '.join(pieces)}".strip(": ")
+
+
+_NOT_PARTIES = {
+    "local", "other", "some", "supporter", "resident", "witness", "family", "church",
+    "federation", "union", "charity", "worker", "doctor", "protester",
+}  # fmt: skip
 
 
 def _named_party(subj: Any, ctx: _Ctx) -> bool:
     """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
+    if words & _NOT_PARTIES:
+        return False  # "local authorities", "supporters": not parties
+    if subj.lemma_.lower() in ("group", "organisation", "organization") and any(
+        c.lower_ == "rights" for c in subj.children
+    ):
+        return False  # "rights groups": monitors, sources of what they document
     if words & _SPOKESPEOPLE:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
         return True
+    if (subj.pos_ == "PROPN" and subj.text[:1].isupper()) or (
+        subj.text.isupper() and len(subj.text) >= 3
+    ):
+        return True  # "ECOWAS said ...": a name the tagger gave no entity type
     info, _ = _actors_of(subj, ctx)
     return info is not None and info.name in actor_table().actors
 
@@ -2657,7 +3051,8 @@ def _statement_text(verb: Any) -> str:
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
         for c in verb.children
-        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
+        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
 
