@@ -1,0 +1,57 @@
+"""Fast paths of extraction give the answers of the slow rules they stand in for."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from frontwatch.extract import _dates, _numbers
+from frontwatch.extract._tables import source_table
+
+TEXTS = [
+    "Reuters reported, citing the U.N. office, that the Syrian Observatory said so.",
+    "The New York Times and the Guardian ... and AP... quoted the WHO (who?).",
+    "According to state-run SANA and Al-Jazeera's reporters, U.S. forces left.",
+    "...the the. The . . Reuters...",
+    "İstanbul and Kyïv: non-ASCII words; KILLED 3 on March 5 (Kelvin: \u212a, ſince).",
+    "Five people were killed on Sunday; the toll rose to 12 by Monday, May 3, 2024.",
+    "Over the past two days, 3 were killed; in mid-April 2023 a four-day offensive began.",
+    "Protests since the weekend; decided in Dec. 2022; earlier this week and last night.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_named_spans_fast_path_is_the_word_by_word_rule(text: str) -> None:
+    table = source_table()
+    assert table.named_spans(text) == table._named_spans_slow(text)
+
+
+def test_named_spans_finds_outlets() -> None:
+    names = [ref.name for _, _, ref in source_table().named_spans(TEXTS[0])]
+    assert names and "Reuters" in names[0]
+
+
+def _fatalities_without_gate(text: str) -> tuple[int, str, str]:
+    saved = _numbers._FATAL_WORDS
+    _numbers._FATAL_WORDS = re.compile("")  # matches everywhere: the gate lets all through
+    try:
+        return _numbers.fatalities(text)
+    finally:
+        _numbers._FATAL_WORDS = saved
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fatalities_gate_changes_nothing(text: str) -> None:
+    assert _numbers.fatalities(text) == _fatalities_without_gate(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_date_gates_change_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pub = date(2024, 5, 6)
+    fast = _dates.find_dates(text, pub)
+    everything = _dates._Gates(True, True, True, True, True)
+    monkeypatch.setattr(_dates, "_gates", lambda _text: everything)
+    assert fast == _dates.find_dates(text, pub)
