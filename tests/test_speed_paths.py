@@ -55,3 +55,32 @@ def test_date_gates_change_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -
     everything = _dates._Gates(True, True, True, True, True)
     monkeypatch.setattr(_dates, "_gates", lambda _text: everything)
     assert fast == _dates.find_dates(text, pub)
+
+
+def _tails() -> list[tuple[str, str]]:
+    """(before, after) around every capitalised word of the demo reports, plus odd cases."""
+    from frontwatch.config import DATA_DIR
+
+    out = [
+        ("5 km (north of ", "x"),
+        ("clashes 12 miles north of\n", "Homs"),
+        ("in the outſkirts of ", "Idlib"),
+        ("fighting in the countryside of the besieged town of ", "Hama province"),
+        ("strikes near", "Aleppo"),
+        ("", ""),
+    ]
+    for path in sorted((DATA_DIR / "demo").rglob("*.*"))[:8]:
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"\b[A-Z]\w+", text):
+            out.append((text[max(0, m.start() - 120) : m.start()], text[m.end() : m.end() + 40]))
+    return out
+
+
+def test_relative_gate_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontwatch.geo import relative
+
+    tails = _tails()
+    fast = [relative.parse_relative(b, a) for b, a in tails]
+    monkeypatch.setattr(relative, "_may_be_relative", lambda _tail: True)
+    assert fast == [relative.parse_relative(b, a) for b, a in tails]
+    assert len(tails) > 200 and any(r.relation for r in fast)

@@ -105,6 +105,22 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# every pattern above (and the hints below) ends "<one of these words>\s+[town of]\s*$"
+_BEFORE_LAST_WORDS = ("of", "from", "outside", "near", "nearby", "to", "around", "by")
+
+
+def _may_be_relative(tail: str) -> bool:
+    """Whether a pattern of _BEFORE (or a hint) can match: the tail ends in whitespace
+    after one of _BEFORE_LAST_WORDS. Checked for ASCII text only, where the patterns'
+    IGNORECASE and str.lower agree; other text always goes through the patterns."""
+    if not tail.isascii():
+        return True
+    if not tail[-1:].isspace():
+        return False
+    words = tail.rsplit(None, 1)
+    return bool(words) and words[-1].lower().endswith(_BEFORE_LAST_WORDS)
+
+
 _CITY_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$",
@@ -184,13 +200,14 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
     tail = before[-120:]
     offset = len(before) - len(tail)
     hint = ""
-    if _CITY_BEFORE.search(tail) or _CITY_AFTER.match(after):
+    scan = _may_be_relative(tail)  # most mentions follow "in": no end-anchored scans then
+    if (scan and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
         hint = "city"
-    if _ADMIN_BEFORE.search(tail) or _ADMIN_AFTER.match(after):
+    if (scan and _ADMIN_BEFORE.search(tail)) or _ADMIN_AFTER.match(after):
         hint = "admin1"
-    elif _COUNTRY_BEFORE.search(tail):
+    elif scan and _COUNTRY_BEFORE.search(tail):
         hint = "country"
-    for rel, pat in _BEFORE:
+    for rel, pat in _BEFORE if scan else ():
         m = pat.search(tail)
         if not m:
             continue

@@ -359,9 +359,21 @@ _CACHE_LIMIT = 500_000
 
 
 def _columns_spec() -> list[int]:
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+    from spacy.attrs import (
+        DEP,
+        ENT_IOB,
+        ENT_TYPE,
+        HEAD,
+        IDX,
+        LEMMA,
+        ORTH,
+        POS,
+        SENT_START,
+        SPACY,
+        TAG,
+    )
 
-    return [ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, HEAD, SPACY]
+    return [ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, HEAD, SPACY, SENT_START, ENT_IOB]
 
 
 _SPEC: list[int] = []
@@ -405,9 +417,8 @@ def from_spacy(sdoc: Any, text: str | None = None) -> Doc:
     tokens = doc.tokens
     heads: list[int] = []
     new = Token.__new__
-    for i, (orth, lemma, pos, tag, dep, ent, at, head, ws) in enumerate(
-        sdoc.to_array(_SPEC).tolist()
-    ):
+    rows = sdoc.to_array(_SPEC).tolist()
+    for i, (orth, lemma, pos, tag, dep, ent, at, head, ws, _, _) in enumerate(rows):
         t = new(Token)
         lex = lexemes.get(orth) or _lexeme(vocab, orth)
         word, t.lower_, t.is_alpha, t.is_stop, t.like_num, t.is_punct, t.is_space = lex
@@ -424,10 +435,36 @@ def from_spacy(sdoc: Any, text: str | None = None) -> Doc:
         t._subtree = t._ancestors = None
         tokens.append(t)
         heads.append(i + (head if head < 1 << 63 else head - (1 << 64)))
-    starts = [s.start for s in sdoc.sents]
-    ents = [(e.start, e.end, e.label_) for e in sdoc.ents]
-    _link(doc, heads, starts, ents)
+    if "sents" in sdoc.user_hooks or not sdoc.has_annotation("SENT_START"):
+        starts = [s.start for s in sdoc.sents]
+    else:  # spaCy's Doc.sents: a sentence starts at 0 and wherever sent_start is 1
+        starts = [0, *(i for i in range(1, len(rows)) if rows[i][9] == 1)] if rows else []
+    _link(doc, heads, starts, _entities(sdoc, rows))
     return doc
+
+
+def _entities(sdoc: Any, rows: list[list[int]]) -> list[tuple[int, int, str]]:
+    """spaCy's Doc.ents from the ENT_IOB (1 in, 2 out, 3 begin) and ENT_TYPE columns."""
+    out: list[tuple[int, int, int]] = []
+    start, label = -1, 0
+    for i, row in enumerate(rows):
+        iob, kind = row[10], row[5]
+        if iob == 1:
+            if start == -1:
+                return [(e.start, e.end, e.label_) for e in sdoc.ents]  # spaCy's error
+        elif iob in (0, 2) or (iob == 3 and kind == 0):
+            if start != -1:
+                out.append((start, i, label))
+            start, label = -1, 0
+        elif iob == 3:
+            if start != -1:
+                out.append((start, i, label))
+            start, label = i, kind
+    if start != -1:
+        out.append((start, len(rows), label))
+    strings = sdoc.vocab.strings
+    named = [(a, b, _STRINGS.get(k) or _string(strings, k)) for a, b, k in out]
+    return [e for e in named if e[2] != ""]
 
 
 # ---------------------------------------------------------------- pickling
