@@ -109,6 +109,21 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _BEFORE_LAST_WORDS = ("of", "from", "outside", "near", "nearby", "to", "around", "by")
 
 
+# a word each pattern of _BEFORE cannot match without (in _BEFORE's order), lowercased
+_BEFORE_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("km", "kilomet", "mi"),  # its unit
+    ("north", "south", "east", "west"),  # its direction
+    ("outskirts", "edge", "suburb", "periphery", "fringe"),
+    ("countryside", "rural", "environs", "surrounding", "vicinity", "hinterland"),
+    ("near", "close", "outside", "around", "next", "by"),
+)
+_HINT_NEEDLES = {
+    "city": ("city", "town", "village"),
+    "admin1": ("province", "governorate", "oblast", "region", "state", "district"),
+    "country": ("country",),
+}
+
+
 def _may_be_relative(tail: str) -> bool:
     """Whether a pattern of _BEFORE (or a hint) can match: the tail ends in whitespace
     after one of _BEFORE_LAST_WORDS. Checked for ASCII text only, where the patterns'
@@ -201,13 +216,20 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
     offset = len(before) - len(tail)
     hint = ""
     scan = _may_be_relative(tail)  # most mentions follow "in": no end-anchored scans then
-    if (scan and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
+    low = tail.lower() if scan and tail.isascii() else None
+
+    def may(needles: tuple[str, ...]) -> bool:  # the pattern's own word is in the tail
+        return scan and (low is None or any(n in low for n in needles))
+
+    if (may(_HINT_NEEDLES["city"]) and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
         hint = "city"
-    if (scan and _ADMIN_BEFORE.search(tail)) or _ADMIN_AFTER.match(after):
+    if (may(_HINT_NEEDLES["admin1"]) and _ADMIN_BEFORE.search(tail)) or _ADMIN_AFTER.match(after):
         hint = "admin1"
-    elif scan and _COUNTRY_BEFORE.search(tail):
+    elif may(_HINT_NEEDLES["country"]) and _COUNTRY_BEFORE.search(tail):
         hint = "country"
-    for rel, pat in _BEFORE if scan else ():
+    for (rel, pat), needles in zip(_BEFORE, _BEFORE_NEEDLES, strict=True):
+        if not may(needles):
+            continue
         m = pat.search(tail)
         if not m:
             continue
