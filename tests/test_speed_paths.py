@@ -86,3 +86,45 @@ def test_relative_gate_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(relative, "_HINT_NEEDLES", dict.fromkeys(relative._HINT_NEEDLES, ("",)))
     assert fast == [relative.parse_relative(b, a) for b, a in tails]
     assert len(tails) > 200 and any(r.relation for r in fast)
+
+
+def test_fast_replace_is_dataclasses_replace() -> None:
+    import dataclasses
+    import functools
+
+    from frontwatch.extract._replace import replace
+    from frontwatch.types import Claim, Place, SourceRef
+
+    claim = Claim(article_id="a", kind="event", places=(Place(name="Homs", spelled="Homs"),))
+    fast = replace(claim, notes="n", fatalities=3)
+    assert fast == dataclasses.replace(claim, notes="n", fatalities=3)
+    assert type(fast) is Claim and fast is not claim and claim.notes == ""
+    assert hash(fast) == hash(dataclasses.replace(claim, notes="n", fatalities=3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.notes = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        replace(claim, no_such_field=1)
+    src = SourceRef(name="SANA")
+    assert replace(src, via=("x",)).label == "SANA, citing x"
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(ValueError):
+        replace(Checked(1), n=-1)  # a class with __post_init__ goes through its __init__
+
+    @dataclasses.dataclass
+    class Cached:
+        n: int
+
+        @functools.cached_property
+        def double(self) -> int:
+            return 2 * self.n
+
+    c = Cached(2)
+    assert c.double == 4 and replace(c, n=5).double == 10
