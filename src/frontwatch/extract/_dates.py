@@ -10,7 +10,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from frontwatch.extract._numbers import WORD_NUMBERS
 
@@ -118,8 +119,7 @@ _LETTER_RUNS = re.compile(r"[a-z]+")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-@dataclass(frozen=True)
-class _Gates:
+class _Gates(NamedTuple):
     month: bool  # a month name
     day_week: bool  # "day" or "week"
     unit: bool  # day, week or month
@@ -194,6 +194,16 @@ _FUTURE_DAYS = 90
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the publication date allows."""
+    return list(_recent_dates(text, published))
+
+
+@lru_cache(maxsize=32)
+def _recent_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """find_dates of the last few sentences: extraction asks again for a report's lead."""
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: date | None) -> list[DateMention]:
     if not _ANY_DATE.search(text):
         return []  # most sentences name no date: one scan instead of fourteen
     found: list[DateMention] = []
