@@ -336,13 +336,17 @@ def _link(
 ) -> None:
     """Heads, children (in text order, as spaCy yields them), sentences and entities."""
     tokens = doc.tokens
-    kids: list[list[Token]] = [[] for _ in tokens]
+    kids: dict[int, list[Token]] = {}
     for t, h in zip(tokens, heads, strict=True):
         t.head = tokens[h]
+        t.children = ()
         if h != t.i:
-            kids[h].append(t)
-    for t, k in zip(tokens, kids, strict=True):
-        t.children = tuple(k)
+            if h in kids:
+                kids[h].append(t)
+            else:
+                kids[h] = [t]
+    for h, k in kids.items():
+        tokens[h].children = tuple(k)
     bounds = [*sent_starts, len(tokens)]
     for a, b in zip(bounds, bounds[1:], strict=False):
         sent = Span(doc, a, b)
@@ -355,6 +359,9 @@ def _link(
 # spaCy's hashes are of the strings themselves, so these caches hold across documents
 _STRINGS: dict[int, str] = {0: ""}
 _LEXEMES: dict[int, tuple[str, str, bool, bool, bool, bool, bool]] = {}  # orth -> word
+# (orth, lemma, pos, tag, dep, ent_type) -> the word's fields then the token's strings
+_Fields = tuple[str, str, bool, bool, bool, bool, bool, str, str, str, str, str]
+_TOKENS: dict[tuple[int, int, int, int, int, int], _Fields] = {}
 _CACHE_LIMIT = 500_000
 
 
@@ -404,6 +411,22 @@ def _string(strings: Any, key: int) -> str:
     return str(found)
 
 
+def _token_fields(vocab: Any, key: tuple[int, int, int, int, int, int]) -> _Fields:
+    if len(_TOKENS) > _CACHE_LIMIT:
+        _TOKENS.clear()
+    strs, strings = _STRINGS, vocab.strings
+    lemma, pos, tag, dep, ent = (strs.get(k) or _string(strings, k) for k in key[1:])
+    found = _TOKENS[key] = (
+        *(_LEXEMES.get(key[0]) or _lexeme(vocab, key[0])),
+        lemma,
+        pos,
+        tag,
+        dep,
+        ent,
+    )
+    return found
+
+
 def from_spacy(sdoc: Any, text: str | None = None) -> Doc:
     """Copy a spaCy Doc (parsed, with sentences and entities) into the view: one
     `to_array` of the token columns, strings and word flags read through caches.
@@ -411,8 +434,7 @@ def from_spacy(sdoc: Any, text: str | None = None) -> Doc:
     if not _SPEC:
         _SPEC.extend(_columns_spec())
     vocab = sdoc.vocab
-    strings = vocab.strings
-    lexemes, strs = _LEXEMES, _STRINGS
+    known = _TOKENS
     doc = Doc(sdoc.text if text is None else text)
     tokens = doc.tokens
     heads: list[int] = []
@@ -420,13 +442,21 @@ def from_spacy(sdoc: Any, text: str | None = None) -> Doc:
     rows = sdoc.to_array(_SPEC).tolist()
     for i, (orth, lemma, pos, tag, dep, ent, at, head, ws, _, _) in enumerate(rows):
         t = new(Token)
-        lex = lexemes.get(orth) or _lexeme(vocab, orth)
-        word, t.lower_, t.is_alpha, t.is_stop, t.like_num, t.is_punct, t.is_space = lex
-        t.lemma_ = strs.get(lemma) or _string(strings, lemma)
-        t.pos_ = strs.get(pos) or _string(strings, pos)
-        t.tag_ = strs.get(tag) or _string(strings, tag)
-        t.dep_ = strs.get(dep) or _string(strings, dep)
-        t.ent_type_ = strs[ent] if ent in strs else _string(strings, ent)
+        key = (orth, lemma, pos, tag, dep, ent)
+        (
+            word,
+            t.lower_,
+            t.is_alpha,
+            t.is_stop,
+            t.like_num,
+            t.is_punct,
+            t.is_space,
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.ent_type_,
+        ) = known.get(key) or _token_fields(vocab, key)
         t.doc, t.i, t.idx, t.text = doc, i, at, word
         if ws:
             t.whitespace_, t.text_with_ws = " ", word + " "
