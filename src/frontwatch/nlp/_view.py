@@ -288,10 +288,11 @@ class Doc:
     @overload
     def __getitem__(self, key: slice) -> Span: ...
     def __getitem__(self, key: int | slice) -> Token | Span:
-        if isinstance(key, slice):
-            a, b, _ = key.indices(len(self.tokens))
+        found = self.tokens[key]  # a token, or a list for a slice (the rare case)
+        if found.__class__ is list:
+            a, b, _ = key.indices(len(self.tokens))  # type: ignore[union-attr]
             return Span(self, a, max(a, b))
-        return self.tokens[key]
+        return found  # type: ignore[return-value]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_doc_from_columns, _columns(self))
