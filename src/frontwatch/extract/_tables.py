@@ -208,22 +208,18 @@ class SourceTable:
             return self._named_spans_slow(text)
         out: list[tuple[int, int, SourceRef]] = []
         first, lengths, exact, folded = self.first_words, self.lengths, self.exact, self.folded
-        i, n_words = 0, len(cores)
-        while i < n_words:
-            low = lows[i]
-            if low not in first:
-                i += 1
+        n_words, free = len(cores), 0  # words before `free` belong to a name found
+        for i in [k for k, w in enumerate(lows) if w in first]:
+            if i < free:
                 continue
-            for n in lengths.get(low, ()):
+            for n in lengths.get(lows[i], ()):
                 if i + n > n_words:
                     continue
                 ref = exact.get(tuple(cores[i : i + n])) or folded.get(tuple(lows[i : i + n]))
                 if ref is not None:
                     out.append((spans[i].start(), spans[i + n - 1].end(), ref))
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         return out
 
     def _named_spans_slow(self, text: str) -> list[tuple[int, int, SourceRef]]:
