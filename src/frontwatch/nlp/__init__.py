@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -44,9 +44,10 @@ class Sentence:
     paragraph: int
     index: int  # sentence number in the article
 
-    @property
-    def text(self) -> str:
-        return self.span.text
+    text: str = field(init=False, repr=False, compare=False)  # the span's text, read often
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.span.text)
 
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Article-level character offsets of tokens [start_token, end_token)."""
