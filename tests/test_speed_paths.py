@@ -129,3 +129,21 @@ def test_fast_replace_is_dataclasses_replace() -> None:
 
     c = Cached(2)
     assert c.double == 4 and replace(c, n=5).double == 10
+
+
+def test_phrases_in_keeps_every_phrase_that_matches() -> None:
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract._tables import triggers
+
+    table = triggers()
+    texts = [t.lower() for t in TEXTS]
+    for path in sorted((DATA_DIR / "demo").rglob("*.*"))[:8]:
+        texts += [line.lower() for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["they took control of it", "troops took full control of the town", "hit-and-run"]
+    hits = 0
+    for lower in texts:
+        kept = table.phrases_in(lower)
+        every = [p for p in table.phrase_patterns if p[2].search(lower)]
+        assert [p for p in kept if p[2].search(lower)] == every
+        hits += len(every)
+    assert hits > 5

@@ -681,9 +681,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
-    for rule, first_word, rx in table.phrase_patterns:
-        if first_word not in lower:
-            continue
+    for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
             if tok is not None and tok.i not in phrase_heads:

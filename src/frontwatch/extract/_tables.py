@@ -64,6 +64,7 @@ class Triggers:
     phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
     _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
+    _plain_firsts: frozenset[str] = frozenset()  # phrase first words made of \w only
 
     def by_verb(self, lemma: str) -> TriggerRule | None:
         rules = self._verb_index.get(lemma)
@@ -75,6 +76,16 @@ class Triggers:
 
     def by_noun(self, phrase: str) -> TriggerRule | None:
         return self._noun_index.get(phrase.lower())
+
+    def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
+        """The phrase patterns that can match a lowercased text, in table order: a
+        pattern starts with its first word as a whole word (other first words: any)."""
+        words = set(_PLAIN_WORD.findall(lower))
+        return [
+            p
+            for p in self.phrase_patterns
+            if p[1] in words or (p[1] not in self._plain_firsts and p[1] in lower)
+        ]
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -144,6 +155,9 @@ def _phrase_patterns(
     return tuple(out)
 
 
+_PLAIN_WORD = re.compile(r"\w+")
+
+
 def _markers(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
@@ -173,6 +187,9 @@ def triggers() -> Triggers:
         phrase_patterns=_phrase_patterns(rules),
         _verb_index=_verb_index(rules),
         _noun_index=_noun_index(rules),
+        _plain_firsts=frozenset(
+            w for r in rules for p in r.phrases if (w := p.split()[0]) and _PLAIN_WORD.fullmatch(w)
+        ),
     )
 
 
