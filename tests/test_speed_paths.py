@@ -35,12 +35,12 @@ def test_named_spans_finds_outlets() -> None:
 
 
 def _fatalities_without_gate(text: str) -> tuple[int, str, str]:
-    saved = _numbers._FATAL_WORDS
-    _numbers._FATAL_WORDS = re.compile("")  # matches everywhere: the gate lets all through
+    saved = _numbers._DEATH_WORD
+    _numbers._DEATH_WORD = re.compile("")  # matches everywhere: the gate lets all through
     try:
         return _numbers.fatalities(text)
     finally:
-        _numbers._FATAL_WORDS = saved
+        _numbers._DEATH_WORD = saved
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -59,15 +59,16 @@ _FATAL = re.compile(
     rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)",
     re.I,
 )
-# every match of _FATAL holds one of these words: one quick scan spares the slow one
-_FATAL_WORDS = re.compile(
-    r"kill|dead|died|slain|executed|massacred|lost their lives|toll|deaths|fatalities", re.I
-)
 _COUNT = re.compile(
     r"(?P<n>\d[\d,]*|"
     + _VAGUE
     + r"|tens of thousands)\s+(?:of\s+)?(?:\w+\s+)?(?P<what>settlements|villages|towns|cities|people|residents|civilians|families|aircraft|drones|missiles|prisoners|soldiers|fighters)\b",
     re.I,
+)
+
+
+_DEATH_WORD = re.compile(
+    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit", re.I
 )
 
 
@@ -82,8 +83,8 @@ def _value(raw: str) -> tuple[int, FatalitiesBasis]:
 
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
-    if not _FATAL_WORDS.search(text):
-        return 0, "none", ""
+    if not _DEATH_WORD.search(text):
+        return 0, "none", ""  # most sentences name no death: one cheap scan first
     found: list[tuple[int, FatalitiesBasis, str]] = []
     for m in _FATAL.finditer(text):
         raw = next(
