@@ -64,7 +64,10 @@ class Triggers:
     phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
     _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     _noun_index: dict[str, TriggerRule] = field(default_factory=dict)
-    _plain_firsts: frozenset[str] = frozenset()  # phrase first words made of \w only
+    # a phrase's first word made of \w only -> its patterns' places in phrase_patterns;
+    # (place, first word) of the others
+    _phrase_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _odd_firsts: tuple[tuple[int, str], ...] = ()
 
     def by_verb(self, lemma: str) -> TriggerRule | None:
         rules = self._verb_index.get(lemma)
@@ -80,12 +83,10 @@ class Triggers:
     def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
         """The phrase patterns that can match a lowercased text, in table order: a
         pattern starts with its first word as a whole word (other first words: any)."""
-        words = set(_PLAIN_WORD.findall(lower))
-        return [
-            p
-            for p in self.phrase_patterns
-            if p[1] in words or (p[1] not in self._plain_firsts and p[1] in lower)
-        ]
+        words = self._phrase_firsts.keys() & _PLAIN_WORD.findall(lower)
+        picked = [k for w in words for k in self._phrase_firsts[w]]
+        picked += [k for k, w in self._odd_firsts if w in lower]
+        return [self.phrase_patterns[k] for k in sorted(picked)]
 
 
 def _rule(row: dict[str, Any]) -> TriggerRule:
@@ -158,6 +159,16 @@ def _phrase_patterns(
 _PLAIN_WORD = re.compile(r"\w+")
 
 
+def _phrase_firsts(
+    patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...],
+) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for k, (_, word, _) in enumerate(patterns):
+        if _PLAIN_WORD.fullmatch(word):
+            out.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
+
+
 def _markers(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
@@ -169,6 +180,7 @@ def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     mod = raw.get("modality", {})
     rules = tuple(_rule(r) for r in raw["rules"])
+    patterns = _phrase_patterns(rules)
     return Triggers(
         rules=rules,
         light_verbs=frozenset(raw.get("light_verbs", [])),
@@ -184,11 +196,12 @@ def triggers() -> Triggers:
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),
         civilian_targets=frozenset(raw.get("civilian_targets", [])),
-        phrase_patterns=_phrase_patterns(rules),
+        phrase_patterns=patterns,
         _verb_index=_verb_index(rules),
         _noun_index=_noun_index(rules),
-        _plain_firsts=frozenset(
-            w for r in rules for p in r.phrases if (w := p.split()[0]) and _PLAIN_WORD.fullmatch(w)
+        _phrase_firsts=_phrase_firsts(patterns),
+        _odd_firsts=tuple(
+            (k, w) for k, (_, w, _) in enumerate(patterns) if not _PLAIN_WORD.fullmatch(w)
         ),
     )
 
