@@ -207,8 +207,6 @@ def triggers() -> Triggers:
 
 
 _WORDS = re.compile(r"[\w'’.&/-]+")
-# a word of _WORDS without its leading and trailing dots, as named_spans compares it
-_WORD_CORES = re.compile(r"[\w'’&/-]+(?:\.+[\w'’&/-]+)*")
 
 
 @dataclass(frozen=True)
@@ -229,13 +227,13 @@ class SourceTable:
 
     def named_spans(self, text: str) -> list[tuple[int, int, SourceRef]]:
         """(start, end, source) of every named outlet in a text, longest alias first."""
-        cores = _WORD_CORES.findall(text)  # the words as compared, found in C
+        if not self.lengths:
+            return self._named_spans_slow(text)
+        cores = [w.strip(".") for w in _WORDS.findall(text)]  # the words as compared
         lows = list(map(str.lower, cores))
         if self.first_words.isdisjoint(lows):
             return []
-        spans = list(_WORDS.finditer(text))
-        if len(spans) != len(cores) or not self.lengths:  # a word of dots only ("...")
-            return self._named_spans_slow(text)
+        spans: list[re.Match[str]] = []  # the words' places, found at the first name
         out: list[tuple[int, int, SourceRef]] = []
         first, lengths, exact, folded = self.first_words, self.lengths, self.exact, self.folded
         n_words, free = len(cores), 0  # words before `free` belong to a name found
@@ -247,6 +245,7 @@ class SourceTable:
                     continue
                 ref = exact.get(tuple(cores[i : i + n])) or folded.get(tuple(lows[i : i + n]))
                 if ref is not None:
+                    spans = spans or list(_WORDS.finditer(text))
                     out.append((spans[i].start(), spans[i + n - 1].end(), ref))
                     free = i + n
                     break
