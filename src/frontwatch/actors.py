@@ -123,6 +123,12 @@ class ActorTable:
         for key in [*self._specific, *(k for k, _ in self._generic)]:
             self._max_words = max(self._max_words, key.count(" ") + 1)
         self._first_words = frozenset(k.split()[0] for k in self._specific if k)
+        lengths: dict[str, set[int]] = {}
+        for key in self._specific:
+            if key:
+                lengths.setdefault(key.split()[0], set()).add(key.count(" ") + 1)
+        # first word -> the word counts of the aliases it begins, longest first
+        self._lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         self.descriptors: list[tuple[re.Pattern[str], str, int]] = [
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
@@ -192,12 +198,14 @@ class ActorTable:
         words = _norm(text).split()
         counts: dict[str, int] = {}
         i = 0
-        first = self._first_words
+        first, lengths = self._first_words, self._lengths
         while i < len(words):
             if words[i] not in first:
                 i += 1
                 continue
-            for n in range(min(self._max_words, len(words) - i), 0, -1):
+            for n in lengths[words[i]]:  # only the lengths of aliases this word begins
+                if i + n > len(words):
+                    continue
                 hits = self._specific.get(" ".join(words[i : i + n]))
                 if hits:
                     name = hits[0].name

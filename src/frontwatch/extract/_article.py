@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -13,6 +13,7 @@ from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._dates import DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
 from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
+from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
 from frontwatch.nlp import Sentence, is_dateline
@@ -974,9 +975,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
-    for rule, first_word, rx in table.phrase_patterns:
-        if first_word not in lower:
-            continue
+    for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
             if tok is not None and tok.i not in phrase_heads:

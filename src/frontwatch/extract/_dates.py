@@ -10,7 +10,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from frontwatch.extract._numbers import WORD_NUMBERS
 
@@ -45,6 +46,7 @@ MONTHS = {
     )
     for m in names
 }
+MONTH_WORDS = frozenset(MONTHS)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {
     **WORD_NUMBERS,
@@ -130,6 +132,48 @@ _ANY_DATE = re.compile(
 )
 
 
+# words one of the expressions above needs: a sentence without them skips those scans
+# (a month name is always a whole word of them)
+_HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class _Gates(NamedTuple):
+    month: bool  # a month name
+    day_week: bool  # "day" or "week"
+    unit: bool  # day, week or month
+    relative: bool  # day, night, morning, week or month
+    weekend: bool
+
+
+def _gates(text: str) -> _Gates:
+    """Which scans can match. ASCII text (nearly all) is read lowercased, where a
+    case-insensitive pattern's letters and str.lower agree; other text by regex."""
+    if text.isascii():
+        low = text.lower()
+        day_week = "day" in low or "week" in low
+        unit = day_week or "month" in low
+        return _Gates(
+            month=not MONTH_WORDS.isdisjoint(_LETTER_RUNS.findall(low)),
+            day_week=day_week,
+            unit=unit,
+            relative=unit or "night" in low or "morning" in low,
+            weekend="weekend" in low,
+        )
+
+    def has(pattern: str) -> bool:
+        return re.search(pattern, text, re.I) is not None
+
+    return _Gates(
+        month=_HAS_MONTH.search(text) is not None,
+        day_week=has("day|week"),
+        unit=has("day|week|month"),
+        relative=has("day|night|morning|week|month"),
+        weekend=has("weekend"),
+    )
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int  # offsets within the sentence text
@@ -170,6 +214,16 @@ _FUTURE_DAYS = 90
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved where the publication date allows."""
+    return list(_recent_dates(text, published))
+
+
+@lru_cache(maxsize=32)
+def _recent_dates(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """find_dates of the last few sentences: extraction asks again for a report's lead."""
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: date | None) -> list[DateMention]:
     if not _ANY_DATE.search(text):
         return []  # most sentences name no date: one scan instead of fourteen
     found: list[DateMention] = []
@@ -182,14 +236,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found.append(m)
         taken.append((m.start, m.end))
 
-    for rx in (_RANGE_MD, _RANGE_DM):
+    gates = _gates(text)
+    month_named, day_week = gates.month, gates.day_week
+    for rx in (_RANGE_MD, _RANGE_DM) if month_named else ():
         for m in rx.finditer(text):
             month = MONTHS[m.group("month").lower().rstrip(".")]
             d1 = _month_day(m.group("year"), month, int(m.group("d1")), published)
             d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
             if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
                 add(DateMention(m.start(), m.end(), "range", d1, d2, 0, time_precision(d1, d2)))
-    for rx in (_ISO, _MD, _DM):
+    for rx in (_ISO, _MD, _DM) if month_named else (_ISO,):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -199,7 +255,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
             kind: DateKind = "since" if _SINCE_BEFORE.search(before) else "point"
             add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
-    for m in _WEEKEND.finditer(text):
+    for m in _WEEKEND.finditer(text) if gates.weekend else ():
         if published is None or not free(m.start(), m.end()):
             continue
         back = (published.weekday() - 5) % 7  # the last Saturday on or before publication
@@ -207,7 +263,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         end = min(sat + timedelta(days=1), published)
         wk: DateKind = "since" if m.group("since") else "range"
         add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
-    for m in _PAST_DAYS.finditer(text):
+    for m in _PAST_DAYS.finditer(text) if day_week or "hour" in text.lower() else ():
         n = _number(m.group("n"))
         if published is None or not n or not free(m.start(), m.end()):
             continue
@@ -218,7 +274,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             days = n * (7 if unit_word.startswith("week") else 1)
         start = published - timedelta(days=days)
         add(DateMention(m.start(), m.end(), "range", start, published, 0, 2 if days <= 7 else 3))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if month_named else ():
         if not free(m.start(), m.end()):
             continue
         raw = m.group("month").lower().rstrip(".")
@@ -235,7 +291,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             last = published
         since = (m.group("prep") or "").lower() == "since"
         add(DateMention(m.start(), m.end(), "since" if since else "month", first, last, 0, 3))
-    for m in _WEEKDAY_PAIR.finditer(text):
+    for m in _WEEKDAY_PAIR.finditer(text) if day_week else ():
         if published is None or not free(m.start(), m.end()):
             continue
         wd1 = WEEKDAYS.index(m.group("wd1").lower())
@@ -246,7 +302,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             end = published - timedelta(days=(published.weekday() - wd2) % 7)
         start = end - timedelta(days=(wd2 - wd1) % 7)
         add(DateMention(m.start(), m.end(), "range", start, end, 0, time_precision(start, end)))
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if day_week else ():
         if not free(m.start(), m.end()):
             continue
         d = None
@@ -259,7 +315,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
         kind = "since" if _SINCE_BEFORE.search(before) else "point"
         add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if gates.relative else ():
         if not free(m.start(), m.end()):
             continue
         word = m.group("word").lower()
@@ -308,18 +364,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 add(DateMention(m.start(), m.end(), "relative_week", start, end, 0, 2))
             elif n is not None:
                 add(DateMention(m.start(), m.end(), "point", published - timedelta(days=n)))
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if _HAS_YEAR.search(text) else ():
         if not free(m.start("year"), m.end("year")):
             continue
         year = int(m.group("year"))
         if published is None or year < published.year:
             add(DateMention(m.start(), m.end(), "history", _safe_date(year, 1, 1), None, 0, 3))
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if gates.unit else ():
         n = _number(m.group("n"))
         if n:
             unit = {"day": 1, "week": 7, "month": 30}[m.group("unit").lower()]
             add(DateMention(m.start(), m.end(), "duration", None, None, n * unit))
-    for m in _AFTER_DAYS.finditer(text):
+    for m in _AFTER_DAYS.finditer(text) if day_week else ():
         n = _number(m.group("n"))
         if n and free(m.start(), m.end()):
             unit = 7 if m.group("unit").lower().startswith("week") else 1

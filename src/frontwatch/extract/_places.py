@@ -7,10 +7,11 @@ parse only tells where a mention sits (subject of "said" = metonymy).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from frontwatch.extract._replace import replace
 from frontwatch.geo import Gazetteer, relative_context
 from frontwatch.nlp import Sentence
 from frontwatch.types import Place

@@ -35,8 +35,10 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def demonym_country(word: str) -> str | None:
-    """ISO2 country for a demonym/adjective ("Syrian" -> "SY"), else None."""
+    """ISO2 country for a demonym/adjective ("Syrian" -> "SY"), else None. Cached per word:
+    extraction asks for every word of every report."""
     return demonyms().get(fold_name(word)) or None
 
 

@@ -105,6 +105,37 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# every pattern above (and the hints below) ends "<one of these words>\s+[town of]\s*$"
+_BEFORE_LAST_WORDS = ("of", "from", "outside", "near", "nearby", "to", "around", "by")
+
+
+# a word each pattern of _BEFORE cannot match without (in _BEFORE's order), lowercased
+_BEFORE_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("km", "kilomet", "mi"),  # its unit
+    ("north", "south", "east", "west"),  # its direction
+    ("outskirts", "edge", "suburb", "periphery", "fringe"),
+    ("countryside", "rural", "environs", "surrounding", "vicinity", "hinterland"),
+    ("near", "close", "outside", "around", "next", "by"),
+)
+_HINT_NEEDLES = {
+    "city": ("city", "town", "village"),
+    "admin1": ("province", "governorate", "oblast", "region", "state", "district"),
+    "country": ("country",),
+}
+
+
+def _may_be_relative(tail: str) -> bool:
+    """Whether a pattern of _BEFORE (or a hint) can match: the tail ends in whitespace
+    after one of _BEFORE_LAST_WORDS. Checked for ASCII text only, where the patterns'
+    IGNORECASE and str.lower agree; other text always goes through the patterns."""
+    if not tail.isascii():
+        return True
+    if not tail[-1:].isspace():
+        return False
+    words = tail.rsplit(None, 1)
+    return bool(words) and words[-1].lower().endswith(_BEFORE_LAST_WORDS)
+
+
 _CITY_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$",
@@ -184,13 +215,21 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
     tail = before[-120:]
     offset = len(before) - len(tail)
     hint = ""
-    if _CITY_BEFORE.search(tail) or _CITY_AFTER.match(after):
+    scan = _may_be_relative(tail)  # most mentions follow "in": no end-anchored scans then
+    low = tail.lower() if scan and tail.isascii() else None
+
+    def may(needles: tuple[str, ...]) -> bool:  # the pattern's own word is in the tail
+        return scan and (low is None or any(n in low for n in needles))
+
+    if (may(_HINT_NEEDLES["city"]) and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
         hint = "city"
-    if _ADMIN_BEFORE.search(tail) or _ADMIN_AFTER.match(after):
+    if (may(_HINT_NEEDLES["admin1"]) and _ADMIN_BEFORE.search(tail)) or _ADMIN_AFTER.match(after):
         hint = "admin1"
-    elif _COUNTRY_BEFORE.search(tail):
+    elif may(_HINT_NEEDLES["country"]) and _COUNTRY_BEFORE.search(tail):
         hint = "country"
-    for rel, pat in _BEFORE:
+    for (rel, pat), needles in zip(_BEFORE, _BEFORE_NEEDLES, strict=True):
+        if not may(needles):
+            continue
         m = pat.search(tail)
         if not m:
             continue

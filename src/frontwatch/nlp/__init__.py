@@ -9,31 +9,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from frontwatch.config import settings
 from frontwatch.errors import FrontwatchError
+from frontwatch.nlp._view import Doc, Span, Token, from_spacy
 from frontwatch.types import Article
 
-__all__ = ["Sentence", "load_pipeline", "sentences", "paragraphs", "is_dateline"]
+__all__ = [
+    "Sentence",
+    "Doc",
+    "Span",
+    "Token",
+    "load_pipeline",
+    "sentences",
+    "parse_paragraphs",
+    "view_sentences",
+    "paragraphs",
+    "is_dateline",
+]
 
 _PARA_SPLIT = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One spaCy sentence with its place in the article."""
+    """One parsed sentence with its place in the article. `span` is a sentence of the
+    light token view (frontwatch.nlp._view), read like a spaCy Span."""
 
-    span: Any  # spacy.tokens.Span
+    span: Span
     offset: int  # character offset of the paragraph in Article.text
     paragraph: int
     index: int  # sentence number in the article
 
-    @property
-    def text(self) -> str:
-        return str(self.span.text)
+    text: str = field(init=False, repr=False, compare=False)  # the span's text, read often
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.span.text)
 
     def char_span(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Article-level character offsets of tokens [start_token, end_token)."""
@@ -95,13 +109,26 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
 
 
-def sentences(article: Article) -> list[Sentence]:
+def parse_paragraphs(article: Article) -> list[tuple[int, str, Any]]:
+    """(offset, text, spaCy Doc) for every paragraph of the article: the spaCy parse alone."""
     nlp = load_pipeline()
     paras = list(paragraphs(article.text))
+    return [
+        (offset, text, doc)
+        for (offset, text), doc in zip(paras, nlp.pipe(p for _, p in paras), strict=True)
+    ]
+
+
+def view_sentences(parsed: list[tuple[int, str, Any]]) -> list[Sentence]:
+    """The sentences of parsed paragraphs, copied into the light token view."""
     out: list[Sentence] = []
-    for p_index, ((offset, _), doc) in enumerate(
-        zip(paras, nlp.pipe(p for _, p in paras), strict=True)
-    ):
+    for p_index, (offset, text, sdoc) in enumerate(parsed):
+        doc: Doc = from_spacy(sdoc, text)
         for sent in doc.sents:
             out.append(Sentence(sent, offset, p_index, len(out)))
     return out
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """The article's sentences: spaCy's parse, read through the light token view."""
+    return view_sentences(parse_paragraphs(article))

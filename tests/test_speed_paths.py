@@ -1,0 +1,149 @@
+"""Fast paths of extraction give the answers of the slow rules they stand in for."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from frontwatch.extract import _dates, _numbers
+from frontwatch.extract._tables import source_table
+
+TEXTS = [
+    "Reuters reported, citing the U.N. office, that the Syrian Observatory said so.",
+    "The New York Times and the Guardian ... and AP... quoted the WHO (who?).",
+    "According to state-run SANA and Al-Jazeera's reporters, U.S. forces left.",
+    "...the the. The . . Reuters...",
+    "İstanbul and Kyïv: non-ASCII words; KILLED 3 on March 5 (Kelvin: \u212a, ſince).",
+    "Five people were killed on Sunday; the toll rose to 12 by Monday, May 3, 2024.",
+    "Over the past two days, 3 were killed; in mid-April 2023 a four-day offensive began.",
+    "Protests since the weekend; decided in Dec. 2022; earlier this week and last night.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_named_spans_fast_path_is_the_word_by_word_rule(text: str) -> None:
+    table = source_table()
+    assert table.named_spans(text) == table._named_spans_slow(text)
+
+
+def test_named_spans_finds_outlets() -> None:
+    names = [ref.name for _, _, ref in source_table().named_spans(TEXTS[0])]
+    assert names and "Reuters" in names[0]
+
+
+def _fatalities_without_gate(text: str) -> tuple[int, str, str]:
+    saved = _numbers._DEATH_WORD
+    _numbers._DEATH_WORD = re.compile("")  # matches everywhere: the gate lets all through
+    try:
+        return _numbers.fatalities(text)
+    finally:
+        _numbers._DEATH_WORD = saved
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fatalities_gate_changes_nothing(text: str) -> None:
+    assert _numbers.fatalities(text) == _fatalities_without_gate(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_date_gates_change_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pub = date(2024, 5, 6)
+    fast = _dates._find_dates(text, pub)  # uncached: the gates run
+    assert _dates.find_dates(text, pub) == fast
+    everything = _dates._Gates(True, True, True, True, True)
+    monkeypatch.setattr(_dates, "_gates", lambda _text: everything)
+    assert fast == _dates._find_dates(text, pub)
+
+
+def _tails() -> list[tuple[str, str]]:
+    """(before, after) around every capitalised word of the demo reports, plus odd cases."""
+    from frontwatch.config import DATA_DIR
+
+    out = [
+        ("5 km (north of ", "x"),
+        ("clashes 12 miles north of\n", "Homs"),
+        ("in the outſkirts of ", "Idlib"),
+        ("fighting in the countryside of the besieged town of ", "Hama province"),
+        ("strikes near", "Aleppo"),
+        ("", ""),
+    ]
+    for path in sorted((DATA_DIR / "demo").rglob("*.*"))[:8]:
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"\b[A-Z]\w+", text):
+            out.append((text[max(0, m.start() - 120) : m.start()], text[m.end() : m.end() + 40]))
+    return out
+
+
+def test_relative_gate_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontwatch.geo import relative
+
+    tails = _tails()
+    fast = [relative.parse_relative(b, a) for b, a in tails]
+    monkeypatch.setattr(relative, "_may_be_relative", lambda _tail: True)
+    monkeypatch.setattr(relative, "_BEFORE_NEEDLES", tuple(("",) for _ in relative._BEFORE))
+    monkeypatch.setattr(relative, "_HINT_NEEDLES", dict.fromkeys(relative._HINT_NEEDLES, ("",)))
+    assert fast == [relative.parse_relative(b, a) for b, a in tails]
+    assert len(tails) > 200 and any(r.relation for r in fast)
+
+
+def test_fast_replace_is_dataclasses_replace() -> None:
+    import dataclasses
+    import functools
+
+    from frontwatch.extract._replace import replace
+    from frontwatch.types import Claim, Place, SourceRef
+
+    claim = Claim(article_id="a", kind="event", places=(Place(name="Homs", spelled="Homs"),))
+    fast = replace(claim, notes="n", fatalities=3)
+    assert fast == dataclasses.replace(claim, notes="n", fatalities=3)
+    assert type(fast) is Claim and fast is not claim and claim.notes == ""
+    assert hash(fast) == hash(dataclasses.replace(claim, notes="n", fatalities=3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.notes = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        replace(claim, no_such_field=1)
+    src = SourceRef(name="SANA")
+    assert replace(src, via=("x",)).label == "SANA, citing x"
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(ValueError):
+        replace(Checked(1), n=-1)  # a class with __post_init__ goes through its __init__
+
+    @dataclasses.dataclass
+    class Cached:
+        n: int
+
+        @functools.cached_property
+        def double(self) -> int:
+            return 2 * self.n
+
+    c = Cached(2)
+    assert c.double == 4 and replace(c, n=5).double == 10
+
+
+def test_phrases_in_keeps_every_phrase_that_matches() -> None:
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract._tables import triggers
+
+    table = triggers()
+    texts = [t.lower() for t in TEXTS]
+    for path in sorted((DATA_DIR / "demo").rglob("*.*"))[:8]:
+        texts += [line.lower() for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["they took control of it", "troops took full control of the town", "hit-and-run"]
+    hits = 0
+    for lower in texts:
+        kept = table.phrases_in(lower)
+        every = [p for p in table.phrase_patterns if p[2].search(lower)]
+        assert [p for p in kept if p[2].search(lower)] == every
+        hits += len(every)
+    assert hits > 5
