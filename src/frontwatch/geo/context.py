@@ -155,15 +155,24 @@ def _named_kind_bonus(
     return r, why
 
 
-def _primary(c: Candidate, spelled: str) -> bool:
-    """The spelling is the entry's own name, not one of its alternate names."""
+def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
+    """The spelling is the entry's own name, not one of its alternate names; with
+    ``city_suffix`` (no country bears the name) also "New York" for New York City."""
     if c.feature in ("country", "admin1", "region") and c.method == "exact":
         return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
     f = normalise_name(spelled)
-    return f == normalise_name(c.name) or f == normalise_name(c.name.split(",", 1)[0])
+    own = normalise_name(c.name.split(",", 1)[0])
+    return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
 
 
-def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
+def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
+    """ "Mexico" is the country, not Mexico City; "New York" may be the city."""
+    return not any(c.feature == "country" and c.method == "exact" for c in cands)
+
+
+def _prior(
+    c: Candidate, spelled: str, hint: str, ctx: DocContext, city_suffix: bool = False
+) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
     why = [f"{c.method} {c.score:.0f}"]
@@ -174,7 +183,7 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
     else:
         kind = "continent" if c.feature == "region" and not c.country else c.feature
         r += w.get(f"kind_{kind}", 0.0)
-    if _primary(c, spelled):
+    if _primary(c, spelled, city_suffix):
         r += w["primary_name"]
         why.append("main name")
     if c.feature == "city":
@@ -251,11 +260,11 @@ def _share_rule(
 
 
 def _alias_rule(
-    rows: list[tuple[float, Candidate, list[str]]], spelled: str
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str, city_suffix: bool = False
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Penalise an alternate-name match when an area, or a town at least as big, bears the
     spelling as its own name (Missouri is not Bozeman; Palmyra is still Tadmur)."""
-    owners = [c for _, c, _ in rows if _primary(c, spelled)]
+    owners = [c for _, c, _ in rows if _primary(c, spelled, city_suffix)]
     if not owners:
         return rows
     areas = any(c.feature != "city" for c in owners)
@@ -263,7 +272,7 @@ def _alias_rule(
     pen = WEIGHTS["alias_only"]
     out = []
     for r, c, why in rows:
-        if not _primary(c, spelled) and (areas or biggest >= c.population):
+        if not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
             r, why = r + pen, [*why, "only an alternate name"]
         out.append((r, c, why))
     return out
@@ -278,8 +287,9 @@ def rank_mentions(
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
         rival = _rival_admin1(m, ctx)
+        suffix = _city_suffix_ok(m.cands)
         for c in m.cands:
-            r, why = _prior(c, m.text, m.hint, ctx)
+            r, why = _prior(c, m.text, m.hint, ctx, suffix)
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
@@ -289,7 +299,7 @@ def rank_mentions(
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
-        rows = _alias_rule(_province_or_city(rows), m.text)
+        rows = _alias_rule(_province_or_city(rows), m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
     anchors = _anchors(mentions, scored)

@@ -167,6 +167,43 @@ _PLACE_SHAPE = re.compile(
     r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
     r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
 )
+_WORD = re.compile(r"[^\s,;/&–—-]+(?:-[^\s,;/&–—-]+)*")
+# the last word of a named feature that is not inside the place its other words name
+# ("Mississippi River", "Washington Street", "Lake Erie" stays whole)
+_NAMED_FEATURES = {
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "highway",
+    "river",
+    "lake",
+    "creek",
+    "bay",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "island",
+    "islands",
+    "strait",
+    "gulf",
+    "canal",
+    "peninsula",
+    "coast",
+}
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|central|upper|lower|greater|middle)(?:ern)?"
+    r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -231,6 +268,31 @@ def _shared_before(text: str, mentions: Sequence[_Mention], k: int) -> str:
     if m is None:
         return ""
     return "admin2" if m.group(1).lower() == "districts" else "admin1"
+
+
+# a named site inside a town: an unknown "Royal Street" or "St. Michael's Hospital" gets the
+# point of the town the text is about (precision 2), not only its province or country
+_FACILITY = re.compile(
+    r"\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Square|Park|Airport|"
+    r"Hospital|School|College|Church|Cathedral|Basilica|Mosque|Temple|Synagogue|Bridge|"
+    r"Station|Stadium|Arena|Hall|Centre|Center|Market|Museum|Prison|Jail|Courthouse|Hotel|"
+    r"Mall|Plaza|Building|Tower|Library|Theatre|Theater|Canal|Railroad|Railway|Harbour|"
+    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter)\.?$"
+)
+
+
+def _main_town(ranked: Sequence[tuple[_Mention, list[Candidate], str]]) -> Candidate | None:
+    """The town the text names most often (first named on a tie), if any."""
+    counts: dict[int, int] = {}
+    first: dict[int, Candidate] = {}
+    for _, cands, _ in ranked:
+        if cands and cands[0].feature == "city" and cands[0].lat is not None:
+            counts[cands[0].idx] = counts.get(cands[0].idx, 0) + 1
+            first.setdefault(cands[0].idx, cands[0])
+    if not counts:
+        return None
+    best = max(counts, key=lambda i: counts[i])  # dicts keep first-named order on ties
+    return first[best]
 
 
 class Geoparser:
@@ -307,8 +369,41 @@ class Geoparser:
             if not _DISEASE.match(text, m.end)
             and (m.source == "demonym" or not self.gaz.is_stop(m.text))
         ]
+        out = [part for m in out for part in self._segment(m)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _segment(self, m: _Mention) -> list[_Mention]:
+        """An entity the gazetteer does not know as a whole that joins known places
+        ("Cattai and Wilberforce", "Greece Italy", "Central Africa - Nigeria") or wraps one
+        in other words ("Eastern China", "South Asia Earthquake", "Manila Cathedral"):
+        the places inside it become the mentions (the rest is dropped)."""
+        if m.source != "ner" or self._cands(m.text) or split_hint(m.text)[1]:
+            return [m]
+        words = [(w.start(), w.end()) for w in _WORD.finditer(m.text)]
+        if len(words) < 2 or m.text.split()[-1].lower().strip(".") in _NAMED_FEATURES:
+            return [m]
+        parts: list[_Mention] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                a, b = words[i][0], words[j - 1][1]
+                sub = m.text[a:b]
+                if (j - i < len(words)) and self._segment_place(sub):
+                    parts.append(_Mention(m.start + a, m.start + b, sub, m.source, m.metonymic))
+                    i = j
+                    break
+            else:
+                i += 1
+        return parts or [m]
+
+    def _segment_place(self, sub: str) -> bool:
+        if not sub[:1].isupper() or self.gaz.is_stop(sub) or _DIRECTION.match(sub):
+            return False
+        cands = [c for c in self._cands(sub) if c.method == "exact"]
+        return any(c.feature in ("country", "admin1", "region") for c in cands) or (
+            self._big_city(sub) or (" " in sub and any(c.feature == "admin2" for c in cands))
+        )
 
     def _embedded(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
         """Countries, provinces and big towns inside an organisation's name that was not
@@ -493,9 +588,10 @@ class Geoparser:
         ctx = DocContext.build(gaz, text, mentions)
         self._fuzzy_last(mentions, ctx)
         ranked = rank_mentions(gaz, text, mentions, ctx)
+        town = _main_town(ranked)
         out: list[Toponym] = []
         for m, cands, why in ranked:
-            out.append(self._toponym(text, m, cands, why, ctx))
+            out.append(self._toponym(text, m, cands, why, ctx, town))
         return out
 
     def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
@@ -516,10 +612,27 @@ class Geoparser:
             m.cands = got
 
     def _toponym(
-        self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
+        self,
+        text: str,
+        m: _Mention,
+        cands: list[Candidate],
+        why: str,
+        ctx: DocContext,
+        town: Candidate | None = None,
     ) -> Toponym:
         gaz = self.gaz
         role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
+        if not cands and town is not None and _FACILITY.search(m.text):
+            place = replace(
+                gaz.to_place(town, m.text),
+                name=m.text,
+                geonameid=None,
+                geo_precision=2,
+                method="unresolved",
+                score=0.0,
+            )
+            reason = f"not in the gazetteer; a named site in {town.name}, the text's main town"
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands:
             area = ctx.best_area()
             place = Place(
