@@ -127,7 +127,7 @@ def analyse(
                     else ("known" if parser.gaz.lookup_exact(g.text) else "unknown")
                 )
                 misses[f"{kind}: {g.text}"] += 1
-                cats[f"miss {kind}"] += 1
+                cats[f"not found: {kind}"] += 1
                 continue
             if g.lat is None or g.lon is None:
                 continue
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.limit:
             docs = docs[: args.limit]
         cats, examples, misses, false_pos = analyse(parser, name, docs, not args.no_cache)
-        wrong = sum(v for k, v in cats.items() if k != "right" and not k.startswith("miss"))
+        wrong = sum(v for k, v in cats.items() if k != "right" and not k.startswith("not found"))
         print(f"\n=== {name}: right {cats['right']}, wrong {wrong}")
         for k, v in cats.most_common():
             print(f"  {k:22} {v}")

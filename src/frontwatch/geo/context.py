@@ -40,6 +40,7 @@ WEIGHTS: dict[str, float] = {
     "kind_admin2": -0.3,
     "kind_continent": 2.0,
     "city_population": 0.8,  # x log10(pop + 1) / 7
+    "admin2_population": 1.2,  # x log10(pop + 1) / 7, a county under its own name
     "country_named": 0.8,
     "country_top": 0.5,
     "country_again": 0.3,  # per further naming, up to two  # extra for the country the document names most
@@ -49,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "alias_only": -0.8,
     "country_name": 2.0,
     "admin1_name": 0.5,
+    "region_name": 1.0,
     "capital": 1.2,
     "no_point": -3.0,
     "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
@@ -57,6 +59,7 @@ WEIGHTS: dict[str, float] = {
     "near": 0.8,  # x exp(-d / near_km)
     "near_km": 200.0,
     "anchor_margin": 0.5,
+    "anchor_margin2": 0.3,  # second pass: winners after closeness
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -150,6 +153,8 @@ def _named_kind_bonus(
         return r + WEIGHTS["country_name"], [*why, "a country's name"]
     if c.feature == "admin1":
         return r + WEIGHTS["admin1_name"], [*why, "a province's name"]
+    if c.feature == "region":  # Middle East, Sumatra: not a small town of that name
+        return r + WEIGHTS["region_name"], [*why, "a region's name"]
     if c.feature == "city" and gaz.feature_code(c) == "PPLC":
         return r + WEIGHTS["capital"], [*why, "capital"]
     return r, why
@@ -188,6 +193,9 @@ def _prior(
         why.append("main name")
     if c.feature == "city":
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
+    elif c.feature == "admin2" and not hint and _primary(c, spelled):
+        # a county under its own name weighs by its people too (Kent, Essex: not the towns)
+        r += w["admin2_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
     if not n and c.feature in ("admin1", "admin2") and ctx.countries:
         r += w["foreign_area"]
@@ -302,15 +310,33 @@ def rank_mentions(
         rows = _alias_rule(_province_or_city(rows), m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
-    anchors = _anchors(mentions, scored)
+    # two passes: the places that clearly win on their own, then also those that won by
+    # being near them ("St. Thomas" settles which London a local report means)
+    finals = _near_pass(mentions, scored, _anchors(mentions, scored))
+    finals = _near_pass(mentions, scored, _anchors(mentions, finals, WEIGHTS["anchor_margin2"]))
     out = []
     chosen: dict[tuple[str, str], tuple[list[Candidate], str]] = {}
-    for m, rows in zip(mentions, scored, strict=True):
+    for m, final in zip(mentions, finals, strict=True):
         key = (m.text, m.hint)
         if key in chosen:
             cands, reason = chosen[key]
             out.append((m, cands, reason + "; same spelling as before"))
             continue
+        cands = [_with_rank(c, r) for r, c, _ in final[:KEEP]]
+        reason = "; ".join(final[0][2]) if final else ""
+        chosen[key] = (cands, reason)
+        out.append((m, cands, reason))
+    return out
+
+
+def _near_pass(
+    mentions: Sequence[_Mention],
+    scored: Sequence[list[tuple[float, Candidate, list[str]]]],
+    anchors: list[tuple[int, tuple[float, float]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Every mention's rows plus closeness to the anchors other spellings give."""
+    out = []
+    for m, rows in zip(mentions, scored, strict=True):
         others = [p for j, p in anchors if mentions[j].text != m.text]
         final = []
         for r, c, why in rows:
@@ -322,10 +348,7 @@ def rank_mentions(
                 r += bonus
             final.append((r, c, why))
         final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
-        cands = [_with_rank(c, r) for r, c, _ in final[:KEEP]]
-        reason = "; ".join(final[0][2]) if final else ""
-        chosen[key] = (cands, reason)
-        out.append((m, cands, reason))
+        out.append(final)
     return out
 
 
@@ -336,7 +359,9 @@ def _with_rank(c: Candidate, r: float) -> Candidate:
 
 
 def _anchors(
-    mentions: Sequence[_Mention], scored: Sequence[Sequence[tuple[float, Candidate, Any]]]
+    mentions: Sequence[_Mention],
+    scored: Sequence[Sequence[tuple[float, Candidate, Any]]],
+    min_margin: float | None = None,
 ) -> list[tuple[int, tuple[float, float]]]:
     """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
     out = []
@@ -347,6 +372,6 @@ def _anchors(
         if top[1].feature == "country" or top[1].lat is None or top[1].lon is None:
             continue
         margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
-        if margin >= WEIGHTS["anchor_margin"]:
+        if margin >= (WEIGHTS["anchor_margin"] if min_margin is None else min_margin):
             out.append((k, (top[1].lat, top[1].lon)))
     return out

@@ -170,35 +170,50 @@ _PLACE_SHAPE = re.compile(
 _WORD = re.compile(r"[^\s,;/&–—-]+(?:-[^\s,;/&–—-]+)*")
 # the last word of a named feature that is not inside the place its other words name
 # ("Mississippi River", "Washington Street", "Lake Erie" stays whole)
-_NAMED_FEATURES = {
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "highway",
-    "river",
-    "lake",
-    "creek",
-    "bay",
-    "sea",
-    "ocean",
-    "mountains",
-    "mountain",
-    "mount",
-    "island",
-    "islands",
-    "strait",
-    "gulf",
-    "canal",
-    "peninsula",
-    "coast",
-}
+_NAMED_FEATURES = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "lane",
+        "drive",
+        "highway",
+        "river",
+        "lake",
+        "creek",
+        "bay",
+        "sea",
+        "ocean",
+        "mountains",
+        "mountain",
+        "mount",
+        "island",
+        "islands",
+        "strait",
+        "gulf",
+        "canal",
+        "peninsula",
+        "delta",
+        "valley",
+        "basin",
+        "desert",
+        "plateau",
+        "highlands",
+        "hills",
+        "forest",
+        "falls",
+        "dam",
+        "glacier",
+        "reef",
+        "lagoon",
+        "cape",
+    ]
+)
 _DIRECTION = re.compile(
     r"^(?:north|south|east|west|central|upper|lower|greater|middle)(?:ern)?"
     r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
@@ -370,8 +385,29 @@ class Geoparser:
             and (m.source == "demonym" or not self.gaz.is_stop(m.text))
         ]
         out = [part for m in out for part in self._segment(m)]
+        out.extend(self._qualifiers(doc, out))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _qualifiers(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "Brands Hatch, Kent", "Snetterton, Norfolk": a province, county or country right
+        after a place and a comma is a place, whatever spaCy's label (PERSON, ORG)."""
+        ends = {m.end for m in found}
+        starts = {m.start for m in found}
+        text = doc.text
+        for ent in doc.ents:
+            s, e = ent.start_char, ent.end_char
+            if ent.label_ not in ("PERSON", "ORG") or s in starts:
+                continue
+            before = text[max(0, s - 3) : s]
+            m = re.search(r",\s*$", before)
+            if m is None or (s - len(before) + m.start()) not in ends:
+                continue
+            if any(
+                c.method == "exact" and c.feature in ("admin1", "admin2", "country")
+                for c in self._cands(ent.text)
+            ):
+                yield _Mention(s, e, ent.text, "gazetteer")
 
     def _segment(self, m: _Mention) -> list[_Mention]:
         """An entity the gazetteer does not know as a whole that joins known places
