@@ -167,7 +167,7 @@ _PLACE_SHAPE = re.compile(
     r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
     r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
 )
-_WORD = re.compile(r"[^\s,;/&–—-]+(?:-[^\s,;/&–—-]+)*")
+_WORD = re.compile(r"[^\s,;/&–—-]+")
 # the last word of a named feature that is not inside the place its other words name
 # ("Mississippi River", "Washington Street", "Lake Erie" stays whole)
 _NAMED_FEATURES = frozenset(
@@ -296,12 +296,21 @@ _FACILITY = re.compile(
 )
 
 
-def _main_town(ranked: Sequence[tuple[_Mention, list[Candidate], str]]) -> Candidate | None:
-    """The town the text names most often (first named on a tie), if any."""
+def _main_town(
+    ranked: Sequence[tuple[_Mention, list[Candidate], str]],
+    country: str = "",
+    provinces: set[str] | None = None,
+) -> Candidate | None:
+    """The town the text names most often (first named on a tie), in the text's main
+    country and its named provinces when it names them."""
     counts: dict[int, int] = {}
     first: dict[int, Candidate] = {}
     for _, cands, _ in ranked:
-        if cands and cands[0].feature == "city" and cands[0].lat is not None:
+        if not cands or (country and cands[0].country != country):
+            continue
+        if provinces and cands[0].admin1 not in provinces:
+            continue
+        if cands[0].feature == "city" and cands[0].lat is not None:
             counts[cands[0].idx] = counts.get(cands[0].idx, 0) + 1
             first.setdefault(cands[0].idx, cands[0])
     if not counts:
@@ -624,7 +633,8 @@ class Geoparser:
         ctx = DocContext.build(gaz, text, mentions)
         self._fuzzy_last(mentions, ctx)
         ranked = rank_mentions(gaz, text, mentions, ctx)
-        town = _main_town(ranked)
+        top = ctx.top_country
+        town = _main_town(ranked, top, {a for cc, a in ctx.admin1s if cc == top})
         out: list[Toponym] = []
         for m, cands, why in ranked:
             out.append(self._toponym(text, m, cands, why, ctx, town))
