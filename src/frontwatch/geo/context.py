@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.normalise import normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -334,22 +334,45 @@ def _near_pass(
     scored: Sequence[list[tuple[float, Candidate, list[str]]]],
     anchors: list[tuple[int, tuple[float, float]]],
 ) -> list[list[tuple[float, Candidate, list[str]]]]:
-    """Every mention's rows plus closeness to the anchors other spellings give."""
+    """Every mention's rows plus closeness to the anchors other spellings give (computed
+    once per spelling: repeats take the first one's rows)."""
     out = []
+    memo: dict[tuple[str, str], list[tuple[float, Candidate, list[str]]]] = {}
     for m, rows in zip(mentions, scored, strict=True):
-        others = [p for j, p in anchors if mentions[j].text != m.text]
-        final = []
-        for r, c, why in rows:
-            if others and c.lat is not None and c.lon is not None:
-                d = min(haversine_km((c.lat, c.lon), p) for p in others)
-                bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
-                if bonus > 0.05:
-                    why = [*why, f"{d:.0f} km from another place named"]
-                r += bonus
-            final.append((r, c, why))
-        final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
-        out.append(final)
+        key = (m.text, m.hint)
+        got = memo.get(key)
+        if got is None:
+            others = list({p for j, p in anchors if mentions[j].text != m.text})
+            got = memo[key] = _closeness(rows, others)
+        out.append(got)
     return out
+
+
+def _closeness(
+    rows: list[tuple[float, Candidate, list[str]]], others: list[tuple[float, float]]
+) -> list[tuple[float, Candidate, list[str]]]:
+    final = []
+    for r, c, why in rows:
+        if others and c.lat is not None and c.lon is not None:
+            d = min(_approx_km(c.lat, c.lon, p) for p in others)
+            bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
+            if bonus > 0.05:
+                why = [*why, f"{d:.0f} km from another place named"]
+            r += bonus
+        final.append((r, c, why))
+    final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+    return final
+
+
+def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
+    """Equirectangular distance: within 1 % of the great circle at the few hundred km
+    where closeness counts (and far beyond it, where the bonus is nil anyway)."""
+    dlon = abs(lon - p[1])
+    if dlon > 180.0:
+        dlon = 360.0 - dlon
+    x = math.radians(dlon) * math.cos(math.radians((lat + p[0]) / 2))
+    y = math.radians(lat - p[0])
+    return 6371.0088 * math.sqrt(x * x + y * y)
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:

@@ -155,6 +155,40 @@ def _token_range(doc: Any, m: _Mention) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "island",
+        "province",
+        "region",
+        "district",
+        "county",
+        "community",
+        "municipality",
+        "state",
+        "capital",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "residents",
+        "people",
+        "parish",
+        "area",
+        "port",
+        "towns",
+        "villages",
+        "provinces",
+        "regions",
+        "districts",
+        "counties",
+        "communities",
+        "cities",
+        "islands",
+        "states",
+    ]
+)
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 
 
@@ -219,6 +253,7 @@ _DIRECTION = re.compile(
     r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
     re.IGNORECASE,
 )
+_SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -233,6 +268,8 @@ def _locative(span: Any, extra: set[str] | None = None) -> bool:
             break
         root = root.head
     head = root.head.lower_
+    if root.dep_ == "pobj" and head == "of" and root.head.head.lower_ in _PLACE_NOUNS:
+        return True  # "the town of Camborne", "the island of Bohol", "residents of X"
     return bool(root.dep_ == "pobj" and (head in _LOCATIVE or head in (extra or set())))
 
 
@@ -294,6 +331,89 @@ _FACILITY = re.compile(
     r"Mall|Plaza|Building|Tower|Library|Theatre|Theater|Canal|Railroad|Railway|Harbour|"
     r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter)\.?$"
 )
+
+
+_PREV_CAP = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$")
+# capitalised words that start sentences, not names
+_OPENERS = frozenset(
+    [
+        "In",
+        "At",
+        "From",
+        "To",
+        "The",
+        "And",
+        "But",
+        "Near",
+        "Outside",
+        "Inside",
+        "Across",
+        "Around",
+        "Into",
+        "Of",
+        "On",
+        "For",
+        "With",
+        "By",
+        "As",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Both",
+        "Only",
+        "Even",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "Like",
+        "Unlike",
+        "Including",
+        "Across",
+        "Over",
+        "Under",
+        "Between",
+        "Among",
+        "Meanwhile",
+        "Also",
+        "Then",
+        "There",
+        "Here",
+        "Residents",
+        "Officials",
+        "Police",
+    ]
+)
+
+
+def _name_before(text: str, a: int) -> bool:
+    """A capitalised word (not a sentence opener) runs into position ``a``."""
+    m = _PREV_CAP.search(text[max(0, a - 30) : a])
+    return m is not None and m.group(1) not in _OPENERS
+
+
+def _capitalised_neighbour(text: str, a: int, b: int) -> bool:
+    """Whether the match sits inside a longer word or name."""
+    if (a and (text[a - 1].isalnum() or text[a - 1] in "-'’")) or (
+        b < len(text) and (text[b].isalnum() or text[b] in "-")
+    ):
+        return True
+    return _name_before(text, a)
+
+
+def _overlaps_any(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
 
 
 def _main_town(
@@ -395,8 +515,30 @@ class Geoparser:
         ]
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
+        out.extend(self._repeats(text, out))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """One sense per text: a spelling taken as a place once is a place wherever else it
+        stands as a whole name ("in Dadaab" ... "the Dadaab camps"), unless another
+        capitalised word runs into it ("New York" is no repeat of "York")."""
+        spans = sorted((m.start, m.end) for m in found)
+        spellings = {
+            m.text
+            for m in found
+            if m.source != "demonym" and len(m.text) >= 4 and m.text[:1].isupper()
+        }
+        for sp in sorted(spellings):
+            if not self._cands(sp):
+                continue  # only known places repeat
+            hits = [h.span() for h in re.finditer(re.escape(sp), text)]
+            if any(_name_before(text, a) for a, _ in hits):
+                continue  # also part of a longer name ("Mike Steele" ... "Steele said")
+            for a, b in hits:
+                if _capitalised_neighbour(text, a, b) or _overlaps_any(spans, a, b):
+                    continue
+                yield _Mention(a, b, sp, "repeat")
 
     def _qualifiers(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
         """ "Brands Hatch, Kent", "Snetterton, Norfolk": a province, county or country right
@@ -574,7 +716,18 @@ class Geoparser:
                 c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
                 for c in self._cands(span)
             )
-        return any(c.feature == "country" and c.method == "exact" for c in self._cands(span))
+        cands = [c for c in self._cands(span) if c.method == "exact"]
+        if any(c.feature == "country" or (c.feature == "admin1" and " " in span) for c in cands):
+            return True  # "Syria ...", "New South Wales is ..."
+        qual = _SENT_QUALIFIER.match(doc.text, doc[j - 1].idx + len(doc[j - 1].text))
+        if qual is None or not any(c.feature == "city" for c in cands):
+            return False
+        return any(  # "Buffalo, New York in the United States ..."
+            q.method == "exact"
+            and q.feature in ("admin1", "country")
+            and any(c.country == q.country for c in cands)
+            for q in self._cands(qual.group(1))
+        )
 
     def _run_is_place(self, span: str, countries: set[str]) -> bool:
         if self.gaz.is_stop(span):
