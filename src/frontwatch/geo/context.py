@@ -170,6 +170,14 @@ def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
     return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
 
 
+def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
+    """A kind word only counts when some candidate is of that kind ("the US states of ...":
+    no US province is called "US")."""
+    if not hint or any(c.feature == hint or (hint, c.feature) in _COMPATIBLE for c in cands):
+        return hint
+    return ""
+
+
 def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
     """ "Mexico" is the country, not Mexico City; "New York" may be the city."""
     return not any(c.feature == "country" and c.method == "exact" for c in cands)
@@ -296,8 +304,9 @@ def rank_mentions(
         rows = []
         rival = _rival_admin1(m, ctx)
         suffix = _city_suffix_ok(m.cands)
+        hint = _useful_hint(m.hint, m.cands)
         for c in m.cands:
-            r, why = _prior(c, m.text, m.hint, ctx, suffix)
+            r, why = _prior(c, m.text, hint, ctx, suffix)
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]

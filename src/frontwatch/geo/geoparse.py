@@ -254,7 +254,6 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
-_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -516,16 +515,11 @@ class Geoparser:
         ]
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
-        names = [
-            (e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS and len(e) > 1
-        ]
-        out.extend(self._repeats(text, out, names))
+        out.extend(self._repeats(text, out))
         out.sort(key=lambda m: m.start)
         return out
 
-    def _repeats(
-        self, text: str, found: Sequence[_Mention], names: Sequence[tuple[int, int]] = ()
-    ) -> Iterator[_Mention]:
+    def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
         """One sense per text: a spelling taken as a place once is a place wherever else it
         stands as a whole name ("in Dadaab" ... "the Dadaab camps"), unless another
         capitalised word runs into it ("New York" is no repeat of "York")."""
@@ -544,8 +538,6 @@ class Geoparser:
             for a, b in hits:
                 if _capitalised_neighbour(text, a, b) or _overlaps_any(spans, a, b):
                     continue
-                if any(s <= a and b <= e and (s, e) != (a, b) for s, e in names):
-                    continue  # inside a person's or an organisation's name
                 yield _Mention(a, b, sp, "repeat")
 
     def _qualifiers(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
