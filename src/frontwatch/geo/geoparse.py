@@ -733,8 +733,12 @@ class Geoparser:
         if self.gaz.is_stop(span):
             return False
         cands = self._cands(span)
-        if span.isupper() and len(span) <= 4:  # USA yes, PMS no
-            return any(c.feature == "country" and c.method == "exact" for c in cands)
+        if span.isupper() and len(span) <= 4:  # USA yes, PMS no; NSW, BC in their country
+            return any(
+                c.method == "exact"
+                and (c.feature == "country" or (c.feature == "admin1" and c.country in countries))
+                for c in cands
+            )
         return any(
             c.method != "fuzzy"
             and (
