@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.geo.geoparse import Geoparser, Toponym, _Mention
+from frontwatch.geo.geoparse import Geoparser, Toponym, _Mention, _person_words
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,15 @@ def test_no_repeat_for_a_spelling_that_is_also_part_of_a_name(parser: Geoparser)
     text = "Shelling hit Saraqib. Omar Saraqib said the Saraqib council met."
     found = [_Mention(13, 20, "Saraqib", "ner")]
     assert list(parser._repeats(text, found)) == []
+
+
+def test_a_word_of_a_personal_name_is_not_a_small_town(parser: Geoparser) -> None:
+    text = "Mike Steele spoke on Monday. Steele said the roads were closed."
+    assert "Steele" not in {t.text for t in parser.parse(text)}
+    words = _person_words(parser.nlp(text))
+    assert "Steele" in words and "Mike" in words
+
+
+def test_a_country_inside_a_longer_capitalised_run_is_found(parser: Geoparser) -> None:
+    tops = parser.parse("Aid came from SOS Childrens Villages Sudan on Monday.")
+    assert [(t.text, t.place.country) for t in tops] == [("Sudan", "SD")]

@@ -416,6 +416,16 @@ def _overlaps_any(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
+def _person_words(doc: Any) -> set[str]:
+    """Words of the multi-word personal names in a text ("Yulia Skripal", "Muhammadu
+    Buhari"): alone, they are that person, not a place."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            out.update(t.text for t in ent if t.text[:1].isupper() and len(t.text) > 2)
+    return out
+
+
 def _main_town(
     ranked: Sequence[tuple[_Mention, list[Candidate], str]],
     country: str = "",
@@ -516,6 +526,8 @@ class Geoparser:
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
         out.extend(self._repeats(text, out))
+        people = _person_words(doc)
+        out = [m for m in out if m.text not in people or self._well_known(m.text)]
         out.sort(key=lambda m: m.start)
         return out
 
@@ -635,6 +647,10 @@ class Geoparser:
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
         return label == "ORG" and len(ent) == 1 and self._big_city(span)
 
+    def _well_known(self, span: str) -> bool:
+        """A country, province, region or town of 100,000+ under its own name."""
+        return self._strong_place(span) or self._big_city(span)
+
     def _town_in(self, span: str, countries: set[str]) -> bool:
         return any(
             c.feature == "city"
@@ -705,7 +721,31 @@ class Geoparser:
                     "gazetteer",
                     metonymic=self._is_metonymic(doc[i:j]),
                 )
+            elif j - i >= 2:
+                yield from self._inner_areas(doc, i + int(t.is_sent_start), j)
             i = j
+
+    def _inner_areas(self, doc: Any, i: int, j: int) -> Iterator[_Mention]:
+        """A country or province inside a longer capitalised run that is no place itself
+        ("SOS Children's Villages Sudan", "the Kenya Wildlife Service"); not the place a
+        named feature is called after ("Niger Delta")."""
+        if doc[j - 1].lower_.strip(".") in _NAMED_FEATURES:
+            return
+        k = i
+        while k < j:
+            hit = 0
+            for n in (3, 2, 1):
+                sub = doc[k : k + n]
+                if k + n > j or sub[0].is_punct or not sub.text[:1].isupper():
+                    continue
+                if self.gaz.is_stop(sub.text) or not self._strong_place(sub.text):
+                    continue
+                if any(c.feature == "region" for c in self._cands(sub.text)[:1]):
+                    continue  # "Pacific", "Atlantic" in company names
+                hit = n
+                yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+                break
+            k += hit or 1
 
     def _sentence_start_place(self, doc: Any, i: int, j: int, span: str) -> bool:
         """At a sentence start only a dateline ("BEIRUT (AP) -", "KYIV, Ukraine -") or a
