@@ -98,3 +98,10 @@ def test_a_word_of_a_personal_name_is_not_a_small_town(parser: Geoparser) -> Non
 def test_a_country_inside_a_longer_capitalised_run_is_found(parser: Geoparser) -> None:
     tops = parser.parse("Aid came from SOS Childrens Villages Sudan on Monday.")
     assert [(t.text, t.place.country) for t in tops] == [("Sudan", "SD")]
+
+
+def test_the_qualifier_is_the_area_that_holds_the_town(parser: Geoparser) -> None:
+    state = _by_text(parser.parse("Flu cases rose in Atlanta, Georgia."))["Georgia"]
+    assert (state.place.country, state.feature_code) == ("US", "ADM1")
+    country = _by_text(parser.parse("He flew to Tbilisi, Georgia."))["Georgia"]
+    assert (country.place.country, country.feature_code) == ("GE", "PCLI")

@@ -46,6 +46,7 @@ WEIGHTS: dict[str, float] = {
     "country_again": 0.3,  # per further naming, up to two  # extra for the country the document names most
     "admin1_named": 0.9,
     "qualifier": 3.0,
+    "qualifies": 3.6,  # the area after "Town, ": outweighs "a country the text does not name"
     "primary_name": 0.6,
     "alias_only": -0.8,
     "country_name": 2.0,
@@ -236,6 +237,25 @@ def _qualifier_bonus(
     return 0.0, ""
 
 
+def _qualifies_bonus(
+    text: str, prev: _Mention | None, m: _Mention, c: Candidate
+) -> tuple[float, str]:
+    """The qualifier itself: in "Atlanta, Georgia" Georgia is the area that holds an
+    Atlanta (the US state), in "Tbilisi, Georgia" the country."""
+    if prev is None or c.feature not in ("admin1", "country"):
+        return 0.0, ""
+    if not _QUALIFIER.match(text[prev.end : m.start]):
+        return 0.0, ""
+    for t in prev.cands:
+        if (
+            t.feature == "city"
+            and t.country == c.country
+            and (c.feature == "country" or t.admin1 == c.admin1)
+        ):
+            return WEIGHTS["qualifies"], f"qualifies {t.name}"
+    return 0.0, ""
+
+
 def _province_or_city(
     rows: list[tuple[float, Candidate, list[str]]],
 ) -> list[tuple[float, Candidate, list[str]]]:
@@ -312,6 +332,8 @@ def rank_mentions(
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
+            if not q:
+                q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
             if q:
                 r += q
                 why.append(qwhy)
