@@ -343,8 +343,11 @@ def rank_mentions(
         scored.append(rows)
     # two passes: the places that clearly win on their own, then also those that won by
     # being near them ("St. Thomas" settles which London a local report means)
-    finals = _near_pass(mentions, scored, _anchors(mentions, scored))
-    finals = _near_pass(mentions, scored, _anchors(mentions, finals, WEIGHTS["anchor_margin2"]))
+    first = _anchors(mentions, scored)
+    finals = _near_pass(mentions, scored, first)
+    second = _anchors(mentions, finals, WEIGHTS["anchor_margin2"])
+    if set(second) != set(first):
+        finals = _near_pass(mentions, scored, second)
     out = []
     chosen: dict[tuple[str, str], tuple[list[Candidate], str]] = {}
     for m, final in zip(mentions, finals, strict=True):
@@ -383,8 +386,10 @@ def _closeness(
     rows: list[tuple[float, Candidate, list[str]]], others: list[tuple[float, float]]
 ) -> list[tuple[float, Candidate, list[str]]]:
     final = []
+    # closeness adds at most WEIGHTS["near"]: rows further below the best cannot win
+    floor = rows[0][0] - WEIGHTS["near"] if rows else 0.0
     for r, c, why in rows:
-        if others and c.lat is not None and c.lon is not None:
+        if others and r >= floor and c.lat is not None and c.lon is not None:
             d = min(_approx_km(c.lat, c.lon, p) for p in others)
             bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
             if bonus > 0.05:
