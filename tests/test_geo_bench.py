@@ -18,9 +18,9 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.81, 0.49, 0.60),
-    "trnews": (0.92, 0.70, 0.75),
-    "geovirus": (0.75, 0.72, 0.94),
+    "geowebnews": (0.85, 0.55, 0.64),
+    "trnews": (0.93, 0.72, 0.77),
+    "geovirus": (0.77, 0.74, 0.95),
 }
 
 

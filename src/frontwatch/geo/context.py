@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from frontwatch.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.normalise import normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,15 +40,18 @@ WEIGHTS: dict[str, float] = {
     "kind_admin2": -0.3,
     "kind_continent": 2.0,
     "city_population": 0.8,  # x log10(pop + 1) / 7
+    "admin2_population": 1.2,  # x log10(pop + 1) / 7, a county under its own name
     "country_named": 0.8,
     "country_top": 0.5,
     "country_again": 0.3,  # per further naming, up to two  # extra for the country the document names most
     "admin1_named": 0.9,
     "qualifier": 3.0,
+    "qualifies": 3.6,  # the area after "Town, ": outweighs "a country the text does not name"
     "primary_name": 0.6,
     "alias_only": -0.8,
     "country_name": 2.0,
     "admin1_name": 0.5,
+    "region_name": 1.0,
     "capital": 1.2,
     "no_point": -3.0,
     "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
@@ -57,6 +60,7 @@ WEIGHTS: dict[str, float] = {
     "near": 0.8,  # x exp(-d / near_km)
     "near_km": 200.0,
     "anchor_margin": 0.5,
+    "anchor_margin2": 0.3,  # second pass: winners after closeness
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -150,20 +154,39 @@ def _named_kind_bonus(
         return r + WEIGHTS["country_name"], [*why, "a country's name"]
     if c.feature == "admin1":
         return r + WEIGHTS["admin1_name"], [*why, "a province's name"]
+    if c.feature == "region":  # Middle East, Sumatra: not a small town of that name
+        return r + WEIGHTS["region_name"], [*why, "a region's name"]
     if c.feature == "city" and gaz.feature_code(c) == "PPLC":
         return r + WEIGHTS["capital"], [*why, "capital"]
     return r, why
 
 
-def _primary(c: Candidate, spelled: str) -> bool:
-    """The spelling is the entry's own name, not one of its alternate names."""
+def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
+    """The spelling is the entry's own name, not one of its alternate names; with
+    ``city_suffix`` (no country bears the name) also "New York" for New York City."""
     if c.feature in ("country", "admin1", "region") and c.method == "exact":
         return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
     f = normalise_name(spelled)
-    return f == normalise_name(c.name) or f == normalise_name(c.name.split(",", 1)[0])
+    own = normalise_name(c.name.split(",", 1)[0])
+    return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
 
 
-def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[float, list[str]]:
+def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
+    """A kind word only counts when some candidate is of that kind ("the US states of ...":
+    no US province is called "US")."""
+    if not hint or any(c.feature == hint or (hint, c.feature) in _COMPATIBLE for c in cands):
+        return hint
+    return ""
+
+
+def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
+    """ "Mexico" is the country, not Mexico City; "New York" may be the city."""
+    return not any(c.feature == "country" and c.method == "exact" for c in cands)
+
+
+def _prior(
+    c: Candidate, spelled: str, hint: str, ctx: DocContext, city_suffix: bool = False
+) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
     why = [f"{c.method} {c.score:.0f}"]
@@ -174,11 +197,14 @@ def _prior(c: Candidate, spelled: str, hint: str, ctx: DocContext) -> tuple[floa
     else:
         kind = "continent" if c.feature == "region" and not c.country else c.feature
         r += w.get(f"kind_{kind}", 0.0)
-    if _primary(c, spelled):
+    if _primary(c, spelled, city_suffix):
         r += w["primary_name"]
         why.append("main name")
     if c.feature == "city":
         r += w["city_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
+    elif c.feature == "admin2" and not hint and _primary(c, spelled):
+        # a county under its own name weighs by its people too (Kent, Essex: not the towns)
+        r += w["admin2_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
     if not n and c.feature in ("admin1", "admin2") and ctx.countries:
         r += w["foreign_area"]
@@ -208,6 +234,25 @@ def _qualifier_bonus(
             return WEIGHTS["qualifier"], f"qualified by {q.name}"
         if q.feature == "admin1" and q.country == c.country and q.admin1 == c.admin1:
             return WEIGHTS["qualifier"], f"qualified by {q.name}"
+    return 0.0, ""
+
+
+def _qualifies_bonus(
+    text: str, prev: _Mention | None, m: _Mention, c: Candidate
+) -> tuple[float, str]:
+    """The qualifier itself: in "Atlanta, Georgia" Georgia is the area that holds an
+    Atlanta (the US state), in "Tbilisi, Georgia" the country."""
+    if prev is None or c.feature not in ("admin1", "country"):
+        return 0.0, ""
+    if not _QUALIFIER.match(text[prev.end : m.start]):
+        return 0.0, ""
+    for t in prev.cands:
+        if (
+            t.feature == "city"
+            and t.country == c.country
+            and (c.feature == "country" or t.admin1 == c.admin1)
+        ):
+            return WEIGHTS["qualifies"], f"qualifies {t.name}"
     return 0.0, ""
 
 
@@ -251,11 +296,11 @@ def _share_rule(
 
 
 def _alias_rule(
-    rows: list[tuple[float, Candidate, list[str]]], spelled: str
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str, city_suffix: bool = False
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Penalise an alternate-name match when an area, or a town at least as big, bears the
     spelling as its own name (Missouri is not Bozeman; Palmyra is still Tadmur)."""
-    owners = [c for _, c, _ in rows if _primary(c, spelled)]
+    owners = [c for _, c, _ in rows if _primary(c, spelled, city_suffix)]
     if not owners:
         return rows
     areas = any(c.feature != "city" for c in owners)
@@ -263,7 +308,7 @@ def _alias_rule(
     pen = WEIGHTS["alias_only"]
     out = []
     for r, c, why in rows:
-        if not _primary(c, spelled) and (areas or biggest >= c.population):
+        if not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
             r, why = r + pen, [*why, "only an alternate name"]
         out.append((r, c, why))
     return out
@@ -278,45 +323,92 @@ def rank_mentions(
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
         rival = _rival_admin1(m, ctx)
+        suffix = _city_suffix_ok(m.cands)
+        hint = _useful_hint(m.hint, m.cands)
         for c in m.cands:
-            r, why = _prior(c, m.text, m.hint, ctx)
+            r, why = _prior(c, m.text, hint, ctx, suffix)
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
             q, qwhy = _qualifier_bonus(text, m, nxt, c)
+            if not q:
+                q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
             if q:
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
-        rows = _alias_rule(_province_or_city(rows), m.text)
+        rows = _alias_rule(_province_or_city(rows), m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
-    anchors = _anchors(mentions, scored)
+    # two passes: the places that clearly win on their own, then also those that won by
+    # being near them ("St. Thomas" settles which London a local report means)
+    first = _anchors(mentions, scored)
+    finals = _near_pass(mentions, scored, first)
+    second = _anchors(mentions, finals, WEIGHTS["anchor_margin2"])
+    if set(second) != set(first):
+        finals = _near_pass(mentions, scored, second)
     out = []
     chosen: dict[tuple[str, str], tuple[list[Candidate], str]] = {}
-    for m, rows in zip(mentions, scored, strict=True):
+    for m, final in zip(mentions, finals, strict=True):
         key = (m.text, m.hint)
         if key in chosen:
             cands, reason = chosen[key]
             out.append((m, cands, reason + "; same spelling as before"))
             continue
-        others = [p for j, p in anchors if mentions[j].text != m.text]
-        final = []
-        for r, c, why in rows:
-            if others and c.lat is not None and c.lon is not None:
-                d = min(haversine_km((c.lat, c.lon), p) for p in others)
-                bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
-                if bonus > 0.05:
-                    why = [*why, f"{d:.0f} km from another place named"]
-                r += bonus
-            final.append((r, c, why))
-        final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         cands = [_with_rank(c, r) for r, c, _ in final[:KEEP]]
         reason = "; ".join(final[0][2]) if final else ""
         chosen[key] = (cands, reason)
         out.append((m, cands, reason))
     return out
+
+
+def _near_pass(
+    mentions: Sequence[_Mention],
+    scored: Sequence[list[tuple[float, Candidate, list[str]]]],
+    anchors: list[tuple[int, tuple[float, float]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Every mention's rows plus closeness to the anchors other spellings give (computed
+    once per spelling: repeats take the first one's rows)."""
+    out = []
+    memo: dict[tuple[str, str], list[tuple[float, Candidate, list[str]]]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        key = (m.text, m.hint)
+        got = memo.get(key)
+        if got is None:
+            others = list({p for j, p in anchors if mentions[j].text != m.text})
+            got = memo[key] = _closeness(rows, others)
+        out.append(got)
+    return out
+
+
+def _closeness(
+    rows: list[tuple[float, Candidate, list[str]]], others: list[tuple[float, float]]
+) -> list[tuple[float, Candidate, list[str]]]:
+    final = []
+    # closeness adds at most WEIGHTS["near"]: rows further below the best cannot win
+    floor = rows[0][0] - WEIGHTS["near"] if rows else 0.0
+    for r, c, why in rows:
+        if others and r >= floor and c.lat is not None and c.lon is not None:
+            d = min(_approx_km(c.lat, c.lon, p) for p in others)
+            bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
+            if bonus > 0.05:
+                why = [*why, f"{d:.0f} km from another place named"]
+            r += bonus
+        final.append((r, c, why))
+    final.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+    return final
+
+
+def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
+    """Equirectangular distance: within 1 % of the great circle at the few hundred km
+    where closeness counts (and far beyond it, where the bonus is nil anyway)."""
+    dlon = abs(lon - p[1])
+    if dlon > 180.0:
+        dlon = 360.0 - dlon
+    x = math.radians(dlon) * math.cos(math.radians((lat + p[0]) / 2))
+    y = math.radians(lat - p[0])
+    return 6371.0088 * math.sqrt(x * x + y * y)
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:
@@ -326,7 +418,9 @@ def _with_rank(c: Candidate, r: float) -> Candidate:
 
 
 def _anchors(
-    mentions: Sequence[_Mention], scored: Sequence[Sequence[tuple[float, Candidate, Any]]]
+    mentions: Sequence[_Mention],
+    scored: Sequence[Sequence[tuple[float, Candidate, Any]]],
+    min_margin: float | None = None,
 ) -> list[tuple[int, tuple[float, float]]]:
     """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
     out = []
@@ -337,6 +431,6 @@ def _anchors(
         if top[1].feature == "country" or top[1].lat is None or top[1].lon is None:
             continue
         margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
-        if margin >= WEIGHTS["anchor_margin"]:
+        if margin >= (WEIGHTS["anchor_margin"] if min_margin is None else min_margin):
             out.append((k, (top[1].lat, top[1].lon)))
     return out

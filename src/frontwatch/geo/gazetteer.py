@@ -92,7 +92,6 @@ _TABLES = (
 _EXTRA_COUNTRY_NAMES = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russia", "Russian Federation"),
     "SY": ("Syria", "Syrian Arab Republic"),
     "CD": (
         "DR Congo",
@@ -100,6 +99,8 @@ _EXTRA_COUNTRY_NAMES = {
         "Congo-Kinshasa",
         "Democratic Republic of Congo",
         "Democratic Republic of the Congo",
+        "Zaire",
+        "Zaïre",
     ),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
@@ -107,8 +108,21 @@ _EXTRA_COUNTRY_NAMES = {
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea",),
-    "IR": ("Iran", "Islamic Republic of Iran"),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
+    # former and informal names still used in news and archives
+    "NL": ("Holland", "The Netherlands"),
+    "RU": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),
+    "LK": ("Sri Lanka", "Ceylon"),
+    "IR": ("Iran", "Islamic Republic of Iran", "Persia"),
+    "TH": ("Thailand", "Siam"),
+    "SZ": ("Eswatini", "eSwatini", "Swaziland"),
+    "MK": ("North Macedonia", "Macedonia"),
+    "TL": ("Timor-Leste", "East Timor"),
+    "CV": ("Cabo Verde", "Cape Verde"),
+    "BF": ("Burkina Faso", "Upper Volta"),
+    "BJ": ("Benin", "Dahomey"),
+    "KH": ("Cambodia", "Kampuchea"),
+    "CZ": ("Czechia", "Czech Republic"),
 }
 
 

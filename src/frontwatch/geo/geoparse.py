@@ -155,6 +155,40 @@ def _token_range(doc: Any, m: _Mention) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "island",
+        "province",
+        "region",
+        "district",
+        "county",
+        "community",
+        "municipality",
+        "state",
+        "capital",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "residents",
+        "people",
+        "parish",
+        "area",
+        "port",
+        "towns",
+        "villages",
+        "provinces",
+        "regions",
+        "districts",
+        "counties",
+        "communities",
+        "cities",
+        "islands",
+        "states",
+    ]
+)
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 
 
@@ -167,6 +201,59 @@ _PLACE_SHAPE = re.compile(
     r"\b(?:al|el|an|ar|as|ad|ash|az|ez|er|es|at)-|^(?:Deir|Dayr|Kafr|Kfar|Tal|Tell|Khan|Ain|"
     r"Ayn|Beit|Bayt|Jabal|Jebel|Wadi|Ras|Umm|Marj|Tall|Maarat|Ma'arrat|Hayy|Qasr|Bir)\b"
 )
+_WORD = re.compile(r"[^\s,;/&–—-]+")
+# the last word of a named feature that is not inside the place its other words name
+# ("Mississippi River", "Washington Street", "Lake Erie" stays whole)
+_NAMED_FEATURES = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "lane",
+        "drive",
+        "highway",
+        "river",
+        "lake",
+        "creek",
+        "bay",
+        "sea",
+        "ocean",
+        "mountains",
+        "mountain",
+        "mount",
+        "island",
+        "islands",
+        "strait",
+        "gulf",
+        "canal",
+        "peninsula",
+        "delta",
+        "valley",
+        "basin",
+        "desert",
+        "plateau",
+        "highlands",
+        "hills",
+        "forest",
+        "falls",
+        "dam",
+        "glacier",
+        "reef",
+        "lagoon",
+        "cape",
+    ]
+)
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|central|upper|lower|greater|middle)(?:ern)?"
+    r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
+    re.IGNORECASE,
+)
+_SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -181,6 +268,8 @@ def _locative(span: Any, extra: set[str] | None = None) -> bool:
             break
         root = root.head
     head = root.head.lower_
+    if root.dep_ == "pobj" and head == "of" and root.head.head.lower_ in _PLACE_NOUNS:
+        return True  # "the town of Camborne", "the island of Bohol", "residents of X"
     return bool(root.dep_ == "pobj" and (head in _LOCATIVE or head in (extra or set())))
 
 
@@ -231,6 +320,133 @@ def _shared_before(text: str, mentions: Sequence[_Mention], k: int) -> str:
     if m is None:
         return ""
     return "admin2" if m.group(1).lower() == "districts" else "admin1"
+
+
+# a named site inside a town: an unknown "Royal Street" or "St. Michael's Hospital" gets the
+# point of the town the text is about (precision 2), not only its province or country
+_FACILITY = re.compile(
+    r"\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Square|Park|Airport|"
+    r"Hospital|School|College|Church|Cathedral|Basilica|Mosque|Temple|Synagogue|Bridge|"
+    r"Station|Stadium|Arena|Hall|Centre|Center|Market|Museum|Prison|Jail|Courthouse|Hotel|"
+    r"Mall|Plaza|Building|Tower|Library|Theatre|Theater|Canal|Railroad|Railway|Harbour|"
+    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter)\.?$"
+)
+
+
+_PREV_CAP = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$")
+# capitalised words that start sentences, not names
+_OPENERS = frozenset(
+    [
+        "In",
+        "At",
+        "From",
+        "To",
+        "The",
+        "And",
+        "But",
+        "Near",
+        "Outside",
+        "Inside",
+        "Across",
+        "Around",
+        "Into",
+        "Of",
+        "On",
+        "For",
+        "With",
+        "By",
+        "As",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Both",
+        "Only",
+        "Even",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "Like",
+        "Unlike",
+        "Including",
+        "Across",
+        "Over",
+        "Under",
+        "Between",
+        "Among",
+        "Meanwhile",
+        "Also",
+        "Then",
+        "There",
+        "Here",
+        "Residents",
+        "Officials",
+        "Police",
+    ]
+)
+
+
+def _name_before(text: str, a: int) -> bool:
+    """A capitalised word (not a sentence opener) runs into position ``a``."""
+    m = _PREV_CAP.search(text[max(0, a - 30) : a])
+    return m is not None and m.group(1) not in _OPENERS
+
+
+def _capitalised_neighbour(text: str, a: int, b: int) -> bool:
+    """Whether the match sits inside a longer word or name."""
+    if (a and (text[a - 1].isalnum() or text[a - 1] in "-'’")) or (
+        b < len(text) and (text[b].isalnum() or text[b] in "-")
+    ):
+        return True
+    return _name_before(text, a)
+
+
+def _overlaps_any(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _person_words(doc: Any) -> set[str]:
+    """Words of the multi-word personal names in a text ("Yulia Skripal", "Muhammadu
+    Buhari"): alone, they are that person, not a place."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            out.update(t.text for t in ent if t.text[:1].isupper() and len(t.text) > 2)
+    return out
+
+
+def _main_town(
+    ranked: Sequence[tuple[_Mention, list[Candidate], str]],
+    country: str = "",
+    provinces: set[str] | None = None,
+) -> Candidate | None:
+    """The town the text names most often (first named on a tie), in the text's main
+    country and its named provinces when it names them."""
+    counts: dict[int, int] = {}
+    first: dict[int, Candidate] = {}
+    for _, cands, _ in ranked:
+        if not cands or (country and cands[0].country != country):
+            continue
+        if provinces and cands[0].admin1 not in provinces:
+            continue
+        if cands[0].feature == "city" and cands[0].lat is not None:
+            counts[cands[0].idx] = counts.get(cands[0].idx, 0) + 1
+            first.setdefault(cands[0].idx, cands[0])
+    if not counts:
+        return None
+    best = max(counts, key=lambda i: counts[i])  # dicts keep first-named order on ties
+    return first[best]
 
 
 class Geoparser:
@@ -307,8 +523,86 @@ class Geoparser:
             if not _DISEASE.match(text, m.end)
             and (m.source == "demonym" or not self.gaz.is_stop(m.text))
         ]
+        out = [part for m in out for part in self._segment(m)]
+        out.extend(self._qualifiers(doc, out))
+        out.extend(self._repeats(text, out))
+        people = _person_words(doc)
+        out = [m for m in out if m.text not in people or self._well_known(m.text)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """One sense per text: a spelling taken as a place once is a place wherever else it
+        stands as a whole name ("in Dadaab" ... "the Dadaab camps"), unless another
+        capitalised word runs into it ("New York" is no repeat of "York")."""
+        spans = sorted((m.start, m.end) for m in found)
+        spellings = {
+            m.text
+            for m in found
+            if m.source != "demonym" and len(m.text) >= 4 and m.text[:1].isupper()
+        }
+        for sp in sorted(spellings):
+            if not self._cands(sp):
+                continue  # only known places repeat
+            hits = [h.span() for h in re.finditer(re.escape(sp), text)]
+            if any(_name_before(text, a) for a, _ in hits):
+                continue  # also part of a longer name ("Mike Steele" ... "Steele said")
+            for a, b in hits:
+                if _capitalised_neighbour(text, a, b) or _overlaps_any(spans, a, b):
+                    continue
+                yield _Mention(a, b, sp, "repeat")
+
+    def _qualifiers(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "Brands Hatch, Kent", "Snetterton, Norfolk": a province, county or country right
+        after a place and a comma is a place, whatever spaCy's label (PERSON, ORG)."""
+        ends = {m.end for m in found}
+        starts = {m.start for m in found}
+        text = doc.text
+        for ent in doc.ents:
+            s, e = ent.start_char, ent.end_char
+            if ent.label_ not in ("PERSON", "ORG") or s in starts:
+                continue
+            before = text[max(0, s - 3) : s]
+            m = re.search(r",\s*$", before)
+            if m is None or (s - len(before) + m.start()) not in ends:
+                continue
+            if any(
+                c.method == "exact" and c.feature in ("admin1", "admin2", "country")
+                for c in self._cands(ent.text)
+            ):
+                yield _Mention(s, e, ent.text, "gazetteer")
+
+    def _segment(self, m: _Mention) -> list[_Mention]:
+        """An entity the gazetteer does not know as a whole that joins known places
+        ("Cattai and Wilberforce", "Greece Italy", "Central Africa - Nigeria") or wraps one
+        in other words ("Eastern China", "South Asia Earthquake", "Manila Cathedral"):
+        the places inside it become the mentions (the rest is dropped)."""
+        if m.source != "ner" or self._cands(m.text) or split_hint(m.text)[1]:
+            return [m]
+        words = [(w.start(), w.end()) for w in _WORD.finditer(m.text)]
+        if len(words) < 2 or m.text.split()[-1].lower().strip(".") in _NAMED_FEATURES:
+            return [m]
+        parts: list[_Mention] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                a, b = words[i][0], words[j - 1][1]
+                sub = m.text[a:b]
+                if (j - i < len(words)) and self._segment_place(sub):
+                    parts.append(_Mention(m.start + a, m.start + b, sub, m.source, m.metonymic))
+                    i = j
+                    break
+            else:
+                i += 1
+        return parts or [m]
+
+    def _segment_place(self, sub: str) -> bool:
+        if not sub[:1].isupper() or self.gaz.is_stop(sub) or _DIRECTION.match(sub):
+            return False
+        cands = [c for c in self._cands(sub) if c.method == "exact"]
+        return any(c.feature in ("country", "admin1", "region") for c in cands) or (
+            self._big_city(sub) or (" " in sub and any(c.feature == "admin2" for c in cands))
+        )
 
     def _embedded(self, doc: Any, taken: set[int]) -> Iterator[_Mention]:
         """Countries, provinces and big towns inside an organisation's name that was not
@@ -352,6 +646,10 @@ class Geoparser:
         if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
         return label == "ORG" and len(ent) == 1 and self._big_city(span)
+
+    def _well_known(self, span: str) -> bool:
+        """A country, province, region or town of 100,000+ under its own name."""
+        return self._strong_place(span) or self._big_city(span)
 
     def _town_in(self, span: str, countries: set[str]) -> bool:
         return any(
@@ -423,7 +721,31 @@ class Geoparser:
                     "gazetteer",
                     metonymic=self._is_metonymic(doc[i:j]),
                 )
+            elif j - i >= 2:
+                yield from self._inner_areas(doc, i + int(t.is_sent_start), j)
             i = j
+
+    def _inner_areas(self, doc: Any, i: int, j: int) -> Iterator[_Mention]:
+        """A country or province inside a longer capitalised run that is no place itself
+        ("SOS Children's Villages Sudan", "the Kenya Wildlife Service"); not the place a
+        named feature is called after ("Niger Delta")."""
+        if doc[j - 1].lower_.strip(".") in _NAMED_FEATURES:
+            return
+        k = i
+        while k < j:
+            hit = 0
+            for n in (3, 2, 1):
+                sub = doc[k : k + n]
+                if k + n > j or sub[0].is_punct or not sub.text[:1].isupper():
+                    continue
+                if self.gaz.is_stop(sub.text) or not self._strong_place(sub.text):
+                    continue
+                if any(c.feature == "region" for c in self._cands(sub.text)[:1]):
+                    continue  # "Pacific", "Atlantic" in company names
+                hit = n
+                yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+                break
+            k += hit or 1
 
     def _sentence_start_place(self, doc: Any, i: int, j: int, span: str) -> bool:
         """At a sentence start only a dateline ("BEIRUT (AP) -", "KYIV, Ukraine -") or a
@@ -434,14 +756,29 @@ class Geoparser:
                 c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
                 for c in self._cands(span)
             )
-        return any(c.feature == "country" and c.method == "exact" for c in self._cands(span))
+        cands = [c for c in self._cands(span) if c.method == "exact"]
+        if any(c.feature == "country" or (c.feature == "admin1" and " " in span) for c in cands):
+            return True  # "Syria ...", "New South Wales is ..."
+        qual = _SENT_QUALIFIER.match(doc.text, doc[j - 1].idx + len(doc[j - 1].text))
+        if qual is None or not any(c.feature == "city" for c in cands):
+            return False
+        return any(  # "Buffalo, New York in the United States ..."
+            q.method == "exact"
+            and q.feature in ("admin1", "country")
+            and any(c.country == q.country for c in cands)
+            for q in self._cands(qual.group(1))
+        )
 
     def _run_is_place(self, span: str, countries: set[str]) -> bool:
         if self.gaz.is_stop(span):
             return False
         cands = self._cands(span)
-        if span.isupper() and len(span) <= 4:  # USA yes, PMS no
-            return any(c.feature == "country" and c.method == "exact" for c in cands)
+        if span.isupper() and len(span) <= 4:  # USA yes, PMS no; NSW, BC in their country
+            return any(
+                c.method == "exact"
+                and (c.feature == "country" or (c.feature == "admin1" and c.country in countries))
+                for c in cands
+            )
         return any(
             c.method != "fuzzy"
             and (
@@ -493,9 +830,11 @@ class Geoparser:
         ctx = DocContext.build(gaz, text, mentions)
         self._fuzzy_last(mentions, ctx)
         ranked = rank_mentions(gaz, text, mentions, ctx)
+        top = ctx.top_country
+        town = _main_town(ranked, top, {a for cc, a in ctx.admin1s if cc == top})
         out: list[Toponym] = []
         for m, cands, why in ranked:
-            out.append(self._toponym(text, m, cands, why, ctx))
+            out.append(self._toponym(text, m, cands, why, ctx, town))
         return out
 
     def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
@@ -516,10 +855,27 @@ class Geoparser:
             m.cands = got
 
     def _toponym(
-        self, text: str, m: _Mention, cands: list[Candidate], why: str, ctx: DocContext
+        self,
+        text: str,
+        m: _Mention,
+        cands: list[Candidate],
+        why: str,
+        ctx: DocContext,
+        town: Candidate | None = None,
     ) -> Toponym:
         gaz = self.gaz
         role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
+        if not cands and town is not None and _FACILITY.search(m.text):
+            place = replace(
+                gaz.to_place(town, m.text),
+                name=m.text,
+                geonameid=None,
+                geo_precision=2,
+                method="unresolved",
+                score=0.0,
+            )
+            reason = f"not in the gazetteer; a named site in {town.name}, the text's main town"
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands:
             area = ctx.best_area()
             place = Place(
