@@ -9,7 +9,7 @@ Run: .venv/bin/python bench/event_coding.py [--benchmarks ../shared/benchmarks] 
   frontwatch's output is positive when it codes an event), event-type accuracy on the
   sentences both call an event, and the no-event rate on sentences whose gold has no
   ACLED equivalent (or PETRARCH's noevents records).
-- --corpus: `frontwatch eval` on our annotated corpus, dev and held-out parts.
+- --corpus: `frontwatch eval` on our annotated corpus, dev, held-out and fresh parts.
 
 frontwatch codes an event only with a place (ACLED's rule); most PLOVER/PETRARCH sentences
 name none (and PETRARCH's are set in Tolkien's Middle-earth), so recall there is bounded by
@@ -203,7 +203,7 @@ def report(name: str, outcomes: list[Outcome]) -> None:
 def corpus_report() -> None:
     from frontwatch.evaluate import evaluate_gold
 
-    for part in ("dev", "heldout"):
+    for part in ("dev", "heldout", "fresh"):
         gold = ROOT / "tests" / "fixtures" / "corpus" / f"{part}.gold.yaml"
         if not gold.exists():
             print(f"\n## corpus {part}: {gold} not found")

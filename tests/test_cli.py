@@ -54,6 +54,8 @@ def test_ingest_empty_file_fails_without_traceback(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "ingest", "empty.txt", "--db", "f.db")
     assert_clean_failure(proc, "empty.txt")
     assert "empty.txt" in proc.stderr
+    assert "not created" in proc.stderr and "article(s) read" not in proc.stdout
+    assert not (tmp_path / "f.db").exists()
 
 
 def test_ingest_binary_file_fails_without_traceback(tmp_path: Path) -> None:

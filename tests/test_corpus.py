@@ -18,12 +18,17 @@ from frontwatch.evaluate import EvalResult, GoldArticle, evaluate_gold, load_gol
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 DEV_GOLD = CORPUS / "dev.gold.yaml"
 HELDOUT_GOLD = CORPUS / "heldout.gold.yaml"
+# The fresh part: written blind (README.md, "The fresh part"); loaded and checked here, never
+# scored, so it keeps measuring how frontwatch generalises to reports nobody tuned on.
+FRESH_GOLD = CORPUS / "fresh.gold.yaml"
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 
 # Baseline measured on 2026-12-01 (docs/accuracy.md, "Our annotated corpus"): events F1 0.495
 # on the dev part. The floor sits just below it so that any regression fails; raise it when
 # the extractor improves (never lower it to make a change pass).
-DEV_EVENTS_F1_FLOOR = 0.74  # raised by the coding branch: dev events F1 0.758 on 2026-12-01
+# Re-pinned when the recall and modality branches' new reports were merged (97 events, against
+# 86 on the recall branch alone, where it was 0.81): dev F1 0.800 on 2026-12-01.
+DEV_EVENTS_F1_FLOOR = 0.79
 # Baseline: 2 statements/non-events of the dev part come out as events. The target is 0;
 # lower this ceiling as the extractor learns (it must never rise).
 DEV_STATEMENTS_AS_EVENTS_CEILING = 0  # lowered by the coding branch (0 on 2026-12-01)
@@ -54,7 +59,22 @@ def test_corpus_part_has_enough_reports_from_every_conflict(gold_path: Path, min
     assert {Path(a.file).parts[1] for a in articles} == CONFLICTS
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD])
+def test_fresh_part_covers_the_corpus_conflicts_and_as_many_others() -> None:
+    """The fresh part holds every conflict of the corpus and at least ten others, with about
+    half of its reports outside the eight (the project's users report on any conflict)."""
+    _, articles = load_gold(FRESH_GOLD)
+    per_conflict: dict[str, int] = {}
+    for a in articles:
+        conflict = Path(a.file).parts[1]
+        per_conflict[conflict] = per_conflict.get(conflict, 0) + len(_report_texts(a))
+    assert sum(per_conflict.values()) >= 30
+    assert set(per_conflict) >= CONFLICTS
+    others = {c: n for c, n in per_conflict.items() if c not in CONFLICTS}
+    assert len(others) >= 10
+    assert sum(others.values()) * 3 >= sum(per_conflict.values())
+
+
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
 def test_corpus_reports_are_short(gold_path: Path) -> None:
     _, articles = load_gold(gold_path)
     for article in articles:
@@ -63,7 +83,7 @@ def test_corpus_reports_are_short(gold_path: Path) -> None:
             assert 80 <= words <= 250, (article.file, words)
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
 def test_corpus_gold_texts_are_words_of_their_reports(gold_path: Path) -> None:
     """Every statement and non-event quotes its report exactly, so the
     "statements coded as events" count can find it in an event's evidence."""
@@ -92,7 +112,7 @@ def test_dev_gold_scores_every_field_on_some_matched_event(dev_eval: EvalResult)
         assert values, f"no matched event scored for {name}"
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
 def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
     gold, _ = load_gold(gold_path)
     ids = [e["id"] for e in gold["events"]]

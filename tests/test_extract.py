@@ -228,3 +228,183 @@ def test_words_of_an_actor_name_do_not_set_the_reports_country(gaz: Gazetteer) -
     found = events_of(claims(text, gaz))
     clash = [c for c in found if c.trigger == "clashed"]
     assert len(clash) == 1 and clash[0].actor1 == "Military Forces of Sudan", describe(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        ("Russian troops are now 8 km from Pokrovsk, the institute said.", True),
+        ("Rebels were within 10 km of Homs on Friday.", True),
+        ("The village of Selydove is 8 km from Pokrovsk.", False),
+        ("The hospital is on the outskirts of Pokrovsk.", False),
+    ],
+)
+def test_an_armed_actor_n_km_from_a_town_is_a_front_position(
+    text: str, front: bool, gaz: Gazetteer
+) -> None:
+    found = [c for c in claims(text, gaz) if c.kind == "front_position"]
+    assert bool(found) is front, describe(claims(text, gaz))
+    if front:
+        assert found[0].actor1 and found[0].places[0].geo_precision == 2
+
+
+def test_an_auxiliary_is_no_trigger() -> None:
+    from frontwatch.extract._article import _find_triggers
+    from frontwatch.nlp import load_pipeline
+
+    doc = load_pipeline()("Rebel fighters were shelling the town of Saraqib.")
+    assert [t.text for t, _rule, _how in _find_triggers(doc[:])] == ["shelling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        (
+            "Gunmen stormed the village of Kurmin Masara in Nigeria on Sunday, killing 20 residents.",
+            "Attack",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Gunmen stormed a church in Owo in Nigeria on Sunday, killing 40 worshippers.",
+            "Attack",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Bandits stormed a mosque in Owo in Nigeria on Sunday, abducting 30 worshippers.",
+            "Abduction/forced disappearance",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "Rebels stormed the town of Saraqib on Sunday.",
+            "Non-state actor overtakes territory",
+            "Military Forces of Syria",
+        ),
+    ],
+)
+def test_storming_is_coded_by_who_was_hit(
+    text: str, sub_event_type: str, actor2: str, gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    assert (e.sub_event_type, e.actor2) == (sub_event_type, actor2), describe([e])
+
+
+def test_who_killed_in_an_ambush_did_the_ambush(gaz: Gazetteer) -> None:
+    e = only_event("Troops killed 15 bandits in an ambush near Faskari in Nigeria on Sunday.", gaz)
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Military Forces of Nigeria",
+        "Unidentified Armed Group (Nigeria)",
+        15,
+    )
+
+
+def test_a_group_named_before_its_descriptor_keeps_its_name(gaz: Gazetteer) -> None:
+    e = only_event(
+        "Ethiopian federal forces clashed with Fano militiamen near Bahir Dar on Tuesday.", gaz
+    )
+    assert e.kind == "event" and e.sub_event_type == "Armed clash"  # fighting near a town
+    assert (e.actor1, e.actor2) == ("Military Forces of Ethiopia", "Fano Militia")
+    assert [p.name for p in e.places] == ["Bahir Dar"]  # not Fano, Italy
+    e = only_event(
+        "Al-Shabaab fighters attacked an army base near Jowhar in Somalia on Monday.", gaz
+    )
+    assert e.actor1 == "Al Shabaab"  # the table's name
+    # a group the actor table lacks keeps the name the report gives it
+    e = only_event("Ansaru fighters attacked an army base near Kaduna in Nigeria on Monday.", gaz)
+    assert (e.actor1, e.actor2) == ("Ansaru", "Military Forces of Nigeria")
+    e = only_event("Syrian rebels shelled the town of Saraqib on Monday.", gaz)
+    assert e.actor1 == "Syrian opposition (HTS-led)"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name"),
+    [
+        ("ISWAP militants", "NG", "Islamic State West Africa Province (ISWAP)"),
+        ("the army", "ET", "Military Forces of Ethiopia"),
+        ("gang members", "HT", "Unidentified Armed Group (Haiti)"),
+        ("ELN rebels", "CO", "ELN (National Liberation Army)"),
+        ("the Pakistani Taliban", "PK", "TTP (Tehreek-i-Taliban Pakistan)"),
+        ("Azerbaijani troops", "AM", "Military Forces of Azerbaijan"),
+        ("the White Army", "SS", "White Army (Nuer Ethnic Militia)"),
+    ],
+)
+def test_actors_of_other_conflicts(phrase: str, country: str, name: str) -> None:
+    from frontwatch.actors import actor_table
+
+    info = actor_table().resolve(phrase, country)
+    assert info is not None and info.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2", "place"),
+    [
+        (
+            "Police fired tear gas at students protesting in Dhaka on Sunday.",
+            "Protest with intervention",
+            "Protesters (Bangladesh)",
+            "Police Forces of Bangladesh",
+            "Dhaka",
+        ),
+        (
+            "Police fired tear gas at protesters in Nairobi on Sunday, killing two.",
+            "Excessive force against protesters",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+            "Nairobi",
+        ),
+        (
+            "Police in Dhaka opened fire on students protesting against job quotas on Sunday.",
+            "Excessive force against protesters",
+            "Protesters (Bangladesh)",
+            "Police Forces of Bangladesh",
+            "Dhaka",
+        ),
+        (
+            "Angry residents set fire to a police station in Dhaka on Sunday.",
+            "Violent demonstration",
+            "Rioters (Bangladesh)",
+            "",
+            "Dhaka",
+        ),
+        (
+            "A roadside bomb exploded near an army convoy in North Waziristan in Pakistan on"
+            " Sunday, killing four soldiers.",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Pakistan)",
+            "Military Forces of Pakistan",
+            "North Waziristan District",
+        ),
+    ],
+)
+def test_protests_riots_and_unknown_bombers(
+    text: str, sub_event_type: str, actor1: str, actor2: str, place: str, gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    got = (e.sub_event_type, e.actor1, e.actor2, [p.name for p in e.places])
+    assert got == (sub_event_type, actor1, actor2, [place]), describe([e])
+
+
+def test_the_government_and_blame_disputed_by_an_unnamed_army(gaz: Gazetteer) -> None:
+    e = only_event(
+        "The government signed a peace agreement with the rebels in Addis Ababa in Ethiopia on"
+        " Sunday.",
+        gaz,
+    )
+    assert (e.sub_event_type, e.actor1) == ("Agreement", "Government of Ethiopia")
+    text = (
+        "Two grenades exploded at a rally in Bukavu in Congo on Thursday, killing 11 people.\n\n"
+        "The rebel leader blamed Congo's government. The president's office said a foreign army"
+        " present in the east was responsible."
+    )
+    (e,) = events_of(claims(text, gaz))
+    assert e.actor1 == "Unidentified Armed Group (Democratic Republic of Congo)", describe([e])
+
+
+def test_a_ship_seized_is_no_territory(gaz: Gazetteer) -> None:
+    found = claims("Houthi forces seized a commercial ship off Hodeidah in Yemen on Sunday.", gaz)
+    assert not [c for c in found if c.sub_event_type.endswith("territory")], describe(found)
+
+
+def test_repeated_strikes_are_a_summary_not_an_event(gaz: Gazetteer) -> None:
+    found = claims("Odesa has come under repeated strikes since the start of the month.", gaz)
+    assert not events_of(found), describe(found)

@@ -127,9 +127,19 @@ def test_contradictions_survive_fusion() -> None:
 
 def test_two_claimed_controllers_make_one_contested_event() -> None:
     arts, claims = _corpus()
-    claims.append(_claim("own", 9, actor1="Syrian Democratic Forces", actor2=""))
+    arts["sdf"] = _article("sdf", "The SDF said it held Hama.", "Qamishli Radio")
+    claims.append(_claim("sdf", 0, actor1="Syrian Democratic Forces", actor2=""))
     hama = next(e for e in fuse(claims, arts) if len(e.claims) == 6)
     assert any(c.startswith("controllers differ") for c in hama.contradictions)
+
+
+def test_one_report_telling_two_days_tells_two_events() -> None:
+    arts, claims = _corpus()
+    claims.append(_claim("own", 9, actor1="Syrian Democratic Forces", actor2=""))
+    capture = [e for e in fuse(claims, arts) if e.claim.sub_event_type == CAPTURE]
+    own_days = sorted(c.date for e in capture for c in e.claims if c.article_id == "own")
+    assert len(own_days) == 2 and own_days[0] != own_days[1]
+    assert all(len({c.date for c in e.claims if c.article_id == "own"}) <= 1 for e in capture)
 
 
 def test_same_town_days_apart_are_two_events() -> None:

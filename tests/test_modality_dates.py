@@ -97,6 +97,38 @@ def test_a_sides_word_that_fighting_goes_on_is_a_statement(gaz: Gazetteer) -> No
             2,
         ),
         ("Rebels shelled the town of Saraqib on 30 November.", date(2024, 11, 30), None, 1),
+        (
+            "Rebels shelled the town of Saraqib on Monday and Tuesday.",
+            date(2024, 12, 2),
+            date(2024, 12, 3),
+            2,
+        ),
+        (
+            "Rebels shelled the town of Saraqib between December 1 and December 4.",
+            date(2024, 12, 1),
+            date(2024, 12, 4),
+            2,
+        ),
+        (
+            "Rebels shelled the town of Saraqib over the past 48 hours.",
+            date(2024, 12, 4),
+            PUBLISHED,
+            2,
+        ),
+        (
+            "Rebels have shelled the town of Saraqib since Wednesday.",
+            date(2024, 12, 4),
+            PUBLISHED,
+            2,
+        ),
+        ("Rebels shelled the town of Saraqib three days ago.", date(2024, 12, 3), None, 1),
+        # the date after the trigger, not the day of the saying
+        (
+            "Rebels shelled the town of Saraqib on Monday, the monitor said on Thursday.",
+            date(2024, 12, 2),
+            None,
+            1,
+        ),
     ],
 )
 def test_dates_and_time_precision(
@@ -105,6 +137,20 @@ def test_dates_and_time_precision(
     (e,) = _events(text, gaz)
     assert (e.date, e.date_end, e.time_precision) == (start, end, precision)
     assert e.date is not None and e.date <= PUBLISHED
+
+
+def test_a_day_earlier_and_the_next_day_count_from_the_event_told_before(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels shelled the town of Saraqib on Tuesday.\n\n"
+        "A day earlier, government jets had bombed the town of Ariha, killing four civilians.\n\n"
+        "Two days later, rebel fighters stormed the town of Sarmin."
+    )
+    days = [(e.places[0].name, e.date) for e in _events(text, gaz)]
+    assert days == [
+        ("Saraqib", date(2024, 12, 3)),
+        ("Ariha", date(2024, 12, 2)),
+        ("Sarmin", date(2024, 12, 4)),
+    ]
 
 
 def test_year_less_date_in_january_takes_the_previous_year(gaz: Gazetteer) -> None:

@@ -136,13 +136,17 @@ def ingest(
         err.print(f"[yellow]warning:[/] {w}", highlight=False)
     for e in report.errors:
         err.print(f"[red]error:[/] {e}", highlight=False)
+    if report.articles_read == 0:
+        err.print(
+            f"nothing ingested: {db} " + ("left unchanged" if existed else "not created"),
+            highlight=False,
+        )
+        raise typer.Exit(2)
     console.print(
         f"{report.articles_read} article(s) read, {report.articles_new} new, "
         f"{report.claims} claim(s), {report.events} event(s) in {db}"
         + (" (interrupted: stored articles kept)" if report.interrupted else "")
     )
-    if report.articles_read == 0:
-        raise typer.Exit(2)
     if report.interrupted:
         raise typer.Exit(130)
 

@@ -95,6 +95,50 @@ _REFERENCE_NOUNS = {
 }
 
 
+_COMPASS = {
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+}
+
+
+def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "in Nuseirat, in central Gaza": "central Gaza" only locates the town named with it."""
+    if len(places) < 2:
+        return places
+    out = [
+        m
+        for m in places
+        if not any(
+            c.dep_ == "amod" and c.lower_ in _COMPASS for c in doc[m.start : m.end].root.children
+        )
+    ]
+    out = out if any(m.place.feature == "city" for m in out) else places
+    # "in North Waziristan in Pakistan", "in Gedo region of Somalia": the country only locates
+    # the smaller place named with it
+    inner = {m.place.country for m in out if m.place.feature != "country" and m.place.country}
+    kept = [m for m in out if not (m.place.feature == "country" and m.place.country in inner)]
+    return kept or out
+
+
+def _not_the_scene(tok: Any, place: Place) -> bool:
+    """ "near the border with Mali" (the neighbour), "a US air strike" (whose strike):
+    a country named there is not where the event happened."""
+    if place.feature != "country":
+        return False
+    if tok.dep_ == "compound":
+        return True
+    return bool(
+        tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_ == "border"
+    )
+
+
 def _is_reference(tok: Any) -> bool:
     node = tok
     for _ in range(3):
@@ -123,6 +167,14 @@ def _background(tok: Any) -> bool:
     report recalls, not a new event."""
     if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
         return True
+    if any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in tok.children
+    ):
+        since = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+        if since is not None and not {t.lower_ for t in since.subtree} & _RECENT_WORDS:
+            return (
+                True  # "has hit 800 targets since mid-March": a running total, not "since Thursday"
+            )
     if _background_mark(tok) and any(
         t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
     ):
@@ -138,6 +190,23 @@ def _background(tok: Any) -> bool:
 
 
 _RESPONSE = {"response", "retaliation", "revenge", "reprisal"}
+_RECENT_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "weekend",
+    "yesterday",
+    "dawn",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+}
 
 
 @dataclass
@@ -162,7 +231,10 @@ class _Ctx:
     para_dates: dict[int, tuple[date, date | None, int]] = field(default_factory=dict)
     claim_para: dict[int, int] = field(default_factory=dict)
     sentence_towns: dict[int, list[Place]] = field(default_factory=dict)  # towns per sentence
+    sentence_areas: set[int] = field(default_factory=set)  # sentences naming a province/region
+    blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
+    seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -184,6 +256,10 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
             ctx.dateline_town = _dateline_town(ctx, sent.text)
             continue  # where the reporter files from, not where anything happened
         _sentence_claims(ctx, sent)
+    if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
+        for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
+            if j >= 0:  # (negative keys only record a blame on an unnamed actor)
+                ctx.claims[j] = before
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
@@ -206,6 +282,8 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
     for j, claim in enumerate(ctx.claims):
         if claim.kind != "event" or not claim.places:
             continue
+        if claim.event_type == "Strategic developments" and claim.sub_event_type in _DECREES:
+            continue  # a truce or a decree for the whole country is not placed in its towns
         if any(p.feature == "city" for p in claim.places):
             continue
         countries = {p.country for p in claim.places if p.country}
@@ -217,6 +295,9 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
             ):
                 break  # that sentence's towns belong to its own event
             towns = [t for t in ctx.sentence_towns.get(k, []) if t.country in countries]
+            if towns and k in ctx.sentence_areas:
+                towns = []  # "in Beirut's suburbs, the south and the Bekaa valley": wider than a town
+                break
             if towns:
                 break
         if (
@@ -235,6 +316,9 @@ def _refine_coarse_places(ctx: _Ctx) -> None:
                 places=near,
                 notes="; ".join(n for n in (claim.notes, "place from context") if n),
             )
+
+
+_DECREES = {"Agreement", "Other"}
 
 
 # ---------------------------------------------------------------- context
@@ -318,11 +402,16 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     dates = ctx.sentence_dates[sent.index]
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
+    event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
-        if verdict == "skip" or _celebration(tok, rule) or _background(tok):
+        if verdict == "event" and how == "casualty-noun":
+            verdict = _noun_verb_modality(tok)
+        if verdict == "skip" or _celebration(tok, rule) or _background(tok) or _habitual(tok):
             continue
+        if verdict == "event" and not _hedged(tok):
+            event_toks.add(tok.i)  # told as done: a source's account, never a statement
         if verdict == "event" and _ongoing_claim(tok, how):
             verdict = "claimed"
             if tok.i not in statements_done:
@@ -331,26 +420,91 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
+        if not dates and _reported_situation(tok):
+            continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
+            if len(found_triggers) == 1 and ctx.claims:
+                _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
+            if not _intent_of_party(ctx, holder):
+                continue  # "those who wanted to leave", "residents feared": no party's word
             if holder is not None and holder.i not in statements_done:
                 statements_done.add(holder.i)
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if claim is not None:
+            event_toks.add(tok.i)
             for one in _per_location(claim, rule):
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
-    _promise_and_quote_statements(ctx, sent, statements_done)
+    _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
+    _attach_blame(ctx, sent)
     if not found_triggers and ctx.claims:
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
+    ctx.seen.append(sent)
     if places:
         ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+        if _towns_among_areas(sent, places):
+            ctx.sentence_areas.add(sent.index)
+
+
+def _towns_among_areas(sent: Sentence, places: list[PlaceMention]) -> bool:
+    """ "in Beirut's southern suburbs, the south of the country and the Bekaa valley": a town
+    coordinated with areas that are no town."""
+    doc = sent.span.doc
+    named = {i for m in places for i in range(m.start, m.end)}
+    for m in places:
+        node = doc[m.start : m.end].root
+        if node.dep_ in ("poss", "compound"):
+            node = node.head
+        first = node.head if node.dep_ == "conj" else node
+        conjs = [c for c in first.children if c.dep_ in ("conj", "appos")]
+        if conjs and any(c.i not in named and c.pos_ == "NOUN" for c in [first, *conjs]):
+            return True
+    return False
+
+
+_HABITUAL = {
+    "repeated", "frequent", "daily", "nightly", "regular", "constant", "almost-daily",
+    "near-daily", "incessant", "relentless", "recurring", "sporadic", "periodic",
+}  # fmt: skip
+_HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "constantly", "routinely"}
+
+
+def _habitual(tok: Any) -> bool:
+    """ "Odesa has come under repeated strikes since ...", "drones regularly hit the city":
+    a summary of many happenings, none of which is told (ACLED codes each one told)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children)
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in tok.children)
+
+
+_HEDGES = {"likely", "probably", "possibly", "apparently", "allegedly", "reportedly"}
+
+
+_PENDING_MARKS = {"until", "unless", "once", "if", "before", "lest"}
+
+
+def _hedged(tok: Any) -> bool:
+    """ "the hospital had most likely taken a direct hit", "no talks until the RSF was
+    dissolved": an assessment or a condition, not an account of something done."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _PENDING_MARKS for c in node.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp", "csubj", "csubjpass") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _antecedent_towns(sent: Sentence, places: list[PlaceMention]) -> list[Place]:
@@ -459,6 +613,19 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     return _speech_head(tok) is not None
 
 
+def _reported_situation(tok: Any) -> bool:
+    """A present-tense verb reported by someone ("experts say troops are fighting alongside
+    X", "the UN says the group controls ..."): an assessment of a situation, not an event."""
+    if tok.pos_ != "VERB":
+        return False
+    progressive = tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in tok.children
+    )
+    if not progressive and tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return _speech_head(tok) is not None
+
+
 def _speech_head(tok: Any) -> Any:
     node = tok
     for _ in range(6):
@@ -480,7 +647,8 @@ _DENY_STEMS = re.compile(
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
-    r"add|told|tell|welcom|reject|admit|acknowledg|ask)",
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat|stress|reiterat|reaffirm|"
+    r"express|vow|pledg|promis)",
     re.I,
 )
 
@@ -513,11 +681,114 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
             break
 
 
+_BLAME_VERBS = {"blame", "accuse"}
+_BLAMED_FOR = {
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "killing",
+    "killings",
+    "bombing",
+    "bombings",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "murder",
+    "massacre",
+    "assault",
+    "ambush",
+    "shelling",
+    "raid",
+    "raids",
+    "death",
+    "deaths",
+    "carry",
+    "launch",
+}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
+    """ "The army blamed the RSF (for the killing)", "Hezbollah blamed Israel for the attack":
+    the events told so far without a named perpetrator take the one blamed (undone at the end
+    if the report blames two different actors: each side blaming the other stays unidentified)."""
+    if "blame" not in sent.text and "accus" not in sent.text and "responsible" not in sent.text:
+        return
+    for tok in sent.span:
+        if _responsible_unnamed(tok, ctx):
+            # "said a foreign army was responsible": a blame on an actor we cannot name still
+            # disputes any other blame (each side blaming another stays unidentified)
+            for j, claim in enumerate(ctx.claims):
+                if claim.kind == "event" and claim.event_type in _VIOLENT_TYPES:
+                    ctx.blamed.setdefault(-1 - j, (claim, f"unnamed: {tok.head.text}"))
+            continue
+        if tok.lemma_.lower() not in _BLAME_VERBS or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        what = [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for t in c.children
+            if t.dep_ in ("pobj", "pcomp")
+        ]
+        if obj is None or (
+            what and what[0].lemma_.lower() not in _BLAMED_FOR and what[0].lower_ not in _BLAMED_FOR
+        ):
+            continue
+        culprit, _ = _actors_of(obj, ctx)
+        if culprit is None or culprit.inter == _CIVILIAN_INTER:
+            continue
+        culprit = _as_forces(culprit, ctx.article.published)
+        for j, claim in enumerate(ctx.claims):
+            if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
+                continue
+            if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
+                continue
+            ctx.blamed.setdefault(j, (claim, culprit.name))
+            ctx.claims[j] = replace(
+                claim,
+                actor1=culprit.name,
+                actor2="" if claim.actor2 == culprit.name else claim.actor2,
+                notes="; ".join(
+                    n
+                    for n in (claim.notes, f"perpetrator as blamed: {sent.text.strip()[:80]}")
+                    if n
+                ),
+            )
+
+
+def _responsible_unnamed(tok: Any, ctx: _Ctx) -> bool:
+    """ "X was responsible" where X is an armed actor the report does not name."""
+    if tok.lower_ != "responsible" or tok.dep_ != "acomp":
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "said a foreign army present in the east was responsible"
+        before = [t for t in tok.head.head.subtree if t.dep_ == "nsubj" and t.i < tok.i]
+        subj = before[-1] if before else None
+    armed = _MILITARY_WORDS | {"army", "militia", "group"}
+    if subj is not None and subj.lemma_.lower() not in armed:  # "a foreign army present"
+        subj = next((c for c in subj.children if c.dep_ == "compound" and c.lemma_ in armed), None)
+    if subj is None:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in ("foreign", "unnamed") for c in subj.children):
+        return True  # "a foreign army": not the report's country's
+    info, _ = _actors_of(subj, ctx)
+    return info is None
+
+
 def _calls_a_lie(tok: Any) -> bool:
     """ "The army called those claims lies"."""
     return tok.lemma_ == "call" and any(
-        c.lemma_.lower() in ("lie", "fabrication", "propaganda", "fake") for c in tok.subtree
+        c.lemma_.lower() in _LIE_WORDS for c in tok.subtree if c.dep_ in ("oprd", "dobj", "ccomp")
     )
+
+
+_LIE_WORDS = {"lie", "fabrication", "propaganda", "fake", "rumour", "rumor", "provocation", "hoax"}
 
 
 def _claim_modality(tok: Any) -> str:
@@ -553,6 +824,10 @@ def _bare_toll(
         return False
     if any(t.i != tok.i for t, _, _ in found):
         return True
+    if not places:
+        # "More than 60 people were wounded": no place and no agent, the toll of the event
+        # the report has just told
+        return any(c.kind == "event" for c in ctx.claims)
     names = {m.place.geonameid or m.place.name for m in places}
     told = [
         c
@@ -667,11 +942,30 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
     for tok in sent.span:
         if not tok.text[:1].isupper() or tok.i in blocked:
             continue
+        if _names_a_group(tok, ctx):
+            blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
+            continue
         info = table.resolve(tok.text)
         if info is None or info.name not in table.actors:
             continue
         if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
             blocked.add(tok.i)
+
+
+_ARMED_NOUNS = {
+    "fighter", "fighters", "militant", "militants", "militia", "militias", "militiaman",
+    "militiamen", "rebel", "rebels", "insurgent", "insurgents", "jihadist", "jihadists",
+    "guerrilla", "guerrillas", "gunmen", "combatants",
+}  # fmt: skip
+
+
+def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
+    """A proper noun compounded to an armed group's descriptor that is no town of the
+    report's own country."""
+    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.head.lower_ not in _ARMED_NOUNS:
+        return False
+    main = (ctx.main_country,) if ctx.main_country else ()
+    return bool(main) and not ctx.gaz.is_place_name(tok.text, main)
 
 
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
@@ -696,7 +990,9 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
                 continue
-            verb_rule = _verb_rule(tok)
+            # an auxiliary ("were killed", "is being shelled") is no trigger of its own
+            aux = tok.dep_ in ("aux", "auxpass")
+            verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
@@ -712,6 +1008,25 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     return out
 
 
+_BLAST_VERBS = {"explode", "detonate", "blow"}
+
+
+def _device_blast(tok: Any) -> TriggerRule | None:
+    """ "Thousands of pagers exploded", "a parcel blew up": a thing that explodes is an
+    explosive device (the table's "explosion" rule) unless its noun names the event itself."""
+    if tok.lemma_.lower() not in _BLAST_VERBS or any(
+        c.dep_ in ("dobj", "obj") for c in tok.children
+    ):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or _noun_rule(subj) is not None:
+        return None
+    of = [t for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.children]
+    if any(_noun_rule(t) is not None for t in of):
+        return None  # "dozens of shells exploded": the shells are the event noun
+    return triggers().by_noun("explosion")
+
+
 def _outcome_noun(tok: Any) -> bool:
     """An event noun that is the subject of an outcome verb, "killed in/by" it, or "there were"."""
     table = triggers()
@@ -720,6 +1035,15 @@ def _outcome_noun(tok: Any) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
         return True
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS and c.tag_ == "VBG"
+        for c in head.children
+    ):
+        return True  # "Three missiles slammed into the centre, killing 17"
+    if _come_under(tok) is not None:
+        # "X came under attack from two Russian guided bombs": the weapon names the event
+        frm = _from_weapon(tok)
+        return frm is None or _noun_rule(frm) is None
     if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
         return True  # "residents reported clashes", "witnesses heard explosions"
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
@@ -731,7 +1055,50 @@ def _outcome_noun(tok: Any) -> bool:
 
 def _noun_verb(tok: Any) -> Any:
     """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
+    come = _come_under(tok)
+    if come is not None:
+        return come
     return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
+_UNDER_VERBS = {"come", "fall"}
+
+
+def _come_under(tok: Any) -> Any:
+    """The verb of "X came under attack/fire/shelling (from Y)" when `tok` is the event noun
+    or the weapon after "from", else None."""
+    if tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "from" and prep.head.dep_ == "pobj":
+        tok, prep = prep.head, prep.head.head
+    if prep.lower_ == "under" and prep.head.lemma_ in _UNDER_VERBS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
+def _from_weapon(tok: Any) -> Any:
+    """The weapon of "came under attack from drones" ("drones"), if the noun names one."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_verb_modality(tok: Any) -> str:
+    """ "the strike would not have happened if ...": an event noun shares its verb's
+    negation, condition or modal."""
+    verb = _noun_verb(tok)
+    if verb is tok or verb.i == tok.i:
+        return "event"
+    table = triggers()
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "skip"
+    if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in verb.children):
+        return "skip"
+    if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in verb.children):
+        return "intended"
+    return "event"
 
 
 _VEHICLES = {"car", "vehicle", "truck", "motorcycle", "motorbike", "van", "lorry", "tanker"}
@@ -864,7 +1231,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _intent_noun(tok.head)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _is_trigger_word(tok.head):
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         return "skip"
@@ -874,6 +1241,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "if the talks fail, the army will storm ..."
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
+    if _to_care(tok):
+        return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
         return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
@@ -911,6 +1280,18 @@ def _modality(tok: Any, span: Any) -> str:
     return "event"
 
 
+_CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
+
+
+def _to_care(tok: Any) -> bool:
+    return tok.lemma_.lower() in ("take", "carry", "rush", "bring", "move") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lemma_.lower() in _CARE_PLACES for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
 _CARRIED_OUT = {
     "force",
     "compel",
@@ -931,8 +1312,23 @@ def _is_trigger_word(tok: Any) -> bool:
     return bool(table.rules_for_verb(lemma) or lemma in table.light_verbs or table.by_noun(lemma))
 
 
+def _heads_an_event(tok: Any) -> bool:
+    """A trigger word that tells an event here: not "stormed a mosque", whose object the
+    verb's rule refuses (the participle that follows tells what happened)."""
+    if triggers().rules_for_verb(tok.lemma_.lower()) and tok.lemma_ not in triggers().light_verbs:
+        return _verb_rule(tok) is not None
+    return _is_trigger_word(tok)
+
+
 def _intent_noun(tok: Any) -> bool:
     return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in triggers().intent_nouns)
+
+
+def _intent_of_party(ctx: _Ctx, holder: Any) -> bool:
+    speaker = _speaker(holder)
+    if speaker is None:
+        return True  # "plans to storm the city were announced": kept, as before
+    return _named_party(speaker, ctx) or _known_pronoun(speaker, ctx)
 
 
 def _intent_holder(tok: Any) -> Any:
@@ -969,10 +1365,13 @@ def _event_claim(
         clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
         # "a missile that tore through a building in Uman": the relative clause tells where
         clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
-        if verb.lemma_ in _WITNESS_VERBS:  # "residents of Khartoum reported clashes"
+        if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
+            # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
+        actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
         actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
@@ -986,6 +1385,13 @@ def _event_claim(
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx)
+    if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
+        # "troops killed 15 bandits in an ambush": who did the killing did the ambush
+        agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+        if agent is not None:
+            info, more = _actors_of(agent, ctx)
+            if info is not None and info.inter != _CIVILIAN_INTER:
+                subj_tok, actor1_info, assoc1 = agent, info, more
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
@@ -1040,16 +1446,25 @@ def _event_claim(
             )
         )
         and not _is_reference(doc[m.start : m.end].root)
+        and not _not_the_scene(doc[m.start : m.end].root, m.place)
     ]
+    if not event_places and subj_tok is not None and actor1_info is not None:
+        # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
+        where = {
+            t.i
+            for c in subj_tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for t in c.subtree
+        }
+        event_places = [m for m in places if m.start in where and m.start not in origins]
+    event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
         return None
     kind = rule.kind if rule.kind in ("front_position", "displacement") else "event"
-    if (
-        relative
-        and rule.family in ("front", "territory", "clash")
-        and rule.name in ("front", "clash")
-    ):
+    if relative and rule.family == "front":
+        # "reached the outskirts of X", "5 km from X": a front; fighting "near X" stays a
+        # clash there (ACLED codes it at X with geo_precision 2)
         kind = "front_position"
     if (
         rule.requires_civilian_subject
@@ -1109,6 +1524,8 @@ def _event_claim(
     if actor2_info is None:
         actor2_info = _victims(ctx, tok, noun_trigger, place_country)
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
+    if target is None and noun_trigger and _come_under(tok) is not None:
+        target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if rule.requires_actor2 and actor2_info is None:
@@ -1117,6 +1534,15 @@ def _event_claim(
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
     ):
         return None
+    if (
+        actor2_info is not None
+        and rule.family in ("remote", "clash")
+        and actor2_info.name.startswith("Government of")
+    ):
+        # "struck the headquarters of Syria's defence ministry": the state's forces are hit
+        actor2_info = _as_forces(actor2_info, ctx.article.published)
+    if actor1_info is None and noun_trigger and rule.family == "remote":
+        actor1_info = _last_striker(ctx)  # "Hours later, a strike on a school killed 17"
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     country_for = place_country or ctx.main_country
@@ -1172,6 +1598,8 @@ def _event_claim(
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
+    if sub_event_type == "Protest with intervention" and fat:
+        sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -1267,7 +1695,12 @@ def _coding(
     )
 
 
-_DESCRIPTOR_WORDS = {"protesters": "protesters", "rioters": "rioters", "civilians": "civilians"}
+_DESCRIPTOR_WORDS = {
+    "protesters": "protesters",
+    "rioters": "rioters",
+    "civilians": "civilians",
+    "unidentified": "unidentified gunmen",  # an unknown perpetrator: Unidentified Armed Group (X)
+}
 
 
 def _descriptor(kind: str, country: str) -> ActorInfo | None:
@@ -1448,8 +1881,10 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
 
 def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
     """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
-    if tok is None:
-        return None, None
+    if tok is None or (
+        tok.lemma_.lower() in _CROWD_NOUNS and any(c.lower_ == "of" for c in tok.children)
+    ):
+        return None, None  # "supporters of the new military leader": a crowd, not the army
     table = actor_table()
     demonyms = [
         c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)
@@ -1470,12 +1905,56 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if (info is None or info.inter == _CIVILIAN_INTER) and any(
+        c.dep_ == "acl" and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
+    ):
+        # "students protesting against job quotas": protesters
+        return _descriptor("protesters", ctx.main_country) or info, None
+    if info is not None and info.name.startswith("Unidentified Armed Group"):
+        named = _named_group(tok, ctx)
+        if named is not None:  # "Al-Shabaab fighters", "Fano militiamen": the group by its name
+            return named, None
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
     if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
+
+
+_PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
+_MILITIA_WORDS = {"militia", "militias", "militiaman", "militiamen"}
+
+
+def _named_group(tok: Any, ctx: _Ctx) -> ActorInfo | None:
+    """An armed group the actor table lacks, named before its descriptor: "Al-Shabaab
+    fighters", "Fano militiamen", "ISWAP insurgents". Not a demonym ("Syrian rebels"), a
+    creed ("Islamist militants") or a place of the report's countries ("Katsina gunmen")."""
+    words = [
+        c
+        for c in tok.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i and c.text[:1].isupper()
+    ]
+    if not words:
+        return None
+    first = min(t.i for w in words for t in w.subtree)
+    span = tok.doc[first : tok.i]
+    if any(t.pos_ not in ("PROPN", "PUNCT") and t.lower_ not in ("al", "el", "of") for t in span):
+        return None
+    name = span.text.strip(" -")
+    if (
+        not name
+        or demonym_country(name)
+        or ctx.gaz.is_stop(name)
+        or ctx.gaz.is_place_name(name, (ctx.main_country,) if ctx.main_country else ())
+    ):
+        return None
+    if tok.lemma_.lower() in _MILITIA_WORDS:
+        return ActorInfo(f"{name} Militia", ctx.main_country, 3, f"{name} Militia")
+    return ActorInfo(name, ctx.main_country, 2, name)
+
+
+_CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "admirers"}
 
 
 def _speech_subject(tok: Any) -> Any:
@@ -1490,6 +1969,13 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             return actor_table().resolve(
                 f"{child.text} forces", ctx.main_country, ctx.article.published
             )
+    for child in noun.children:  # "a US air strike": a country's short name as a modifier
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.text.isupper():
+            info = actor_table().resolve(
+                f"{child.text} forces", ctx.main_country, ctx.article.published
+            )
+            if info is not None and info.inter == 1:
+                return info
     return None
 
 
@@ -1497,6 +1983,8 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
+    if not any(info.name.startswith(t.split("{")[0]) for _, t, _ in actor_table().descriptors):
+        return info  # a group named in the text ("Fano militiamen") keeps its name
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
 
 
@@ -1574,6 +2062,15 @@ def _last_armed_actor(ctx: _Ctx) -> ActorInfo | None:
             continue
         info = table.info(claim.actor1)
         return info if info is not None and info.inter in (1, 2, 3, 4, 8) else None
+    return None
+
+
+def _last_striker(ctx: _Ctx) -> ActorInfo | None:
+    """actor1 of the report's latest remote-violence event: the next strike told without a
+    perpetrator is, in ACLED's reading of one report, by the same side."""
+    for claim in reversed(ctx.claims):
+        if claim.kind == "event" and claim.event_type == "Explosions/Remote violence":
+            return actor_table().info(claim.actor1) if claim.actor1 else None
     return None
 
 
@@ -1767,8 +2264,7 @@ def _claim_date(
     ]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
-        before = [d for d in points if d.start <= rel_pos] or points
-        anchor = before[-1]
+        anchor = _nearest_date(sent, tok, points, rel_pos)
         if anchor.kind == "since":
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
@@ -1800,7 +2296,57 @@ def _claim_date(
             return pub, None, 1, f"after:{name.group(0)}"
     if _SAME_TIME.match(sent.text):
         return None, None, 1, "same-as-previous"
+    shift = _relative_days(sent.text)
+    if shift is not None:
+        return None, None, 1, f"days-from-previous:{shift}"
     return None, None, 3, "undated"
+
+
+_RELATIVE_DAYS = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>earlier|before|later|after)"
+    r"(?!\s+(?:the|a|an|its|his|her|their)\b)|the\s+(?P<rel>next|following|previous|preceding)\s+day"
+    r"|(?P<hours>hours|minutes)\s+(?:later|earlier|before|after)|later\s+(?:that|the\s+same)\s+day"
+    r"|earlier\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
+    re.I,
+)
+_SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _relative_days(text: str) -> int | None:
+    """ "A day earlier", "two days later", "the next day", "hours later": the day relative to
+    the event told just before (ACLED dates the event, not the report)."""
+    m = _RELATIVE_DAYS.search(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        n = _SHIFT_WORDS[m.group("n").lower()]
+        return -n if m.group("dir").lower() in ("earlier", "before") else n
+    if m.group("rel"):
+        return 1 if m.group("rel").lower() in ("next", "following") else -1
+    return 0
+
+
+def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: int) -> DateMention:
+    """The date of the trigger's own clause ("were killed when their convoy was hit on Monday
+    night, the group said on Tuesday": Monday), else the last one before it, else the first
+    after it (a date after the trigger in another clause is the speech's, told later)."""
+    pivot = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    base = sent.span.start_char
+    speech = triggers().speech_verbs
+    words = list(pivot.subtree)
+    said = {
+        x.i
+        for t in words
+        if t.i != pivot.i and t.lemma_.lower() in speech
+        for x in t.subtree  # ", the army said on Monday": the speech's own date
+    }
+    own = {t.idx - base for t in words if t.i not in said}
+    inside = [d for d in points if any(d.start <= o < d.end for o in own)]
+    if inside:
+        before = [d for d in inside if d.start <= rel_pos]
+        return before[-1] if before else inside[0]
+    before = [d for d in points if d.start <= rel_pos]
+    return before[-1] if before else points[0]
 
 
 def _resolve_dates(ctx: _Ctx) -> None:
@@ -1838,6 +2384,18 @@ def _resolve_dates(ctx: _Ctx) -> None:
         if c.date is not None or c.kind == "statement":
             continue
         source: Claim | None = None
+        if c.date_basis.startswith("days-from-previous:"):
+            prior = _previous_dated(claims, index, ctx, same_paragraph=False)
+            if prior is not None and prior.date is not None:
+                day = prior.date + timedelta(days=int(c.date_basis.split(":")[1]))
+                claims[index] = replace(
+                    c,
+                    date=day,
+                    date_end=None,
+                    time_precision=1,
+                    date_basis="relative to the event before",
+                )
+                continue
         if index in ctx.antecedent:
             source = claims[ctx.antecedent[index]]
         elif index in ctx.same_as_prev:
@@ -2045,8 +2603,9 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     speaker = _speaker(holder)
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
-    if who_phrase.lower() in _PRONOUNS:  # "He said ...": whoever spoke last in the report
-        who_phrase = _last_speaker(ctx) or who_phrase
+    if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
+        kind = "person" if who_phrase.lower() in ("he", "she") else "party"
+        who_phrase = _antecedent(ctx, kind) or _last_speaker(ctx) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -2082,7 +2641,79 @@ def _clean_who(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
 
 
+_ANTECEDENT_SENTENCES = 4  # how far back "he said" looks for the person it means
+
+
+def _antecedent(ctx: _Ctx, kind: str) -> str:
+    """The last named person ("person") or party ("party") a subject of the sentences read so
+    far names, for a later "he said", "they vowed" (looked up only when a pronoun speaks)."""
+    for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES:]):
+        found = ""
+        for tok in sent.span:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
+                continue
+            if tok.head.dep_ not in ("ROOT", "conj", "ccomp") or tok.head.head.dep_ in ("relcl",):
+                continue  # "sites where attacks were being prepared": no one who could speak
+            person = tok.ent_type_ == "PERSON" or (
+                tok.pos_ == "PROPN"
+                and tok.head.dep_ == "ROOT"
+                and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
+                and not _actors_of(tok, ctx)[0]
+            )  # a name the tagger took for a product is still the person who signed
+            if (
+                person
+                if kind == "person"
+                else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
+            ):
+                found = _phrase_full(tok)
+        if found:
+            return found
+    return ""
+
+
 def _speaker(holder: Any) -> Any:
+    """Who holds the words: the subject of the outermost speech verb above them ("Prigozhin
+    said his men would begin handing ..." is Prigozhin's), else the nearest subject."""
+    speech = None
+    node = holder
+    for _ in range(8):
+        if node.lemma_.lower() in _speech_lemmas() and node.dep_ not in (
+            "relcl",
+            "acl",
+        ):
+            speech = node
+        if node.head == node or (
+            node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            break  # "Church leaders called on ..., and the government promised ...": two speakers
+        node = node.head
+    if speech is not None and speech != holder:
+        return _nearest_subject(speech)
+    return _nearest_subject(holder)
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(_STATEMENT_VERBS | triggers().speech_verbs)
+
+
+def _known_pronoun(subj: Any, ctx: _Ctx) -> bool:
+    """ "he said" after a named person, "it said" after a named party."""
+    kind = {"he": "person", "she": "person", "they": "party", "it": "party"}.get(subj.lower_)
+    return kind is not None and bool(_antecedent(ctx, kind))
+
+
+def _nearest_subject(holder: Any) -> Any:
+    subj = _nearest_subject_word(holder)
+    if subj is not None and subj.lower_ in ("who", "which", "that"):
+        verb = subj.head  # "China, which called on all sides ...": the noun the clause is about
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        return verb.head if verb.dep_ == "relcl" else None
+    return subj
+
+
+def _nearest_subject_word(holder: Any) -> Any:
     node = holder
     for _ in range(5):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -2097,15 +2728,21 @@ def _speaker(holder: Any) -> Any:
     return None
 
 
-def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
+def _promise_and_quote_statements(
+    ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
+) -> None:
     span = sent.span
     for tok in span if _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            continue  # "ECOWAS, which had threatened to use force": background
         if lemma in _PROMISE_VERBS and any(
-            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.children
-        ):
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        ):  # "vowed in a televised speech to hold ...": the parser makes the aim an advcl
             done.add(tok.i)
             modality = {
                 "promise": "promised",
@@ -2123,47 +2760,286 @@ def _promise_and_quote_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> 
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             ctx.claims.append(claim)
-    _said_statements(ctx, sent, done)
+    _said_statements(ctx, sent, done, events or set())
 
 
 _STATEMENT_VERBS = {
     "say", "announce", "accuse", "blame", "call", "urge", "demand", "declare", "insist", "warn",
     "condemn", "describe", "add", "tell", "welcome", "reject", "admit", "acknowledge", "ask",
+    "write", "state", "stress", "reiterate", "reaffirm", "express", "vow", "pledge", "promise",
 }  # fmt: skip
 _SPOKESPEOPLE = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader", "chief",
     "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
-    "head", "negotiator", "authorities", "junta", "prime", "general", "mission", "commission",
+    "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
+    "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
+    "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir",
 }  # fmt: skip
 
 
-def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int]) -> None:
-    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says,
-    when it reports no event of this sentence, is a statement (not a source's report)."""
-    told = {c.sentence_index for c in ctx.claims}
-    if sent.index in told or not _SAID_STEMS.search(sent.text):
+def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]) -> None:
+    """ "Prime Minister Netanyahu said the deployment was temporary": what a named party says
+    is a statement (not a source's report) when its words tell no event of this sentence.
+    One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
+    receive its just punishment") are one; a clause that reports an event ("said its fighters
+    had withdrawn ... and that the war was not over") is left out of it."""
+    if not _SAID_STEMS.search(sent.text):
         return
+    covered: set[int] = set()
     for tok in sent.span:
-        if tok.i in done or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+        if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
             continue
-        if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd") for c in tok.children):
+        verbs = _speech_chain(tok)
+        covered.update(v.i for v in verbs)
+        if any(v.i in done for v in verbs) or _not_a_statement(tok):
+            continue  # the speaker's promise or threat is already its statement
+        subj = _speaker(tok)
+        if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or not _named_party(subj, ctx):
+        said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
+        parts = [
+            (v, words)
+            for v, words in said
+            if not any(t.i in events or t.i in done for t in words)
+            and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
+            and not _reports_toll(words)
+        ]
+        covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
+        accounts = [
+            w
+            for v, w in said
+            if any(t.i in events for t in w)
+            or (
+                not any(t.i in done for t in w)
+                and (
+                    (v.lemma_.lower() not in _PERFORMATIVE and _past_account(w)) or _reports_toll(w)
+                )
+            )
+        ]
+        if accounts and not any(
+            c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
+        ):
+            _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
+        if any(t.i in done for _, w in said for t in w):
+            continue  # "said Israel was at war and promised ...": the promise is the statement
+        if not parts:
             continue
-        done.add(tok.i)
+        done.update(v.i for v in verbs)
         claim = _statement(ctx, sent, tok, "quoted")
-        ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+        who = _clean_who(_phrase_full(subj))
+        if who.lower() in _PRONOUNS:
+            who = claim.statement.split(":")[0] if ":" in claim.statement else claim.actor1
+        ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
+
+
+_PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+def _cite_for_last_event(ctx: _Ctx, subj: Any) -> None:
+    """A party's account of what happened, in a sentence that tells no new event, is one
+    more source of the event the report told last."""
+    phrase = _phrase_full(subj)
+    if phrase.lower() in _PRONOUNS:
+        phrase = _antecedent(ctx, "person" if phrase.lower() in ("he", "she") else "party")
+    ref = _source_ref(ctx, phrase) if phrase else None
+    if ref is None:
         return
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind == "event":
+            if ref not in claim.sources:
+                ctx.claims[j] = replace(claim, sources=(*claim.sources, ref))
+            return
+
+
+def _not_a_statement(tok: Any) -> bool:
+    """ "an assault in which officials say 1,000 died" (a source of the toll), "what it called
+    the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
+    if tok.dep_ in ("relcl", "acl"):
+        return True
+    if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return True
+    return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
+
+
+def _denies(verb: Any) -> bool:
+    """ "Ukraine rejected the claim", "called those claims lies": a denial, kept with the event
+    it denies (fw_denied_by), not a statement of its own."""
+    if _calls_a_lie(verb):
+        return True
+    if verb.lemma_.lower() not in triggers().deny_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.lemma_.lower() in _DENIED_NOUNS
+
+
+def _past_account(words: list[Any]) -> bool:
+    """ "its last troops had crossed the river", "the drone had not been intercepted": what a
+    speaker says had happened is its account of an event (a source), not something said
+    but not done; a hedge, a modal or a condition keeps it a statement."""
+    heads = [
+        t for t in words if t.dep_ in ("ccomp", "conj", "advcl", "ROOT") or t.head not in words
+    ]
+    for head in heads[:1]:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if head.pos_ not in ("VERB", "AUX") or (
+            head.lemma_.lower() in _STATEMENT_VERBS and not passive
+        ):
+            return False
+        if _hedged(head):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        if not auxes and head.dep_ == "conj" and (not own_subject or head.tag_ == "VBN"):
+            # "the borders had been closed and a curfew imposed": the auxiliary is shared
+            auxes = [c for c in head.head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes):
+            return True
+        if head.lower_ == "had" and any(  # "it had no combat tasks in Kramatorsk"
+            d.lower_ == "no" for c in head.children if c.dep_ == "dobj" for d in c.children
+        ):
+            return True
+    return False
+
+
+def _speech_chain(tok: Any) -> list[Any]:
+    """The speech verb and the speech verbs coordinated with it or hung under it as
+    "..., saying ...": one speaker's words."""
+    out = [tok]
+    for c in tok.children:
+        if (
+            c.pos_ == "VERB"
+            and c.lemma_.lower() in _STATEMENT_VERBS
+            and (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        ):  # "Khamenei said ..., and Raisi said ...": two speakers, two statements
+            out.extend(_speech_chain(c))
+    return out
+
+
+_SAID_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "dative")
+
+
+def _said_parts(verb: Any) -> list[list[Any]]:
+    """The verb's own words (object, complement), each coordinated clause of its complement
+    apart ("that X had withdrawn and that the war was not over")."""
+    parts: list[list[Any]] = []
+    own = [verb]
+    for c in verb.children:
+        if c.dep_ not in _SAID_DEPS or (c.dep_ == "prep" and _circumstance(c)):
+            continue
+        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in _HEARER_VERBS:
+            continue  # "told state television that ...": whom it was told, not what
+        if c.dep_ == "ccomp":
+            parts.extend(_clauses(c))
+        else:
+            own.extend(c.subtree)
+    for c in verb.children:  # "wrote on social media that the gains would be protected"
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
+            parts.extend(_clauses(c))
+        if c.dep_ == "prep":  # "said in a statement that its fighters would protect ..."
+            for pobj in (x for x in c.children if x.lemma_.lower() in _MEDIUM_NOUNS):
+                for acl in (x for x in pobj.children if x.dep_ == "acl"):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in acl.children):
+                        parts.extend(_clauses(acl))
+    if len(own) > 1:
+        parts.insert(0, own)
+    return parts
+
+
+_HEARER_VERBS = {"tell", "brief", "inform", "assure", "notify"}
+_MEDIUM_NOUNS = {
+    "statement", "message", "speech", "interview", "video", "post", "media", "conference",
+    "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
+    "report", "article", "column", "op-ed", "tweet", "stream",
+}  # fmt: skip
+
+
+_SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "near", "from", "by", "amid"}
+
+
+def _circumstance(prep: Any) -> bool:
+    """ "said on Friday", "said in a statement", "at the time": when or how, not what."""
+    if prep.lower_ in _SETTING_PREPS:
+        return True  # "said in the worst bloodshed since ...": where or when, not what
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return True
+    return pobj.ent_type_ in ("DATE", "TIME") or bool(
+        {pobj.lemma_.lower(), pobj.lower_} & _MEDIUM_NOUNS
+    )
+
+
+def _clauses(head: Any) -> list[list[Any]]:
+    """A clause and each clause coordinated with it, as separate word lists."""
+    conj = [
+        c
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and (
+            any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+            or c.lemma_.lower() in _STATEMENT_VERBS
+        )
+    ]  # "had seized X and were in full control": one clause; "... and accused him": two
+    skip = {t.i for c in conj for t in c.subtree}
+    skip |= {c.i for c in head.children if c.dep_ == "cc" and conj}
+    first = [t for t in head.subtree if t.i not in skip]
+    out = [first]
+    for c in conj:
+        out.extend(_clauses(c))
+    return out
+
+
+def _reports_toll(words: list[Any]) -> bool:
+    """ "the health ministry said six people had been killed": a toll, the source of an event
+    (not a relative clause recalling another one: "the attack on Saturday, which killed 12")."""
+    ids = {t.i for t in words}
+    words = [t for t in words if not any(a.dep_ == "relcl" and a.i in ids for a in t.ancestors)]
+    words = [t for t in words if t.dep_ != "relcl"]
+    text = " ".join(t.text for t in words)
+    if fatalities(text)[1] != "none":
+        return True
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if lemmas & {"body", "bodies", "toll"}:
+        return True
+    return bool(lemmas & _DEATH_VERBS and any(t.like_num or t.lower_ == "others" for t in words))
+
+
+def _said_text(who: str, parts: list[tuple[Any, list[Any]]]) -> str:
+    pieces = []
+    for _, words in parts:
+        ids = sorted(t.i for t in words)
+        doc = words[0].doc
+        pieces.append(" ".join(doc[i].text for i in ids if doc[i].dep_ != "punct" or i != ids[-1]))
+    return f"{who}: {'; '.join(pieces)}".strip(": ")
+
+
+_NOT_PARTIES = {
+    "local", "other", "some", "supporter", "resident", "witness", "family", "church",
+    "federation", "union", "charity", "worker", "doctor", "protester",
+}  # fmt: skip
 
 
 def _named_party(subj: Any, ctx: _Ctx) -> bool:
     """A person, a named actor or a spokesperson (not "witnesses" or "officials")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+        return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
+    if words & _NOT_PARTIES:
+        return False  # "local authorities", "supporters": not parties
+    if subj.lemma_.lower() in ("group", "organisation", "organization") and any(
+        c.lower_ == "rights" for c in subj.children
+    ):
+        return False  # "rights groups": monitors, sources of what they document
     if words & _SPOKESPEOPLE:
         return True
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subj.subtree):
         return True
+    if (subj.pos_ == "PROPN" and subj.text[:1].isupper()) or (
+        subj.text.isupper() and len(subj.text) >= 3
+    ):
+        return True  # "ECOWAS said ...": a name the tagger gave no entity type
     info, _ = _actors_of(subj, ctx)
     return info is not None and info.name in actor_table().actors
 
@@ -2174,7 +3050,8 @@ def _statement_text(verb: Any) -> str:
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
         for c in verb.children
-        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep")
+        if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "oprd")
+        or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
 

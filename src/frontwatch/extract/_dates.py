@@ -16,7 +16,14 @@ from typing import Literal, NamedTuple
 from frontwatch.extract._numbers import WORD_NUMBERS
 
 DateKind = Literal[
-    "point", "since", "history", "duration", "after_days", "relative_week", "month", "range"
+    "point",
+    "since",
+    "history",
+    "duration",
+    "after_days",
+    "relative_week",
+    "month",
+    "range",
 ]
 
 MONTHS = {
@@ -80,19 +87,32 @@ _WEEKEND = re.compile(
 )
 # "over the previous two days", "in the past week", "during the last 48 hours"
 _PAST_DAYS = re.compile(
-    r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
-    r"(?P<unit>days?|weeks?)\b",
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
+    r"(?P<unit>days?|weeks?|hours?)\b",
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
 )
-_RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
-    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) days? ago)\b",
+# "on Friday and Saturday", "between Monday and Wednesday", "Thursday to Sunday last week"
+_WEEKDAY_PAIR = re.compile(
+    r"\b(?:(?:on|between|from)\s+)?(?P<wd1>"
+    + "|".join(WEEKDAYS)
+    + r")\s+(?:and|to|through|until)\s+"
+    r"(?P<wd2>" + "|".join(WEEKDAYS) + r")\b(?P<last>\s+last\s+week)?",
     re.I,
 )
+_RELATIVE = re.compile(
+    r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
+    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago)\b",
+    re.I,
+)
+_SINCE_START = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b", re.I
+)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:on\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince(?:\s+the\s+(?:morning|evening|night|start|beginning)\s+of)?$")
 _YEAR = re.compile(r"\b(?P<prep>in|since|from|until|by|of)?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 _DURATION = re.compile(
@@ -125,6 +145,7 @@ class _Gates(NamedTuple):
     unit: bool  # day, week or month
     relative: bool  # day, night, morning, week or month
     weekend: bool
+    hour: bool  # "hour" ("the past 48 hours")
 
 
 def _gates(text: str) -> _Gates:
@@ -140,6 +161,7 @@ def _gates(text: str) -> _Gates:
             unit=unit,
             relative=unit or "night" in low or "morning" in low,
             weekend="weekend" in low,
+            hour="hour" in low,
         )
 
     def has(pattern: str) -> bool:
@@ -151,6 +173,7 @@ def _gates(text: str) -> _Gates:
         unit=has("day|week|month"),
         relative=has("day|night|morning|week|month"),
         weekend=has("weekend"),
+        hour=has("hour"),
     )
 
 
@@ -243,15 +266,17 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         end = min(sat + timedelta(days=1), published)
         wk: DateKind = "since" if m.group("since") else "range"
         add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
-    for m in _PAST_DAYS.finditer(text) if day_week else ():
+    for m in _PAST_DAYS.finditer(text) if day_week or gates.hour else ():
         n = _number(m.group("n"))
         if published is None or not n or not free(m.start(), m.end()):
             continue
-        unit = 7 if m.group("unit").lower().startswith("week") else 1
-        start = published - timedelta(days=n * unit)
-        add(
-            DateMention(m.start(), m.end(), "range", start, published, 0, 2 if n * unit <= 7 else 3)
-        )
+        unit_word = m.group("unit").lower()
+        if unit_word.startswith("hour"):
+            days = -(-n // 24)  # "the past 48 hours": two days
+        else:
+            days = n * (7 if unit_word.startswith("week") else 1)
+        start = published - timedelta(days=days)
+        add(DateMention(m.start(), m.end(), "range", start, published, 0, 2 if days <= 7 else 3))
     for m in _MONTH_YEAR.finditer(text) if month_named else ():
         if not free(m.start(), m.end()):
             continue
@@ -269,6 +294,17 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             last = published
         since = (m.group("prep") or "").lower() == "since"
         add(DateMention(m.start(), m.end(), "since" if since else "month", first, last, 0, 3))
+    for m in _WEEKDAY_PAIR.finditer(text) if day_week else ():
+        if published is None or not free(m.start(), m.end()):
+            continue
+        wd1 = WEEKDAYS.index(m.group("wd1").lower())
+        wd2 = WEEKDAYS.index(m.group("wd2").lower())
+        if m.group("last"):
+            end = published - timedelta(days=published.weekday() + 7 - wd2)
+        else:
+            end = published - timedelta(days=(published.weekday() - wd2) % 7)
+        start = end - timedelta(days=(wd2 - wd1) % 7)
+        add(DateMention(m.start(), m.end(), "range", start, end, 0, time_precision(start, end)))
     for m in _WEEKDAY.finditer(text) if day_week else ():
         if not free(m.start(), m.end()):
             continue
@@ -279,7 +315,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             if (m.group("mod") or "").lower() == "last" and back == 0:
                 back = 7
             d = published - timedelta(days=back)
-        add(DateMention(m.start(), m.end(), "point", d, None, 0, 1))
+        before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
+        kind = "since" if _SINCE_BEFORE.search(before) else "point"
+        add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
     for m in _RELATIVE.finditer(text) if gates.relative else ():
         if not free(m.start(), m.end()):
             continue
@@ -323,7 +361,11 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), "relative_week", first.replace(day=1), first, 0, 3))
         elif m.group("n"):
             n = _number(m.group("n"))
-            if n is not None:
+            if n is not None and m.group("unit").lower().startswith("week"):
+                start = published - timedelta(days=7 * n + published.weekday())
+                end = start + timedelta(days=6)  # "three weeks ago": that week, precision 2
+                add(DateMention(m.start(), m.end(), "relative_week", start, end, 0, 2))
+            elif n is not None:
                 add(DateMention(m.start(), m.end(), "point", published - timedelta(days=n)))
     for m in _YEAR.finditer(text) if _HAS_YEAR.search(text) else ():
         if not free(m.start("year"), m.end("year")):
@@ -341,8 +383,47 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         if n and free(m.start(), m.end()):
             unit = 7 if m.group("unit").lower().startswith("week") else 1
             add(DateMention(m.start(), m.end(), "after_days", None, None, n * unit))
+    for m in _SINCE_START.finditer(text):
+        if published is None or not free(m.start(), m.end()):
+            continue
+        span = m.group("unit").lower()
+        if span == "week":
+            start = published - timedelta(days=published.weekday())
+        elif span == "month":
+            start = published.replace(day=1)
+        else:
+            start = published.replace(month=1, day=1)
+        add(
+            DateMention(
+                m.start(), m.end(), "since", start, None, 0, time_precision(start, published)
+            )
+        )
     found.sort(key=lambda d: d.start)
-    return found
+    return _join_ranges(text, found)
+
+
+def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "between December 1 and December 4", "from Monday until Thursday": two days read as
+    points become one range."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == d.kind == "point"
+            and prev.date is not None
+            and d.date is not None
+            and prev.date < d.date
+            and (d.date - prev.date).days <= 31
+            and _RANGE_JOIN.fullmatch(text[prev.end : d.start])
+            and _RANGE_OPEN.search(text[max(0, prev.start - 12) : prev.start])
+        ):
+            out[-1] = DateMention(
+                prev.start, d.end, "range", prev.date, d.date, 0, time_precision(prev.date, d.date)
+            )
+            continue
+        out.append(d)
+    return out
 
 
 def time_precision(start: date | None, end: date | None) -> int:

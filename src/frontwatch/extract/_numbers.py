@@ -41,11 +41,25 @@ WORD_NUMBERS = {
     "forty": 40,
     "fifty": 50,
     "a hundred": 100,
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "twenty-three", "forty-one": tens and units joined by a hyphen
+_COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
+_NUM = rf"(?:\d[\d,]*|{_COMPOUND}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
 _QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
-_VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others))?"
+_VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers)(?:\s+(?:of|from)(?:\s+[\w'’-]+){1,5}?(?=\s+(?:were|had|have|was)\b))?)?"
 _DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
 _ONE_VICTIM = (
     r"(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|resident|journalist|"
@@ -78,6 +92,9 @@ def _value(raw: str) -> tuple[int, FatalitiesBasis]:
         return VAGUE_FATALITIES[raw], "vague"
     if raw in WORD_NUMBERS:
         return WORD_NUMBERS[raw], "reported"
+    tens, _, unit = raw.partition("-")
+    if tens in _TENS and unit in _UNITS:
+        return WORD_NUMBERS[tens] + WORD_NUMBERS[unit], "reported"
     return int(raw.replace(",", "")), "reported"
 
 

@@ -279,8 +279,25 @@ class SourceTable:
         for rx, stance in self.generic:
             m = rx.search(phrase)
             if m:
-                return SourceRef(name=_clean_descriptor(m.group(0)), stance=stance)
+                return SourceRef(
+                    name=_qualified(phrase, m) or _clean_descriptor(m.group(0)), stance=stance
+                )
         return None
+
+
+_QUALIFIER = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){1,2})$")
+
+
+def _qualified(phrase: str, m: re.Match[str]) -> str:
+    """ "US officials", "a Houthi military spokesman": the descriptor with the capitalised
+    words just before it that say whose officials they are."""
+    q = _QUALIFIER.search(phrase[: m.start()])
+    if q is None:
+        return ""
+    words = [
+        w for w in q.group(1).split() if w.lower() not in ("the", "a", "an", "some", "several")
+    ]
+    return f"{' '.join(words)} {m.group(0).strip()}".strip() if words else ""
 
 
 _ARTICLES = re.compile(r"^(?:the|a|an|some|several)\s+", re.I)

@@ -128,19 +128,31 @@ class _Agg:
     sides: frozenset[str]
     anchors: tuple[tuple[float, float], ...]
     dated: bool
+    # article id → the one day it gives this happening: a report that tells two days apart
+    # ("on Monday ... the first attack, on Sunday") tells two events, never one.
+    days: dict[str, int]
 
 
 def _agg(g: Group) -> _Agg:
     anchors = tuple(
         (p[1], p[2]) for p in g.sig[1] if p[3] == 1 and p[4] == "city" and not math.isnan(p[1])
     )
+    days: dict[str, int] = {}
+    if g.start and g.start == g.end:
+        days = {c.article_id: g.start for c in g.claims if c.time_precision == 1}
     return _Agg(
         g.start,
         g.end,
         frozenset({g.side} if g.side else ()),
         tuple(sorted(anchors))[:8],
         g.start != 0,
+        days,
     )
+
+
+def _same_report_other_day(x: _Agg, y: _Agg) -> bool:
+    small, big = (x.days, y.days) if len(x.days) <= len(y.days) else (y.days, x.days)
+    return any(big.get(article, day) != day for article, day in small.items())
 
 
 class _UF:
@@ -214,7 +226,7 @@ def compatible(a: Group, b: Group) -> Edge | None:
         (x, ix), (y, iy) = sorted(((a.sig, a.id), (b.sig, b.id)))
         return Edge((gap or 0, 100.0 - sim, x, y), f"same speaker, same words ({sim:.0f}%)", ix, iy)
     ok, dist, why_place = _places_ok(a, b)
-    if not ok:
+    if not ok or _one_report_two_towns(a, b):
         return None
     if a.side and b.side and a.side != b.side:
         if a.family not in cfg.territory_families or gap != 0:
@@ -228,12 +240,28 @@ def compatible(a: Group, b: Group) -> Edge | None:
     return Edge((gap or 0, round(dist, 3), x, y), reason, ix, iy)
 
 
+def _one_report_two_towns(a: Group, b: Group) -> bool:
+    """One report telling a strike near Khan Younis and another in Nuseirat: two events (the
+    extractor already merged what one report tells twice), however close the towns are."""
+    arts = {c.article_id for c in a.claims}
+    if len(arts) != 1 or arts != {c.article_id for c in b.claims}:
+        return False
+    towns_a = [(p[1], p[2]) for p in a.sig[1] if p[4] == "city" and not math.isnan(p[1])]
+    towns_b = [(p[1], p[2]) for p in b.sig[1] if p[4] == "city" and not math.isnan(p[1])]
+    r = fusion_config().radius(1)
+    return bool(
+        towns_a and towns_b and not any(haversine_km(p, q) <= r for p in towns_a for q in towns_b)
+    )
+
+
 def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
     cfg = fusion_config()
     if x.dated and y.dated:
         span = max(x.max_start, y.max_start) - min(x.min_end, y.min_end)
         if span > cfg.max_span_days:
             return False
+    if x.days and y.days and _same_report_other_day(x, y):
+        return False
     sides = x.sides | y.sides
     if len(sides) > 1 and (family not in cfg.territory_families or len(sides) > 2):
         return False
@@ -250,7 +278,8 @@ def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
     else:
         ms, me = (x.max_start, x.min_end) if x.dated else (y.max_start, y.min_end)
     anchors = tuple(sorted(set(x.anchors + y.anchors)))[:8]  # symmetric: order-free
-    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated)
+    days = {**x.days, **y.days} if x.days and y.days else (x.days or y.days)
+    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated, days)
 
 
 Cell = int | str
