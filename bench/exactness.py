@@ -39,7 +39,8 @@ def all_claims() -> dict[str, list[dict[str, Any]]]:
         if not folder.exists():
             continue
         for article in read_path(folder).articles:
-            key = f"{folder.name}/{article.origin}#{article.id}"
+            origin = article.origin.removeprefix(str(folder)).lstrip("/")
+            key = f"{folder.name}/{origin}#{article.id}"
             claims = extract_claims(article, sentences(article), gaz)
             out[key] = [asdict(c) for c in claims]
     return out

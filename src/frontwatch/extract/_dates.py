@@ -145,6 +145,7 @@ class _Gates(NamedTuple):
     unit: bool  # day, week or month
     relative: bool  # day, night, morning, week or month
     weekend: bool
+    hour: bool  # "hour" ("the past 48 hours")
 
 
 def _gates(text: str) -> _Gates:
@@ -160,6 +161,7 @@ def _gates(text: str) -> _Gates:
             unit=unit,
             relative=unit or "night" in low or "morning" in low,
             weekend="weekend" in low,
+            hour="hour" in low,
         )
 
     def has(pattern: str) -> bool:
@@ -171,6 +173,7 @@ def _gates(text: str) -> _Gates:
         unit=has("day|week|month"),
         relative=has("day|night|morning|week|month"),
         weekend=has("weekend"),
+        hour=has("hour"),
     )
 
 
@@ -263,7 +266,7 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         end = min(sat + timedelta(days=1), published)
         wk: DateKind = "since" if m.group("since") else "range"
         add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
-    for m in _PAST_DAYS.finditer(text) if day_week or "hour" in text.lower() else ():
+    for m in _PAST_DAYS.finditer(text) if day_week or gates.hour else ():
         n = _number(m.group("n"))
         if published is None or not n or not free(m.start(), m.end()):
             continue
