@@ -239,3 +239,10 @@ def test_a_town_the_gazetteer_lacks_keeps_its_name_unresolved(gaz: Gazetteer) ->
     )
     assert e.places[0].name == "Barsalogho" and e.places[0].country == "BF"
     assert e.places[0].method in ("unresolved", "exact", "normalised", "fuzzy")
+
+
+def test_an_old_spelling_of_a_month_is_read_not_a_traceback() -> None:
+    from frontwatch.extract._dates import find_dates
+
+    found = find_dates("Troops shelled the town on 3 Auguſt 2024.", date(2024, 8, 6))
+    assert [d.date for d in found] == [date(2024, 8, 3)]

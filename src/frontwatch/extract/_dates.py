@@ -188,6 +188,12 @@ class DateMention:
     precision: int = 1  # ACLED time_precision
 
 
+def _month(name: str) -> int:
+    """The month a matched name means (0 if none). casefold, not lower: the case-insensitive
+    patterns also match old spellings such as "Auguſt" (long s), which lower() leaves as is."""
+    return MONTHS.get(name.casefold().rstrip("."), 0)
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -243,7 +249,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
     month_named, day_week = gates.month, gates.day_week
     for rx in (_RANGE_MD, _RANGE_DM) if month_named else ():
         for m in rx.finditer(text):
-            month = MONTHS[m.group("month").lower().rstrip(".")]
+            month = _month(m.group("month"))
+            if not month:
+                continue
             d1 = _month_day(m.group("year"), month, int(m.group("d1")), published)
             d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
             if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
@@ -253,7 +261,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             if not free(m.start(), m.end()):
                 continue
             month_raw = m.group("month")
-            month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
+            month = int(month_raw) if month_raw.isdigit() else _month(month_raw)
+            if not month:
+                continue
             d = _month_day(m.group("year"), month, int(m.group("day")), published)
             before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
             kind: DateKind = "since" if _SINCE_BEFORE.search(before) else "point"
@@ -285,7 +295,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             continue  # the modal verb "may"
         if len(raw) <= 3 and not m.group("year"):
             continue
-        month = MONTHS[raw]
+        month = _month(raw)
+        if not month:
+            continue
         first = _month_day(m.group("year"), month, 1, published)
         if first is None:
             continue
