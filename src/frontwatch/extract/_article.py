@@ -510,7 +510,8 @@ _DENY_STEMS = re.compile(
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
-    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat|stress|reiterat|reaffirm|"
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat(?:e|ed|es|ing)\b|stress|reiterat|"
+    r"reaffirm|"
     r"express|vow|pledg|promis)",
     re.I,
 )
@@ -2301,26 +2302,22 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
         said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
-        parts = [
-            (v, words)
-            for v, words in said
-            if not any(t.i in events or t.i in done for t in words)
-            and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
-            and not _reports_toll(words)
-        ]
         covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
-        accounts = [
-            w
-            for v, w in said
-            if any(t.i in events for t in w)
-            or (
-                not any(t.i in done for t in w)
-                and (
-                    (v.lemma_.lower() not in _PERFORMATIVE and _past_account(w)) or _reports_toll(w)
-                )
-            )
-        ]
-        if accounts and not any(
+        parts, account = [], False
+        for v, words in said:
+            ids = {t.i for t in words}
+            if ids & events:
+                account = True  # "said it had killed Shukr": an event told as done
+                continue
+            if ids & done:
+                continue
+            if (v.lemma_.lower() not in _PERFORMATIVE and _past_account(words)) or _reports_toll(
+                words
+            ):
+                account = True  # "said the pullout had been completed", "six were killed"
+                continue
+            parts.append((v, words))
+        if account and not any(
             c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
         ):
             _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
