@@ -132,3 +132,8 @@ def test_eval_matches_sources_through_the_tables_aliases() -> None:
     assert _source_ok("Israeli military", ["Israel Defense Forces"])
     assert _source_ok("Yevgeny Prigozhin", ["Yevgeny Prigozhin, the head of the group"])
     assert not _source_ok("Israeli military", ["Hezbollah"])
+
+
+def test_an_earthquake_striking_is_no_event(gaz: Gazetteer) -> None:
+    found = _claims("A strong earthquake struck near Mandalay on Friday.", gaz)
+    assert not [c for c in found if c.kind == "event"], _show(found)

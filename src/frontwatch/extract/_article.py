@@ -913,6 +913,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # a question asks, it does not report
     if _to_care(tok):
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
+        return "skip"  # "the earthquake struck near Mandalay": no one's act
     if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
         return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
@@ -950,6 +952,10 @@ def _modality(tok: Any, span: Any) -> str:
     return "event"
 
 
+_NATURAL = {
+    "earthquake", "quake", "tremor", "aftershock", "storm", "flood", "cyclone", "hurricane",
+    "typhoon", "landslide", "tsunami", "wildfire", "drought",
+}  # fmt: skip
 _CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
 
 
