@@ -1231,7 +1231,12 @@ def _event_claim(
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
-    d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
+    toll_update = (
+        noun_trigger and tok.head.lower_ in ("from", "of") and tok.head.head.lemma_ == "toll"
+    )
+    # "the death toll from a missile ... rose to 23 on Sunday": Sunday dates the count, not the strike
+    when = [] if toll_update else dates
+    d, d_end, precision, basis = _claim_date(ctx, sent, tok, when, rank, all_triggers)
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
