@@ -132,3 +132,19 @@ def test_eval_matches_sources_through_the_tables_aliases() -> None:
     assert _source_ok("Israeli military", ["Israel Defense Forces"])
     assert _source_ok("Yevgeny Prigozhin", ["Yevgeny Prigozhin, the head of the group"])
     assert not _source_ok("Israeli military", ["Hezbollah"])
+
+
+def test_an_earthquake_striking_is_no_event(gaz: Gazetteer) -> None:
+    found = _claims("A strong earthquake struck near Mandalay on Friday.", gaz)
+    assert not [c for c in found if c.kind == "event"], _show(found)
+
+
+def test_a_toll_update_is_dated_by_the_strike_not_the_count(gaz: Gazetteer) -> None:
+    found = _claims(
+        "The death toll from a missile that hit a block of flats in Uman rose to 23 on Sunday, "
+        "the emergency service said. The missile struck the building before dawn on Friday.",
+        gaz,
+    )
+    events = [c for c in found if c.kind == "event"]
+    assert len(events) == 1, _show(found)
+    assert events[0].date is not None and events[0].date.weekday() == 4, events[0].date  # Friday

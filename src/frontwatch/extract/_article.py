@@ -647,7 +647,8 @@ _DENY_STEMS = re.compile(
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
-    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat|stress|reiterat|reaffirm|"
+    r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat(?:e|ed|es|ing)\b|stress|reiterat|"
+    r"reaffirm|"
     r"express|vow|pledg|promis)",
     re.I,
 )
@@ -1243,6 +1244,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # a question asks, it does not report
     if _to_care(tok):
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
+        return "skip"  # "the earthquake struck near Mandalay": no one's act
     if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
         return "skip"  # "rumours that the rebels had entered Homs"
     node = tok
@@ -1280,6 +1283,10 @@ def _modality(tok: Any, span: Any) -> str:
     return "event"
 
 
+_NATURAL = {
+    "earthquake", "quake", "tremor", "aftershock", "storm", "flood", "cyclone", "hurricane",
+    "typhoon", "landslide", "tsunami", "wildfire", "drought",
+}  # fmt: skip
 _CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
 
 
@@ -1593,7 +1600,12 @@ def _event_claim(
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
-    d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
+    toll_update = (
+        noun_trigger and tok.head.lower_ in ("from", "of") and tok.head.head.lemma_ == "toll"
+    )
+    # "the death toll from a missile ... rose to 23 on Sunday": Sunday dates the count, not the strike
+    when = [] if toll_update else dates
+    d, d_end, precision, basis = _claim_date(ctx, sent, tok, when, rank, all_triggers)
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
@@ -2797,26 +2809,22 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
             continue
         said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
-        parts = [
-            (v, words)
-            for v, words in said
-            if not any(t.i in events or t.i in done for t in words)
-            and (v.lemma_.lower() in _PERFORMATIVE or not _past_account(words))
-            and not _reports_toll(words)
-        ]
         covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
-        accounts = [
-            w
-            for v, w in said
-            if any(t.i in events for t in w)
-            or (
-                not any(t.i in done for t in w)
-                and (
-                    (v.lemma_.lower() not in _PERFORMATIVE and _past_account(w)) or _reports_toll(w)
-                )
-            )
-        ]
-        if accounts and not any(
+        parts, account = [], False
+        for v, words in said:
+            ids = {t.i for t in words}
+            if ids & events:
+                account = True  # "said it had killed Shukr": an event told as done
+                continue
+            if ids & done:
+                continue
+            if (v.lemma_.lower() not in _PERFORMATIVE and _past_account(words)) or _reports_toll(
+                words
+            ):
+                account = True  # "said the pullout had been completed", "six were killed"
+                continue
+            parts.append((v, words))
+        if account and not any(
             c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
         ):
             _cite_for_last_event(ctx, subj)  # "The ministry said the pullout had been completed"
