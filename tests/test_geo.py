@@ -438,3 +438,20 @@ def test_an_oblast_named_after_its_town_answers_to_the_english_form(gaz: Gazette
     assert region.name == "Kursk Oblast"
     town = gaz.resolve("Kursk", countries=("RU", "UA"))
     assert town is not None and town.feature == "city" and town.admin1 == "Kursk"
+
+
+def test_a_build_keeps_two_other_cached_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two checkouts side by side must not delete each other's index at every build."""
+    from frontwatch.geo import gazetteer as gz
+
+    monkeypatch.setattr(gz, "_build", lambda dataset, version: {"dataset": dataset})
+    for n in range(4):
+        old = tmp_path / f"gazetteer-v{gz.SCHEMA}-cities500-old{n}.pkl"
+        old.write_bytes(b"x")
+        stamp = time.time() - 100 + n
+        os.utime(old, (stamp, stamp))
+    gz._load_data("cities500", tmp_path)
+    names = sorted(p.name for p in tmp_path.glob("gazetteer-*.pkl"))
+    assert len(names) == 3 and any("old3" in n for n in names) and any("old2" in n for n in names)

@@ -606,12 +606,21 @@ def _load_data(dataset: str, cache_dir: Path) -> tuple[_Data, bool]:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-        for old in cache_dir.glob(f"gazetteer-v*-{dataset}-*.pkl"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        # keep the two most recent other builds (another checkout or version may still use
+        # them: two clones side by side must not rebuild each other's index all the time)
+        others = sorted(
+            (p for p in cache_dir.glob(f"gazetteer-v*-{dataset}-*.pkl") if p != path),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in others[_KEEP_OTHER_BUILDS:]:
+            old.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("could not write gazetteer cache in %s: %s", cache_dir, exc)
     return data, False
+
+
+_KEEP_OTHER_BUILDS = 2
 
 
 def _overlay_feature(rec: dict[str, Any]) -> int:
