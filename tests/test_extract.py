@@ -408,3 +408,37 @@ def test_a_ship_seized_is_no_territory(gaz: Gazetteer) -> None:
 def test_repeated_strikes_are_a_summary_not_an_event(gaz: Gazetteer) -> None:
     found = claims("Odesa has come under repeated strikes since the start of the month.", gaz)
     assert not events_of(found), describe(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "places"),
+    [
+        (
+            "The Sudanese army regained control of the presidential palace in Khartoum on Friday.",
+            "Government regains territory",
+            "Military Forces of Sudan",
+            ["Khartoum"],
+        ),
+        (
+            "Clashes between two rival clans near Dhusamareb in Somalia left 20 dead on Friday.",
+            "Armed clash",
+            "Unidentified Clan Militia (Somalia)",
+            ["Dhuusamarreeb"],
+        ),
+        (
+            "Hundreds of Palestinians marched in Ramallah on Friday in solidarity with Gaza.",
+            "Peaceful protest",
+            "Protesters (Palestine)",
+            ["Ramallah"],
+        ),
+    ],
+)
+def test_regained_control_clans_and_solidarity(
+    text: str, sub_event_type: str, actor1: str, places: list[str], gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    assert (e.sub_event_type, e.actor1, [p.name for p in e.places]) == (
+        sub_event_type,
+        actor1,
+        places,
+    ), describe([e])

@@ -146,6 +146,12 @@ def _is_reference(tok: Any) -> bool:
             node = node.head
             continue
         break
+    if node.dep_ == "pobj" and node.head.lower_ in ("with", "of", "for", "to"):
+        # "marched in Ramallah in solidarity with Gaza", "in support of Kyiv": the cause
+        prep = node.head
+        before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+        if prep.head.lemma_.lower() in _CAUSE_NOUNS or before.lemma_.lower() in _CAUSE_NOUNS:
+            return True
     return bool(
         node.dep_ == "pobj"
         and node.head.lower_ == "of"
@@ -153,6 +159,7 @@ def _is_reference(tok: Any) -> bool:
     )
 
 
+_CAUSE_NOUNS = {"solidarity", "support", "sympathy", "memory", "honour", "honor", "tribute"}
 _BACKGROUND_MARKS = {"after", "before", "since", "because", "until"}
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade"}
 
