@@ -442,3 +442,21 @@ def test_regained_control_clans_and_solidarity(
         actor1,
         places,
     ), describe([e])
+
+
+def test_a_dateline_without_a_date_is_parsed_apart(gaz: Gazetteer) -> None:
+    text = (
+        "WAD MADANI, Sudan (Kestrel Press) - The Rapid Support Forces took control of Wad"
+        " Madani on Monday.\n\nAn RSF commander said the group had pulled its fighters out."
+    )
+    (e,) = events_of(claims(text, gaz))
+    assert (e.actor1, e.actor2) == ("Rapid Support Forces", "Military Forces of Sudan")
+
+
+def test_a_capture_told_with_a_withdrawal_takes_the_withdrawer_as_opponent(gaz: Gazetteer) -> None:
+    text = (
+        "Sudanese army troops regained control of Wad Medani yesterday, the army said.\n\n"
+        "The Rapid Support Forces said they had pulled their fighters out of the city."
+    )
+    (e,) = events_of(claims(text, gaz))
+    assert e.actor1 == "Military Forces of Sudan" and e.actor2 != e.actor1, describe([e])

@@ -222,6 +222,18 @@ def _control_history(
         for c in changes
         if key in (normalise_name(c.place.name), normalise_name(c.place.spelled))
     }
+    if not keys:  # a spelling no report used ("Wad Madani" for Wad Medani): the gazetteer's
+        from frontwatch.geo import Gazetteer
+
+        countries = tuple({c.place.country for c in changes if c.place.country})
+        found = Gazetteer.load().resolve(place, countries=countries)
+        if found is not None:
+            keys = {
+                place_key(c.place)
+                for c in changes
+                if (found.geonameid and c.place.geonameid == found.geonameid)
+                or normalise_name(c.place.name) == normalise_name(found.name)
+            }
     mine = [
         c
         for c in changes

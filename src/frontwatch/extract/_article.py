@@ -3204,6 +3204,16 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:
+    """actor2 of two tellings joined: the withdrawer is whom a capture was taken from
+    ("the army regained X ... the RSF pulled its fighters out"); never actor1 itself."""
+    options = [primary.actor2]
+    if withdrawal:
+        options.append(secondary.actor1)
+    options.append(secondary.actor2)
+    return next((a for a in options if a and a != primary.actor1), "")
+
+
 def _merge_two(a: Claim, b: Claim) -> Claim:
     withdrawal_b = b.notes == "withdrawal"
     withdrawal_a = a.notes == "withdrawal"
@@ -3248,7 +3258,7 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
         if primary.fatalities_basis != "none"
         else secondary.fatalities_basis,
         alt_sub_event_types=alt,
-        actor2=primary.actor2 or secondary.actor2,
+        actor2=_merged_opponent(primary, secondary, withdrawal_a or withdrawal_b),
         assoc_actor1=primary.assoc_actor1 or secondary.assoc_actor1,
         rule=f"{primary.rule}+{secondary.rule}",
         notes=notes,

@@ -77,6 +77,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
     r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s+"
+    # or no date: "WAD MADANI, Sudan (Kestrel Press) - " (a town in capitals, an outlet)
+    r"|^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]\s+"
 )
 
 
