@@ -1361,6 +1361,10 @@ def _event_claim(
         for child in pivot.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 near |= _clause_tokens(child, set())
+            if child.dep_ == "nsubjpass" and not noun_trigger:
+                # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
+                relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+                near |= {t.i for t in child.subtree} - relcl
         place_list = _specific_places(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
@@ -1776,7 +1780,7 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             info = actor_table().resolve(
                 f"{child.text} forces", ctx.main_country, ctx.article.published
             )
-            if info is not None and info.inter == 1:
+            if info is not None and info.inter in (1, 8):
                 return info
     return None
 
