@@ -960,6 +960,7 @@ def _noun_verb(tok: Any) -> Any:
 
 
 _UNDER_VERBS = {"come", "fall"}
+_QUANTITY = {"wave", "barrage", "hail", "series", "string", "volley", "spate", "salvo", "round"}
 
 
 def _come_under(tok: Any) -> Any:
@@ -970,6 +971,8 @@ def _come_under(tok: Any) -> Any:
     prep = tok.head
     if prep.lower_ == "from" and prep.head.dep_ == "pobj":
         tok, prep = prep.head, prep.head.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY and prep.head.dep_ == "pobj":
+        tok, prep = prep.head, prep.head.head  # "came under a wave of air strikes"
     if prep.lower_ == "under" and prep.head.lemma_ in _UNDER_VERBS and prep.head.pos_ == "VERB":
         return prep.head
     return None
@@ -2273,6 +2276,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                     and c.pos_ in ("PROPN", "NOUN")
                     and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos")
                 ][:1]
+            if not subjects:
+                subjects = _stranded_speaker(head)
             if subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)
@@ -2300,6 +2305,30 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
 
 
+def _stranded_speaker(said: Any) -> list[Any]:
+    """ "..., killing 12 people, the regional governor, Oleh Syniehubov, said": the parser
+    hangs the speaker as an apposition of the victims; it is the comma-led phrase ending just
+    before the subjectless speech verb."""
+    doc = said.doc
+    j = said.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or doc[j].dep_ != "appos":
+        return []
+    node = doc[j]
+    while node.head.dep_ == "appos" and node.head.i < node.i:
+        node = node.head
+    head = node.head
+    if head.pos_ in ("NOUN", "PROPN") and _comma_led(head) and head.i < said.i:
+        return [head]  # "wounding 19, the head of the WHO, Tedros ..., said"
+    return [node] if _comma_led(node) else []
+
+
+def _comma_led(tok: Any) -> bool:
+    i = tok.left_edge.i
+    return i > 0 and tok.doc[i - 1].text == ","
+
+
 def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
     """ "..., witnesses and an army source said": a speech verb the parser hung under the
     event's clause; each coordinated subject is a source."""
@@ -2311,6 +2340,9 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
             child.lemma_.lower() in triggers().speech_verbs
         ):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                stranded = _stranded_speaker(child)
+                subj = stranded[0] if stranded else None
             if subj is None:
                 continue
             out = []
