@@ -889,7 +889,9 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 noun_rule = _light_verb_object(tok)
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
-                continue
+                    continue
+                if not table.rules_for_verb(tok.lemma_):
+                    continue  # else "held President Bazoum": the verb's own rule
             verb_rule = _verb_rule(tok) or _device_blast(tok)
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
