@@ -128,6 +128,9 @@ def _not_the_scene(tok: Any, place: Place) -> bool:
         return False
     if tok.dep_ == "compound":
         return True
+    node = tok.head if tok.dep_ == "conj" else tok
+    if node.dep_ == "pobj" and node.head.lower_ == "between":
+        return True  # "a ceasefire between Israel and Hezbollah": a party, not the place
     return bool(
         tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_ == "border"
     )
@@ -409,6 +412,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
+        if _AGREEMENT_TERMS.match(sent.text):
+            continue  # "Under the agreement, Israeli troops are to pull out ...": terms
         if not dates and _reported_situation(tok):
             continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
@@ -558,6 +563,13 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     if how != "casualty-noun" or _noun_verb(tok).lemma_ not in _ONGOING_VERBS:
         return False
     return _speech_head(tok) is not None
+
+
+_AGREEMENT_TERMS = re.compile(
+    r"^\s*(?:under|according to) the (?:terms of the |new )?"
+    r"(?:agreement|deal|truce|ceasefire|cease-fire|accord|plan|arrangement|terms)\b",
+    re.I,
+)
 
 
 def _reported_situation(tok: Any) -> bool:
@@ -911,6 +923,21 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
 _BLAST_VERBS = {"explode", "detonate", "blow"}
 
 
+def _in_force(verb: Any) -> bool:
+    """ "came into force/effect", "entered into force", "took effect/hold", "went into effect"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("come", "enter", "go"):
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("into", "in")
+            and any(p.lower_ in ("force", "effect", "operation") for p in c.children)
+            for c in verb.children
+        )
+    if lemma == "take":
+        return any(c.lower_ in ("effect", "hold") for c in verb.children)
+    return False
+
+
 def _device_blast(tok: Any) -> TriggerRule | None:
     """ "Thousands of pagers exploded", "a parcel blew up": a thing that explodes is an
     explosive device (the table's "explosion" rule) unless its noun names the event itself."""
@@ -933,8 +960,11 @@ def _outcome_noun(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
         return True
+    if tok.dep_ == "nsubj" and _in_force(head):
+        return True  # "a ceasefire came into force", "the truce took effect"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
-        return True
+        rule = _noun_rule(tok)
+        return rule is None or rule.sub_event_type != "Agreement"
     if tok.dep_ == "nsubj" and any(
         c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS and c.tag_ == "VBG"
         for c in head.children
@@ -1376,7 +1406,13 @@ def _event_claim(
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
-        country_place = ctx.gaz.country(ctx.main_country)
+        where = ctx.main_country
+        if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
+            where = next(
+                (a.country for a in (actor2_info, actor1_info) if a and a.inter in (2, 3, 4)),
+                where,
+            )
+        country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
@@ -2044,7 +2080,7 @@ def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
     doc = span.doc
     for i in sorted(clause):
         t = doc[i]
-        if t.text[:1].isupper() and t.dep_ == "pobj":
+        if t.text[:1].isupper() and t.dep_ == "pobj" and t.head.lower_ != "between":
             code = _country_code(ctx.gaz, t.text)
             if code:
                 place = ctx.gaz.country(code)
