@@ -665,6 +665,7 @@ _BLAMED_FOR = {
     "carry",
     "launch",
 }
+_GENERIC_ATTACKS = {"attack", "strike", "raid", "assault"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -1491,6 +1492,16 @@ def _event_claim(
         and family in ("territory", "remote", "clash", "front")
     ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
+    if (
+        event_anaphora
+        and antecedent is not None
+        and noun_trigger
+        and tok.lemma_ in _GENERIC_ATTACKS
+    ):
+        # "The first attack, on Sunday, targeted an air base": the drone strikes told before
+        before = ctx.claims[antecedent]
+        if before.event_type == "Explosions/Remote violence":
+            event_type, sub_event_type = before.event_type, before.sub_event_type
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, dates, rank, all_triggers)
@@ -2110,6 +2121,29 @@ def _claim_date(
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
         anchor = _nearest_date(sent, tok, points, rel_pos)
+        text = sent.text
+        if (
+            anchor.kind == "point"
+            and anchor.date
+            and text[: anchor.start].lower().endswith("since ")
+        ):
+            # "have been killed since Thursday": from that day to publication
+            return anchor.date, pub, time_precision(anchor.date, pub), "since"
+        pair = next(
+            (
+                d
+                for d in points
+                if d.kind == "point"
+                and d.date
+                and anchor.date
+                and d.date > anchor.date
+                and text[anchor.end : d.start].strip().lower() in ("and", "to", "through")
+            ),
+            None,
+        )
+        if anchor.kind == "point" and pair is not None and pair.date and anchor.date:
+            # "on Friday and Saturday": both days
+            return anchor.date, pair.date, time_precision(anchor.date, pair.date), "range"
         if anchor.kind == "since":
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
@@ -2734,7 +2768,7 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     ids_b = {p.geonameid or p.name for p in b.places}
     if not ids_a & ids_b:
         return False
-    explicit = ("explicit", "after-days", "since")
+    explicit = ("explicit", "after-days", "since", "relative to the event before")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
         a_end, b_end = a.date_end or a.date, b.date_end or b.date
         # a withdrawal is often confirmed a day or two after the capture it concedes
