@@ -109,7 +109,19 @@ _COMPASS = {
 
 def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMention]:
     """ "in Nuseirat, in central Gaza": "central Gaza" only locates the town named with it."""
-    if len(places) < 2:
+    if len(places) == 1:
+        m = places[0]
+        root = doc[m.start : m.end].root
+        p = m.place
+        if (
+            p.feature == "city"
+            and p.admin1
+            and p.admin1.lower().startswith(p.name.lower() + " ")
+            and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children)
+        ):
+            # "in central Gaza": the part of the Gaza Strip, not Gaza City
+            area = replace(p, name=p.admin1, feature="admin1", geo_precision=3, geonameid=None)
+            return [replace(m, place=area)]
         return places
     out = [
         m
@@ -2021,8 +2033,21 @@ def _anaphoric_places(
                     if claim.kind == "event" and len(claim.places) > 1:
                         return list(claim.places), True, j
             if ctx.last_places:
-                return [ctx.last_places[-1]], True, None
+                town = ctx.last_places[-1]
+                if (
+                    town.relation
+                    and not any(c.dep_ == "prep" for c in t.children)
+                    and _trigger_family(tok) != "territory"
+                ):
+                    # "in the city" is the town itself, not "near" it as first told
+                    town = replace(town, geo_precision=1, offset_km=None, bearing="", relation="")
+                return [town], True, None
     return [], False, None
+
+
+def _trigger_family(tok: Any) -> str:
+    rule = _verb_rule(tok) if tok.pos_ in ("VERB", "AUX") else _noun_rule(tok)
+    return rule.family if rule is not None else ""
 
 
 def _another_day(first: Claim, again: Claim) -> bool:
