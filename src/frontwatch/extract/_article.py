@@ -1819,6 +1819,16 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if (
+        info is not None
+        and info.inter not in (5, 6, 7)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):
+        # "Supporters of the new military leader", "families of soldiers": the head noun says
+        # who acted; the "of" phrase only says whose
+        head = table.resolve(tok.text, ctx.main_country, ctx.article.published)
+        if head is not None and head.inter in (5, 6, 7):
+            info = head
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
     if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
@@ -1853,6 +1863,9 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
+    phrase = tok.text if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) else ""
+    if phrase and info.inter in (5, 6, 7):  # "Supporters of the military leader": the head
+        return actor_table().resolve(phrase, country, ctx.article.published) or info
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
 
 
