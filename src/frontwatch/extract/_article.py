@@ -410,6 +410,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     found_triggers = _find_triggers(span)
     statements_done: set[int] = set()
     old_news = _old_news(ctx, dates)
+    terms = bool(found_triggers) and _AGREEMENT_TERMS.match(span.text) is not None
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
         if verdict == "event" and how == "casualty-noun":
@@ -424,7 +425,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
-        if _AGREEMENT_TERMS.match(sent.text):
+        if terms:
             continue  # "Under the agreement, Israeli troops are to pull out ...": terms
         if not dates and _reported_situation(tok):
             continue  # "UN experts say Rwandan troops are fighting alongside the M23"
@@ -685,7 +686,8 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     """ "The army blamed the RSF (for the killing)", "Hezbollah blamed Israel for the attack":
     the events told so far without a named perpetrator take the one blamed (undone at the end
     if the report blames two different actors: each side blaming the other stays unidentified)."""
-    if "blame" not in sent.text and "accus" not in sent.text:
+    text = sent.text
+    if "blame" not in text and "accus" not in text:
         return
     for tok in sent.span:
         if tok.lemma_.lower() not in _BLAME_VERBS or tok.pos_ != "VERB":
