@@ -678,6 +678,7 @@ _BLAMED_FOR = {
     "carry",
     "launch",
 }
+_REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend"}
 _GENERIC_ATTACKS = {"attack", "strike", "raid", "assault"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -687,6 +688,8 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     the events told so far without a named perpetrator take the one blamed (undone at the end
     if the report blames two different actors: each side blaming the other stays unidentified)."""
     text = sent.text
+    if "responsib" in text or "carried out" in text:
+        _claimed_responsibility(ctx, sent)
     if "blame" not in text and "accus" not in text:
         return
     for tok in sent.span:
@@ -726,6 +729,46 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
                     if n
                 ),
             )
+
+
+_OPERATION_NOUNS = {
+    "operation",
+    "attack",
+    "assault",
+    "raid",
+    "ambush",
+    "bombing",
+    "strike",
+    "offensive",
+}
+
+
+def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
+    """ "JNIM said its fighters had carried out the operation", "IS claimed responsibility for
+    the attack": the group is the perpetrator of events told without a named one."""
+    for tok in sent.span:
+        lemma = tok.lemma_.lower()
+        took = lemma == "claim" and any(t.lemma_.lower() == "responsibility" for t in tok.subtree)
+        did = lemma in ("carry", "conduct") and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OPERATION_NOUNS for c in tok.children
+        )
+        if not (took or did) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if who is None or who.lower_ in _PRONOUNS or any(c.dep_ == "poss" for c in who.children):
+            who = _speech_subject(tok) or who
+        group, _ = _actors_of(who, ctx) if who is not None else (None, None)
+        if group is None or group.inter not in (2, 3, 4) or group.name not in actor_table().actors:
+            continue
+        for j, claim in enumerate(ctx.claims):
+            if (
+                claim.kind == "event"
+                and claim.event_type in _VIOLENT_TYPES
+                and (not claim.actor1 or claim.actor1.startswith("Unidentified Armed Group"))
+            ):
+                ctx.claims[j] = replace(claim, actor1=group.name)
+            elif claim.kind == "event" and claim.actor2.startswith("Unidentified Armed Group"):
+                ctx.claims[j] = replace(claim, actor2=group.name)
 
 
 def _calls_a_lie(tok: Any) -> bool:
@@ -1323,6 +1366,13 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if tok.lemma_.lower() in _REPEL_VERBS and obj_tok is not None:
+        # "the army repelled an assault by jihadist fighters": the attackers are actor1
+        attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
+        attacker_info, _ = _actors_of(attacker, ctx) if attacker is not None else (None, None)
+        if attacker_info is not None:
+            actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
+            subj_tok, obj_tok = attacker, subj_tok
     if rule.requires_prep:
         to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
         if not to:
