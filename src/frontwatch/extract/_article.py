@@ -896,6 +896,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         if (
             ent.label_ in _NAMED_NOT_PLACE
             and len(ent) >= 2
+            and not _named_as_place(ent)
             and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
             blocked.update(t.i for t in ent)
@@ -920,6 +921,23 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
 
 
 _TITLES = ("president", "minister", "general", "commander")
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "district",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+}
+
+
+def _named_as_place(ent: Any) -> bool:
+    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name."""
+    doc = ent.doc
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS
 
 
 def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
