@@ -15,6 +15,7 @@ from frontwatch.extract._numbers import count_numbers, fatalities
 from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
+from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
@@ -131,6 +132,25 @@ def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMent
         )
     ]
     return out if any(m.place.feature == "city" for m in out) else places
+
+
+_DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "quarter"}
+_DISTRICT_KM = 30.0
+
+
+def _district_of_last_town(ctx: _Ctx, doc: Any, m: PlaceMention) -> PlaceMention:
+    """ "the presidential palace in the Malki district" after "entered Damascus": a named
+    district of the town the report is in, not a namesake town far away (precision 1)."""
+    if m.end >= len(doc) or doc[m.end].lower_ not in _DISTRICT_WORDS or not ctx.last_places:
+        return m
+    town = ctx.last_places[-1]
+    p = m.place
+    if None in (p.lat, p.lon, town.lat, town.lon) or town.feature != "city":
+        return m
+    if haversine_km((p.lat, p.lon), (town.lat, town.lon)) <= _DISTRICT_KM:  # type: ignore[arg-type]
+        return m
+    inside = replace(town, spelled=p.spelled, geo_precision=1, relation="", offset_km=None)
+    return replace(m, place=inside)
 
 
 def _not_the_scene(tok: Any, place: Place) -> bool:
@@ -402,6 +422,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     span = sent.span
     blocked = _blocked_tokens(sent, ctx)
     places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
+    if ctx.last_places:
+        places = [_district_of_last_town(ctx, span.doc, m) for m in places]
     if not ctx.main_country and places and places[0].place.country:
         # a report with no demonym or country name: its first town says where it is
         ctx.main_country = places[0].place.country
