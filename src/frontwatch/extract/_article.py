@@ -16,6 +16,7 @@ from frontwatch.extract._places import PlaceMention, compound_modifier, find_pla
 from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
+from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
@@ -110,7 +111,19 @@ _COMPASS = {
 
 def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMention]:
     """ "in Nuseirat, in central Gaza": "central Gaza" only locates the town named with it."""
-    if len(places) < 2:
+    if len(places) == 1:
+        m = places[0]
+        root = doc[m.start : m.end].root
+        p = m.place
+        if (
+            p.feature == "city"
+            and p.admin1
+            and p.admin1.lower().startswith(p.name.lower() + " ")
+            and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in root.children)
+        ):
+            # "in central Gaza": the part of the Gaza Strip, not Gaza City
+            area = replace(p, name=p.admin1, feature="admin1", geo_precision=3, geonameid=None)
+            return [replace(m, place=area)]
         return places
     out = [
         m
@@ -127,6 +140,25 @@ def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMent
     return kept or out
 
 
+_DISTRICT_WORDS = {"district", "neighbourhood", "neighborhood", "quarter"}
+_DISTRICT_KM = 30.0
+
+
+def _district_of_last_town(ctx: _Ctx, doc: Any, m: PlaceMention) -> PlaceMention:
+    """ "the presidential palace in the Malki district" after "entered Damascus": a named
+    district of the town the report is in, not a namesake town far away (precision 1)."""
+    if m.end >= len(doc) or doc[m.end].lower_ not in _DISTRICT_WORDS or not ctx.last_places:
+        return m
+    town = ctx.last_places[-1]
+    p = m.place
+    if None in (p.lat, p.lon, town.lat, town.lon) or town.feature != "city":
+        return m
+    if haversine_km((p.lat, p.lon), (town.lat, town.lon)) <= _DISTRICT_KM:  # type: ignore[arg-type]
+        return m
+    inside = replace(town, spelled=p.spelled, geo_precision=1, relation="", offset_km=None)
+    return replace(m, place=inside)
+
+
 def _not_the_scene(tok: Any, place: Place) -> bool:
     """ "near the border with Mali" (the neighbour), "a US air strike" (whose strike):
     a country named there is not where the event happened."""
@@ -134,6 +166,9 @@ def _not_the_scene(tok: Any, place: Place) -> bool:
         return False
     if tok.dep_ == "compound":
         return True
+    node = tok.head if tok.dep_ == "conj" else tok
+    if node.dep_ == "pobj" and node.head.lower_ == "between":
+        return True  # "a ceasefire between Israel and Hezbollah": a party, not the place
     return bool(
         tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_ == "border"
     )
@@ -402,6 +437,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     span = sent.span
     blocked = _blocked_tokens(sent, ctx)
     places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
+    if ctx.last_places:
+        places = [_district_of_last_town(ctx, span.doc, m) for m in places]
     if not ctx.main_country and places and places[0].place.country:
         # a report with no demonym or country name: its first town says where it is
         ctx.main_country = places[0].place.country
@@ -411,6 +448,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     statements_done: set[int] = set()
     event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
+    terms = bool(found_triggers) and _AGREEMENT_TERMS.match(span.text) is not None
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
         if verdict == "event" and how == "casualty-noun":
@@ -427,6 +465,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if old_news and verdict != "event":
             continue  # "fell out over plans to merge ... in October 2021": history
+        if terms:
+            continue  # "Under the agreement, Israeli troops are to pull out ...": terms
         if not dates and _reported_situation(tok):
             continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
@@ -620,6 +660,13 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     return _speech_head(tok) is not None
 
 
+_AGREEMENT_TERMS = re.compile(
+    r"^\s*(?:under|according to) the (?:terms of the |new )?"
+    r"(?:agreement|deal|truce|ceasefire|cease-fire|accord|plan|arrangement|terms)\b",
+    re.I,
+)
+
+
 def _reported_situation(tok: Any) -> bool:
     """A present-tense verb reported by someone ("experts say troops are fighting alongside
     X", "the UN says the group controls ..."): an assessment of a situation, not an event."""
@@ -715,6 +762,8 @@ _BLAMED_FOR = {
     "carry",
     "launch",
 }
+_REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend"}
+_GENERIC_ATTACKS = {"attack", "strike", "raid", "assault"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -722,7 +771,10 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     """ "The army blamed the RSF (for the killing)", "Hezbollah blamed Israel for the attack":
     the events told so far without a named perpetrator take the one blamed (undone at the end
     if the report blames two different actors: each side blaming the other stays unidentified)."""
-    if "blame" not in sent.text and "accus" not in sent.text and "responsible" not in sent.text:
+    text = sent.text
+    if "responsib" in text or "carried out" in text:
+        _claimed_responsibility(ctx, sent)
+    if "blame" not in text and "accus" not in text and "responsible" not in text:
         return
     for tok in sent.span:
         if _responsible_unnamed(tok, ctx):
@@ -787,6 +839,46 @@ def _responsible_unnamed(tok: Any, ctx: _Ctx) -> bool:
         return True  # "a foreign army": not the report's country's
     info, _ = _actors_of(subj, ctx)
     return info is None
+
+
+_OPERATION_NOUNS = {
+    "operation",
+    "attack",
+    "assault",
+    "raid",
+    "ambush",
+    "bombing",
+    "strike",
+    "offensive",
+}
+
+
+def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
+    """ "JNIM said its fighters had carried out the operation", "IS claimed responsibility for
+    the attack": the group is the perpetrator of events told without a named one."""
+    for tok in sent.span:
+        lemma = tok.lemma_.lower()
+        took = lemma == "claim" and any(t.lemma_.lower() == "responsibility" for t in tok.subtree)
+        did = lemma in ("carry", "conduct") and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OPERATION_NOUNS for c in tok.children
+        )
+        if not (took or did) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if who is None or who.lower_ in _PRONOUNS or any(c.dep_ == "poss" for c in who.children):
+            who = _speech_subject(tok) or who
+        group, _ = _actors_of(who, ctx) if who is not None else (None, None)
+        if group is None or group.inter not in (2, 3, 4) or group.name not in actor_table().actors:
+            continue
+        for j, claim in enumerate(ctx.claims):
+            if (
+                claim.kind == "event"
+                and claim.event_type in _VIOLENT_TYPES
+                and (not claim.actor1 or claim.actor1.startswith("Unidentified Armed Group"))
+            ):
+                ctx.claims[j] = replace(claim, actor1=group.name)
+            elif claim.kind == "event" and claim.actor2.startswith("Unidentified Armed Group"):
+                ctx.claims[j] = replace(claim, actor2=group.name)
 
 
 def _calls_a_lie(tok: Any) -> bool:
@@ -917,6 +1009,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         if (
             ent.label_ in _NAMED_NOT_PLACE
             and len(ent) >= 2
+            and not _named_as_place(ent)
             and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
             blocked.update(t.i for t in ent)
@@ -941,6 +1034,23 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
 
 
 _TITLES = ("president", "minister", "general", "commander")
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "district",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+}
+
+
+def _named_as_place(ent: Any) -> bool:
+    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name."""
+    doc = ent.doc
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS
 
 
 def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
@@ -997,7 +1107,9 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 noun_rule = _light_verb_object(tok)
                 if noun_rule is not None:
                     out.append((tok, noun_rule, "light-verb"))
-                continue
+                    continue
+                if not table.rules_for_verb(tok.lemma_):
+                    continue  # else "held President Bazoum": the verb's own rule
             # an auxiliary ("were killed", "is being shelled") is no trigger of its own
             aux = tok.dep_ in ("aux", "auxpass")
             verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
@@ -1017,6 +1129,21 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
 
 
 _BLAST_VERBS = {"explode", "detonate", "blow"}
+
+
+def _in_force(verb: Any) -> bool:
+    """ "came into force/effect", "entered into force", "took effect/hold", "went into effect"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("come", "enter", "go"):
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("into", "in")
+            and any(p.lower_ in ("force", "effect", "operation") for p in c.children)
+            for c in verb.children
+        )
+    if lemma == "take":
+        return any(c.lower_ in ("effect", "hold") for c in verb.children)
+    return False
 
 
 def _device_blast(tok: Any) -> TriggerRule | None:
@@ -1041,8 +1168,11 @@ def _outcome_noun(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
         return True
+    if tok.dep_ == "nsubj" and _in_force(head):
+        return True  # "a ceasefire came into force", "the truce took effect"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
-        return True
+        rule = _noun_rule(tok)
+        return rule is None or rule.sub_event_type != "Agreement"
     if tok.dep_ == "nsubj" and any(
         c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS and c.tag_ == "VBG"
         for c in head.children
@@ -1070,6 +1200,7 @@ def _noun_verb(tok: Any) -> Any:
 
 
 _UNDER_VERBS = {"come", "fall"}
+_QUANTITY = {"wave", "barrage", "hail", "series", "string", "volley", "spate", "salvo", "round"}
 
 
 def _come_under(tok: Any) -> Any:
@@ -1080,6 +1211,8 @@ def _come_under(tok: Any) -> Any:
     prep = tok.head
     if prep.lower_ == "from" and prep.head.dep_ == "pobj":
         tok, prep = prep.head, prep.head.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY and prep.head.dep_ == "pobj":
+        tok, prep = prep.head, prep.head.head  # "came under a wave of air strikes"
     if prep.lower_ == "under" and prep.head.lemma_ in _UNDER_VERBS and prep.head.pos_ == "VERB":
         return prep.head
     return None
@@ -1425,6 +1558,13 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if tok.lemma_.lower() in _REPEL_VERBS and obj_tok is not None:
+        # "the army repelled an assault by jihadist fighters": the attackers are actor1
+        attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
+        attacker_info, _ = _actors_of(attacker, ctx) if attacker is not None else (None, None)
+        if attacker_info is not None:
+            actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
+            subj_tok, obj_tok = attacker, subj_tok
     if rule.requires_prep:
         to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
         if not to:
@@ -1520,13 +1660,23 @@ def _event_claim(
         for child in pivot.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 near |= _clause_tokens(child, set())
+            if child.dep_ == "nsubjpass" and not noun_trigger:
+                # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
+                relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+                near |= {t.i for t in child.subtree} - relcl
         place_list = _specific_places(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
-        country_place = ctx.gaz.country(ctx.main_country)
+        where = ctx.main_country
+        if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
+            where = next(
+                (a.country for a in (actor2_info, actor1_info) if a and a.inter in (2, 3, 4)),
+                where,
+            )
+        country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
@@ -1605,6 +1755,16 @@ def _event_claim(
         and family in ("territory", "remote", "clash", "front")
     ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
+    if (
+        event_anaphora
+        and antecedent is not None
+        and noun_trigger
+        and tok.lemma_ in _GENERIC_ATTACKS
+    ):
+        # "The first attack, on Sunday, targeted an air base": the drone strikes told before
+        before = ctx.claims[antecedent]
+        if before.event_type == "Explosions/Remote violence":
+            event_type, sub_event_type = before.event_type, before.sub_event_type
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     toll_update = (
@@ -1924,6 +2084,16 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if (
+        info is not None
+        and info.inter not in (5, 6, 7)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):
+        # "Supporters of the new military leader", "families of soldiers": the head noun says
+        # who acted; the "of" phrase only says whose
+        head = table.resolve(tok.text, ctx.main_country, ctx.article.published)
+        if head is not None and head.inter in (5, 6, 7):
+            info = head
     if (info is None or info.inter == _CIVILIAN_INTER) and any(
         c.dep_ == "acl" and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
     ):
@@ -1993,7 +2163,7 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             info = actor_table().resolve(
                 f"{child.text} forces", ctx.main_country, ctx.article.published
             )
-            if info is not None and info.inter == 1:
+            if info is not None and info.inter in (1, 8):
                 return info
     return None
 
@@ -2002,6 +2172,9 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
     if info is None or tok is None or info.name in actor_table().actors:
         return info
+    phrase = tok.text if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) else ""
+    if phrase and info.inter in (5, 6, 7):  # "Supporters of the military leader": the head
+        return actor_table().resolve(phrase, country, ctx.article.published) or info
     if not any(info.name.startswith(t.split("{")[0]) for _, t, _ in actor_table().descriptors):
         return info  # a group named in the text ("Fano militiamen") keeps its name
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
@@ -2184,8 +2357,21 @@ def _anaphoric_places(
                     if claim.kind == "event" and len(claim.places) > 1:
                         return list(claim.places), True, j
             if ctx.last_places:
-                return [ctx.last_places[-1]], True, None
+                town = ctx.last_places[-1]
+                if (
+                    town.relation
+                    and not any(c.dep_ == "prep" for c in t.children)
+                    and _trigger_family(tok) != "territory"
+                ):
+                    # "in the city" is the town itself, not "near" it as first told
+                    town = replace(town, geo_precision=1, offset_km=None, bearing="", relation="")
+                return [town], True, None
     return [], False, None
+
+
+def _trigger_family(tok: Any) -> str:
+    rule = _verb_rule(tok) if tok.pos_ in ("VERB", "AUX") else _noun_rule(tok)
+    return rule.family if rule is not None else ""
 
 
 def _another_day(first: Claim, again: Claim) -> bool:
@@ -2254,7 +2440,7 @@ def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
     doc = span.doc
     for i in sorted(clause):
         t = doc[i]
-        if t.text[:1].isupper() and t.dep_ == "pobj":
+        if t.text[:1].isupper() and t.dep_ == "pobj" and t.head.lower_ != "between":
             code = _country_code(ctx.gaz, t.text)
             if code:
                 place = ctx.gaz.country(code)
@@ -2284,6 +2470,29 @@ def _claim_date(
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
         anchor = _nearest_date(sent, tok, points, rel_pos)
+        text = sent.text
+        if (
+            anchor.kind == "point"
+            and anchor.date
+            and text[: anchor.start].lower().endswith("since ")
+        ):
+            # "have been killed since Thursday": from that day to publication
+            return anchor.date, pub, time_precision(anchor.date, pub), "since"
+        pair = next(
+            (
+                d
+                for d in points
+                if d.kind == "point"
+                and d.date
+                and anchor.date
+                and d.date > anchor.date
+                and text[anchor.end : d.start].strip().lower() in ("and", "to", "through")
+            ),
+            None,
+        )
+        if anchor.kind == "point" and pair is not None and pair.date and anchor.date:
+            # "on Friday and Saturday": both days
+            return anchor.date, pair.date, time_precision(anchor.date, pair.date), "range"
         if anchor.kind == "since":
             return anchor.date, pub, time_precision(anchor.date, pub), "since"
         if anchor.kind == "relative_week":
@@ -2488,6 +2697,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                     and c.pos_ in ("PROPN", "NOUN")
                     and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos")
                 ][:1]
+            if not subjects:
+                subjects = _stranded_speaker(head)
             if subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)
@@ -2515,6 +2726,30 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
 
 
+def _stranded_speaker(said: Any) -> list[Any]:
+    """ "..., killing 12 people, the regional governor, Oleh Syniehubov, said": the parser
+    hangs the speaker as an apposition of the victims; it is the comma-led phrase ending just
+    before the subjectless speech verb."""
+    doc = said.doc
+    j = said.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or doc[j].dep_ != "appos":
+        return []
+    node = doc[j]
+    while node.head.dep_ == "appos" and node.head.i < node.i:
+        node = node.head
+    head = node.head
+    if head.pos_ in ("NOUN", "PROPN") and _comma_led(head) and head.i < said.i:
+        return [head]  # "wounding 19, the head of the WHO, Tedros ..., said"
+    return [node] if _comma_led(node) else []
+
+
+def _comma_led(tok: Any) -> bool:
+    i = tok.left_edge.i
+    return i > 0 and tok.doc[i - 1].text == ","
+
+
 def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
     """ "..., witnesses and an army source said": a speech verb the parser hung under the
     event's clause; each coordinated subject is a source."""
@@ -2526,6 +2761,9 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
             child.lemma_.lower() in triggers().speech_verbs
         ):
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                stranded = _stranded_speaker(child)
+                subj = stranded[0] if stranded else None
             if subj is None:
                 continue
             out = []
@@ -3194,7 +3432,7 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     ids_b = {p.geonameid or p.name for p in b.places}
     if not ids_a & ids_b:
         return False
-    explicit = ("explicit", "after-days", "since")
+    explicit = ("explicit", "after-days", "since", "relative to the event before")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
         a_end, b_end = a.date_end or a.date, b.date_end or b.date
         # a withdrawal is often confirmed a day or two after the capture it concedes

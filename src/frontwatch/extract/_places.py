@@ -240,8 +240,16 @@ def find_places(
                 if j < run_end and lowers[j - 1 - start] in _NAME_PREFIXES:
                     continue  # "Abu" of "Abu Shouk" is not a place of its own
                 text = "".join(words[i - start : j - start]).rstrip()
-                if i == start and j - i == 1 and (doc[i].is_stop or doc[i].pos_ in _FUNCTION_POS):
-                    continue
+                if (
+                    i == start
+                    and j - i == 1
+                    and (
+                        doc[i].is_stop
+                        or doc[i].pos_ in _FUNCTION_POS
+                        or doc[i].tag_ in ("NN", "NNS")
+                    )
+                ):
+                    continue  # "Power stations ... were hit": a capitalised first common noun
                 if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
                     continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
                 if (
