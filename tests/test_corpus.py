@@ -26,7 +26,9 @@ CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanm
 # Baseline measured on 2026-12-01 (docs/accuracy.md, "Our annotated corpus"): events F1 0.495
 # on the dev part. The floor sits just below it so that any regression fails; raise it when
 # the extractor improves (never lower it to make a change pass).
-DEV_EVENTS_F1_FLOOR = 0.0  # PLACEHOLDER
+# Re-pinned on the merged dev part (recall's and modality's new reports, 100 events): dev F1
+# 0.870 on 2026-12-01 (0.893 on recall's 89 events alone, 0.800 before recall's last rules).
+DEV_EVENTS_F1_FLOOR = 0.86
 # Baseline: 2 statements/non-events of the dev part come out as events. The target is 0;
 # lower this ceiling as the extractor learns (it must never rise).
 DEV_STATEMENTS_AS_EVENTS_CEILING = 0  # lowered by the coding branch (0 on 2026-12-01)

@@ -460,3 +460,12 @@ def test_a_capture_told_with_a_withdrawal_takes_the_withdrawer_as_opponent(gaz: 
     )
     (e,) = events_of(claims(text, gaz))
     assert e.actor1 == "Military Forces of Sudan" and e.actor2 != e.actor1, describe([e])
+
+
+def test_the_group_is_the_speakers_group(gaz: Gazetteer) -> None:
+    text = (
+        "Sudanese army troops regained control of Wad Medani yesterday, the army said.\n\n"
+        "An RSF commander said the group had pulled its fighters out of the city."
+    )
+    (e,) = events_of(claims(text, gaz))
+    assert (e.actor1, e.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")

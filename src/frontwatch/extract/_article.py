@@ -1604,13 +1604,13 @@ def _event_claim(
     ]
     if not event_places and subj_tok is not None and actor1_info is not None:
         # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
-        where = {
+        actor_at = {
             t.i
             for c in subj_tok.children
             if c.dep_ == "prep" and c.lower_ == "in"
             for t in c.subtree
         }
-        event_places = [m for m in places if m.start in where and m.start not in origins]
+        event_places = [m for m in places if m.start in actor_at and m.start not in origins]
     event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
@@ -2084,6 +2084,11 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
             return a, b
     text = _phrase(tok)
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if _the_group(tok):
+        # "An RSF commander said the group had pulled out": the speaker's group
+        speaker, _ = _actors_of(_speech_subject(tok.head), ctx) if tok.head != tok else (None, None)
+        if speaker is not None and speaker.inter in (2, 3, 4) and speaker.name in table.actors:
+            return speaker, None
     if (
         info is not None
         and info.inter not in (5, 6, 7)
@@ -2109,6 +2114,14 @@ def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
+
+
+def _the_group(tok: Any) -> bool:
+    """ "the group", "the movement": a bare back-reference to an organisation."""
+    if tok.lemma_.lower() not in ("group", "movement", "militia", "organisation", "organization"):
+        return False
+    mods = [c for c in tok.children if c.dep_ not in ("punct",)]
+    return len(mods) == 1 and mods[0].lower_ == "the"
 
 
 _PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
