@@ -173,7 +173,9 @@ class ActorTable:
             hits = self._generic.get((gram, wanted))
             if hits:
                 return _on_date(hits, on)
-        padded = re.sub(r" local government areas? ", " ", f" {_norm(_without_proper_names(phrase))} ")
+        padded = re.sub(
+            r" local government areas? ", " ", f" {_norm(_without_proper_names(phrase))} "
+        )
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
                 cname = country_name(wanted)
