@@ -2139,6 +2139,8 @@ def _default_opponent(
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
             if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
                 continue  # "in Kyiv" names a place, not the government
+            if _who_tells(other):
+                continue  # "..., Somali police said": the source, not the target
             info, _ = _actors_of(other, ctx)
             if (
                 info is not None
@@ -2158,6 +2160,19 @@ def _default_opponent(
         ):
             return _as_forces(info, ctx.article.published)
     return None
+
+
+def _who_tells(tok: Any) -> bool:
+    """ "..., Somali police said", "according to information from the police cited by ...":
+    who reports, not a party to the event (a party that speaks, "the army said it struck",
+    still is one: only the police, the usual teller of attacks, is set aside as speaker)."""
+    if (
+        tok.dep_ == "nsubj"
+        and tok.lemma_.lower() == "police"
+        and tok.head.lemma_.lower() in triggers().speech_verbs
+    ):
+        return True
+    return any(a.lower_ == "according" for a in tok.ancestors)
 
 
 def _conjunct_actor(subj: Any, actor1: ActorInfo | None, ctx: _Ctx) -> ActorInfo | None:
