@@ -30,6 +30,7 @@ DEV_FOLDERS = CONFLICTS | {"world"}
 # the extractor improves (never lower it to make a change pass).
 # Re-pinned when the recall and modality branches' new reports were merged (97 events, against
 # 86 on the recall branch alone, where it was 0.81): dev F1 0.800 on 2026-12-01.
+# With dev/world/ (20 events beyond the eight conflicts, branch world): dev F1 0.796.
 DEV_EVENTS_F1_FLOOR = 0.79
 # Baseline: 2 statements/non-events of the dev part come out as events. The target is 0;
 # lower this ceiling as the extractor learns (it must never rise).
