@@ -67,3 +67,10 @@ def test_a_war_long_toll_is_not_the_events(gaz: Gazetteer) -> None:
     )
     assert found and all(c.fatalities == 0 for c in found), found
     assert found[0].sub_event_type == "Other", found
+
+
+def test_a_number_of_attackers_killed_names_the_attackers(gaz: Gazetteer) -> None:
+    found = events("Somali soldiers killed three of the attackers in Mogadishu on Thursday.", gaz)
+    assert [(c.sub_event_type, c.actor2) for c in found] == [
+        ("Armed clash", "Unidentified Armed Group (Somalia)")
+    ], found

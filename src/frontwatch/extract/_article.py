@@ -1939,7 +1939,7 @@ def _subject(tok: Any) -> Any:
 def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
-            return child
+            return _counted(child)  # "killed three of the attackers": the attackers
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -1962,7 +1962,7 @@ _COUNT_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens
 
 def _counted(tok: Any) -> Any:
     """ "at thousands of protesters": the protesters, not the number."""
-    if tok.lower_ not in _COUNT_NOUNS:
+    if tok.lower_ not in _COUNT_NOUNS and not (tok.like_num and tok.pos_ == "NUM"):
         return tok
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), tok) if of is not None else tok
