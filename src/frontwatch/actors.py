@@ -159,7 +159,8 @@ class ActorTable:
         for word in re.findall(r"[\w.]+", phrase):
             if word in self._upper:
                 return self._upper[word]
-        text = _norm(phrase)
+        # "the village of Yelwata in Guma local government area": Nigeria's LGAs are places
+        text = re.sub(r"\blocal government areas?\b", " ", _norm(phrase))
         grams = self._ngrams(text.split())
         for gram in grams:
             hits = self._specific.get(gram)
@@ -172,7 +173,9 @@ class ActorTable:
             hits = self._generic.get((gram, wanted))
             if hits:
                 return _on_date(hits, on)
-        padded = f" {_norm(_without_proper_names(phrase))} "
+        padded = re.sub(
+            r" local government areas? ", " ", f" {_norm(_without_proper_names(phrase))} "
+        )
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
                 cname = country_name(wanted)

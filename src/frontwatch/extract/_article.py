@@ -264,6 +264,9 @@ class _Ctx:
     actor_counts: Counter[str] = field(default_factory=Counter)
     mentioned: dict[str, int] = field(default_factory=dict)  # named actors in the whole report
     last_places: list[Place] = field(default_factory=list)
+    # towns of the sentence being read, with their end token ("Residents of Lalibela said the
+    # fighters took the town": the town named before "the town" in the same sentence)
+    here_towns: list[tuple[Place, int]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
     same_as_prev: set[int] = field(default_factory=set)
@@ -449,6 +452,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
     terms = bool(found_triggers) and _AGREEMENT_TERMS.match(span.text) is not None
+    ctx.here_towns = [(m.place, m.end) for m in places if m.place.feature == "city"]
     for rank, (tok, rule, how) in enumerate(found_triggers):
         verdict = _modality(tok, span)
         if verdict == "event" and how == "casualty-noun":
@@ -470,7 +474,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if not dates and _reported_situation(tok):
             continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
-            if len(found_triggers) == 1 and ctx.claims:
+            if len(found_triggers) == 1 and ctx.claims and not _background_toll(ctx, sent, dates):
                 _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if verdict in ("intended", "threatened", "promised"):
@@ -490,7 +494,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     _attach_blame(ctx, sent)
-    if not found_triggers and ctx.claims:
+    if not found_triggers and ctx.claims and not _background_toll(ctx, sent, dates):
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     ctx.seen.append(sent)
     if places:
@@ -498,6 +502,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
+    """ "more than 40,000 people have been killed in the conflict since 1984", "at least 18
+    killed since late October": a war's or a season's toll, not the event's."""
+    pub = ctx.article.published
+    if _old_news(ctx, dates) or any(d.kind == "since" for d in dates):
+        return True
+    if re.search(r"\bsince (?:then|the|late|early|mid|\d{4})\b", sent.text, re.I):
+        return True
+    return pub is not None and _old_year(sent.span.doc, {t.i for t in sent.span}, pub.year)
 
 
 def _towns_among_areas(sent: Sentence, places: list[PlaceMention]) -> bool:
@@ -774,9 +789,12 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     text = sent.text
     if "responsib" in text or "carried out" in text:
         _claimed_responsibility(ctx, sent)
-    if "blame" not in text and "accus" not in text and "responsible" not in text:
+    if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
         return
     for tok in sent.span:
+        if _blame_on_or_claimed(ctx, tok):
+            _drop_restated(ctx, sent, tok)
+            continue
         if _responsible_unnamed(tok, ctx):
             # "said a foreign army was responsible": a blame on an actor we cannot name still
             # disputes any other blame (each side blaming another stays unidentified)
@@ -820,6 +838,85 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
                     if n
                 ),
             )
+
+
+def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:
+    """ "X claimed responsibility (for the attack)", "blamed the Cali bombing on X": the events
+    told without a named perpetrator take X; "the Cali bombing" only those at Cali."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    if lemma == "claim" and obj.lemma_.lower() == "responsibility":
+        who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        by = next((c for c in tok.children if c.dep_ == "agent"), None)  # "was claimed by X"
+        who = who or next((t for t in by.children if t.dep_ == "pobj"), None) if by else who
+    elif lemma == "blame" and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        who = next((t for t in on.children if t.dep_ == "pobj"), None) if on else None
+    else:
+        return False
+    culprit = _actors_of(who, ctx)[0] if who is not None else None
+    if culprit is None or culprit.inter == _CIVILIAN_INTER:
+        return False
+    culprit = _as_forces(culprit, ctx.article.published)
+    named = {t.lower_ for t in obj.subtree if t.i != obj.i}
+    for j, claim in enumerate(ctx.claims):
+        if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
+            continue
+        if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
+            continue
+        here = {w.lower() for p in claim.places for w in (p.name, p.spelled) if w}
+        if (
+            lemma == "blame"
+            and any(
+                n in named
+                for c in ctx.claims
+                for p in c.places
+                for n in (p.name.lower(), p.spelled.lower())
+            )
+            and not (here & named)
+        ):
+            continue  # "the Cali bombing": not the helicopter downed near Amalfi
+        ctx.blamed.setdefault(j, (claim, culprit.name))
+        ctx.claims[j] = replace(
+            claim,
+            actor1=culprit.name,
+            actor2="" if claim.actor2 == culprit.name else claim.actor2,
+            notes="; ".join(
+                n
+                for n in (claim.notes, f"perpetrator as claimed/blamed: {tok.sent.text[:80]}")
+                if n
+            ),
+        )
+    return True
+
+
+def _drop_restated(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
+    """ "blamed the bombing on X, and said the helicopter had been downed by Y": what a blaming
+    sentence tells again is an event already told; it is dropped, and its perpetrator goes to
+    the event of that day still without one."""
+    if tok.lemma_.lower() != "blame":
+        return
+    words = {t.lower_ for t in tok.subtree} - {t.lower_ for t in _object_subtree(tok)}
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        again = ctx.claims[j]
+        if again.kind != "event" or again.sentence_index != sent.index:
+            continue
+        if again.trigger.lower() not in words or again.trigger.lower() == tok.lower_:
+            continue
+        del ctx.claims[j]
+        ctx.claim_para = {k - (k > j): v for k, v in ctx.claim_para.items() if k != j}
+        for k, claim in enumerate(ctx.claims):
+            if claim.kind == "event" and not claim.actor1 and claim.date == again.date:
+                ctx.claims[k] = replace(claim, actor1=again.actor1)
+
+
+def _object_subtree(tok: Any) -> list[Any]:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return list(obj.subtree) if obj is not None else []
 
 
 def _responsible_unnamed(tok: Any, ctx: _Ctx) -> bool:
@@ -1611,6 +1708,10 @@ def _event_claim(
             for t in c.subtree
         }
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
+    if not event_places and obj_tok is not None and actor2_info is not None:
+        # "fired at protesters who marched in central Maputo": where the targets were
+        target_at = {t.i for c in obj_tok.children if c.dep_ == "relcl" for t in c.subtree}
+        event_places = [m for m in places if m.start in target_at and m.start not in origins]
     event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
@@ -2013,7 +2114,7 @@ def _subject(tok: Any) -> Any:
 def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
-            return child
+            return _counted(child)  # "killed three of the attackers": the attackers
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -2023,12 +2124,23 @@ def _object(tok: Any) -> Any:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):  # "on Thursday"
+                    return _counted(pobj)
     for child in tok.children:
         if child.dep_ == "nsubjpass":
             return child
     return None
+
+
+_COUNT_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"}
+
+
+def _counted(tok: Any) -> Any:
+    """ "at thousands of protesters": the protesters, not the number."""
+    if tok.lower_ not in _COUNT_NOUNS and not (tok.like_num and tok.pos_ == "NUM"):
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), tok) if of is not None else tok
 
 
 def _phrase(tok: Any) -> str:
@@ -2228,6 +2340,8 @@ def _default_opponent(
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
             if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
                 continue  # "in Kyiv" names a place, not the government
+            if _who_tells(other):
+                continue  # "..., Somali police said": the source, not the target
             info, _ = _actors_of(other, ctx)
             if (
                 info is not None
@@ -2247,6 +2361,19 @@ def _default_opponent(
         ):
             return _as_forces(info, ctx.article.published)
     return None
+
+
+def _who_tells(tok: Any) -> bool:
+    """ "..., Somali police said", "according to information from the police cited by ...":
+    who reports, not a party to the event (a party that speaks, "the army said it struck",
+    still is one: only the police, the usual teller of attacks, is set aside as speaker)."""
+    if (
+        tok.dep_ == "nsubj"
+        and tok.lemma_.lower() == "police"
+        and tok.head.lemma_.lower() in triggers().speech_verbs
+    ):
+        return True
+    return any(a.lower_ == "according" for a in tok.ancestors)
 
 
 def _conjunct_actor(subj: Any, actor1: ActorInfo | None, ctx: _Ctx) -> ActorInfo | None:
@@ -2369,6 +2496,9 @@ def _anaphoric_places(
                     claim = ctx.claims[j]
                     if claim.kind == "event" and len(claim.places) > 1:
                         return list(claim.places), True, j
+            earlier = [p for p, end in ctx.here_towns if end <= t.i]
+            if not plural and len(earlier) == 1:
+                return earlier, True, None
             if ctx.last_places:
                 town = ctx.last_places[-1]
                 if (
@@ -2643,6 +2773,10 @@ def _resolve_dates(ctx: _Ctx) -> None:
             source = _previous_dated(claims, index, ctx, same_paragraph=False)
         else:
             source = _previous_dated(claims, index, ctx, same_paragraph=True)
+        if source is None and _wide_story_window(ctx):
+            # "In Matola, protesters burned tyres": an undated scene of a report whose story
+            # spans weeks (a date named in its background) happened as the last dated event
+            source = _previous_dated(claims, index, ctx, same_paragraph=False)
         if source is not None and source.date is not None:
             claims[index] = replace(
                 c,
@@ -2662,6 +2796,11 @@ def _resolve_dates(ctx: _Ctx) -> None:
             time_precision=time_precision(start, pub),
             date_basis="undated: story window to publication",
         )
+
+
+def _wide_story_window(ctx: _Ctx) -> bool:
+    pub = ctx.article.published
+    return bool(pub and ctx.story_start and (pub - ctx.story_start).days > 7)
 
 
 def _previous_dated(

@@ -66,12 +66,16 @@ _ONE_VICTIM = (
     r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
 )
 _FATAL = re.compile(
-    rf"(?:(?:{_QUAL})?(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
+    rf"(?:(?:{_QUAL})?\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
     rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
     rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)",
     re.I,
+)
+# "killed a senior commander of X and two other people": the one named and the others
+_ONE_AND_OTHERS = re.compile(
+    rf"kill(?:ing|ed|s)\s+an?\s+(?:[\w'’-]+\s+){{0,8}}?and\s+(?P<n>{_NUM})\s+others?\b", re.I
 )
 _COUNT = re.compile(
     r"(?P<n>\d[\d,]*|"
@@ -115,6 +119,13 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
         except ValueError:
             continue
         found.append((value, basis, m.group(0)))
+    for m in _ONE_AND_OTHERS.finditer(text):
+        try:
+            value, basis = _value(m.group("n"))
+        except ValueError:
+            continue
+        found = [f for f in found if f[2] not in m.group(0)]  # "killed a man" of the same
+        found.append((value + 1, basis, m.group(0)))
     if not found:
         return 0, "none", ""
     found.sort(key=lambda f: (f[1] != "reported", f[0]))
