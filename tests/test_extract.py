@@ -469,3 +469,8 @@ def test_the_group_is_the_speakers_group(gaz: Gazetteer) -> None:
     )
     (e,) = events_of(claims(text, gaz))
     assert (e.actor1, e.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_a_state_named_as_attacker_attacks_with_its_forces(gaz: Gazetteer) -> None:
+    e = only_event("Russia launched around 40 missiles at Kyiv on Monday, officials said.", gaz)
+    assert e.actor1 == "Military Forces of Russia", describe([e])

@@ -1811,6 +1811,13 @@ def _event_claim(
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     country_for = place_country or ctx.main_country
+    if (
+        actor1_info is not None
+        and family in ("remote", "clash", "territory", "civilians", "front")
+        and actor1_info.name.startswith("Government of")
+    ):
+        # "Russia launched 40 missiles": a state fights with its forces (ACLED's actor)
+        actor1_info = _as_forces(actor1_info, ctx.article.published)
     if coding.swap_roles:
         actor1_info, actor2_info = actor2_info, actor1_info
         assoc1 = None
