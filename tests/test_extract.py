@@ -474,3 +474,11 @@ def test_the_group_is_the_speakers_group(gaz: Gazetteer) -> None:
 def test_a_state_named_as_attacker_attacks_with_its_forces(gaz: Gazetteer) -> None:
     e = only_event("Russia launched around 40 missiles at Kyiv on Monday, officials said.", gaz)
     assert e.actor1 == "Military Forces of Russia", describe([e])
+
+
+def test_pushed_to_the_outskirts_after_a_dash_dateline_is_a_front(gaz: Gazetteer) -> None:
+    text = "HOMS, Syria – Opposition fighters pushed to the northern outskirts of Homs on Saturday."
+    found = claims(text, gaz)
+    assert not events_of(found), describe(found)  # no capture of Homs
+    (front,) = [c for c in found if c.kind == "front_position"]
+    assert front.actor1 == "Syrian opposition (HTS-led)" and front.places[0].name == "Homs"
