@@ -482,3 +482,16 @@ def test_pushed_to_the_outskirts_after_a_dash_dateline_is_a_front(gaz: Gazetteer
     assert not events_of(found), describe(found)  # no capture of Homs
     (front,) = [c for c in found if c.kind == "front_position"]
     assert front.actor1 == "Syrian opposition (HTS-led)" and front.places[0].name == "Homs"
+
+
+def test_a_governor_declaring_an_emergency_is_the_government_in_his_region(gaz: Gazetteer) -> None:
+    e = only_event(
+        "The acting governor of Kursk region, Alexei Smirnov, declared a state of emergency on"
+        " Wednesday.",
+        gaz,
+    )
+    assert (e.sub_event_type, e.actor1, e.places[0].name) == (
+        "Other",
+        "Government of Russia",
+        "Kursk Oblast",
+    ), describe([e])

@@ -1701,10 +1701,12 @@ def _event_claim(
     ]
     if not event_places and subj_tok is not None and actor1_info is not None:
         # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
+        # ("the governor of Kursk region declared ...": an official's own area)
+        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS else ("in",)
         actor_at = {
             t.i
             for c in subj_tok.children
-            if c.dep_ == "prep" and c.lower_ == "in"
+            if c.dep_ == "prep" and c.lower_ in preps
             for t in c.subtree
         }
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
@@ -2243,6 +2245,7 @@ def _the_group(tok: Any) -> bool:
     return len(mods) == 1 and mods[0].lower_ == "the"
 
 
+_OFFICIALS = {"governor", "mayor", "authority", "authorities", "administration", "council", "chief"}
 _PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
 _MILITIA_WORDS = {"militia", "militias", "militiaman", "militiamen"}
 
