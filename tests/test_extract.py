@@ -495,3 +495,22 @@ def test_a_governor_declaring_an_emergency_is_the_government_in_his_region(gaz: 
         "Government of Russia",
         "Kursk Oblast",
     ), describe([e])
+
+
+def test_bandits_storming_a_village_shooting_residents_attack_civilians(gaz: Gazetteer) -> None:
+    e = only_event(
+        "Bandits stormed Faskari in Katsina state in Nigeria on Saturday night, shooting"
+        " residents and setting houses on fire.",
+        gaz,
+    )
+    assert (e.sub_event_type, e.actor2, [p.name for p in e.places]) == (
+        "Attack",
+        "Civilians (Nigeria)",
+        ["Faskari"],
+    ), describe([e])
+
+
+def test_residents_leaving_a_town_are_civilians_of_its_country(gaz: Gazetteer) -> None:
+    text = "Russian forces near Pokrovsk\n\nThousands of residents have left Pokrovsk in Ukraine."
+    (d,) = [c for c in claims(text, gaz) if c.kind == "displacement"]
+    assert d.actor1 == "Civilians (Ukraine)"

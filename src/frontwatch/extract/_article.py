@@ -80,6 +80,8 @@ _PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
+# "..., killing / shooting / abducting residents": who was hit names the target
+_VICTIM_VERBS = _DEATH_VERBS | {"shoot", "abduct", "kidnap", "rape", "execute", "massacre", "beat"}
 _NAMED_NOT_PLACE = {"PERSON", "ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 # "after the capture of Hama": a place named inside a reference to another event
 _REFERENCE_NOUNS = {
@@ -137,6 +139,13 @@ def _drop_locating_areas(doc: Any, places: list[PlaceMention]) -> list[PlaceMent
     # the smaller place named with it
     inner = {m.place.country for m in out if m.place.feature != "country" and m.place.country}
     kept = [m for m in out if not (m.place.feature == "country" and m.place.country in inner)]
+    # "in Yargoje in Katsina state": the province only locates the town inside it
+    towns_in = {(m.place.country, m.place.admin1) for m in kept if m.place.feature == "city"}
+    kept = [
+        m
+        for m in kept
+        if not (m.place.feature == "admin1" and (m.place.country, m.place.admin1) in towns_in)
+    ]
     return kept or out
 
 
@@ -1042,7 +1051,7 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
     """ "..., killing 20 people": who died names the target when the object does not."""
     verb = _noun_verb(tok) if noun_trigger else tok
     for child in verb.children:
-        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _DEATH_VERBS:
+        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _VICTIM_VERBS:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 info, _ = _actors_of(obj, ctx)
@@ -2309,7 +2318,9 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
         return info
     phrase = tok.text if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) else ""
     if phrase and info.inter in (5, 6, 7):  # "Supporters of the military leader": the head
-        return actor_table().resolve(phrase, country, ctx.article.published) or info
+        head = actor_table().resolve(phrase, country, ctx.article.published)
+        if head is not None:  # (not "Thousands of residents": the "of" phrase names them)
+            return head
     if not any(info.name.startswith(t.split("{")[0]) for _, t, _ in actor_table().descriptors):
         return info  # a group named in the text ("Fano militiamen") keeps its name
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
