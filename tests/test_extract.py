@@ -514,3 +514,14 @@ def test_residents_leaving_a_town_are_civilians_of_its_country(gaz: Gazetteer) -
     text = "Russian forces near Pokrovsk\n\nThousands of residents have left Pokrovsk in Ukraine."
     (d,) = [c for c in claims(text, gaz) if c.kind == "displacement"]
     assert d.actor1 == "Civilians (Ukraine)"
+
+
+def test_a_ground_operation_or_incursion_is_a_clash(gaz: Gazetteer) -> None:
+    e = only_event(
+        "Ukrainian forces launched an incursion into Russia's Kursk region on Tuesday.", gaz
+    )
+    assert (e.sub_event_type, e.actor1, e.places[0].name) == (
+        "Armed clash",
+        "Military Forces of Ukraine",
+        "Kursk Oblast",
+    )
