@@ -525,3 +525,13 @@ def test_a_ground_operation_or_incursion_is_a_clash(gaz: Gazetteer) -> None:
         "Military Forces of Ukraine",
         "Kursk Oblast",
     )
+
+
+def test_a_gerund_subject_is_the_event(gaz: Gazetteer) -> None:
+    e = only_event("Fighting between the army and the RSF continued in Omdurman on Tuesday.", gaz)
+    assert (e.sub_event_type, e.actor1, e.actor2, e.places[0].name) == (
+        "Armed clash",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+        "Omdurman",
+    )

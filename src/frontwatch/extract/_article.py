@@ -1208,6 +1208,16 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     for tok in span:
         if tok.i in phrase_heads:
             continue
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in table.outcome_verbs
+            and (gerund_rule := _noun_rule(tok)) is not None
+        ):
+            # "Fighting continued in Omdurman": a gerund subject is the event noun
+            out.append((tok, gerund_rule, "casualty-noun"))
+            casualty_verbs.add(tok.head.i)
+            continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             if tok.lemma_ in table.light_verbs:
                 noun_rule = _light_verb_object(tok)
