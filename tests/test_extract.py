@@ -535,3 +535,26 @@ def test_a_gerund_subject_is_the_event(gaz: Gazetteer) -> None:
         "Rapid Support Forces",
         "Omdurman",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "fatalities"),
+    [
+        (
+            "A mob lynched a man accused of blasphemy in Swat in Pakistan on Tuesday.",
+            "Mob violence",
+            1,
+        ),
+        ("Gunmen assassinated a local chief in Beni in Congo on Tuesday.", "Attack", 1),
+        (
+            "Government forces used chlorine gas against rebels in Douma in Syria on Tuesday.",
+            "Chemical weapon",
+            0,
+        ),
+    ],
+)
+def test_killing_verbs_count_their_victims_and_chlorine_is_a_chemical_weapon(
+    text: str, sub_event_type: str, fatalities: int, gaz: Gazetteer
+) -> None:
+    e = only_event(text, gaz)
+    assert (e.sub_event_type, e.fatalities) == (sub_event_type, fatalities), describe([e])

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontwatch.actors import ActorInfo, actor_table, inter_at
-from frontwatch.extract._dates import DateMention, find_dates, time_precision
+from frontwatch.extract._dates import NUMBER_WORDS, DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
 from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
 from frontwatch.extract._replace import replace
@@ -1905,6 +1905,11 @@ def _event_claim(
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
+        victims = _object(tok)  # "a mob lynched a man", "executed two prisoners"
+        count = _victim_count(victims) if victims is not None else 0
+        if count:
+            fat, fat_basis = count, "reported"
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     if sub_event_type == "Protest with intervention" and fat:
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
@@ -2262,6 +2267,20 @@ def _the_group(tok: Any) -> bool:
         return False
     mods = [c for c in tok.children if c.dep_ not in ("punct",)]
     return len(mods) == 1 and mods[0].lower_ == "the"
+
+
+_KILLING_VERBS = {"lynch", "execute", "behead", "assassinate", "murder"}
+
+
+def _victim_count(tok: Any) -> int:
+    """How many a killing verb's object names: "a man" 1, "two prisoners" 2, else 0."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            n = NUMBER_WORDS.get(c.lower_) if not c.text.isdigit() else int(c.text)
+            return int(n) if n else 0
+        if c.dep_ == "det" and c.lower_ in ("a", "an"):
+            return 1
+    return 1 if tok.pos_ == "PROPN" else 0  # "assassinated Hassan Nasrallah"
 
 
 _OFFICIALS = {"governor", "mayor", "authority", "authorities", "administration", "council", "chief"}
