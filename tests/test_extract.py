@@ -558,3 +558,13 @@ def test_killing_verbs_count_their_victims_and_chlorine_is_a_chemical_weapon(
 ) -> None:
     e = only_event(text, gaz)
     assert (e.sub_event_type, e.fatalities) == (sub_event_type, fatalities), describe([e])
+
+
+def test_the_settlement_of_x_is_a_place(gaz: Gazetteer) -> None:
+    e = only_event(
+        "Russian forces took control of the settlement of Novohrodivka in Ukraine on Tuesday.", gaz
+    )
+    assert (e.sub_event_type, e.places[0].name) == (
+        "Non-state actor overtakes territory",
+        "Novohrodivka",
+    )

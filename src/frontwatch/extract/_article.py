@@ -1144,6 +1144,8 @@ _PLACE_NOUNS = {
     "town",
     "city",
     "village",
+    "settlement",
+    "hamlet",
     "district",
     "camp",
     "neighbourhood",

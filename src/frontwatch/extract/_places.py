@@ -367,6 +367,7 @@ _PLACE_NOUNS = {
     "town",
     "city",
     "village",
+    "settlement",
     "district",
     "neighbourhood",
     "neighborhood",

@@ -160,6 +160,8 @@ _PLACE_NOUNS = frozenset(
         "town",
         "city",
         "village",
+        "settlement",
+        "hamlet",
         "island",
         "province",
         "region",
