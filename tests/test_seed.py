@@ -71,7 +71,18 @@ def test_eval_seed_codes_no_statement_as_event(seed_eval: EvalResult) -> None:
 
 
 @pytest.mark.parametrize(
-    "field", ["sub_event_type", "actor1", "place", "geo_precision", "date", "sources"]
+    "field",
+    [
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "place",
+        "geo_precision",
+        "date",
+        "time_precision",
+        "fatalities",
+        "sources",
+    ],
 )
 def test_eval_seed_field_accuracy_is_perfect(seed_eval: EvalResult, field: str) -> None:
     assert seed_eval.fields[field], f"no matched events scored for {field}"

@@ -2825,9 +2825,14 @@ def _resolve_dates(ctx: _Ctx) -> None:
             source = _previous_dated(claims, index, ctx, same_paragraph=False)
         else:
             source = _previous_dated(claims, index, ctx, same_paragraph=True)
-        if source is None and _wide_story_window(ctx):
-            # "In Matola, protesters burned tyres": an undated scene of a report whose story
-            # spans weeks (a date named in its background) happened as the last dated event
+        if (
+            source is None
+            and _wide_story_window(ctx)
+            and any(p.feature == "city" for p in c.places)
+        ):
+            # "In Matola, protesters burned tyres": an undated scene (a town's) of a report whose
+            # story spans weeks happened as the last dated event; an undated decision with no
+            # town ("retired the commander of the troops in Syria") keeps the story window
             source = _previous_dated(claims, index, ctx, same_paragraph=False)
         if source is not None and source.date is not None:
             claims[index] = replace(
