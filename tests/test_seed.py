@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from frontwatch.evaluate import EvalResult, evaluate_gold
+from frontwatch.evaluate import FIELDS, EvalResult, evaluate_gold
 from frontwatch.outputs import ACLED_COLUMNS
 
 Invoke = Callable[..., Result]  # the `invoke` fixture (conftest.py)
@@ -70,20 +70,7 @@ def test_eval_seed_codes_no_statement_as_event(seed_eval: EvalResult) -> None:
     assert seed_eval.statements_as_events == 0
 
 
-@pytest.mark.parametrize(
-    "field",
-    [
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "place",
-        "geo_precision",
-        "date",
-        "time_precision",
-        "fatalities",
-        "sources",
-    ],
-)
+@pytest.mark.parametrize("field", FIELDS)
 def test_eval_seed_field_accuracy_is_perfect(seed_eval: EvalResult, field: str) -> None:
     assert seed_eval.fields[field], f"no matched events scored for {field}"
     assert seed_eval.field_accuracy(field) == 1.0, seed_eval.misses

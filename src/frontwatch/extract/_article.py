@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -831,22 +832,28 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
         if culprit is None or culprit.inter == _CIVILIAN_INTER:
             continue
         culprit = _as_forces(culprit, ctx.article.published)
-        for j, claim in enumerate(ctx.claims):
-            if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
-                continue
-            if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
-                continue
-            ctx.blamed.setdefault(j, (claim, culprit.name))
-            ctx.claims[j] = replace(
-                claim,
-                actor1=culprit.name,
-                actor2="" if claim.actor2 == culprit.name else claim.actor2,
-                notes="; ".join(
-                    n
-                    for n in (claim.notes, f"perpetrator as blamed: {sent.text.strip()[:80]}")
-                    if n
-                ),
-            )
+        _give_perpetrator(ctx, culprit.name, f"perpetrator as blamed: {sent.text.strip()[:80]}")
+
+
+def _give_perpetrator(
+    ctx: _Ctx, culprit: str, note: str, skip: Callable[[Claim], bool] | None = None
+) -> None:
+    """The violent events told so far without a named perpetrator take `culprit` (each one
+    remembered in ctx.blamed, so that two different culprits undo it at the end)."""
+    for j, claim in enumerate(ctx.claims):
+        if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
+            continue
+        if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
+            continue
+        if skip is not None and skip(claim):
+            continue
+        ctx.blamed.setdefault(j, (claim, culprit))
+        ctx.claims[j] = replace(
+            claim,
+            actor1=culprit,
+            actor2="" if claim.actor2 == culprit else claim.actor2,
+            notes="; ".join(n for n in (claim.notes, note) if n),
+        )
 
 
 def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:
@@ -872,34 +879,20 @@ def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:
         return False
     culprit = _as_forces(culprit, ctx.article.published)
     named = {t.lower_ for t in obj.subtree if t.i != obj.i}
-    for j, claim in enumerate(ctx.claims):
-        if claim.kind != "event" or claim.event_type not in _VIOLENT_TYPES:
-            continue
-        if claim.actor1 and not claim.actor1.startswith("Unidentified Armed Group"):
-            continue
+    # "the Cali bombing": only the events at a place the blamed words name
+    names_a_place = lemma == "blame" and any(
+        n in named
+        for c in ctx.claims
+        for p in c.places
+        for n in (p.name.lower(), p.spelled.lower())
+    )
+
+    def elsewhere(claim: Claim) -> bool:  # not the helicopter downed near Amalfi
         here = {w.lower() for p in claim.places for w in (p.name, p.spelled) if w}
-        if (
-            lemma == "blame"
-            and any(
-                n in named
-                for c in ctx.claims
-                for p in c.places
-                for n in (p.name.lower(), p.spelled.lower())
-            )
-            and not (here & named)
-        ):
-            continue  # "the Cali bombing": not the helicopter downed near Amalfi
-        ctx.blamed.setdefault(j, (claim, culprit.name))
-        ctx.claims[j] = replace(
-            claim,
-            actor1=culprit.name,
-            actor2="" if claim.actor2 == culprit.name else claim.actor2,
-            notes="; ".join(
-                n
-                for n in (claim.notes, f"perpetrator as claimed/blamed: {tok.sent.text[:80]}")
-                if n
-            ),
-        )
+        return names_a_place and not (here & named)
+
+    note = f"perpetrator as claimed/blamed: {tok.sent.text[:80]}"
+    _give_perpetrator(ctx, culprit.name, note, elsewhere)
     return True
 
 
