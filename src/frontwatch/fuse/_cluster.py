@@ -241,13 +241,12 @@ def compatible(a: Group, b: Group) -> Edge | None:
 
 
 def _one_report_two_towns(a: Group, b: Group) -> bool:
-    """One report telling a strike near Khan Younis and another in Nuseirat, or strikes on
-    two days: two events (the extractor already merged what one report tells twice)."""
+    """One report telling a strike near Khan Younis and another in Nuseirat: two events (the
+    extractor already merged what one report tells twice). One report's two days are kept
+    apart when clusters join (_same_report_other_day), for groups of any reports."""
     arts = {c.article_id for c in a.claims}
     if len(arts) != 1 or arts != {c.article_id for c in b.claims}:
         return False
-    if a.start and b.start and a.start == a.end and b.start == b.end and a.start != b.start:
-        return True  # "drones hit Port Sudan on Sunday, ... on Monday": a day is an event
     towns_a = [(p[1], p[2]) for p in a.sig[1] if p[4] == "city" and not math.isnan(p[1])]
     towns_b = [(p[1], p[2]) for p in b.sig[1] if p[4] == "city" and not math.isnan(p[1])]
     r = fusion_config().radius(1)
