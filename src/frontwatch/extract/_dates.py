@@ -92,15 +92,12 @@ _PAST_DAYS = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
-)
+_WD = "|".join(WEEKDAYS)
+_WEEKDAY = re.compile(rf"\b(?:(?P<mod>last|this|early on|late on|on)\s+)?(?P<wd>{_WD})\b", re.I)
 # "on Friday and Saturday", "between Monday and Wednesday", "Thursday to Sunday last week"
 _WEEKDAY_PAIR = re.compile(
-    r"\b(?:(?:on|between|from)\s+)?(?P<wd1>"
-    + "|".join(WEEKDAYS)
-    + r")\s+(?:and|to|through|until)\s+"
-    r"(?P<wd2>" + "|".join(WEEKDAYS) + r")\b(?P<last>\s+last\s+week)?",
+    rf"\b(?:(?:on|between|from)\s+)?(?P<wd1>{_WD})\s+(?:and|to|through|until)\s+"
+    rf"(?P<wd2>{_WD})\b(?P<last>\s+last\s+week)?",
     re.I,
 )
 _RELATIVE = re.compile(
