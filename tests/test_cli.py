@@ -196,3 +196,14 @@ def test_demo_writes_csv_geojson_and_database(invoke: Invoke, tmp_path: Path) ->
         assert abs(lat - float(props["latitude"])) < 1e-3, (lat, props["latitude"])
 
     assert (out / "frontwatch.db").is_file()
+
+
+def test_ingest_huge_report_is_refused_with_one_line_and_the_db_kept(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(REPORT, encoding="utf-8")
+    assert run_cli(tmp_path, "ingest", "ok.txt", "--db", "f.db").returncode == 0
+    before = (tmp_path / "f.db").read_bytes()
+    (tmp_path / "huge.txt").write_text("Rebels shelled the town. " * 50_000, encoding="utf-8")
+    proc = run_cli(tmp_path, "ingest", "huge.txt", "--db", "f.db")
+    assert_clean_failure(proc, "huge.txt")
+    assert "report too long (1,249,999 characters > 1,000,000)" in proc.stderr
+    assert (tmp_path / "f.db").read_bytes() == before

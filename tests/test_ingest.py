@@ -360,3 +360,14 @@ def test_md_markup_is_removed_from_the_text(tmp_path: Path) -> None:
         "Bridge reopened\n\nTOWNVILLE – Crews reopened the old bridge. Traffic resumed.\n\n"
         "Ferries stopped running\n\nTolls were waived"
     )
+
+
+def test_a_very_long_paragraph_is_parsed_in_pieces_with_its_offsets() -> None:
+    from frontwatch.nlp import MAX_PARAGRAPH_CHARS, paragraphs
+
+    text = "Rebels shelled the town. " * 3000 + "\n\n" + "x" * (MAX_PARAGRAPH_CHARS + 5)
+    parts = list(paragraphs(text))
+    assert all(len(p) <= MAX_PARAGRAPH_CHARS for _, p in parts)
+    assert all(text[o : o + len(p)] == p for o, p in parts)
+    assert parts[0][1].endswith("town.")  # cut after a sentence end, not inside one
+    assert "".join(p for _, p in parts).replace(" ", "") == text.replace(" ", "").replace("\n", "")

@@ -26,6 +26,9 @@ class Settings:
     # [earliest date the report mentions, publication date]
     undated_window_days: int = 1
     max_file_bytes: int = 50 * 1024 * 1024
+    # one report's text at most (a news report is a few thousand characters; a longer "report"
+    # would take the parser many minutes): longer ones are skipped with a warning
+    max_article_chars: int = 1_000_000
 
 
 def settings() -> Settings:

@@ -80,7 +80,7 @@ def _read_file(
     articles = [a for d, where in pending if (a := build_article(d, fallback, local, where))]
     if not articles:
         if ext in (".txt", ".md", ".html", ".htm"):
-            raise IngestError(f"{origin}: no article text found")
+            raise IngestError(local[-1] if local else f"{origin}: no article text found")
         if not local:
             raise IngestError(f"{origin}: no readable article (no items)")
         raise IngestError(

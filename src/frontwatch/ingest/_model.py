@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from frontwatch.config import settings
 from frontwatch.types import Article
 
 from ._clean import article_id, clean_text, one_line
@@ -72,6 +73,10 @@ def build_article(
         text = f"{title}\n\n{body}" if body else title
     else:
         text = body
+    limit = settings().max_article_chars
+    if len(text) > limit:
+        warnings.append(f"{where}: report too long ({len(text):,} characters > {limit:,}); skipped")
+        return None
     if not body:
         warnings.append(f"{where}: only a title, no body text")
 

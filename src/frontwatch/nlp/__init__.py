@@ -99,18 +99,43 @@ def _split_dateline(offset: int, para: str) -> Iterator[tuple[int, str]]:
     yield offset + m.end(), para[m.end() :]
 
 
+# A paragraph longer than this is parsed in pieces cut after a sentence end (else at a space):
+# spaCy refuses texts over 1,000,000 characters and needs about 1 GB per 100,000 of them;
+# news paragraphs are a few hundred characters.
+MAX_PARAGRAPH_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+")
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(offset, paragraph) pairs; a paragraph is a run of text between line breaks
-    (a dateline leading one is a paragraph of its own)."""
+    (a dateline leading one is a paragraph of its own; a very long one comes in pieces)."""
     pos = 0
     for match in _PARA_SPLIT.finditer(text):
         chunk = text[pos : match.start()]
         if chunk.strip():
-            yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            for offset, para in _split_dateline(start, chunk.strip()):
+                yield from _split_long(offset, para)
         pos = match.end()
     chunk = text[pos:]
     if chunk.strip():
-        yield from _split_dateline(pos + (len(chunk) - len(chunk.lstrip())), chunk.strip())
+        start = pos + (len(chunk) - len(chunk.lstrip()))
+        for offset, para in _split_dateline(start, chunk.strip()):
+            yield from _split_long(offset, para)
+
+
+def _split_long(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    while len(para) > MAX_PARAGRAPH_CHARS:
+        window = para[:MAX_PARAGRAPH_CHARS]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_PARAGRAPH_CHARS)
+        piece = para[:cut].rstrip()
+        yield offset, piece
+        rest = para[cut:]
+        offset += cut + (len(rest) - len(rest.lstrip()))
+        para = rest.lstrip()
+    if para:
+        yield offset, para
 
 
 def parse_paragraphs(article: Article) -> list[tuple[int, str, Any]]:
