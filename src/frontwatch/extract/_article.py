@@ -1063,6 +1063,13 @@ def _civilian_target(obj: Any) -> bool:
     return bool(words & triggers().civilian_targets)
 
 
+_ARMED_DEAD = re.compile(
+    r"\b(?:soldiers?|troops|fighters?|servicem[ae]n|militants?|combatants?|rebels?|insurgents?"
+    r"|militiam[ae]n|gunm[ae]n|jihadists?)\b",
+    re.IGNORECASE,
+)
+
+
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     """A death toll in a sentence of its own belongs to the event told just before it."""
     fat, basis, notes = fatalities(sent.text)
@@ -1076,9 +1083,18 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     # ACLED keeps the lowest and notes the others
     events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
-    if not events or len(tolled) > 1:
+    if not events:
+        return
+    if len(tolled) > 1:
         return
     j = tolled[0] if tolled else events[0]
+    if ctx.claims[j].actor2.startswith("Civilians") and _ARMED_DEAD.search(sent.text):
+        # "Two soldiers were killed" is no toll of an attack on civilians: it belongs to the
+        # last fight told before it
+        fights = [i for i in events if not ctx.claims[i].actor2.startswith("Civilians")]
+        if not fights or ctx.claims[fights[-1]].fatalities_basis != "none":
+            return
+        j = fights[-1]
     prev = ctx.claims[j]
     found = list(_sources(ctx, sent, tok))
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -1,0 +1,45 @@
+"""Rules found by probing frontwatch with reports we wrote ourselves (invented wording)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def events(text: str, gaz: Gazetteer, published: date = date(2025, 3, 14)) -> list[Claim]:
+    article = Article(id="p1", origin="p.txt", title="", text=text, published=published)
+    return [c for c in claims_for(article, gaz) if c.kind == "event"]
+
+
+def test_soldiers_toll_goes_to_the_fight_not_to_the_strike_on_civilians(gaz: Gazetteer) -> None:
+    found = events(
+        "A Russian drone hit a bus in Kherson on Friday, killing four passengers. "
+        "Ukrainian forces said they repelled an assault by Russian troops near Kupiansk "
+        "overnight. Two Ukrainian soldiers were killed.",
+        gaz,
+    )
+    by_type = {c.sub_event_type: c for c in found}
+    assert by_type["Air/drone strike"].fatalities == 4
+    assert by_type["Armed clash"].fatalities == 2
+
+
+def test_civilians_toll_after_a_second_event_stays_with_the_lead(gaz: Gazetteer) -> None:
+    found = events(
+        "Fighting broke out in Khartoum on Saturday between the army and the RSF. "
+        "Military aircraft struck RSF positions in the city. "
+        "Medics said five civilians had been killed.",
+        gaz,
+    )
+    by_type = {c.sub_event_type: c for c in found}
+    assert by_type["Armed clash"].fatalities == 5
+    assert by_type["Air/drone strike"].fatalities == 0
