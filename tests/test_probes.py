@@ -43,3 +43,32 @@ def test_civilians_toll_after_a_second_event_stays_with_the_lead(gaz: Gazetteer)
     by_type = {c.sub_event_type: c for c in found}
     assert by_type["Armed clash"].fatalities == 5
     assert by_type["Air/drone strike"].fatalities == 0
+
+
+def statements(text: str, gaz: Gazetteer, published: date = date(2025, 5, 2)) -> list[Claim]:
+    article = Article(id="p2", origin="p.txt", title="", text=text, published=published)
+    return [c for c in claims_for(article, gaz) if c.kind == "statement"]
+
+
+def test_a_name_in_quotation_marks_quotes_no_one(gaz: Gazetteer) -> None:
+    text = (
+        'According to local committees, on Thursday fighters of the "Rapid Support Forces" '
+        "entered the town of Al-Nuhud after clashes with the army."
+    )
+    assert statements(text, gaz) == []
+    quoted = 'The RSF commander said: "We will enter El Obeid within days."'
+    assert len(statements(quoted, gaz)) == 1
+
+
+def test_subject_misparsed_as_apposition_of_a_fronted_place(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "In the area of El Obeid, the aviation of the army carried out strikes on "
+        "positions of the RSF on Thursday.",
+        gaz,
+        date(2025, 5, 2),
+    )
+    assert (c.sub_event_type, c.actor1, c.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    )

@@ -2152,6 +2152,19 @@ def _subject(tok: Any) -> Any:
             node = node.head
             continue
         break
+    return _fronted_apposition(tok)
+
+
+def _fronted_apposition(tok: Any) -> Any:
+    """ "In the area of El Obeid, the aviation of the army carried out strikes": the parser
+    hangs the subject on the fronted place as its apposition; the noun phrase ending just
+    before the verb is the subject."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i > tok.i:
+            continue
+        for t in prep.subtree:
+            if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i == tok.i - 1:
+                return t
     return None
 
 
@@ -3203,6 +3216,20 @@ def _nearest_subject_word(holder: Any) -> Any:
     return None
 
 
+def _quoted_name(words: str) -> bool:
+    """'fighters of the "Rapid Support Forces"', 'the so-called "Islamic State"': quotation
+    marks around a name (every word capitalised but small joining words) quote no one."""
+    parts = words.split()
+    return (
+        len(parts) <= 6
+        and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in parts)
+        and words.rstrip()[-1:] not in ".!?,"
+    )
+
+
+_NAME_JOINERS = {"of", "the", "for", "and", "al", "el", "de", "du", "la", "ad", "ash", "as"}
+
+
 def _promise_and_quote_statements(
     ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
 ) -> None:
@@ -3227,14 +3254,20 @@ def _promise_and_quote_statements(
             }.get(lemma, "threatened")
             claim = _statement(ctx, sent, tok, modality)
             ctx.claims.append(replace(claim, statement=_statement_text(tok)))
-    quote = _QUOTE.search(span.text)
-    if quote and len(quote.group("q").split()) >= 2:
+    quote = next((q for q in _QUOTE.finditer(span.text) if not _quoted_name(q.group("q"))), None)
+    if quote and len(quote.group("q").split()) >= 2 and span.root.i not in (events or ()):
         root = span.root
         speaker = _speaker(root)
         if speaker is not None and root.i not in done:
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
-            ctx.claims.append(claim)
+            if not any(  # "said: 'We will enter El Obeid'": its intention is the statement
+                c.kind == "statement"
+                and c.sentence_index == sent.index
+                and c.actor1 == claim.actor1
+                for c in ctx.claims
+            ):
+                ctx.claims.append(claim)
     _said_statements(ctx, sent, done, events or set())
 
 
