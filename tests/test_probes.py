@@ -72,3 +72,25 @@ def test_subject_misparsed_as_apposition_of_a_fronted_place(gaz: Gazetteer) -> N
         "Military Forces of Sudan",
         "Rapid Support Forces",
     )
+
+
+def test_police_dispersing_them_makes_the_protest_one_with_intervention(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "About 300 people protested in Mandalay on Tuesday against conscription before "
+        "police dispersed them and detained 15 students.",
+        gaz,
+        date(2024, 9, 10),
+    )
+    assert c.sub_event_type == "Protest with intervention"
+    assert c.actor2 == "Police Forces of Myanmar"
+
+
+def test_a_negation_after_a_semicolon_stays_in_its_own_clause(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "The Kachin Independence Army said its fighters overran an army outpost near Bhamo "
+        "last week, seizing weapons; it did not give casualty figures.",
+        gaz,
+        date(2024, 9, 10),
+    )
+    assert c.actor1.startswith("KIA")
+    assert [p.name for p in c.places] == ["Bhamo"]

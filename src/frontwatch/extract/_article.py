@@ -1418,6 +1418,11 @@ def _object_lemmas(tok: Any) -> set[str]:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
+            if child.lower_ in ("them", "it") and tok.dep_ in ("advcl", "conj"):
+                # "protested ... before police dispersed them": what the pronoun stands for
+                # is told by the clause it hangs on
+                out.add(tok.head.lemma_.lower())
+                out.update(c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj")
         elif child.dep_ in ("prep", "agent"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -1537,7 +1542,11 @@ def _modality(tok: Any, span: Any) -> str:
             c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
         ):
             return "intended"  # "his men would begin handing the city over"
-        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
+        if (
+            any(c.dep_ == "neg" for c in head.children)
+            and node.dep_ in ("ccomp", "xcomp")
+            and not _semicolon_between(node, head)
+        ):
             return "skip"
         node = head
     if (
@@ -1548,6 +1557,12 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+def _semicolon_between(node: Any, head: Any) -> bool:
+    """ "said its fighters overran an outpost; it did not give figures": the parser hangs the
+    first clause on the second, but a semicolon keeps the negation in its own clause."""
+    return any(c.lower_ == ";" and node.i < c.i < head.i for c in head.children)
 
 
 _NATURAL = {
@@ -3603,19 +3618,29 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
                 continue
-            info = actor_table().info(other.actor1) if other.actor1 else None
-            if info is None or info.inter != 1 or not _same_place_day(protest, other):
+            state = _state_actor(other)
+            if not state or not _same_place_day(protest, other):
                 continue
             out[i] = replace(
                 protest,
                 sub_event_type="Protest with intervention",
-                actor2=other.actor1,
+                actor2=state,
                 evidence=protest.evidence + other.evidence,
                 rule=f"{protest.rule}+{other.rule}",
             )
             absorbed.add(j)
             break
     return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+def _state_actor(claim: Claim) -> str:
+    """The state forces of an arrest (actor1) or of a dispersal coded with the protesters
+    first ("police dispersed them": actor2)."""
+    for name in (claim.actor1, claim.actor2):
+        info = actor_table().info(name) if name else None
+        if info is not None and info.inter == 1:
+            return name
+    return ""
 
 
 def _same_place_day(a: Claim, b: Claim) -> bool:
