@@ -94,3 +94,46 @@ def test_a_negation_after_a_semicolon_stays_in_its_own_clause(gaz: Gazetteer) ->
     )
     assert c.actor1.startswith("KIA")
     assert [p.name for p in c.places] == ["Bhamo"]
+
+
+def test_victims_named_with_their_countries_are_counted(gaz: Gazetteer) -> None:
+    from frontwatch.extract._numbers import fatalities
+
+    assert (
+        fatalities("Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed.")[0]
+        == 13
+    )
+    assert fatalities("The agency said 20 militants were eliminated.")[0] == 20
+    assert fatalities("The threat was eliminated.")[0] == 0
+
+
+def test_a_passive_report_names_no_source(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Hezbollah fired dozens of rockets at northern Israel overnight; no injuries were reported.",
+        gaz,
+        date(2024, 7, 27),
+    )
+    assert [s.name for s in c.sources] == ["publisher"]
+
+
+def test_restored_control_over_villages_is_a_regained_territory(gaz: Gazetteer) -> None:
+    found = events(
+        "According to SANA, units of the Syrian Arab Army restored control over the village of "
+        "Suran in the northern countryside of Hama on Wednesday.",
+        gaz,
+        date(2024, 12, 4),
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Government regains territory", "Military Forces of Syria")
+    ]
+
+
+def test_deaths_in_the_fighting_that_followed_are_not_the_ambush_toll(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Gunmen ambushed a patrol of the security forces near Jableh on Thursday. The monitor "
+        "said 125 members of the security forces and 148 of the gunmen had died in the "
+        "fighting that followed.",
+        gaz,
+        date(2025, 3, 9),
+    )
+    assert c.fatalities == 0

@@ -1063,6 +1063,16 @@ def _civilian_target(obj: Any) -> bool:
     return bool(words & triggers().civilian_targets)
 
 
+def _came_after(noun: Any) -> bool:
+    """ "died in the fighting that followed": the fights after the told one, not one event."""
+    return any(c.dep_ == "relcl" and c.lemma_ in ("follow", "ensue") for c in noun.children)
+
+
+_LATER_FIGHTING = re.compile(
+    r"\b(?:that|which) followed\b|\bsubsequent (?:fighting|clashes|violence|days)\b"
+    r"|\bin the (?:days|weeks|hours) (?:since|after)\b",
+    re.IGNORECASE,
+)
 _ARMED_DEAD = re.compile(
     r"\b(?:soldiers?|troops|fighters?|servicem[ae]n|militants?|combatants?|rebels?|insurgents?"
     r"|militiam[ae]n|gunm[ae]n|jihadists?)\b",
@@ -1077,8 +1087,8 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
         victims = _object(tok)
         if victims is not None:
             fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
-    if basis == "none":
-        return
+    if basis == "none" or _LATER_FIGHTING.search(sent.text):
+        return  # "148 died in the fighting that followed": a toll of what came after
     # the report's lead event takes the toll; a second figure for it is another source's:
     # ACLED keeps the lowest and notes the others
     events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
@@ -1242,7 +1252,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
+        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok) and not _came_after(tok):
             # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
             # "a car bomb exploded", "there were clashes": the event noun names what happened
             noun_rule = _noun_rule(tok)
@@ -2932,7 +2942,11 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             "parataxis",
             "dobj",
         ):
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and head.lemma_ in _SPEAKER_PASSIVE)
+            ]  # "no injuries were reported": what is reported, not who reports
             if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                 subjects = [head.head]
             if not subjects:  # "SANA, quoting an official, said": the parser loses the subject
@@ -2970,6 +2984,9 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     if not heads:
         return (PUBLISHER,)
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+_SPEAKER_PASSIVE = {"quote", "cite"}  # "the governor was quoted as saying"
 
 
 def _stranded_speaker(said: Any) -> list[Any]:

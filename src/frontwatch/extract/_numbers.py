@@ -59,8 +59,20 @@ _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
 _NUM = rf"(?:\d[\d,]*|{_COMPOUND}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
 _QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
-_VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers)(?:\s+(?:of|from)(?:\s+[\w'’-]+){1,5}?(?=\s+(?:were|had|have|was)\b))?)?"
-_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
+_VICTIM_NOUNS = (
+    "people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|"
+    "residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers|"
+    "peacekeepers|officers|guards|journalists|villagers|students|worshippers|pilgrims|farmers|"
+    "herders|militiamen|gunmen|attackers|insurgents|jihadists|medics|doctors|miners|protesters|"
+    "demonstrators|refugees|prisoners|detainees|hostages|mourners|shoppers|pupils|teachers"
+)
+# "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed": the "of"/"from"
+# phrase may list names with commas before the verb
+_VICTIMS = (
+    rf"(?:\s+(?:\w+\s+){{0,2}}?(?:{_VICTIM_NOUNS})"
+    r"(?:\s+(?:of|from)(?:\s+[\w'’-]+,?){1,7}?(?=\s+(?:were|had|have|was)\b))?)?"
+)
+_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives|eliminated|liquidated|neutrali[sz]ed)"
 _ONE_VICTIM = (
     r"(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|resident|journalist|"
     r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
@@ -86,7 +98,8 @@ _COUNT = re.compile(
 
 
 _DEATH_WORD = re.compile(
-    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit", re.I
+    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit|eliminat|liquidat|neutrali",
+    re.I,
 )
 
 
