@@ -137,3 +137,17 @@ def test_deaths_in_the_fighting_that_followed_are_not_the_ambush_toll(gaz: Gazet
         date(2025, 3, 9),
     )
     assert c.fatalities == 0
+
+
+def test_killed_in_shelling_parsed_as_a_gerund_is_an_event(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "At least nine people were killed in shelling on a market in Omdurman on Tuesday.",
+        gaz,
+        date(2024, 3, 20),
+    )
+    assert (c.sub_event_type, c.fatalities, c.date) == (
+        "Shelling/artillery/missile attack",
+        9,
+        date(2024, 3, 19),
+    )
+    assert [p.name for p in c.places] == ["Omdurman"]

@@ -1213,6 +1213,17 @@ def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
     return bool(main) and not ctx.gaz.is_place_name(tok.text, main)
 
 
+def _gerund_outcome(tok: Any, outcome_verbs: frozenset[str] | set[str]) -> bool:
+    if tok.dep_ == "nsubj":
+        return bool(tok.head.lemma_.lower() in outcome_verbs)
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and prep.lower_ in ("in", "by")
+        and prep.head.lemma_.lower() in outcome_verbs
+    )
+
+
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     """(token, rule, how) for every trigger in the sentence, in text order."""
     table = triggers()
@@ -1231,11 +1242,11 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             continue
         if (
             tok.tag_ == "VBG"
-            and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in table.outcome_verbs
+            and _gerund_outcome(tok, table.outcome_verbs)
             and (gerund_rule := _noun_rule(tok)) is not None
         ):
-            # "Fighting continued in Omdurman": a gerund subject is the event noun
+            # "Fighting continued in Omdurman", "nine were killed in shelling on a market":
+            # a gerund subject or cause is the event noun
             out.append((tok, gerund_rule, "casualty-noun"))
             casualty_verbs.add(tok.head.i)
             continue
@@ -1516,7 +1527,11 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
-    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+    if (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and not _gerund_outcome(tok, table.outcome_verbs)  # "killed in shelling" is one
+    ):
         return "skip"
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
         return "intended"
