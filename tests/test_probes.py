@@ -151,3 +151,15 @@ def test_killed_in_shelling_parsed_as_a_gerund_is_an_event(gaz: Gazetteer) -> No
         date(2024, 3, 19),
     )
     assert [p.name for p in c.places] == ["Omdurman"]
+
+
+def test_a_strategic_development_counts_no_dead(gaz: Gazetteer) -> None:
+    found = events(
+        "The Radaa force mobilised fighters in Tripoli on Wednesday, residents said, "
+        "a day after clashes with the 444 Brigade killed 55 people.",
+        gaz,
+        date(2023, 8, 16),
+    )
+    strategic = [c for c in found if c.event_type == "Strategic developments"]
+    assert strategic and all(c.fatalities == 0 for c in strategic)
+    assert any(c.event_type == "Battles" and c.fatalities == 55 for c in found)

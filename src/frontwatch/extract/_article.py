@@ -1091,7 +1091,11 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
         return  # "148 died in the fighting that followed": a toll of what came after
     # the report's lead event takes the toll; a second figure for it is another source's:
     # ACLED keeps the lowest and notes the others
-    events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
+    events = [  # strategic developments (arrests, looting, agreements) count no dead
+        j
+        for j, c in enumerate(ctx.claims)
+        if c.kind == "event" and c.event_type != "Strategic developments"
+    ]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
     if not events:
         return
@@ -1956,6 +1960,8 @@ def _event_claim(
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    if event_type == "Strategic developments":
+        fat, fat_basis, fat_notes = 0, "none", ""  # "mobilised a day after clashes killed 55"
     if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
         victims = _object(tok)  # "a mob lynched a man", "executed two prisoners"
         count = _victim_count(victims) if victims is not None else 0
