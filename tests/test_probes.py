@@ -163,3 +163,10 @@ def test_a_strategic_development_counts_no_dead(gaz: Gazetteer) -> None:
     strategic = [c for c in found if c.event_type == "Strategic developments"]
     assert strategic and all(c.fatalities == 0 for c in strategic)
     assert any(c.event_type == "Battles" and c.fatalities == 55 for c in found)
+
+
+def test_a_unit_number_is_no_toll() -> None:
+    from frontwatch.extract._numbers import fatalities
+
+    assert fatalities("A day after clashes with the 444 Brigade killed 55 people.")[0] == 55
+    assert fatalities("12 Soldiers killed in attack")[0] == 12

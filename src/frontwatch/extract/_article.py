@@ -1855,6 +1855,8 @@ def _event_claim(
             )
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
+    if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
+        place_list = _sentence_neighbour_places(ctx, sent, rule)
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
@@ -2127,6 +2129,18 @@ def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
         f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
     )
+
+
+def _sentence_neighbour_places(ctx: _Ctx, sent: Sentence, rule: TriggerRule) -> list[Place]:
+    """ "The Radaa force mobilised in Tripoli, a day after clashes with the 444 Brigade
+    killed 55": a fight with no place of its own happened where the sentence's other,
+    non-violent event did."""
+    for claim in reversed(ctx.claims):
+        if claim.sentence_index != sent.index:
+            break
+        if claim.kind == "event" and claim.event_type == "Strategic developments":
+            return [p for p in claim.places if p.feature == "city"]  # a town, not a country
+    return []
 
 
 def _specific_places(places: list[Place]) -> list[Place]:

@@ -7,6 +7,7 @@ vague words; "losses" or "casualties" are not deaths, so they count as none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from frontwatch.types import FatalitiesBasis
 
@@ -115,12 +116,31 @@ def _value(raw: str) -> tuple[int, FatalitiesBasis]:
     return int(raw.replace(",", "")), "reported"
 
 
+_UNIT_NAME = re.compile(r"\d+(?:st|nd|rd|th)?\s+[A-Z]")  # "the 444 Brigade", "the 7th Division"
+
+
+def _fatal_matches(text: str) -> Iterator[re.Match[str]]:
+    """_FATAL's matches, except a number that begins a unit's name ("clashes with the 444
+    Brigade killed 55"): the search goes on just after that number."""
+    pos = 0
+    while (m := _FATAL.search(text, pos)) is not None:
+        n = m.start("n") if m.group("n") else -1
+        if n >= 0 and _UNIT_NAME.match(text, n) and not _VICTIM_WORD.match(text, m.end("n")):
+            pos = m.end("n")
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+_VICTIM_WORD = re.compile(rf"\s+(?:{_VICTIM_NOUNS})\b", re.I)
+
+
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
     if not _DEATH_WORD.search(text):
         return 0, "none", ""  # most sentences name no death: one cheap scan first
     found: list[tuple[int, FatalitiesBasis, str]] = []
-    for m in _FATAL.finditer(text):
+    for m in _fatal_matches(text):
         raw = next(
             g
             for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))
