@@ -170,3 +170,24 @@ def test_a_unit_number_is_no_toll() -> None:
 
     assert fatalities("A day after clashes with the 444 Brigade killed 55 people.")[0] == 55
     assert fatalities("12 Soldiers killed in attack")[0] == 12
+
+
+def test_a_participle_after_a_preposition_is_an_adjective(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "A Ukrainian drone attack set an oil depot on fire in the city of Feodosia in occupied "
+        "Crimea on Tuesday, local authorities installed by Moscow said.",
+        gaz,
+        date(2024, 10, 2),
+    )
+    assert c.sub_event_type == "Air/drone strike"
+    assert c.actor1 == "Military Forces of Ukraine"
+    assert [p.name for p in c.places] == ["Feodosiya"]  # not Crimea, not Moscow
+
+
+def test_a_past_perfect_order_is_background_not_a_statement(gaz: Gazetteer) -> None:
+    said = statements(
+        "Israel had told civilians to move to al-Mawasi, where thousands of displaced people "
+        "live in tents.",
+        gaz,
+    )
+    assert said == []

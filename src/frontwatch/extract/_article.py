@@ -1531,6 +1531,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
+    if tok.tag_ in ("VBN", "VBD") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("ADP", "DET"):
+        return "skip"  # "in occupied Crimea", "the besieged city": a participle as adjective
     if (
         tok.dep_ == "pcomp"
         and tok.tag_ == "VBG"
@@ -2162,6 +2164,8 @@ def _specific_places(places: list[Place]) -> list[Place]:
             continue
         if p.feature == "country" and towns:
             continue  # the town says which country (and "eastern Congo" may be misread)
+        if p.feature == "region" and p.country and any(t.country == p.country for t in towns):
+            continue  # "Feodosia in occupied Crimea", "a village in the Donbas"
         out.append(p)
     return out
 
@@ -3428,6 +3432,8 @@ def _not_a_statement(tok: Any) -> bool:
     the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
     if tok.dep_ in ("relcl", "acl"):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return True  # "Israel had told civilians to move": background to the report
     if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
         return True
     return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
