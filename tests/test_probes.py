@@ -191,3 +191,16 @@ def test_a_past_perfect_order_is_background_not_a_statement(gaz: Gazetteer) -> N
         gaz,
     )
     assert said == []
+
+
+def test_did_not_confirm_the_loss_disputes_the_capture_told_before(gaz: Gazetteer) -> None:
+    found = events(
+        "Russia's defence ministry said its forces had captured the village of Tsukuryne in "
+        "the Donetsk region. Ukraine's General Staff did not confirm the loss of the village "
+        "and said its troops had repelled 24 Russian attacks near Pokrovsk.",
+        gaz,
+        date(2024, 10, 2),
+    )
+    by_place = {c.places[0].name: c for c in found}
+    assert by_place["Tsukuryne"].denied_by == ("Ukrainian General Staff",)
+    assert by_place["Pokrovsk"].denied_by == ()

@@ -721,8 +721,21 @@ _DENIED_NOUNS = {"claim", "report", "allegation", "accusation", "account", "rumo
 
 
 _DENY_STEMS = re.compile(
-    r"\b(?:den(?:y|ie)|reject|refut|dismiss|debunk|disprov|contradict|call)", re.I
+    r"\b(?:den(?:y|ie)|reject|refut|dismiss|debunk|disprov|contradict|call|confirm)", re.I
 )
+# what a party "did not confirm" that disputes an event ("did not confirm the loss of the village")
+_OUTCOME_NOUNS = {"loss", "fall", "capture", "seizure", "withdrawal", "retreat", "death", "deaths"}
+
+
+def _not_confirmed(tok: Any) -> bool:
+    """ "did not confirm", "declined to confirm", "refused to confirm": a dispute of the event."""
+    if tok.lemma_.lower() != "confirm":
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("decline", "refuse")
+
+
 _PROMISE_STEMS = re.compile(r"\b(?:promis|pledg|vow|threat|warn|offer)", re.I)
 _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
@@ -740,22 +753,29 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
     if not _DENY_STEMS.search(sent.text):
         return  # one scan of the text instead of a walk over every token
     for tok in sent.span:
-        if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok):
+        unconfirmed = _not_confirmed(tok)
+        if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok) and not unconfirmed:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and unconfirmed and tok.dep_ == "xcomp":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         ref = _source_ref(ctx, _phrase(subj))
         denier = ref.name if ref is not None else _phrase(subj)
-        scope = {t.i for t in tok.subtree}
+        # "did not confirm the loss and said its troops repelled 24 attacks": a verb
+        # coordinated with the denial is a clause of its own
+        other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+        scope = {t.i for t in tok.subtree} - other
         rules = {rule.name for t, rule, _ in found if t.i in scope}
-        objects = {t.lemma_.lower() for t in tok.subtree}
-        if not rules and not objects & _DENIED_NOUNS:
+        objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
+        if not rules and not objects & (_DENIED_NOUNS | (_OUTCOME_NOUNS if unconfirmed else set())):
             continue
         for j in range(len(ctx.claims) - 1, -1, -1):
             claim = ctx.claims[j]
-            if claim.kind != "event":
-                continue
+            if claim.kind != "event" or (not rules and claim.sentence_index == sent.index):
+                continue  # "did not confirm the loss ... and said its troops repelled ...":
+                # the noun denied is an event told before, not the sentence's own
             if denier not in claim.denied_by:
                 ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
             break
