@@ -204,3 +204,25 @@ def test_did_not_confirm_the_loss_disputes_the_capture_told_before(gaz: Gazettee
     by_place = {c.places[0].name: c for c in found}
     assert by_place["Tsukuryne"].denied_by == ("Ukrainian General Staff",)
     assert by_place["Pokrovsk"].denied_by == ()
+
+
+def test_a_series_of_air_raids_after_a_light_verb_is_an_air_strike(gaz: Gazetteer) -> None:
+    found = events(
+        "The Saudi-led coalition carried out a series of air raids on Sanaa early on Saturday.",
+        gaz,
+        date(2022, 3, 26),
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Air/drone strike", "Military Forces of Saudi Arabia")
+    ]
+
+
+def test_an_aside_between_victims_and_verb_keeps_the_toll() -> None:
+    from frontwatch.extract._numbers import fatalities
+
+    assert fatalities("Eight civilians, including two women, were killed in the raids.")[0] == 8
+
+
+def test_the_addressee_of_a_warning_is_no_speaker(gaz: Gazetteer) -> None:
+    said = statements("The spokesman said civilians had been warned to stay away.", gaz)
+    assert all(not c.actor1.startswith("Civilians") for c in said)

@@ -1515,10 +1515,19 @@ def _token_at(span: Any, char: int) -> Any:
     return None
 
 
+_SERIES_NOUNS = {"series", "wave", "string", "number", "round", "spate", "barrage", "volley"}
+
+
 def _light_verb_object(verb: Any) -> TriggerRule | None:
     table = triggers()
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr"):
+            if child.lemma_.lower() in _SERIES_NOUNS:  # "carried out a series of air raids"
+                of = next(
+                    (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                )
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+                child = pobj if pobj is not None else child
             compound = " ".join(
                 t.lower_
                 for t in child.subtree
@@ -3331,6 +3340,8 @@ def _promise_and_quote_statements(
         lemma = tok.lemma_.lower()
         if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             continue  # "ECOWAS, which had threatened to use force": background
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "civilians had been warned to stay away": the addressee, not a speaker
         if lemma in _PROMISE_VERBS and any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
             or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))

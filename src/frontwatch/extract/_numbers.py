@@ -74,12 +74,16 @@ _VICTIMS = (
     r"(?:\s+(?:of|from)(?:\s+[\w'’-]+,?){1,7}?(?=\s+(?:were|had|have|was)\b))?)?"
 )
 _DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives|eliminated|liquidated|neutrali[sz]ed)"
+# "eight civilians, including two women, were killed": an aside between victims and verb
+_ASIDE = (
+    r"(?:,\s+(?:including|among them|most of them|many of them|mostly|all of them)[^,]{1,60},)?"
+)
 _ONE_VICTIM = (
     r"(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|resident|journalist|"
     r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
 )
 _FATAL = re.compile(
-    rf"(?:(?:{_QUAL})?\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
+    rf"(?:(?:{_QUAL})?\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
     rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
