@@ -226,3 +226,21 @@ def test_an_aside_between_victims_and_verb_keeps_the_toll() -> None:
 def test_the_addressee_of_a_warning_is_no_speaker(gaz: Gazetteer) -> None:
     said = statements("The spokesman said civilians had been warned to stay away.", gaz)
     assert all(not c.actor1.startswith("Civilians") for c in said)
+
+
+def test_a_village_the_gazetteer_lacks_is_not_a_namesake_far_abroad(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "The Rapid Support Forces established control over the settlement of Shagra near "
+        "El Fasher on Sunday, local sources said.",
+        gaz,
+        date(2025, 4, 14),
+    )
+    assert c.actor2 != "Military Forces of Saudi Arabia"
+    assert [(p.name, p.country) for p in c.places][0] == ("Shagra", "SD")
+
+
+def test_a_town_just_across_the_border_keeps_its_country(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Ukrainian troops captured the town of Sudzha on Thursday.", gaz, date(2024, 8, 16)
+    )
+    assert [(p.name, p.country) for p in c.places] == [("Sudzha", "RU")]
