@@ -244,3 +244,14 @@ def test_a_town_just_across_the_border_keeps_its_country(gaz: Gazetteer) -> None
         "Ukrainian troops captured the town of Sudzha on Thursday.", gaz, date(2024, 8, 16)
     )
     assert [(p.name, p.country) for p in c.places] == [("Sudzha", "RU")]
+
+
+def test_an_attack_repelled_in_the_passive_is_coded_attacker_first(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "The army said an RSF attack on El Fasher was repelled on Sunday.", gaz, date(2025, 4, 14)
+    )
+    assert (c.sub_event_type, c.actor1, c.actor2) == (
+        "Armed clash",
+        "Rapid Support Forces",
+        "Military Forces of Sudan",
+    )

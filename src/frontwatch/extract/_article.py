@@ -808,6 +808,7 @@ _BLAMED_FOR = {
     "launch",
 }
 _REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend"}
+_REPELLED_NOUNS = {"attack", "assault", "raid", "offensive", "advance", "incursion", "attempt"}
 _GENERIC_ATTACKS = {"attack", "strike", "raid", "assault"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -1767,6 +1768,18 @@ def _event_claim(
         if attacker_info is not None:
             actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
             subj_tok, obj_tok = attacker, subj_tok
+        elif (
+            actor1_info is None
+            and actor2_info is not None
+            and obj_tok.lemma_.lower() in _REPELLED_NOUNS
+            and any(c.dep_ == "nsubjpass" for c in tok.children)
+        ):
+            # "The army said an RSF attack on El Fasher was repelled": the attack's owner
+            # attacked; the armed party that tells it repelled it
+            speaker = _speech_subject(tok)
+            teller, _ = _actors_of(speaker, ctx) if speaker is not None else (None, None)
+            actor1_info = actor2_info
+            actor2_info = teller if teller is not None and teller.inter in (1, 2, 3, 4) else None
     if rule.requires_prep:
         to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
         if not to:
