@@ -1686,8 +1686,10 @@ def _event_claim(
     ):
         # "captured Ovidio Guzman", "seized the governor", "captured a fourth": people, not
         # ground; state forces arrest them, anyone else abducts them
-        if tok.lemma_.lower() not in _SEIZE_VERBS:
-            return None
+        if tok.lemma_.lower() not in _SEIZE_VERBS or any(
+            c.dep_ == "conj" and c.lemma_.lower() in _VICTIM_VERBS for c in tok.children
+        ):
+            return None  # "seized the governor and then killed him": the killing codes it
         state = actor1_info is not None and actor1_info.inter == 1
         rule = triggers().by_verb("arrest" if state else "abduct") or rule
         if rule.family == "territory":
@@ -1855,8 +1857,13 @@ def _event_claim(
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    unarmed_official = False
     if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
-        actor2_info = _person_victim(ctx, obj_tok or _passive_subject(tok), place_country)
+        victim = obj_tok or _passive_subject(tok)
+        if victim is not None and victim.lower_ in _PERSON_PRONOUNS and tok.dep_ == "conj":
+            victim = _object(tok.head) or victim  # "seized the governor and killed him"
+        actor2_info = _person_victim(ctx, victim, place_country)
+        unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
     if rule.requires_actor2 and actor2_info is None:
         return None
     if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info):
@@ -1869,6 +1876,7 @@ def _event_claim(
         actor2_info is not None
         and rule.family in ("remote", "clash")
         and actor2_info.name.startswith("Government of")
+        and not unarmed_official
     ):
         # "struck the headquarters of Syria's defence ministry": the state's forces are hit
         actor2_info = _as_forces(actor2_info, ctx.article.published)
@@ -1876,6 +1884,9 @@ def _event_claim(
         actor1_info = _last_striker(ctx)  # "Hours later, a strike on a school killed 17"
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
+    if unarmed_official and family == "clash":
+        # "the governor ... was killed": an unarmed official killed is attacked, not fought
+        event_type, sub_event_type, family = "Violence against civilians", "Attack", "civilians"
     country_for = place_country or ctx.main_country
     if (
         actor1_info is not None
@@ -2799,6 +2810,11 @@ def _scene_act(
     houses burned by an armed group are part of its attack (ACLED codes the attack once)."""
     if actor1 is None and actor2 is None and not _says_there(tok):
         return False
+    subj = _subject(tok)
+    if subj is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children
+    ):
+        return False  # "the ministry said its troops had captured 60 positions": its account
     speaker = _speech_subject(tok)
     speaker_info, _ = _actors_of(speaker, ctx)
     if speaker_info is None and speaker is not None and speaker.lower_ in ("it", "they"):
