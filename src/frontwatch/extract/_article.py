@@ -1021,7 +1021,7 @@ def _bare_toll(
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False
-    if any(t.i != tok.i for t, _, _ in found):
+    if any(t.i != tok.i and not _toll_conjunct(tok, t) for t, _, _ in found):
         return True
     if not places:
         # "More than 60 people were wounded": no place and no agent, the toll of the event
@@ -1038,6 +1038,11 @@ def _bare_toll(
     days = {d.date for d in dates if d.kind == "point" and d.date}
     # a toll dated on another day than the event told before is an event of its own
     return not days or any(c.date in days for c in told)
+
+
+def _toll_conjunct(tok: Any, other: Any) -> bool:
+    """ "112 were killed and 760 wounded": the wounded are the same toll, no other event."""
+    return other.lemma_ in _DEATH_VERBS and (other.head.i == tok.i or tok.head.i == other.i)
 
 
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
@@ -1302,8 +1307,12 @@ def _outcome_noun(tok: Any) -> bool:
         # "X came under attack from two Russian guided bombs": the weapon names the event
         frm = _from_weapon(tok)
         return frm is None or _noun_rule(frm) is None
-    if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
-        return True  # "residents reported clashes", "witnesses heard explosions"
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _WITNESS_VERBS:
+        return True  # "residents reported clashes", "fighting was reported around Hsenwi"
+    if _result_verb(tok) is not None:
+        return True  # "five people died as a result of an air strike on X"
+    if _misparsed_verb(tok) is not None:
+        return True  # "A drone strike killed 26 people" read as a noun with a participle
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
         return True  # "the death toll from a Russian cruise missile rose to 23"
     return bool(
@@ -1311,11 +1320,42 @@ def _outcome_noun(tok: Any) -> bool:
     )
 
 
+def _result_verb(tok: Any) -> Any:
+    """The verb of "died / were killed as a result of <tok>", else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    result = tok.head.head
+    if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
+        return None
+    verb = result.head.head
+    return verb if verb.lemma_ in _DEATH_VERBS else None
+
+
+def _misparsed_verb(tok: Any) -> Any:
+    """ "A drone strike killed at least 26 people": the tagger makes "killed" a participle
+    modifying "strike" although it has an object; the participle is the noun's verb."""
+    if tok.dep_ not in ("ROOT", "nsubj", "ccomp"):
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ == "acl"
+            and c.i == tok.i + 1
+            and c.lemma_ in _DEATH_VERBS
+            and c.tag_ in ("VBN", "VBD")
+            and any(g.dep_ in ("dobj", "obj") for g in c.children)
+        ):
+            return c
+    return None
+
+
 def _noun_verb(tok: Any) -> Any:
     """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
     come = _come_under(tok)
     if come is not None:
         return come
+    misparsed = _misparsed_verb(tok) or _result_verb(tok)
+    if misparsed is not None:
+        return misparsed
     return tok.head.head if tok.dep_ == "pobj" else tok.head
 
 
@@ -1798,6 +1838,8 @@ def _event_claim(
     place_list = _specific_places([m.place for m in origin_places])
     anaphoric = event_anaphora = False
     if not place_list and kind != "statement":
+        place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
+    if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
         if not place_list and (noun_trigger or rule.family == "remote"):
             place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
@@ -1823,8 +1865,6 @@ def _event_claim(
         )
     if not place_list:
         place_list = _country_in_clause(ctx, clause, span)
-    if not place_list:
-        place_list = _the_capital(ctx, clause, span)  # "attacked ... in the capital"
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1834,6 +1874,8 @@ def _event_claim(
             )
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
+    if noun_trigger and _restates_coarse(ctx, sent, tok, rule):
+        return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
     scene = False
     scene_tried = not place_list and kind == "event"
     if scene_tried:
@@ -2374,6 +2416,8 @@ def _person_victim(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
         return _descriptor("council of ministers", where)  # Government of X
     if victim.pos_ == "PROPN" and any(c.dep_ == "appos" for c in victim.children):
         return _descriptor("civilians", where)
+    if victim.tag_ in ("NNPS", "NNS") and (nation := demonym_country(victim.text)):
+        return _descriptor("civilians", where or nation)  # "112 Palestinians were killed"
     if victim.lemma_.lower() in _PERSON_NOUNS or victim.lemma_.lower() in _CIVILIAN_SINGULARS:
         return _descriptor("civilians", where)
     return None
@@ -2747,6 +2791,19 @@ def _anaphoric_event(
 
 
 _SCENE_SENTENCES = 3  # how far back a placeless act looks for the event it follows
+
+
+def _restates_coarse(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> bool:
+    """ "Strikes were reported near X and Y" right after strikes told "across Yemen": the
+    towns of that event (taken by `_refine_coarse_places`), not a second event."""
+    if tok.dep_ != "nsubjpass" or tok.head.lemma_.lower() not in _WITNESS_VERBS:
+        return False
+    for claim in reversed(ctx.claims):
+        if sent.index - claim.sentence_index > 2:
+            return False
+        if claim.kind == "event" and claim.event_type == rule.event_type:
+            return all(p.feature != "city" for p in claim.places)
+    return False
 
 
 def _says_there(tok: Any) -> bool:
