@@ -79,6 +79,7 @@ _WEAPON_NOUNS = {
 }
 _PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
+_ANNOUNCE_VERBS = {"announce", "claim", "declare"}  # "announced the capture of X"
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 # "..., killing / shooting / abducting residents": who was hit names the target
@@ -1309,6 +1310,9 @@ def _outcome_noun(tok: Any) -> bool:
         return frm is None or _noun_rule(frm) is None
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _WITNESS_VERBS:
         return True  # "residents reported clashes", "fighting was reported around Hsenwi"
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _ANNOUNCE_VERBS:
+        rule = _noun_rule(tok)  # "the RSF announced the capture of Wad Madani" (a truce
+        return rule is not None and rule.family == "territory"  # announced is a statement)
     if _result_verb(tok) is not None:
         return True  # "five people died as a result of an air strike on X"
     if _misparsed_verb(tok) is not None:
@@ -1530,6 +1534,7 @@ def _modality(tok: Any, span: Any) -> str:
         tok.dep_ in ("relcl", "acl")
         and tok.head.pos_ in ("NOUN", "PROPN")
         and not _intent_noun(tok.head)
+        and not _dated_relative(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
@@ -1581,6 +1586,31 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+def _relative_head_places(tok: Any, places: list[PlaceMention]) -> list[Place]:
+    """The place a relative clause hangs off: "Walikale, a mining town its forces entered on
+    Wednesday", "Be'eri, a kibbutz that Hamas fighters overran"."""
+    head = tok.head
+    heads = {head.i, head.head.i} if head.dep_ == "appos" else {head.i}
+    return [m.place for m in places if any(m.start <= h < m.end for h in heads)]
+
+
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _dated_relative(tok: Any) -> bool:
+    """ "Be'eri, a kibbutz that Hamas fighters overran on Saturday", "a mining town its forces
+    entered on Wednesday": a relative clause dated by a day of this week tells news."""
+    if tok.dep_ != "relcl" or tok.tag_ != "VBD":
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            if any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj"):
+                return True
+        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
+            return True
+    return False
 
 
 _NATURAL = {
@@ -1699,6 +1729,13 @@ def _event_claim(
             info, more = _actors_of(agent, ctx)
             if info is not None and info.inter != _CIVILIAN_INTER:
                 subj_tok, actor1_info, assoc1 = agent, info, more
+    if actor1_info is None and noun_trigger and rule.family == "territory" and tok.dep_ == "dobj":
+        # "The RSF announced the capture of Wad Madani": who announces its capture made it
+        agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        agent = agent if tok.head.lemma_.lower() in _ANNOUNCE_VERBS else None
+        info, _ = _actors_of(agent, ctx) if agent is not None else (None, None)
+        if info is not None and info.inter in (1, 2, 3, 4):
+            subj_tok, actor1_info = agent, info
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
@@ -1837,6 +1874,8 @@ def _event_claim(
         ]
     place_list = _specific_places([m.place for m in origin_places])
     anaphoric = event_anaphora = False
+    if not place_list and kind != "statement" and tok.dep_ == "relcl":
+        place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
     if not place_list and kind != "statement":
         place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
     if not place_list and kind != "statement":
