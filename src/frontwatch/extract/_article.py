@@ -1605,9 +1605,12 @@ def _dated_relative(tok: Any) -> bool:
     if tok.dep_ != "relcl" or tok.tag_ != "VBD":
         return False
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "on":
-            if any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj"):
-                return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj")
+        ):
+            return True
         if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
             return True
     return False
