@@ -1919,11 +1919,18 @@ def _event_claim(
     if noun_trigger and _restates_coarse(ctx, sent, tok, rule):
         return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
     scene = False
-    scene_tried = not place_list and kind == "event"
+    scene_tried = not place_list and kind in ("event", "displacement")
     if scene_tried:
         # "Twenty-one suspects were arrested there", "Protesters set fire to the parliament":
-        # an act told without a place happens where (and when) the report's last event did
-        place_list, scene_of = _scene_places(ctx, sent, tok, rule, places, dates)
+        # an act told without a place happens where (and when) the report's last event did;
+        # "6,000 residents fled, most of them to Saint-Marc": they fled from there
+        told_of = {t.i for x in span if x.dep_ == "appos" for t in x.subtree}  # who is who
+        elsewhere = [
+            m
+            for m in places
+            if m.start not in told_of and (kind == "event" or m.place not in destinations)
+        ]
+        place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
         if place_list:
             scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
@@ -2986,6 +2993,15 @@ def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
                 place = ctx.gaz.country(code)
                 if place is not None:
                     return [replace(place, spelled=t.text)]
+        if (
+            t.lower_ == "country"
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("across", "throughout")
+            and ctx.main_country
+        ):
+            place = ctx.gaz.country(ctx.main_country)  # "killed across the country"
+            if place is not None:
+                return [place]
     return []
 
 
