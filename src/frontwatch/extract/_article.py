@@ -1228,6 +1228,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, gerund_rule, "casualty-noun"))
             casualty_verbs.add(tok.head.i)
             continue
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and _result_verb(tok) is not None:
+            result_rule = _noun_rule(tok)  # "died as a result of shelling by ..."
+            if result_rule is not None:
+                out.append((tok, result_rule, "casualty-noun"))
+                casualty_verbs.add(_result_verb(tok).i)
+                continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             if tok.lemma_ in table.light_verbs:
                 noun_rule = _light_verb_object(tok)
@@ -1326,7 +1332,7 @@ def _outcome_noun(tok: Any) -> bool:
 
 def _result_verb(tok: Any) -> Any:
     """The verb of "died / were killed as a result of <tok>", else None."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "of":
         return None
     result = tok.head.head
     if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
@@ -1539,8 +1545,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
-    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
-        return "skip"
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and _result_verb(tok) is None:
+        return "skip"  # (not "died as a result of shelling by ...": the cause of a death)
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
