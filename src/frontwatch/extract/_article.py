@@ -1349,7 +1349,7 @@ def _misparsed_verb(tok: Any) -> Any:
     for c in tok.children:
         if (
             c.dep_ == "acl"
-            and c.i == tok.i + 1
+            and c.i > tok.i
             and c.lemma_ in _DEATH_VERBS
             and c.tag_ in ("VBN", "VBD")
             and any(g.dep_ in ("dobj", "obj") for g in c.children)
@@ -1541,6 +1541,7 @@ def _modality(tok: Any, span: Any) -> str:
         and tok.head.pos_ in ("NOUN", "PROPN")
         and not _intent_noun(tok.head)
         and not _dated_relative(tok)
+        and not _acl_with_object(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
@@ -1553,6 +1554,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "if the talks fail, the army will storm ..."
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
+    if "which" in tok.sent.text and _rejected_account(tok, table.deny_verbs):
+        return "skip"  # "said the attack had hit a base in Syria, which US officials rejected"
     if _to_care(tok):
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
@@ -1603,6 +1606,27 @@ def _relative_head_places(tok: Any, places: list[PlaceMention]) -> list[Place]:
 
 
 _WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _rejected_account(tok: Any, deny_verbs: frozenset[str]) -> bool:
+    root = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    return any(
+        t.dep_ == "relcl"
+        and t.lemma_.lower() in deny_verbs
+        and any(c.lower_ == "which" for c in t.children)
+        for t in root.subtree
+    )
+
+
+def _acl_with_object(tok: Any) -> bool:
+    """ "Gunmen, several of them ..., killed 20 villagers": a finite verb the tagger hung off
+    its subject as a participle (a participle modifier takes no object)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.i > tok.head.i
+        and any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    )
 
 
 def _dated_relative(tok: Any) -> bool:
@@ -1772,10 +1796,15 @@ def _event_claim(
     ):
         # "captured Ovidio Guzman", "seized the governor", "captured a fourth": people, not
         # ground; state forces arrest them, anyone else abducts them
-        if tok.lemma_.lower() not in _SEIZE_VERBS or any(
-            c.dep_ == "conj" and c.lemma_.lower() in _VICTIM_VERBS for c in tok.children
+        if (
+            tok.lemma_.lower() not in _SEIZE_VERBS
+            or any(c.dep_ == "conj" and c.lemma_.lower() in _VICTIM_VERBS for c in tok.children)
+            or tok.dep_ == "conj"
+            and tok.head.lemma_.lower() in _VICTIM_VERBS
         ):
-            return None  # "seized the governor and then killed him": the killing codes it
+            # "seized the governor and then killed him", "killed three of the attackers and
+            # captured a fourth": the killing (or the fight) codes it
+            return None
         state = actor1_info is not None and actor1_info.inter == 1
         rule = triggers().by_verb("arrest" if state else "abduct") or rule
         if rule.family == "territory":
@@ -1902,7 +1931,10 @@ def _event_claim(
         if pivot.dep_ in ("advcl", "conj") and pivot.head.i != pivot.i:
             near |= _clause_tokens(pivot.head, set())
         for child in pivot.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            if (
+                child.dep_ == "conj" or child.dep_ == "advcl" and pivot.lemma_ in _DEATH_VERBS
+            ) and child.pos_ in ("VERB", "AUX"):
+                # "21 were killed after gunmen stormed the hotel in Mogadishu": the toll's cause
                 near |= _clause_tokens(child, set())
             if child.dep_ == "nsubjpass" and not noun_trigger:
                 # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
@@ -1954,6 +1986,8 @@ def _event_claim(
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if actor2_info is None and rule.requires_actor2 and not noun_trigger:
+        actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
     unarmed_official = False
     if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
         victim = obj_tok or _passive_subject(tok)
@@ -1963,7 +1997,7 @@ def _event_claim(
         unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
     if rule.requires_actor2 and actor2_info is None:
         return None
-    if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info):
+    if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
         return None
     if rule.requires_actor1_inter and (
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
@@ -2277,6 +2311,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
 
 
 def _subject(tok: Any) -> Any:
+    if _acl_with_object(tok):
+        return tok.head  # "Gunmen, several of them women, killed 18 people"
     node = tok
     for _ in range(4):
         for child in node.children:
@@ -2451,6 +2487,20 @@ _OFFICIAL_TITLES = {"governor", "minister", "mayor", "official", "officials", "p
 _COMBATANT_NOUNS = {"soldier", "soldiers", "fighter", "fighters", "officer", "commander", "general"}
 
 
+def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
+    """Who a verb acts against through a preposition ("against thousands of protesters")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("against", "at", "on"):
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in _COUNT_NOUNS:
+            pobj = _counted(pobj) or pobj
+        info, _ = _actors_of(pobj, ctx)
+        if info is not None:
+            return info
+    return None
+
+
 def _passive_subject(tok: Any) -> Any:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
@@ -2481,7 +2531,8 @@ def _person_victim(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
 _CIVILIAN_SINGULARS = {
     "journalist", "reporter", "teacher", "student", "doctor", "nurse", "farmer", "trader",
     "activist", "lawyer", "judge", "worker", "cleric", "pastor", "elder", "tourist",
-    "businessman", "photographer", "driver", "resident", "villager", "passenger",
+    "businessman", "photographer", "driver", "resident", "villager", "passenger", "guest",
+    "worshipper", "shopper", "customer", "pupil", "mourner", "pilgrim", "patient",
 }  # fmt: skip
 
 
@@ -2915,6 +2966,7 @@ def _scene_act(
     rule: TriggerRule,
     actor1: ActorInfo | None,
     actor2: ActorInfo | None,
+    scene_of: int | None,
 ) -> bool:
     """Whether a placeless act coded at the scene is an event of its own: someone acts
     ("firefighters battled the blaze" is nothing to code), it is no party's account of its
@@ -2935,8 +2987,15 @@ def _scene_act(
         speaker_info = (
             table.resolve(named, ctx.main_country, ctx.article.published) if named else None
         )
-    if speaker_info is not None and actor1 is not None and _same_party(speaker_info, actor1):
-        return False
+    before = ctx.claims[scene_of] if scene_of is not None else None
+    retold = before is None or not actor1 or before.actor1 in ("", actor1.name)
+    if (
+        rule.family != "displacement"  # (residents telling how residents fled: witnesses)
+        and speaker_info is not None
+        and actor1 is not None
+        and (speaker_info.name == actor1.name or retold and _same_party(speaker_info, actor1))
+    ):
+        return False  # (police telling how security forces ended a siege: a new act, told)
     return not (
         rule.sub_event_type == "Looting/property destruction"
         and actor1 is not None
@@ -3914,7 +3973,12 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 
 
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
-_RIOTS = {"Violent demonstration", "Mob violence"}
+_RIOTS = {
+    "Violent demonstration",
+    "Mob violence",
+    "Protest with intervention",
+    "Excessive force against protesters",
+}  # a protest already met by force, or a riot: arrests there are part of it
 
 
 def _interventions(claims: list[Claim]) -> list[Claim]:
