@@ -2762,9 +2762,14 @@ def _as_forces(info: ActorInfo, on: date | None) -> ActorInfo:
     return info
 
 
+_SHARE_WORDS = {"many", "most", "some", "half", "others", "thousands", "hundreds"}
+
+
 def _destination_tokens(tok: Any) -> set[int]:
     out: set[int] = set()
-    for child in tok.children:
+    # "6,000 residents fled, most of them to Saint-Marc": the share's own preposition too
+    shares = [t for t in tok.sent if t.i > tok.i and t.lower_ in _SHARE_WORDS]
+    for child in [*tok.children, *(c for t in shares for c in t.children)]:
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "into", "in"):
             sub = {t.i for t in child.subtree}
             words = {t.lower_ for t in child.subtree}
