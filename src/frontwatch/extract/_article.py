@@ -1204,8 +1204,8 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
-            if tok is None:
-                continue
+            if tok is None or _projectile_inside(m.group()):
+                continue  # "fired rockets at X": the projectile rule, not "fired at" a target
             size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
             if tok.i not in phrase_heads:
                 phrase_heads.add(tok.i)
@@ -1258,6 +1258,15 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+_PROJECTILES = {"rocket", "rockets", "missile", "missiles", "shell", "shells", "mortar", "mortars"}
+
+
+def _projectile_inside(matched: str) -> bool:
+    """Whether a phrase match ("fired ... at") holds a projectile in its gap."""
+    words = matched.split()
+    return len(words) > 2 and any(w in _PROJECTILES for w in words[1:-1])
 
 
 _BLAST_VERBS = {"explode", "detonate", "blow"}
