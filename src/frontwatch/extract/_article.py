@@ -2948,8 +2948,8 @@ def _scene_places(
     placeless retellings are the strike told before), an act not told in the past ("as
     peacekeepers withdraw"), a background clause ("because they attacked civilians") or a
     war's toll."""
-    if places or rule.family == "remote":
-        return [], None
+    if places or rule.family == "remote" or rule.name == "gathering":
+        return [], None  # ("crowds gathered in the square as fighters drove in": no protest)
     verb = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
     if verb.tag_ not in _PAST_TAGS and not (verb.tag_ == "VBG" and verb.head.tag_ in _PAST_TAGS):
         return [], None
