@@ -206,3 +206,13 @@ def test_strikes_reported_in_towns_refine_the_strikes_told_across_the_country(
         gaz,
     )
     assert len(found) == 1, seen(found)
+
+
+def test_hostages_taken_elsewhere_were_seized_at_the_scene(gaz: Gazetteer) -> None:
+    found = events(
+        "Gunmen attacked the town of Kidal on Saturday, shooting residents.\n\n"
+        "Dozens of people were taken into Algeria as hostages, according to residents.",
+        gaz,
+    )
+    taken = [c for c in found if c.sub_event_type == "Abduction/forced disappearance"]
+    assert [p.name for c in taken for p in c.places] == ["Kidal"], seen(found)

@@ -1953,7 +1953,7 @@ def _event_claim(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
     if not place_list:
-        place_list = _country_in_clause(ctx, clause, span)
+        place_list = _country_in_clause(ctx, clause - origins, span)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1975,7 +1975,9 @@ def _event_claim(
         elsewhere = [
             m
             for m in places
-            if m.start not in told_of and (kind == "event" or m.place not in destinations)
+            if m.start not in told_of
+            and m.start not in origins  # "taken into Gaza as hostages": not where it happened
+            and (kind == "event" or m.place not in destinations)
         ]
         place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
         if place_list:
@@ -2963,9 +2965,9 @@ def _scene_places(
         if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
             return list(claim.places), j
     for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):
-        towns = ctx.sentence_towns.get(k)
-        if towns:
-            return towns[-1:], None
+        towns = [t for t in ctx.sentence_towns.get(k, []) if not t.relation]
+        if towns:  # the first town told ("Be'eri, a kibbutz 5 km from the Gaza fence")
+            return towns[:1], None
     return [], None
 
 
