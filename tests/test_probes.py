@@ -255,3 +255,16 @@ def test_an_attack_repelled_in_the_passive_is_coded_attacker_first(gaz: Gazettee
         "Rapid Support Forces",
         "Military Forces of Sudan",
     )
+
+
+ROUNDUP = (
+    "A suicide bomber blew himself up at a wedding in Gwoza, in Nigeria's Borno state, on "
+    "Saturday, killing 18 people. In Goma, a grenade thrown into a crowded market wounded five "
+    "people on Sunday. In Mali, government forces took over the town of Kidal on Monday."
+)
+
+
+def test_a_roundup_codes_each_country_with_its_own_actors(gaz: Gazetteer) -> None:
+    by_type = {c.sub_event_type: c for c in events(ROUNDUP, gaz, date(2024, 6, 10))}
+    assert by_type["Grenade"].actor1 == "Unidentified Armed Group (Democratic Republic of Congo)"
+    assert by_type["Government regains territory"].actor1 == "Military Forces of Mali"

@@ -2130,7 +2130,9 @@ def _event_claim(
         # "struck the headquarters of Syria's defence ministry": the state's forces are hit
         actor2_info = _as_forces(actor2_info, ctx.article.published)
     if actor1_info is None and noun_trigger and rule.family == "remote":
-        actor1_info = _last_striker(ctx)  # "Hours later, a strike on a school killed 17"
+        actor1_info = _last_striker(
+            ctx, place_country
+        )  # "Hours later, a strike on a school killed 17"
     coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     if unarmed_official and family == "clash":
@@ -2756,8 +2758,16 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
 
 
 def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
-    """A generic descriptor ("residents", "gunmen") belongs to the country where the event is."""
-    if info is None or tok is None or info.name in actor_table().actors:
+    """A generic descriptor ("residents", "gunmen", "government forces") belongs to the
+    country where the event is."""
+    if info is None or tok is None:
+        return info
+    if info.name in actor_table().actors:
+        if info.country and info.country != country and not _names_a_country(tok, ctx):
+            # "government forces took over the town" in a roundup's paragraph on Kidal
+            again = actor_table().resolve(_phrase(tok), country, ctx.article.published)
+            if again is not None and again.country == country:
+                return again
         return info
     phrase = tok.text if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) else ""
     if phrase and info.inter in (5, 6, 7):  # "Supporters of the military leader": the head
@@ -2767,6 +2777,19 @@ def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> Acto
     if not any(info.name.startswith(t.split("{")[0]) for _, t, _ in actor_table().descriptors):
         return info  # a group named in the text ("Fano militiamen") keeps its name
     return actor_table().resolve(_phrase(tok), country, ctx.article.published) or info
+
+
+def _names_a_country(tok: Any, ctx: _Ctx) -> bool:
+    """ "Congolese troops", "the army of Mali", "the RSF", "its forces": the phrase says whose
+    it is."""
+    return any(
+        t.lower_ in ("its", "their", "his", "her", "our")
+        or (
+            t.text[:1].isupper()
+            and (t.pos_ == "PROPN" or demonym_country(t.text) or _country_code(ctx.gaz, t.text))
+        )
+        for t in tok.subtree
+    )
 
 
 def _actor_kinds(tok: Any) -> set[str]:
@@ -2861,11 +2884,17 @@ def _last_armed_actor(ctx: _Ctx) -> ActorInfo | None:
     return None
 
 
-def _last_striker(ctx: _Ctx) -> ActorInfo | None:
+def _last_striker(ctx: _Ctx, country: str = "") -> ActorInfo | None:
     """actor1 of the report's latest remote-violence event: the next strike told without a
-    perpetrator is, in ACLED's reading of one report, by the same side."""
+    perpetrator is, in ACLED's reading of one report, by the same side. Not across borders
+    (a roundup's bomber in Nigeria did not throw the grenade in Goma), and an unknown attacker
+    is no side."""
     for claim in reversed(ctx.claims):
         if claim.kind == "event" and claim.event_type == "Explosions/Remote violence":
+            if country and all(p.country != country for p in claim.places if p.country):
+                return None
+            if claim.actor1.startswith("Unidentified Armed Group"):
+                return None
             return actor_table().info(claim.actor1) if claim.actor1 else None
     return None
 
