@@ -268,3 +268,15 @@ def test_a_roundup_codes_each_country_with_its_own_actors(gaz: Gazetteer) -> Non
     by_type = {c.sub_event_type: c for c in events(ROUNDUP, gaz, date(2024, 6, 10))}
     assert by_type["Grenade"].actor1 == "Unidentified Armed Group (Democratic Republic of Congo)"
     assert by_type["Government regains territory"].actor1 == "Military Forces of Mali"
+
+
+def test_a_coordinated_clause_with_its_own_event_keeps_its_place(gaz: Gazetteer) -> None:
+    found = events(
+        "Rebels captured a village 12 km west of Aleppo on Friday, and clashes continued in "
+        "the countryside of Hama overnight.",
+        gaz,
+        date(2024, 11, 30),
+    )
+    capture = next(c for c in found if c.sub_event_type == "Non-state actor overtakes territory")
+    assert [p.name for p in capture.places] == ["Aleppo"]
+    assert capture.places[0].offset_km == 12.0

@@ -2432,6 +2432,14 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
         for child in node.children:
             if child.i in trigger_ids and child.dep_ in ("conj", "ccomp", "advcl", "xcomp"):
                 continue
+            if (
+                child.dep_ == "conj"
+                and child.pos_ == "VERB"
+                and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and g.i in trigger_ids for g in child.children
+                )
+            ):
+                continue  # "captured a village ..., and clashes continued in Hama": another act
             if child.dep_ in ("relcl",) and child.i != tok.i:
                 continue
             if child.dep_ == "advcl" and child.tag_ == "VBG":
@@ -2920,7 +2928,8 @@ def _belligerents(
         # a strike on a country is rarely its own army's: foreign and non-state actors first
         armed.sort(key=lambda i: i.country == country and i.inter == 1)
         return armed[0], actor2
-    armed.sort(key=lambda i: i.inter != 1)  # stable: state forces first, then by mentions
+    # stable: the country's own state forces first, then foreign ones, then by mentions
+    armed.sort(key=lambda i: (i.inter != 1, i.country != country))
     first = armed[0]
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
