@@ -149,3 +149,38 @@ def test_phrases_in_keeps_every_phrase_that_matches() -> None:
         assert [p for p in kept if p[2].search(lower)] == every
         hits += len(every)
     assert hits > 5
+
+
+def _demo_sentences() -> list[str]:
+    from frontwatch.config import DATA_DIR
+
+    out = []
+    for path in sorted((DATA_DIR / "demo").rglob("*.*")):
+        out += re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+    return out
+
+
+def test_lowercase_twins_match_where_the_case_blind_patterns_do() -> None:
+    texts = [t for t in [*TEXTS, *_demo_sentences()] if t.isascii()]
+    assert len(texts) > 100
+    for rx, twin in _dates._TWINS.items():
+        assert not twin.flags & re.I
+        for text in texts:
+            got = [(m.span(), m.group(0).lower()) for m in twin.finditer(text.lower())]
+            assert got == [(m.span(), m.group(0).lower()) for m in rx.finditer(text)]
+
+
+def test_dates_read_lowercased_as_in_the_original_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*TEXTS, *_demo_sentences()]
+    pub = date(2024, 5, 6)
+    fast = [_dates._find_dates(t, pub) for t in texts]
+    everything = _dates._Gates(*[True] * len(_dates._Gates._fields))
+    monkeypatch.setattr(_dates, "_gates", lambda _text: everything)
+    monkeypatch.setattr(_dates, "_TWINS", _CaseBlind())  # re.I patterns on the lowered text
+    assert fast == [_dates._find_dates(t, pub) for t in texts]
+    assert sum(map(len, fast)) > 20
+
+
+class _CaseBlind(dict[re.Pattern[str], re.Pattern[str]]):
+    def __getitem__(self, rx: re.Pattern[str]) -> re.Pattern[str]:
+        return rx
