@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -290,6 +291,10 @@ class _Ctx:
     blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
     seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
+    # _actors_of per (token, main country)
+    actor_memo: dict[tuple[Any, str], tuple[ActorInfo | None, ActorInfo | None]] = field(
+        default_factory=dict
+    )
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -1273,8 +1278,13 @@ def _device_blast(tok: Any) -> TriggerRule | None:
     return triggers().by_noun("explosion")
 
 
+_OUTCOME_DEPS = {"pobj", "nsubj", "nsubjpass", "dobj", "attr"}  # a new test adds its role here
+
+
 def _outcome_noun(tok: Any) -> bool:
     """An event noun that is the subject of an outcome verb, "killed in/by" it, or "there were"."""
+    if tok.dep_ not in _OUTCOME_DEPS:
+        return False  # every test below needs one of these roles (most nouns have none)
     table = triggers()
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
@@ -2199,7 +2209,19 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
 
 
 def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
-    """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
+    """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces".
+    Memoised per token and main country: subject, object, opponent and blame rules ask again
+    for the same words (the answer reads nothing else of the context)."""
+    if tok is None:
+        return None, None
+    key = (tok, ctx.main_country)
+    found = ctx.actor_memo.get(key)
+    if found is None:
+        found = ctx.actor_memo[key] = _read_actors(tok, ctx)
+    return found
+
+
+def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
     if tok is None or (
         tok.lemma_.lower() in _CROWD_NOUNS and any(c.lower_ == "of" for c in tok.children)
     ):
@@ -2756,8 +2778,8 @@ def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: 
         if t.i != pivot.i and t.lemma_.lower() in speech
         for x in t.subtree  # ", the army said on Monday": the speech's own date
     }
-    own = {t.idx - base for t in words if t.i not in said}
-    inside = [d for d in points if any(d.start <= o < d.end for o in own)]
+    own = sorted({t.idx - base for t in words if t.i not in said})
+    inside = [d for d in points if (k := bisect_left(own, d.start)) < len(own) and own[k] < d.end]
     if inside:
         before = [d for d in inside if d.start <= rel_pos]
         return before[-1] if before else inside[0]
