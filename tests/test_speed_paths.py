@@ -184,3 +184,10 @@ def test_dates_read_lowercased_as_in_the_original_case(monkeypatch: pytest.Monke
 class _CaseBlind(dict[re.Pattern[str], re.Pattern[str]]):
     def __getitem__(self, rx: re.Pattern[str]) -> re.Pattern[str]:
         return rx
+
+
+def test_named_spans_fast_path_on_the_demo_reports() -> None:
+    table = source_table()
+    texts = _demo_sentences()
+    assert sum(len(table.named_spans(t)) for t in texts) > 5
+    assert all(table.named_spans(t) == table._named_spans_slow(t) for t in texts)

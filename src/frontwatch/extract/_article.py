@@ -2376,11 +2376,15 @@ def _actor_kinds(tok: Any) -> set[str]:
     if tok is None:
         return set()
     text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    return {
-        kind
-        for kind, words in triggers().actor_kinds.items()
-        if any(f" {w} " in text for w in words)
-    }
+    return {kind for kind, words in _padded_actor_kinds() if any(w in text for w in words)}
+
+
+@lru_cache(maxsize=1)
+def _padded_actor_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The table's actor kinds with each word between spaces (matched as whole words)."""
+    return tuple(
+        (kind, tuple(f" {w} " for w in words)) for kind, words in triggers().actor_kinds.items()
+    )
 
 
 def _closing_in(tok: Any) -> bool:

@@ -717,6 +717,7 @@ class Gazetteer:
         self._blocked_countries: set[str] = set()  # countries whose keys _blocks holds
         # the fuzzy matcher comes with the index: else the first report pays its import (~10 ms)
         import rapidfuzz.process  # noqa: F401
+
         self._stop = not_places()
         self._demonyms = demonyms()
 
