@@ -191,3 +191,12 @@ def test_named_spans_fast_path_on_the_demo_reports() -> None:
     texts = _demo_sentences()
     assert sum(len(table.named_spans(t)) for t in texts) > 5
     assert all(table.named_spans(t) == table._named_spans_slow(t) for t in texts)
+
+
+def test_count_numbers_gate_changes_nothing() -> None:
+    texts = [*TEXTS, *_demo_sentences(), "Some 300 families and 12 villages; 5 Drones."]
+    ungated = [
+        [(m["what"].lower(), m["n"].lower()) for m in _numbers._COUNT.finditer(t)] for t in texts
+    ]
+    assert [_numbers.count_numbers(t) for t in texts] == ungated
+    assert sum(map(len, ungated)) > 3

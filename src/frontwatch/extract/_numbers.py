@@ -134,8 +134,32 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     return best[0], best[1], ("other figures: " + "; ".join(others)) if others else ""
 
 
+# the nouns _COUNT ends with: each stands as a whole \w run (after a space, before \b)
+_COUNTED = frozenset(
+    [
+        "settlements",
+        "villages",
+        "towns",
+        "cities",
+        "people",
+        "residents",
+        "civilians",
+        "families",
+        "aircraft",
+        "drones",
+        "missiles",
+        "prisoners",
+        "soldiers",
+        "fighters",
+    ]
+)
+_WORD_RUNS = re.compile(r"\w+")
+
+
 def count_numbers(text: str) -> list[tuple[str, str]]:
     """("settlements", "56"), ("residents", "thousands") ..."""
+    if text.isascii() and _COUNTED.isdisjoint(_WORD_RUNS.findall(text.lower())):
+        return []  # no counted noun: the scan cannot match
     out: list[tuple[str, str]] = []
     for m in _COUNT.finditer(text):
         out.append((m.group("what").lower(), m.group("n").lower()))
