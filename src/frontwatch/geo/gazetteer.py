@@ -714,7 +714,6 @@ class Gazetteer:
         self.from_cache = from_cache
         self.load_seconds = load_seconds
         self._blocks: dict[tuple[str, str], list[str]] = {}
-        self._blocked_countries: set[str] = set()  # countries whose keys _blocks holds
         # the fuzzy matcher comes with the index: else the first report pays its import (~10 ms)
         import rapidfuzz.process  # noqa: F401
 
@@ -789,13 +788,11 @@ class Gazetteer:
         transliterations rarely differ in their first letter)."""
         got = self._blocks.get((cc, first))
         if got is None:
-            if cc not in self._blocked_countries:  # one pass groups all of a country's keys
-                self._blocked_countries.add(cc)
-                joined = self._d.country_keys.get(cc, "")
-                for k in joined.split("\n") if joined else ():
-                    if k:
-                        self._blocks.setdefault((cc, k[0]), []).append(k)
-            got = self._blocks.setdefault((cc, first), [])
+            joined = self._d.country_keys.get(cc, "")
+            # the lines of `joined` that start with `first`, found by one scan in C
+            rx = re.compile(f"^{re.escape(first)}[^\n]*", re.M)
+            got = rx.findall(joined) if joined and first else []
+            self._blocks[(cc, first)] = got
         return got
 
     def _matches(self, text: str, countries: Sequence[str], fuzzy: bool) -> list[Candidate]:
