@@ -262,6 +262,30 @@ _RECENT_WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's lowercased lemmas, read once (see _words). A rule that acts only on
+    some lemmas tests them here before walking the tokens or scanning the text:
+    `if _words(ctx, sent).verbs.isdisjoint(MY_VERBS): return`. Keep such a gate a necessary
+    condition of the rule (it may let through sentences the rule then skips, never the reverse)."""
+
+    lemmas: frozenset[str]  # every token's lemma_.lower()
+    verbs: frozenset[str]  # those of the tokens tagged VERB
+
+
+def _words(ctx: _Ctx, sent: Sentence) -> _Words:
+    found = ctx.words.get(sent.index)
+    if found is None:
+        lemmas, verbs = set(), set()
+        for t in sent.span:
+            lemma = t.lemma_.lower()
+            lemmas.add(lemma)
+            if t.pos_ == "VERB":
+                verbs.add(lemma)
+        found = ctx.words[sent.index] = _Words(frozenset(lemmas), frozenset(verbs))
+    return found
+
+
 @dataclass
 class _Ctx:
     """What the article has told us so far."""
@@ -295,6 +319,7 @@ class _Ctx:
     actor_memo: dict[tuple[Any, str], tuple[ActorInfo | None, ActorInfo | None]] = field(
         default_factory=dict
     )
+    words: dict[int, _Words] = field(default_factory=dict)  # sentence index -> its lemmas
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -742,6 +767,9 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
     """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
     the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
     table = triggers()
+    lemmas = _words(ctx, sent).lemmas
+    if lemmas.isdisjoint(table.deny_verbs) and "call" not in lemmas:
+        return  # no deny verb, no "called it a lie"
     if not _DENY_STEMS.search(sent.text):
         return  # one scan of the text instead of a walk over every token
     for tok in sent.span:
@@ -3217,7 +3245,8 @@ def _promise_and_quote_statements(
     ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
 ) -> None:
     span = sent.span
-    for tok in span if _PROMISE_STEMS.search(sent.text) else ():
+    promises = not _words(ctx, sent).verbs.isdisjoint(_PROMISE_VERBS)
+    for tok in span if promises and _PROMISE_STEMS.search(sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
@@ -3268,8 +3297,8 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
     One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
     receive its just punishment") are one; a clause that reports an event ("said its fighters
     had withdrawn ... and that the war was not over") is left out of it."""
-    if not _SAID_STEMS.search(sent.text):
-        return
+    if _words(ctx, sent).verbs.isdisjoint(_STATEMENT_VERBS) or not _SAID_STEMS.search(sent.text):
+        return  # no statement verb
     covered: set[int] = set()
     for tok in sent.span:
         if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
