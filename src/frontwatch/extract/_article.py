@@ -3033,12 +3033,12 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
 
 def _phrase_full(tok: Any) -> str:
     """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
+    subtree = tok.subtree
+    inside = {t.i for t in subtree}
     words = [
         t
-        for t in tok.subtree
-        if not (
-            t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree)
-        )
+        for t in subtree
+        if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i in inside for a in t.ancestors))
     ]
     return _span_text(tok, words)
 
@@ -3161,7 +3161,7 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
     """The last named person ("person") or party ("party") a subject of the sentences read so
     far names, for a later "he said", "they vowed" (looked up only when a pronoun speaks)."""
     for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES:]):
-        found = ""
+        found = None  # the last subject that names one
         for tok in sent.span:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
                 continue
@@ -3178,9 +3178,10 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
                 if kind == "person"
                 else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
             ):
-                found = _phrase_full(tok)
-        if found:
-            return found
+                found = tok
+        phrase = _phrase_full(found) if found is not None else ""
+        if phrase:
+            return phrase
     return ""
 
 
