@@ -200,3 +200,30 @@ def test_count_numbers_gate_changes_nothing() -> None:
     ]
     assert [_numbers.count_numbers(t) for t in texts] == ungated
     assert sum(map(len, ungated)) > 3
+
+
+def _mentions_word_by_word(text: str) -> dict[str, int]:
+    """ActorTable.mentions as a walk over every word (the rule its fast path keeps)."""
+    from frontwatch.actors import _norm, actor_table
+
+    table = actor_table()
+    words, counts, i = _norm(text).split(), {}, 0
+    while i < len(words):
+        for n in range(min(table._max_words, len(words) - i), 0, -1):
+            hits = table._specific.get(" ".join(words[i : i + n]))
+            if hits:
+                counts[hits[0].name] = counts.get(hits[0].name, 0) + 1
+                i += n
+                break
+        else:
+            i += 1
+    return counts
+
+
+def test_actor_mentions_fast_path() -> None:
+    from frontwatch.actors import actor_table
+
+    texts = [*TEXTS, *_demo_sentences(), " ".join(_demo_sentences())]
+    found = [actor_table().mentions(t) for t in texts]
+    assert found == [_mentions_word_by_word(t) for t in texts]
+    assert sum(map(len, found)) > 10

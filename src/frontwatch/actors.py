@@ -200,23 +200,20 @@ class ActorTable:
         """How often each named actor (by a specific alias) is mentioned in a text."""
         words = _norm(text).split()
         counts: dict[str, int] = {}
-        i = 0
-        first, lengths = self._first_words, self._lengths
-        while i < len(words):
-            if words[i] not in first:
-                i += 1
+        first, lengths, n_words = self._first_words, self._lengths, len(words)
+        free = 0  # words before `free` belong to an alias found
+        for i in [k for k, w in enumerate(words) if w in first]:
+            if i < free:
                 continue
             for n in lengths[words[i]]:  # only the lengths of aliases this word begins
-                if i + n > len(words):
+                if i + n > n_words:
                     continue
                 hits = self._specific.get(" ".join(words[i : i + n]))
                 if hits:
                     name = hits[0].name
                     counts[name] = counts.get(name, 0) + 1
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         return counts
 
     def info(self, name: str) -> ActorInfo | None:

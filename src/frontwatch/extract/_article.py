@@ -1153,8 +1153,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         return blocked
     base = span.start_char
     for tok in span:
-        rel = tok.idx - base
-        if any(c0 <= rel < c1 for c0, c1 in matches):
+        if matches and any(c0 <= tok.idx - base < c1 for c0, c1 in matches):
             blocked.add(tok.i)
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
@@ -1259,7 +1258,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _OUTCOME_DEPS and _outcome_noun(tok):
             # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
             # "a car bomb exploded", "there were clashes": the event noun names what happened
             noun_rule = _noun_rule(tok)
