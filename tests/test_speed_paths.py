@@ -227,3 +227,17 @@ def test_actor_mentions_fast_path() -> None:
     found = [actor_table().mentions(t) for t in texts]
     assert found == [_mentions_word_by_word(t) for t in texts]
     assert sum(map(len, found)) > 10
+
+
+def test_phrase_walk_keeps_the_words_of_the_clause_modifier_rule() -> None:
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract import _article
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    articles = read_path(DATA_DIR / "demo").articles[:4]
+    tokens = [t for a in articles for s in sentences(a) for t in s.span]
+    assert len(tokens) > 300
+    for tok in tokens:
+        words = [t for t in tok.subtree if not _article._in_clause_modifier(t, tok)]
+        assert _article._phrase(tok) == _article._span_text(tok, words)

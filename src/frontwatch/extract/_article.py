@@ -2210,12 +2210,26 @@ def _counted(tok: Any) -> Any:
 
 def _phrase(tok: Any) -> str:
     """The noun phrase's text, without relative clauses and appositions."""
-    return _span_text(tok, [t for t in tok.subtree if not _in_clause_modifier(t, tok)])
+    # the subtree less the branches _in_clause_modifier cuts, walked from the top
+    ids = {tok.i}
+    stack = [tok]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _CLAUSE_MODIFIERS:
+                ids.add(child.i)
+                stack.append(child)
+    return _ids_text(tok, ids)
+
+
+_CLAUSE_MODIFIERS = {"relcl", "acl", "appos", "conj", "cc"}
 
 
 def _span_text(root: Any, words: list[Any]) -> str:
     """Text of the contiguous run of `words` around `root` (keeps the original spacing)."""
-    ids = {t.i for t in words}
+    return _ids_text(root, {t.i for t in words})
+
+
+def _ids_text(root: Any, ids: set[int]) -> str:
     left = right = root.i
     while left - 1 in ids:
         left -= 1
