@@ -241,3 +241,28 @@ def test_phrase_walk_keeps_the_words_of_the_clause_modifier_rule() -> None:
     for tok in tokens:
         words = [t for t in tok.subtree if not _article._in_clause_modifier(t, tok)]
         assert _article._phrase(tok) == _article._span_text(tok, words)
+
+
+def test_actor_alias_runs_are_the_first_specific_ngram() -> None:
+    from frontwatch.actors import _norm, actor_table
+
+    table = actor_table()
+    phrases = [s for t in _demo_sentences() for s in re.split(r"[,;]", t)]
+    phrases += ["the Syrian Arab Army", "RSF fighters", "Rapid Support Forces", "the army"]
+    found = 0
+    for phrase in phrases:
+        words = _norm(phrase).split()
+        slow = next((h for g in table._ngrams(words) if (h := table._specific.get(g))), None)
+        assert table._specific_hit(words) == slow
+        found += slow is not None
+    assert found > 10
+
+
+def test_candidate_with_rank_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from frontwatch.geo.gazetteer import Candidate, _with_rank
+
+    values = {f.name: f"v{k}" for k, f in enumerate(dataclasses.fields(Candidate))}
+    c = Candidate(**values)  # type: ignore[arg-type]
+    assert _with_rank(c, 0.5) == dataclasses.replace(c, rank=0.5)

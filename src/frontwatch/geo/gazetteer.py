@@ -171,6 +171,14 @@ class Candidate:
     key: str = ""  # the index key that matched
 
 
+def _with_rank(c: Candidate, rank: float) -> Candidate:
+    """A copy of a candidate with its rank (fields passed one by one: no dict is built)."""
+    return Candidate(
+        c.idx, c.name, c.country, c.feature, c.geonameid, c.lat, c.lon,
+        c.population, c.admin1, c.method, c.score, rank, c.key,
+    )  # fmt: skip
+
+
 @dataclass
 class _Data:
     """Everything that is pickled (flat arrays, one row per entry)."""
@@ -848,9 +856,7 @@ class Gazetteer:
         if not found:
             found = self._matches(core, countries, fuzzy=fuzzy)
         ctx = {c.upper() for c in countries}
-        ranked = [
-            Candidate(**{**c.__dict__, "rank": self._rank(c, hint, ctx, near)}) for c in found
-        ]
+        ranked = [_with_rank(c, self._rank(c, hint, ctx, near)) for c in found]
         ranked.sort(key=lambda c: (-c.rank, -c.population, c.idx))
         return ranked[:limit] if limit else ranked
 
