@@ -3062,7 +3062,7 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
         return None
     if _PUBLISHER_WORDS.match(phrase):
         return PUBLISHER
-    ref = source_table().match(phrase)
+    ref = _source_match(phrase)
     if ref is not None:
         return ref
     actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
@@ -3072,7 +3072,15 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     )
 
 
+@lru_cache(maxsize=65536)
+def _source_match(phrase: str) -> SourceRef | None:
+    """source_table().match, cached per phrase: "the ministry", "officials" recur across reports."""
+    return source_table().match(phrase)
+
+
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    if "according" not in span.text.lower():
+        return []  # no token can be "according"
     out: list[SourceRef] = []
     for tok in span:
         if tok.lower_ == "according":
