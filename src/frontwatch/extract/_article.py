@@ -661,7 +661,7 @@ def _is_history(
     ):
         return True
     doc = span.doc
-    if not lead and pub is not None and _old_year(doc, clause, pub.year):
+    if not lead and pub is not None and _may_name_year(span) and _old_year(doc, clause, pub.year):
         return True  # "when the Houthis took Sanaa in 2014"
     markers = triggers().history_markers
     if markers is None:
@@ -671,6 +671,15 @@ def _is_history(
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
     return bool(markers.search(text))
+
+
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def _may_name_year(span: Any) -> bool:
+    """Whether a token of the sentence can be a year (ASCII text: four digits in a row)."""
+    text = span.text
+    return not text.isascii() or _FOUR_DIGITS.search(text) is not None
 
 
 def _old_year(doc: Any, clause: set[int], year: int) -> bool:
