@@ -266,3 +266,13 @@ def test_candidate_with_rank_is_dataclasses_replace() -> None:
     values = {f.name: f"v{k}" for k, f in enumerate(dataclasses.fields(Candidate))}
     c = Candidate(**values)  # type: ignore[arg-type]
     assert _with_rank(c, 0.5) == dataclasses.replace(c, rank=0.5)
+
+
+def test_fatalities_read_lowercased_as_in_the_original_case(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [*TEXTS, *_demo_sentences(), "Dozens Were Killed; KILLED A Man and Two Others."]
+    fast = [_numbers.fatalities(t) for t in texts]
+    monkeypatch.setattr(_numbers, "_LOWER_TWINS", (_numbers._FATAL, _numbers._ONE_AND_OTHERS))
+    assert fast == [_numbers.fatalities(t) for t in texts]
+    assert sum(f[0] for f in fast) > 20 and any(f[2] for f in fast)

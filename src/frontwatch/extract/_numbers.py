@@ -102,12 +102,20 @@ def _value(raw: str) -> tuple[int, FatalitiesBasis]:
     return int(raw.replace(",", "")), "reported"
 
 
+_LOWER_TWINS = (re.compile(_FATAL.pattern), re.compile(_ONE_AND_OTHERS.pattern))
+
+
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
     if not _DEATH_WORD.search(text):
         return 0, "none", ""  # most sentences name no death: one cheap scan first
+    # ASCII text is scanned lowercased by case-sensitive twins (about 3x faster than re.I):
+    # the numbers are read case-blind, the figures quoted from the text itself
+    ascii_text = text.isascii()
+    scan = text.lower() if ascii_text else text
+    fatal, others_rx = _LOWER_TWINS if ascii_text else (_FATAL, _ONE_AND_OTHERS)
     found: list[tuple[int, FatalitiesBasis, str]] = []
-    for m in _FATAL.finditer(text):
+    for m in fatal.finditer(scan):
         raw = next(
             g
             for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))
@@ -118,14 +126,15 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
             value, basis = _value(raw)
         except ValueError:
             continue
-        found.append((value, basis, m.group(0)))
-    for m in _ONE_AND_OTHERS.finditer(text):
+        found.append((value, basis, text[m.start() : m.end()]))
+    for m in others_rx.finditer(scan):
         try:
             value, basis = _value(m.group("n"))
         except ValueError:
             continue
-        found = [f for f in found if f[2] not in m.group(0)]  # "killed a man" of the same
-        found.append((value + 1, basis, m.group(0)))
+        told = text[m.start() : m.end()]
+        found = [f for f in found if f[2] not in told]  # "killed a man" of the same
+        found.append((value + 1, basis, told))
     if not found:
         return 0, "none", ""
     found.sort(key=lambda f: (f[1] != "reported", f[0]))
