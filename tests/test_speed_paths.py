@@ -276,3 +276,20 @@ def test_fatalities_read_lowercased_as_in_the_original_case(
     monkeypatch.setattr(_numbers, "_LOWER_TWINS", (_numbers._FATAL, _numbers._ONE_AND_OTHERS))
     assert fast == [_numbers.fatalities(t) for t in texts]
     assert sum(f[0] for f in fast) > 20 and any(f[2] for f in fast)
+
+
+def test_history_markers_twin_matches_where_the_table_pattern_does() -> None:
+    from frontwatch.extract import _article
+    from frontwatch.extract._tables import triggers
+
+    markers = triggers().history_markers
+    assert markers is not None
+    twin = _article._lower_twin(markers)
+    assert twin is not None and not twin.flags & re.I
+    texts = [*TEXTS, *_demo_sentences(), "Since The Civil War Began in 2011", "IN 2016"]
+    texts = [t for t in texts if t.isascii()]
+    spans = [[m.span() for m in markers.finditer(t)] for t in texts]
+    assert spans == [[m.span() for m in twin.finditer(t.lower())] for t in texts]
+    assert sum(map(len, spans)) > 0
+    for odd in (r"[A-Z]x", r"(?-i:a)b", r"\x41", r"\N{DIGIT ONE}"):
+        assert _article._lowered_pattern(odd) is None

@@ -670,7 +670,57 @@ def _is_history(
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
+    twin = _lower_twin(markers)
+    if twin is not None and text.isascii():
+        return twin.search(text.lower()) is not None
     return bool(markers.search(text))
+
+
+@lru_cache(maxsize=8)
+def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive twin of a case-blind pattern, for lowercased ASCII text (the same
+    matches, about 3x faster); None when the pattern has upper-case letters or flags of its
+    own (a table's pattern may)."""
+    lowered = _lowered_pattern(rx.pattern) if rx.flags & re.I else None
+    return None if lowered is None else re.compile(lowered, rx.flags & ~re.I)
+
+
+_PLAIN_ESCAPES = set("bBsSdDwW")
+
+
+def _lowered_pattern(pattern: str) -> str | None:
+    """The pattern with its literal letters lowercased (escapes and group names kept), or
+    None when that could change what it matches: an escape other than \\b \\s \\d \\w (and
+    their capitals) or of punctuation, inline flags, an upper-case letter in a [class]."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt.isalnum() and nxt not in _PLAIN_ESCAPES:
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.find(">" if pattern[i + 3] == "<" else ")", i)
+            if end < 0:
+                return None
+            out.append(pattern[i : end + 1])
+            i = end + 1
+            continue
+        if pattern.startswith("(?", i) and pattern[i + 2 : i + 3] in set("aiLmsux-"):
+            return None
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif in_class and c.isupper():
+            return None
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
 
 
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
