@@ -293,3 +293,14 @@ def test_history_markers_twin_matches_where_the_table_pattern_does() -> None:
     assert sum(map(len, spans)) > 0
     for odd in (r"[A-Z]x", r"(?-i:a)b", r"\x41", r"\N{DIGIT ONE}"):
         assert _article._lowered_pattern(odd) is None
+
+
+def test_stem_gates_by_their_twins_answer_as_the_case_blind_patterns() -> None:
+    from frontwatch.extract import _article
+
+    texts = [*TEXTS, *_demo_sentences(), "The Army DENIED it; Officials SAID so; they Vowed."]
+    for rx in (_article._SAID_STEMS, _article._DENY_STEMS, _article._PROMISE_STEMS):
+        assert _article._lower_twin(rx) is not None
+        found = [_article._finds(rx, t) for t in texts]
+        assert found == [rx.search(t) is not None for t in texts]
+        assert any(found)

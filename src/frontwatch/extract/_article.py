@@ -670,13 +670,18 @@ def _is_history(
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
-    twin = _lower_twin(markers)
+    return _finds(markers, text)
+
+
+def _finds(rx: re.Pattern[str], text: str) -> bool:
+    """Whether a case-blind pattern matches: by its lowercase twin on ASCII text."""
+    twin = _lower_twin(rx)
     if twin is not None and text.isascii():
         return twin.search(text.lower()) is not None
-    return bool(markers.search(text))
+    return rx.search(text) is not None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive twin of a case-blind pattern, for lowercased ASCII text (the same
     matches, about 3x faster); None when the pattern has upper-case letters or flags of its
@@ -829,7 +834,7 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
     lemmas = _words(ctx, sent).lemmas
     if lemmas.isdisjoint(table.deny_verbs) and "call" not in lemmas:
         return  # no deny verb, no "called it a lie"
-    if not _DENY_STEMS.search(sent.text):
+    if not _finds(_DENY_STEMS, sent.text):
         return  # one scan of the text instead of a walk over every token
     for tok in sent.span:
         if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok):
@@ -3327,7 +3332,7 @@ def _promise_and_quote_statements(
 ) -> None:
     span = sent.span
     promises = not _words(ctx, sent).verbs.isdisjoint(_PROMISE_VERBS)
-    for tok in span if promises and _PROMISE_STEMS.search(sent.text) else ():
+    for tok in span if promises and _finds(_PROMISE_STEMS, sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
@@ -3378,7 +3383,7 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
     One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
     receive its just punishment") are one; a clause that reports an event ("said its fighters
     had withdrawn ... and that the war was not over") is left out of it."""
-    if _words(ctx, sent).verbs.isdisjoint(_STATEMENT_VERBS) or not _SAID_STEMS.search(sent.text):
+    if _words(ctx, sent).verbs.isdisjoint(_STATEMENT_VERBS) or not _finds(_SAID_STEMS, sent.text):
         return  # no statement verb
     covered: set[int] = set()
     for tok in sent.span:
