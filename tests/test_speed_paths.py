@@ -299,8 +299,16 @@ def test_stem_gates_by_their_twins_answer_as_the_case_blind_patterns() -> None:
     from frontwatch.extract import _article
 
     texts = [*TEXTS, *_demo_sentences(), "The Army DENIED it; Officials SAID so; they Vowed."]
-    for rx in (_article._SAID_STEMS, _article._DENY_STEMS, _article._PROMISE_STEMS):
+    texts += [
+        "After The Capture Of Hama, Two Days Later",
+        "Hours LATER; the Next Day, a day earlier",
+    ]
+    patterns = (_article._SAID_STEMS, _article._DENY_STEMS, _article._PROMISE_STEMS)
+    for rx in (*patterns, _article._AFTER_ANCHOR, _article._RELATIVE_DAYS):
         assert _article._lower_twin(rx) is not None
-        found = [_article._finds(rx, t) for t in texts]
-        assert found == [rx.search(t) is not None for t in texts]
+        found = [_article._search(rx, t) for t in texts]
+        expected = [rx.search(t) for t in texts]
+        assert [m and (m.span(), m.group(0).lower()) for m in found] == [
+            m and (m.span(), m.group(0).lower()) for m in expected
+        ]
         assert any(found)

@@ -675,10 +675,16 @@ def _is_history(
 
 def _finds(rx: re.Pattern[str], text: str) -> bool:
     """Whether a case-blind pattern matches: by its lowercase twin on ASCII text."""
+    return _search(rx, text) is not None
+
+
+def _search(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """rx.search(text) for a case-blind pattern; on ASCII text its lowercase twin's match in
+    the lowercased text (the same positions: read groups case-blind, slice `text` itself)."""
     twin = _lower_twin(rx)
     if twin is not None and text.isascii():
-        return twin.search(text.lower()) is not None
-    return rx.search(text) is not None
+        return twin.search(text.lower())
+    return rx.search(text)
 
 
 @lru_cache(maxsize=64)
@@ -2835,7 +2841,7 @@ def _claim_date(
     if durations and pub:
         start = pub - timedelta(days=durations[0].days - 1)
         return start, pub, time_precision(start, pub), "duration"
-    m = _AFTER_ANCHOR.search(sent.text)
+    m = _search(_AFTER_ANCHOR, sent.text)
     if m:
         rest = sent.text[m.end() :]
         name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al|an|ar|as|el|ez)?-?\s*[A-Z][\w'’-]*)*", rest)
@@ -2862,7 +2868,7 @@ _SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 def _relative_days(text: str) -> int | None:
     """ "A day earlier", "two days later", "the next day", "hours later": the day relative to
     the event told just before (ACLED dates the event, not the report)."""
-    m = _RELATIVE_DAYS.search(text)
+    m = _search(_RELATIVE_DAYS, text)
     if m is None:
         return None
     if m.group("n"):
