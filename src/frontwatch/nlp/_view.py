@@ -110,15 +110,24 @@ class Token:
     def subtree(self) -> tuple[Token, ...]:
         """The token and its descendants: left children's subtrees, itself, the right ones'."""
         if self._subtree is None:
+            # one walk with a stack (a descendant's own subtree is computed only when asked
+            # for, or reused when it already was): (token, True) emits it, (token, False)
+            # stands for its whole subtree
             out: list[Token] = []
-            i = self.i
-            for c in self.children:
-                if c.i < i:
-                    out.extend(c.subtree)
-            out.append(self)
-            for c in self.children:
-                if c.i > i:
-                    out.extend(c.subtree)
+            stack: list[tuple[Token, bool]] = [(self, False)]
+            while stack:
+                node, emit = stack.pop()
+                if emit:
+                    out.append(node)
+                elif node._subtree is not None:
+                    out.extend(node._subtree)
+                elif not node.children:
+                    out.append(node)
+                else:
+                    i = node.i
+                    stack.extend((c, False) for c in reversed(node.children) if c.i > i)
+                    stack.append((node, True))
+                    stack.extend((c, False) for c in reversed(node.children) if c.i < i)
             self._subtree = tuple(out)
         return self._subtree
 
