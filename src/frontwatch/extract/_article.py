@@ -276,13 +276,10 @@ class _Words:
 def _words(ctx: _Ctx, sent: Sentence) -> _Words:
     found = ctx.words.get(sent.index)
     if found is None:
-        lemmas, verbs = set(), set()
-        for t in sent.span:
-            lemma = t.lemma_.lower()
-            lemmas.add(lemma)
-            if t.pos_ == "VERB":
-                verbs.add(lemma)
-        found = ctx.words[sent.index] = _Words(frozenset(lemmas), frozenset(verbs))
+        tokens = list(sent.span)
+        lows = [t.lemma_.lower() for t in tokens]
+        verbs = frozenset([w for t, w in zip(tokens, lows, strict=True) if t.pos_ == "VERB"])
+        found = ctx.words[sent.index] = _Words(frozenset(lows), verbs)
     return found
 
 
