@@ -434,10 +434,22 @@ def _article_countries(
                     code = _big_town_country(gaz, tok.text)
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
+    text = article.text
+    named = {n for head, names in _actor_name_heads() if head in text for n in names if n in text}
     for name, info in actor_table().actors.items():
-        if name in article.text:
+        if name in named:  # in the table's order (ties of most_common keep it)
             counts[info.country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+@lru_cache(maxsize=1)
+def _actor_name_heads() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The actor table's names grouped by their first four characters: a name can be in a
+    text only if its group's head is."""
+    groups: dict[str, list[str]] = {}
+    for name in actor_table().actors:
+        groups.setdefault(name[:4], []).append(name)
+    return tuple((head, tuple(names)) for head, names in groups.items())
 
 
 def _starts_longer_name(doc: Any, i: int) -> bool:
