@@ -3135,6 +3135,12 @@ def _phrase_full(tok: Any) -> str:
     return _span_text(tok, words)
 
 
+@lru_cache(maxsize=65536)
+def _source_match(phrase: str) -> SourceRef | None:
+    """source_table().match, cached per phrase: "the ministry", "officials" recur across reports."""
+    return source_table().match(phrase)
+
+
 def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     phrase = phrase.strip(" ,")
     if not phrase or phrase.lower() in ("he", "she", "they", "it", "who"):
@@ -3149,12 +3155,6 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
     )
-
-
-@lru_cache(maxsize=65536)
-def _source_match(phrase: str) -> SourceRef | None:
-    """source_table().match, cached per phrase: "the ministry", "officials" recur across reports."""
-    return source_table().match(phrase)
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
