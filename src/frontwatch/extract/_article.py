@@ -11,6 +11,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+# the gazetteer's fuzzy matcher, imported with extraction: else the first report's first
+# fuzzy look-up pays its import (about 40 ms)
+import rapidfuzz.process  # noqa: F401
+
 from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._dates import NUMBER_WORDS, DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities

@@ -722,8 +722,6 @@ class Gazetteer:
         self.from_cache = from_cache
         self.load_seconds = load_seconds
         self._blocks: dict[tuple[str, str], list[str]] = {}
-        # the fuzzy matcher comes with the index: else the first report pays its import (~10 ms)
-        import rapidfuzz.process  # noqa: F401
 
         self._stop = not_places()
         self._demonyms = demonyms()
