@@ -13,6 +13,7 @@ from typing import Any
 
 from frontwatch.extract._replace import replace
 from frontwatch.geo import Gazetteer, relative_context
+from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.nlp import Sentence
 from frontwatch.types import Place
 
@@ -252,11 +253,17 @@ def find_places(
                     continue  # "Power stations ... were hit": a capitalised first common noun
                 if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
                     continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
-                if (
-                    _exact_place(gaz, text, countries)
-                    or (place_slot(doc, i, j) and is_place(gaz, text, countries))
-                    or (_after_place_noun(doc, i) and is_place(gaz, text, ()))
+                if _exact_place(gaz, text, countries) or (
+                    place_slot(doc, i, j) and is_place(gaz, text, countries)
                 ):
+                    hit = (i, j, text)
+                    break
+                if _after_place_noun(doc, i) and is_place(gaz, text, ()):
+                    if countries and not _in_named_countries(gaz, text, countries):
+                        # "the settlement of Shagra" in a report on Sudan: a village the
+                        # gazetteer lacks, not Shaqra in Saudi Arabia, which it never names
+                        hit = (i, j, "")  # "" marks the unresolved village
+                        break
                     hit = (i, j, text)
                     break
             if hit is None:
@@ -271,9 +278,16 @@ def find_places(
                 i += 1
                 continue
             a, b, text = hit
+            if not text:
+                found.append(_unresolved_town(sentence, a, b, words, start, countries))
+                i = b
+                continue
             head = doc[a:b].root
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
+                continue
+            if head.dep_ == "pobj" and head.head.dep_ == "agent":
+                i = b  # "authorities installed by Moscow": who did it, not where
                 continue
             if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
                 i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
@@ -396,6 +410,25 @@ def _unresolved_town(
         score=0.0,
     )
     return PlaceMention(a, b, c0, c1, place)
+
+
+def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """The town's best match is in (or within reach of) the report's countries: Sudzha, just
+    across the border, is meant in a report on Ukraine; Shaqra in Saudi Arabia, 1,900 km
+    from Sudan, is not meant in a report on Sudan that never names Saudi Arabia."""
+    place = _resolve(gaz, text, (), "")
+    if place is None or place.country in countries or place.lat is None or place.lon is None:
+        return True
+    for code in countries:
+        home = gaz.country(code)
+        if home is None or home.lat is None or home.lon is None:
+            return True
+        if haversine_km((place.lat, place.lon), (home.lat, home.lon)) < _FOREIGN_REACH_KM:
+            return True
+    return False
+
+
+_FOREIGN_REACH_KM = 1500
 
 
 def _after_place_noun(doc: Any, i: int) -> bool:
