@@ -27,6 +27,7 @@ FOLDERS = [
     DATA_DIR / "demo",
     ROOT / "tests/fixtures/corpus/dev",
     ROOT / "tests/fixtures/corpus/heldout",
+    ROOT / "tests/fixtures/corpus/fresh",
     ROOT / "tests/fixtures/corpus/stories",
     ROOT.parent / "shared/seed",
 ]

@@ -149,3 +149,167 @@ def test_phrases_in_keeps_every_phrase_that_matches() -> None:
         assert [p for p in kept if p[2].search(lower)] == every
         hits += len(every)
     assert hits > 5
+
+
+def _demo_sentences() -> list[str]:
+    from frontwatch.config import DATA_DIR
+
+    out = []
+    for path in sorted((DATA_DIR / "demo").rglob("*.*")):
+        out += re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))
+    return out
+
+
+def test_lowercase_twins_match_where_the_case_blind_patterns_do() -> None:
+    texts = [t for t in [*TEXTS, *_demo_sentences()] if t.isascii()]
+    assert len(texts) > 100
+    for rx, twin in _dates._TWINS.items():
+        assert not twin.flags & re.I
+        for text in texts:
+            got = [(m.span(), m.group(0).lower()) for m in twin.finditer(text.lower())]
+            assert got == [(m.span(), m.group(0).lower()) for m in rx.finditer(text)]
+
+
+def test_dates_read_lowercased_as_in_the_original_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*TEXTS, *_demo_sentences()]
+    pub = date(2024, 5, 6)
+    fast = [_dates._find_dates(t, pub) for t in texts]
+    everything = _dates._Gates(*[True] * len(_dates._Gates._fields))
+    monkeypatch.setattr(_dates, "_gates", lambda _text: everything)
+    monkeypatch.setattr(_dates, "_TWINS", _CaseBlind())  # re.I patterns on the lowered text
+    assert fast == [_dates._find_dates(t, pub) for t in texts]
+    assert sum(map(len, fast)) > 20
+
+
+class _CaseBlind(dict[re.Pattern[str], re.Pattern[str]]):
+    def __getitem__(self, rx: re.Pattern[str]) -> re.Pattern[str]:
+        return rx
+
+
+def test_named_spans_fast_path_on_the_demo_reports() -> None:
+    table = source_table()
+    texts = _demo_sentences()
+    assert sum(len(table.named_spans(t)) for t in texts) > 5
+    assert all(table.named_spans(t) == table._named_spans_slow(t) for t in texts)
+
+
+def test_count_numbers_gate_changes_nothing() -> None:
+    texts = [*TEXTS, *_demo_sentences(), "Some 300 families and 12 villages; 5 Drones."]
+    ungated = [
+        [(m["what"].lower(), m["n"].lower()) for m in _numbers._COUNT.finditer(t)] for t in texts
+    ]
+    assert [_numbers.count_numbers(t) for t in texts] == ungated
+    assert sum(map(len, ungated)) > 3
+
+
+def _mentions_word_by_word(text: str) -> dict[str, int]:
+    """ActorTable.mentions as a walk over every word (the rule its fast path keeps)."""
+    from frontwatch.actors import _norm, actor_table
+
+    table = actor_table()
+    words, counts, i = _norm(text).split(), {}, 0
+    while i < len(words):
+        for n in range(min(table._max_words, len(words) - i), 0, -1):
+            hits = table._specific.get(" ".join(words[i : i + n]))
+            if hits:
+                counts[hits[0].name] = counts.get(hits[0].name, 0) + 1
+                i += n
+                break
+        else:
+            i += 1
+    return counts
+
+
+def test_actor_mentions_fast_path() -> None:
+    from frontwatch.actors import actor_table
+
+    texts = [*TEXTS, *_demo_sentences(), " ".join(_demo_sentences())]
+    found = [actor_table().mentions(t) for t in texts]
+    assert found == [_mentions_word_by_word(t) for t in texts]
+    assert sum(map(len, found)) > 10
+
+
+def test_phrase_walk_keeps_the_words_of_the_clause_modifier_rule() -> None:
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract import _article
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    articles = read_path(DATA_DIR / "demo").articles[:4]
+    tokens = [t for a in articles for s in sentences(a) for t in s.span]
+    assert len(tokens) > 300
+    for tok in tokens:
+        words = [t for t in tok.subtree if not _article._in_clause_modifier(t, tok)]
+        assert _article._phrase(tok) == _article._span_text(tok, words)
+
+
+def test_actor_alias_runs_are_the_first_specific_ngram() -> None:
+    from frontwatch.actors import _norm, actor_table
+
+    table = actor_table()
+    phrases = [s for t in _demo_sentences() for s in re.split(r"[,;]", t)]
+    phrases += ["the Syrian Arab Army", "RSF fighters", "Rapid Support Forces", "the army"]
+    found = 0
+    for phrase in phrases:
+        words = _norm(phrase).split()
+        slow = next((h for g in table._ngrams(words) if (h := table._specific.get(g))), None)
+        assert table._specific_hit(words) == slow
+        found += slow is not None
+    assert found > 10
+
+
+def test_candidate_with_rank_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from frontwatch.geo.gazetteer import Candidate, _with_rank
+
+    values = {f.name: f"v{k}" for k, f in enumerate(dataclasses.fields(Candidate))}
+    c = Candidate(**values)  # type: ignore[arg-type]
+    assert _with_rank(c, 0.5) == dataclasses.replace(c, rank=0.5)
+
+
+def test_fatalities_read_lowercased_as_in_the_original_case(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [*TEXTS, *_demo_sentences(), "Dozens Were Killed; KILLED A Man and Two Others."]
+    fast = [_numbers.fatalities(t) for t in texts]
+    monkeypatch.setattr(_numbers, "_OTHERS_TWIN", _numbers._ONE_AND_OTHERS)
+    monkeypatch.setattr(_numbers, "_twin", lambda rx: rx)  # the case-blind patterns themselves
+    assert fast == [_numbers.fatalities(t) for t in texts]
+    assert sum(f[0] for f in fast) > 20 and any(f[2] for f in fast)
+
+
+def test_history_markers_twin_matches_where_the_table_pattern_does() -> None:
+    from frontwatch.extract import _article
+    from frontwatch.extract._tables import triggers
+
+    markers = triggers().history_markers
+    assert markers is not None
+    twin = _article._lower_twin(markers)
+    assert twin is not None and not twin.flags & re.I
+    texts = [*TEXTS, *_demo_sentences(), "Since The Civil War Began in 2011", "IN 2016"]
+    texts = [t for t in texts if t.isascii()]
+    spans = [[m.span() for m in markers.finditer(t)] for t in texts]
+    assert spans == [[m.span() for m in twin.finditer(t.lower())] for t in texts]
+    assert sum(map(len, spans)) > 0
+    for odd in (r"[A-Z]x", r"(?-i:a)b", r"\x41", r"\N{DIGIT ONE}"):
+        assert _article._lowered_pattern(odd) is None
+
+
+def test_stem_gates_by_their_twins_answer_as_the_case_blind_patterns() -> None:
+    from frontwatch.extract import _article
+
+    texts = [*TEXTS, *_demo_sentences(), "The Army DENIED it; Officials SAID so; they Vowed."]
+    texts += [
+        "After The Capture Of Hama, Two Days Later",
+        "Hours LATER; the Next Day, a day earlier",
+    ]
+    patterns = (_article._SAID_STEMS, _article._DENY_STEMS, _article._PROMISE_STEMS)
+    for rx in (*patterns, _article._AFTER_ANCHOR, _article._RELATIVE_DAYS):
+        assert _article._lower_twin(rx) is not None
+        found = [_article._search(rx, t) for t in texts]
+        expected = [rx.search(t) for t in texts]
+        assert [m and (m.span(), m.group(0).lower()) for m in found] == [
+            m and (m.span(), m.group(0).lower()) for m in expected
+        ]
+        assert any(found)

@@ -142,6 +142,22 @@ class ActorTable:
             out.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
         return out
 
+    def _specific_hit(self, words: list[str]) -> list[ActorInfo] | None:
+        """The actors of the first of _ngrams(words) that is a specific alias (longest, then
+        leftmost), trying only the runs that start at an alias's first word."""
+        runs = [
+            (n, i)
+            for i, w in enumerate(words)
+            if w in self._first_words
+            for n in self._lengths[w]
+            if i + n <= len(words)
+        ]
+        for n, i in sorted(runs, key=lambda r: (-r[0], r[1])):
+            hits = self._specific.get(" ".join(words[i : i + n]))
+            if hits:
+                return hits
+        return None
+
     def resolve(self, phrase: str, country: str = "", on: date | None = None) -> ActorInfo | None:
         """The actor a noun phrase names. Specific aliases win over generic
         descriptors; generic ones need the report's country (and prefer a
@@ -161,15 +177,14 @@ class ActorTable:
                 return self._upper[word]
         # "the village of Yelwata in Guma local government area": Nigeria's LGAs are places
         text = re.sub(r"\blocal government areas?\b", " ", _norm(phrase))
-        grams = self._ngrams(text.split())
-        for gram in grams:
-            hits = self._specific.get(gram)
-            if hits:
-                return _on_date(hits, on)
+        words = text.split()
+        hits = self._specific_hit(words)
+        if hits:
+            return _on_date(hits, on)
         wanted = _demonym_country(text) or country
         if not wanted:
             return None
-        for gram in grams:
+        for gram in self._ngrams(words):
             hits = self._generic.get((gram, wanted))
             if hits:
                 return _on_date(hits, on)
@@ -200,23 +215,20 @@ class ActorTable:
         """How often each named actor (by a specific alias) is mentioned in a text."""
         words = _norm(text).split()
         counts: dict[str, int] = {}
-        i = 0
-        first, lengths = self._first_words, self._lengths
-        while i < len(words):
-            if words[i] not in first:
-                i += 1
+        first, lengths, n_words = self._first_words, self._lengths, len(words)
+        free = 0  # words before `free` belong to an alias found
+        for i in [k for k, w in enumerate(words) if w in first]:
+            if i < free:
                 continue
             for n in lengths[words[i]]:  # only the lengths of aliases this word begins
-                if i + n > len(words):
+                if i + n > n_words:
                     continue
                 hits = self._specific.get(" ".join(words[i : i + n]))
                 if hits:
                     name = hits[0].name
                     counts[name] = counts.get(name, 0) + 1
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         return counts
 
     def info(self, name: str) -> ActorInfo | None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
+
+# the gazetteer's fuzzy matcher, imported with extraction: else the first report's first
+# fuzzy look-up pays its import (about 40 ms)
+import rapidfuzz.process  # noqa: F401
 
 from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._dates import NUMBER_WORDS, DateMention, find_dates, time_precision
@@ -262,6 +267,27 @@ _RECENT_WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's lowercased lemmas, read once (see _words). A rule that acts only on
+    some lemmas tests them here before walking the tokens or scanning the text:
+    `if _words(ctx, sent).verbs.isdisjoint(MY_VERBS): return`. Keep such a gate a necessary
+    condition of the rule (it may let through sentences the rule then skips, never the reverse)."""
+
+    lemmas: frozenset[str]  # every token's lemma_.lower()
+    verbs: frozenset[str]  # those of the tokens tagged VERB
+
+
+def _words(ctx: _Ctx, sent: Sentence) -> _Words:
+    found = ctx.words.get(sent.index)
+    if found is None:
+        tokens = list(sent.span)
+        lows = [t.lemma_.lower() for t in tokens]
+        verbs = frozenset([w for t, w in zip(tokens, lows, strict=True) if t.pos_ == "VERB"])
+        found = ctx.words[sent.index] = _Words(frozenset(lows), verbs)
+    return found
+
+
 @dataclass
 class _Ctx:
     """What the article has told us so far."""
@@ -291,6 +317,11 @@ class _Ctx:
     blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
     seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
+    # _actors_of per (token, main country)
+    actor_memo: dict[tuple[Any, str], tuple[ActorInfo | None, ActorInfo | None]] = field(
+        default_factory=dict
+    )
+    words: dict[int, _Words] = field(default_factory=dict)  # sentence index -> its lemmas
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -408,10 +439,22 @@ def _article_countries(
                     code = _big_town_country(gaz, tok.text)
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
+    text = article.text
+    named = {n for head, names in _actor_name_heads() if head in text for n in names if n in text}
     for name, info in actor_table().actors.items():
-        if name in article.text:
+        if name in named:  # in the table's order (ties of most_common keep it)
             counts[info.country] += 1
     return tuple(c for c, _ in counts.most_common())
+
+
+@lru_cache(maxsize=1)
+def _actor_name_heads() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The actor table's names grouped by their first four characters: a name can be in a
+    text only if its group's head is."""
+    groups: dict[str, list[str]] = {}
+    for name in actor_table().actors:
+        groups.setdefault(name[:4], []).append(name)
+    return tuple((head, tuple(names)) for head, names in groups.items())
 
 
 def _starts_longer_name(doc: Any, i: int) -> bool:
@@ -632,7 +675,7 @@ def _is_history(
     ):
         return True
     doc = span.doc
-    if not lead and pub is not None and _old_year(doc, clause, pub.year):
+    if not lead and pub is not None and _may_name_year(span) and _old_year(doc, clause, pub.year):
         return True  # "when the Houthis took Sanaa in 2014"
     markers = triggers().history_markers
     if markers is None:
@@ -641,7 +684,77 @@ def _is_history(
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
-    return bool(markers.search(text))
+    return _finds(markers, text)
+
+
+def _finds(rx: re.Pattern[str], text: str) -> bool:
+    """Whether a case-blind pattern matches: by its lowercase twin on ASCII text."""
+    return _search(rx, text) is not None
+
+
+def _search(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """rx.search(text) for a case-blind pattern; on ASCII text its lowercase twin's match in
+    the lowercased text (the same positions: read groups case-blind, slice `text` itself)."""
+    twin = _lower_twin(rx)
+    if twin is not None and text.isascii():
+        return twin.search(text.lower())
+    return rx.search(text)
+
+
+@lru_cache(maxsize=64)
+def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive twin of a case-blind pattern, for lowercased ASCII text (the same
+    matches, about 3x faster); None when the pattern has upper-case letters or flags of its
+    own (a table's pattern may)."""
+    lowered = _lowered_pattern(rx.pattern) if rx.flags & re.I else None
+    return None if lowered is None else re.compile(lowered, rx.flags & ~re.I)
+
+
+_PLAIN_ESCAPES = set("bBsSdDwW")
+
+
+def _lowered_pattern(pattern: str) -> str | None:
+    """The pattern with its literal letters lowercased (escapes and group names kept), or
+    None when that could change what it matches: an escape other than \\b \\s \\d \\w (and
+    their capitals) or of punctuation, inline flags, an upper-case letter in a [class]."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt.isalnum() and nxt not in _PLAIN_ESCAPES:
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.find(">" if pattern[i + 3] == "<" else ")", i)
+            if end < 0:
+                return None
+            out.append(pattern[i : end + 1])
+            i = end + 1
+            continue
+        if pattern.startswith("(?", i) and pattern[i + 2 : i + 3] in set("aiLmsux-"):
+            return None
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif in_class and c.isupper():
+            return None
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def _may_name_year(span: Any) -> bool:
+    """Whether a token of the sentence can be a year (ASCII text: four digits in a row)."""
+    text = span.text
+    return not text.isascii() or _FOUR_DIGITS.search(text) is not None
 
 
 def _old_year(doc: Any, clause: set[int], year: int) -> bool:
@@ -747,11 +860,19 @@ _SAID_STEMS = re.compile(
 )
 
 
+# the lemmas of the denial rules besides the table's deny verbs (_calls_a_lie, _not_confirmed):
+# a new denial rule adds the lemma it tests here, or the gate above skips its sentences
+_DENIAL_LEMMAS = frozenset({"call", "confirm"})
+
+
 def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
     """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
     the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
     table = triggers()
-    if not _DENY_STEMS.search(sent.text):
+    lemmas = _words(ctx, sent).lemmas
+    if lemmas.isdisjoint(table.deny_verbs) and lemmas.isdisjoint(_DENIAL_LEMMAS):
+        return  # no deny verb, no "called it a lie", no "did not confirm"
+    if not _finds(_DENY_STEMS, sent.text):
         return  # one scan of the text instead of a walk over every token
     for tok in sent.span:
         unconfirmed = _not_confirmed(tok)
@@ -1177,8 +1298,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         return blocked
     base = span.start_char
     for tok in span:
-        rel = tok.idx - base
-        if any(c0 <= rel < c1 for c0, c1 in matches):
+        if matches and any(c0 <= tok.idx - base < c1 for c0, c1 in matches):
             blocked.add(tok.i)
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
@@ -1309,7 +1429,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok) and not _came_after(tok):
+        elif (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.dep_ in _OUTCOME_DEPS
+            and _outcome_noun(tok)
+            and not _came_after(tok)
+        ):
             # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
             # "a car bomb exploded", "there were clashes": the event noun names what happened
             noun_rule = _noun_rule(tok)
@@ -1365,8 +1490,13 @@ def _device_blast(tok: Any) -> TriggerRule | None:
     return triggers().by_noun("explosion")
 
 
+_OUTCOME_DEPS = {"pobj", "nsubj", "nsubjpass", "dobj", "attr"}  # a new test adds its role here
+
+
 def _outcome_noun(tok: Any) -> bool:
     """An event noun that is the subject of an outcome verb, "killed in/by" it, or "there were"."""
+    if tok.dep_ not in _OUTCOME_DEPS:
+        return False  # every test below needs one of these roles (most nouns have none)
     table = triggers()
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
@@ -2524,12 +2654,26 @@ def _counted(tok: Any) -> Any:
 
 def _phrase(tok: Any) -> str:
     """The noun phrase's text, without relative clauses and appositions."""
-    return _span_text(tok, [t for t in tok.subtree if not _in_clause_modifier(t, tok)])
+    # the subtree less the branches _in_clause_modifier cuts, walked from the top
+    ids = {tok.i}
+    stack = [tok]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _CLAUSE_MODIFIERS:
+                ids.add(child.i)
+                stack.append(child)
+    return _ids_text(tok, ids)
+
+
+_CLAUSE_MODIFIERS = {"relcl", "acl", "appos", "conj", "cc"}
 
 
 def _span_text(root: Any, words: list[Any]) -> str:
     """Text of the contiguous run of `words` around `root` (keeps the original spacing)."""
-    ids = {t.i for t in words}
+    return _ids_text(root, {t.i for t in words})
+
+
+def _ids_text(root: Any, ids: set[int]) -> str:
     left = right = root.i
     while left - 1 in ids:
         left -= 1
@@ -2550,7 +2694,19 @@ def _in_clause_modifier(t: Any, root: Any) -> bool:
 
 
 def _actors_of(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
-    """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces"."""
+    """(actor, associated actor) a noun phrase names; splits "the Syrian and Russian air forces".
+    Memoised per token and main country: subject, object, opponent and blame rules ask again
+    for the same words (the answer reads nothing else of the context)."""
+    if tok is None:
+        return None, None
+    key = (tok, ctx.main_country)
+    found = ctx.actor_memo.get(key)
+    if found is None:
+        found = ctx.actor_memo[key] = _read_actors(tok, ctx)
+    return found
+
+
+def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
     if tok is None or (
         tok.lemma_.lower() in _CROWD_NOUNS and any(c.lower_ == "of" for c in tok.children)
     ):
@@ -2804,11 +2960,15 @@ def _actor_kinds(tok: Any) -> set[str]:
     if tok is None:
         return set()
     text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    return {
-        kind
-        for kind, words in triggers().actor_kinds.items()
-        if any(f" {w} " in text for w in words)
-    }
+    return {kind for kind, words in _padded_actor_kinds() if any(w in text for w in words)}
+
+
+@lru_cache(maxsize=1)
+def _padded_actor_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The table's actor kinds with each word between spaces (matched as whole words)."""
+    return tuple(
+        (kind, tuple(f" {w} " for w in words)) for kind, words in triggers().actor_kinds.items()
+    )
 
 
 def _closing_in(tok: Any) -> bool:
@@ -3327,7 +3487,7 @@ def _claim_date(
     if durations and pub:
         start = pub - timedelta(days=durations[0].days - 1)
         return start, pub, time_precision(start, pub), "duration"
-    m = _AFTER_ANCHOR.search(sent.text)
+    m = _search(_AFTER_ANCHOR, sent.text)
     if m:
         rest = sent.text[m.end() :]
         name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al|an|ar|as|el|ez)?-?\s*[A-Z][\w'’-]*)*", rest)
@@ -3354,7 +3514,7 @@ _SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 def _relative_days(text: str) -> int | None:
     """ "A day earlier", "two days later", "the next day", "hours later": the day relative to
     the event told just before (ACLED dates the event, not the report)."""
-    m = _RELATIVE_DAYS.search(text)
+    m = _search(_RELATIVE_DAYS, text)
     if m is None:
         return None
     if m.group("n"):
@@ -3379,8 +3539,8 @@ def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: 
         if t.i != pivot.i and t.lemma_.lower() in speech
         for x in t.subtree  # ", the army said on Monday": the speech's own date
     }
-    own = {t.idx - base for t in words if t.i not in said}
-    inside = [d for d in points if any(d.start <= o < d.end for o in own)]
+    own = sorted({t.idx - base for t in words if t.i not in said})
+    inside = [d for d in points if (k := bisect_left(own, d.start)) < len(own) and own[k] < d.end]
     if inside:
         before = [d for d in inside if d.start <= rel_pos]
         return before[-1] if before else inside[0]
@@ -3609,14 +3769,20 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
 
 def _phrase_full(tok: Any) -> str:
     """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
+    subtree = tok.subtree
+    inside = {t.i for t in subtree}
     words = [
         t
-        for t in tok.subtree
-        if not (
-            t.dep_ == "relcl" or any(a.dep_ == "relcl" for a in t.ancestors if a in tok.subtree)
-        )
+        for t in subtree
+        if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i in inside for a in t.ancestors))
     ]
     return _span_text(tok, words)
+
+
+@lru_cache(maxsize=65536)
+def _source_match(phrase: str) -> SourceRef | None:
+    """source_table().match, cached per phrase: "the ministry", "officials" recur across reports."""
+    return source_table().match(phrase)
 
 
 def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
@@ -3625,7 +3791,7 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
         return None
     if _PUBLISHER_WORDS.match(phrase):
         return PUBLISHER
-    ref = source_table().match(phrase)
+    ref = _source_match(phrase)
     if ref is not None:
         return ref
     actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
@@ -3636,6 +3802,8 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    if "according" not in span.text.lower():
+        return []  # no token can be "according"
     out: list[SourceRef] = []
     for tok in span:
         if tok.lower_ == "according":
@@ -3737,7 +3905,7 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
     """The last named person ("person") or party ("party") a subject of the sentences read so
     far names, for a later "he said", "they vowed" (looked up only when a pronoun speaks)."""
     for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES:]):
-        found = ""
+        found = None  # the last subject that names one
         for tok in sent.span:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in _PRONOUNS:
                 continue
@@ -3754,9 +3922,10 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
                 if kind == "person"
                 else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
             ):
-                found = _phrase_full(tok)
-        if found:
-            return found
+                found = tok
+        phrase = _phrase_full(found) if found is not None else ""
+        if phrase:
+            return phrase
     return ""
 
 
@@ -3835,7 +4004,8 @@ def _promise_and_quote_statements(
     ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
 ) -> None:
     span = sent.span
-    for tok in span if _PROMISE_STEMS.search(sent.text) else ():
+    promises = not _words(ctx, sent).verbs.isdisjoint(_PROMISE_VERBS)
+    for tok in span if promises and _finds(_PROMISE_STEMS, sent.text) else ():
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
@@ -3894,8 +4064,8 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
     One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
     receive its just punishment") are one; a clause that reports an event ("said its fighters
     had withdrawn ... and that the war was not over") is left out of it."""
-    if not _SAID_STEMS.search(sent.text):
-        return
+    if _words(ctx, sent).verbs.isdisjoint(_STATEMENT_VERBS) or not _finds(_SAID_STEMS, sent.text):
+        return  # no statement verb
     covered: set[int] = set()
     for tok in sent.span:
         if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from frontwatch.types import FatalitiesBasis
 
@@ -139,12 +140,27 @@ def _fatal_matches(text: str) -> Iterator[re.Match[str]]:
 _VICTIM_WORD = re.compile(rf"\s+(?:{_VICTIM_NOUNS})\b", re.I)
 
 
+@lru_cache(maxsize=8)
+def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a lowercase case-blind pattern (for lowercased ASCII text)."""
+    return re.compile(rx.pattern)
+
+
+_OTHERS_TWIN = re.compile(_ONE_AND_OTHERS.pattern)
+
+
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
-    if not _DEATH_WORD.search(text):
+    # ASCII text is scanned lowercased by case-sensitive twins where case does not matter
+    # (about 3x faster than re.I): the numbers are read case-blind, the figures quoted from
+    # the text itself
+    ascii_text = text.isascii()
+    scan = text.lower() if ascii_text else text
+    if not (_twin(_DEATH_WORD) if ascii_text else _DEATH_WORD).search(scan):
         return 0, "none", ""  # most sentences name no death: one cheap scan first
+    others_rx = _OTHERS_TWIN if ascii_text else _ONE_AND_OTHERS
     found: list[tuple[int, FatalitiesBasis, str]] = []
-    for m in _fatal_matches(text):
+    for m in _fatal_matches(text):  # the original text: a unit's name is capitalised
         raw = next(
             g
             for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))
@@ -155,14 +171,15 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
             value, basis = _value(raw)
         except ValueError:
             continue
-        found.append((value, basis, m.group(0)))
-    for m in _ONE_AND_OTHERS.finditer(text):
+        found.append((value, basis, text[m.start() : m.end()]))
+    for m in others_rx.finditer(scan):
         try:
             value, basis = _value(m.group("n"))
         except ValueError:
             continue
-        found = [f for f in found if f[2] not in m.group(0)]  # "killed a man" of the same
-        found.append((value + 1, basis, m.group(0)))
+        told = text[m.start() : m.end()]
+        found = [f for f in found if f[2] not in told]  # "killed a man" of the same
+        found.append((value + 1, basis, told))
     if not found:
         return 0, "none", ""
     found.sort(key=lambda f: (f[1] != "reported", f[0]))
@@ -171,8 +188,32 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     return best[0], best[1], ("other figures: " + "; ".join(others)) if others else ""
 
 
+# the nouns _COUNT ends with: each stands as a whole \w run (after a space, before \b)
+_COUNTED = frozenset(
+    [
+        "settlements",
+        "villages",
+        "towns",
+        "cities",
+        "people",
+        "residents",
+        "civilians",
+        "families",
+        "aircraft",
+        "drones",
+        "missiles",
+        "prisoners",
+        "soldiers",
+        "fighters",
+    ]
+)
+_WORD_RUNS = re.compile(r"\w+")
+
+
 def count_numbers(text: str) -> list[tuple[str, str]]:
     """("settlements", "56"), ("residents", "thousands") ..."""
+    if text.isascii() and _COUNTED.isdisjoint(_WORD_RUNS.findall(text.lower())):
+        return []  # no counted noun: the scan cannot match
     out: list[tuple[str, str]] = []
     for m in _COUNT.finditer(text):
         out.append((m.group("what").lower(), m.group("n").lower()))

@@ -221,6 +221,8 @@ class SourceTable:
     first_words: frozenset[str] = frozenset()  # lowercased first words of every alias
     # lowercased first word -> the word counts of its aliases, longest first
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # lowercased first two words of every alias of two words or more
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def scale_of(self, name: str) -> str:
         return self.scales.get(name, "")
@@ -237,11 +239,13 @@ class SourceTable:
         out: list[tuple[int, int, SourceRef]] = []
         first, lengths, exact, folded = self.first_words, self.lengths, self.exact, self.folded
         n_words, free = len(cores), 0  # words before `free` belong to a name found
+        pairs = self.pairs
         for i in [k for k, w in enumerate(lows) if w in first]:
             if i < free:
                 continue
+            paired = i + 1 < n_words and (lows[i], lows[i + 1]) in pairs
             for n in lengths.get(lows[i], ()):
-                if i + n > n_words:
+                if i + n > n_words or (n > 1 and not paired):
                     continue
                 ref = exact.get(tuple(cores[i : i + n])) or folded.get(tuple(lows[i : i + n]))
                 if ref is not None:
@@ -344,4 +348,7 @@ def source_table() -> SourceTable:
         if k:
             counts.setdefault(k[0].lower(), set()).add(len(k))
     lengths = {w: tuple(sorted(n, reverse=True)) for w, n in counts.items()}
-    return SourceTable(tuple(named), tuple(generic), scales, folded, exact, longest, first, lengths)
+    pairs = frozenset((k[0].lower(), k[1].lower()) for k in [*folded, *exact] if len(k) > 1)
+    return SourceTable(
+        tuple(named), tuple(generic), scales, folded, exact, longest, first, lengths, pairs
+    )

@@ -171,6 +171,14 @@ class Candidate:
     key: str = ""  # the index key that matched
 
 
+def _with_rank(c: Candidate, rank: float) -> Candidate:
+    """A copy of a candidate with its rank (fields passed one by one: no dict is built)."""
+    return Candidate(
+        c.idx, c.name, c.country, c.feature, c.geonameid, c.lat, c.lon,
+        c.population, c.admin1, c.method, c.score, rank, c.key,
+    )  # fmt: skip
+
+
 @dataclass
 class _Data:
     """Everything that is pickled (flat arrays, one row per entry)."""
@@ -714,6 +722,7 @@ class Gazetteer:
         self.from_cache = from_cache
         self.load_seconds = load_seconds
         self._blocks: dict[tuple[str, str], list[str]] = {}
+
         self._stop = not_places()
         self._demonyms = demonyms()
 
@@ -786,7 +795,9 @@ class Gazetteer:
         got = self._blocks.get((cc, first))
         if got is None:
             joined = self._d.country_keys.get(cc, "")
-            got = [k for k in joined.split("\n") if k[:1] == first] if joined else []
+            # the lines of `joined` that start with `first`, found by one scan in C
+            rx = re.compile(f"^{re.escape(first)}[^\n]*", re.M)
+            got = rx.findall(joined) if joined and first else []
             self._blocks[(cc, first)] = got
         return got
 
@@ -843,9 +854,7 @@ class Gazetteer:
         if not found:
             found = self._matches(core, countries, fuzzy=fuzzy)
         ctx = {c.upper() for c in countries}
-        ranked = [
-            Candidate(**{**c.__dict__, "rank": self._rank(c, hint, ctx, near)}) for c in found
-        ]
+        ranked = [_with_rank(c, self._rank(c, hint, ctx, near)) for c in found]
         ranked.sort(key=lambda c: (-c.rank, -c.population, c.idx))
         return ranked[:limit] if limit else ranked
 

@@ -110,15 +110,24 @@ class Token:
     def subtree(self) -> tuple[Token, ...]:
         """The token and its descendants: left children's subtrees, itself, the right ones'."""
         if self._subtree is None:
+            # one walk with a stack (a descendant's own subtree is computed only when asked
+            # for, or reused when it already was): (token, True) emits it, (token, False)
+            # stands for its whole subtree
             out: list[Token] = []
-            i = self.i
-            for c in self.children:
-                if c.i < i:
-                    out.extend(c.subtree)
-            out.append(self)
-            for c in self.children:
-                if c.i > i:
-                    out.extend(c.subtree)
+            stack: list[tuple[Token, bool]] = [(self, False)]
+            while stack:
+                node, emit = stack.pop()
+                if emit:
+                    out.append(node)
+                elif node._subtree is not None:
+                    out.extend(node._subtree)
+                elif not node.children:
+                    out.append(node)
+                else:
+                    i = node.i
+                    stack.extend((c, False) for c in reversed(node.children) if c.i > i)
+                    stack.append((node, True))
+                    stack.extend((c, False) for c in reversed(node.children) if c.i < i)
             self._subtree = tuple(out)
         return self._subtree
 
@@ -186,7 +195,7 @@ class Span:
         n = self.end - self.start
         if isinstance(key, slice):
             a, b, _ = key.indices(n)
-            return Span(self.doc, self.start + a, self.start + max(a, b))
+            return self.doc._slice(self.start + a, self.start + max(a, b))
         if key < 0:
             key += n
         if not 0 <= key < n:
@@ -269,13 +278,16 @@ class Span:
 class Doc:
     """A parsed text (one paragraph): its tokens, sentences and entities."""
 
-    __slots__ = ("text", "tokens", "sents", "ents")
+    __slots__ = ("text", "tokens", "sents", "ents", "_slices")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[Token] = []
         self.sents: list[Span] = []
         self.ents: list[Span] = []
+        # (start, end) -> the slice's Span: rules ask again for the same words ("doc[a:b].root"
+        # of a place mention, once per trigger), and a Span keeps its root and text
+        self._slices: dict[tuple[int, int], Span] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -291,8 +303,14 @@ class Doc:
         found = self.tokens[key]  # a token, or a list for a slice (the rare case)
         if found.__class__ is list:
             a, b, _ = key.indices(len(self.tokens))  # type: ignore[union-attr]
-            return Span(self, a, max(a, b))
+            return self._slice(a, max(a, b))
         return found  # type: ignore[return-value]
+
+    def _slice(self, a: int, b: int) -> Span:
+        span = self._slices.get((a, b))
+        if span is None:
+            span = self._slices[(a, b)] = Span(self, a, b)
+        return span
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_doc_from_columns, _columns(self))
