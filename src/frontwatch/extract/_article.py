@@ -496,6 +496,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is not None and _own_other_version(ctx, claim):
+            holder = _speech_head(tok) or tok
+            if holder.i not in statements_done:
+                statements_done.add(holder.i)
+                ctx.claims.append(_statement(ctx, sent, holder, "claimed"))
+            continue
         if claim is not None:
             event_toks.add(tok.i)
             for one in _per_location(claim, rule):
@@ -512,6 +518,24 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _own_other_version(ctx: _Ctx, claim: Claim) -> bool:
+    """ "The RSF said it had attacked army camps there", after others reported that it killed
+    villagers at that place that day: the doer's own version, told as another kind of event,
+    is its statement (ACLED codes the happening once, from the reports of others)."""
+    if len(claim.sources) != 1 or not claim.actor1 or claim.sources[0].name != claim.actor1:
+        return False
+    names = {p.name for p in claim.places}
+    return any(
+        other.kind == "event"
+        and other.actor1 == claim.actor1
+        and claim.date in (None, other.date)  # an undated retelling takes the story's day
+        and other.event_type != claim.event_type
+        and names & {p.name for p in other.places}
+        and all(s.name != claim.actor1 for s in other.sources)
+        for other in ctx.claims
+    )
 
 
 def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
@@ -633,6 +657,8 @@ def _is_history(
     doc = span.doc
     if not lead and pub is not None and _old_year(doc, clause, pub.year):
         return True  # "when the Houthis took Sanaa in 2014"
+    if basis == "relative" and _EARLIER_PERIOD.search(span.text):
+        return True  # "the militia briefly took the towns earlier this month": recalled
     markers = triggers().history_markers
     if markers is None:
         return False
@@ -641,6 +667,9 @@ def _is_history(
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     text = " ".join(doc[i].text for i in sorted(words))
     return bool(markers.search(text))
+
+
+_EARLIER_PERIOD = re.compile(r"\bearlier (?:this|that|last) (?:month|year)\b", re.I)
 
 
 def _old_year(doc: Any, clause: set[int], year: int) -> bool:
@@ -1477,6 +1506,8 @@ def _modality(tok: Any, span: Any) -> str:
     table = triggers()
     if any(c.dep_ == "neg" for c in tok.children):
         return "skip"
+    if any(c.dep_ in ("nsubj", "csubj") and _unknown_doer(c) for c in tok.children):
+        return "skip"  # "whoever carried it out had struck ...": a supposition, no account
     if (
         tok.dep_ in ("relcl", "acl")
         and tok.head.pos_ in ("NOUN", "PROPN")
@@ -1532,6 +1563,16 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_FREE_RELATIVES = {"whoever", "whatever", "whichever"}
+
+
+def _unknown_doer(subj: Any) -> bool:
+    """ "whoever carried it out": a doer nobody names, supposed rather than reported."""
+    return subj.lower_ in _FREE_RELATIVES or any(
+        c.dep_ == "nsubj" and c.lower_ in _FREE_RELATIVES for c in subj.children
+    )
 
 
 _NATURAL = {

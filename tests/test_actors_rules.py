@@ -1,0 +1,55 @@
+"""Roles, modality and sources rules of the actors helper, on short invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+PUBLISHED = date(2024, 12, 6)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _claims(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
+    article = Article(id="t", origin="t.txt", title="", text=text, published=published)
+    return claims_for(article, gaz)
+
+
+def _events(text: str, gaz: Gazetteer) -> list[Claim]:
+    return [c for c in _claims(text, gaz) if c.kind == "event"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unknown doer is supposed, not reported
+        "A spokesman said that whoever did it had shelled the town of Saraqib.",
+        # recalled from earlier in the month, not the news of the day
+        "Rebels briefly seized the town of Saraqib earlier this month before troops returned.",
+        # the end of a measure is no ACLED event
+        "The army lifted a curfew in the town of Saraqib on Thursday.",
+    ],
+)
+def test_modality_not_an_event(text: str, gaz: Gazetteer) -> None:
+    assert _events(text, gaz) == []
+
+
+def test_the_doers_own_other_version_is_a_statement(gaz: Gazetteer) -> None:
+    claims = _claims(
+        "Fighters of the Rapid Support Forces killed 40 villagers in the village of Tabat "
+        "on Wednesday, a local committee said. The RSF said in a statement that it had "
+        "fought army soldiers in the village.",
+        gaz,
+    )
+    events = [c for c in claims if c.kind == "event"]
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    said = [c for c in claims if c.kind == "statement" and c.actor1 == "Rapid Support Forces"]
+    assert len(said) == 1 and "fought army soldiers" in said[0].statement
