@@ -53,3 +53,34 @@ def test_the_doers_own_other_version_is_a_statement(gaz: Gazetteer) -> None:
     assert [e.sub_event_type for e in events] == ["Attack"]
     said = [c for c in claims if c.kind == "statement" and c.actor1 == "Rapid Support Forces"]
     assert len(said) == 1 and "fought army soldiers" in said[0].statement
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "An air strike hit a villa in Damascus on Thursday, killing four members of "
+            "Iran's Revolutionary Guards, the Guards said.",
+            "Military Forces of Iran",
+        ),
+        (
+            "Hezbollah said on Thursday that its field commander had been killed in an "
+            "Israeli strike on a car in Tyre.",
+            "Hezbollah",
+        ),
+    ],
+)
+def test_the_group_of_the_dead_is_the_target(text: str, actor2: str, gaz: Gazetteer) -> None:
+    (e,) = _events(text, gaz)
+    assert e.actor2 == actor2
+
+
+def test_an_unclaimed_strike_is_not_given_to_the_targets_ally(gaz: Gazetteer) -> None:
+    events = _events(
+        "A Hamas official was killed on Thursday when a drone struck a flat in Sidon, "
+        "in a district where Hezbollah is strong. "
+        "Israel did not comment.",
+        gaz,
+    )
+    pairs = [(e.actor1, e.actor2) for e in events]
+    assert pairs == [("Military Forces of Israel", "Hamas Movement")]

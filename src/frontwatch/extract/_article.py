@@ -1083,6 +1083,56 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
     return None
 
 
+_VIOLENT_FAMILIES = {"remote", "clash", "civilians"}
+_MEMBER_NOUNS = {
+    "member", "commander", "head", "leader", "chief", "fighter", "official", "officer",
+    "deputy", "founder", "spokesman", "militant", "operative", "cadre",
+}  # fmt: skip
+
+
+def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
+    """ "killing seven members of Iran's Revolutionary Guards", "its commander had been killed
+    in a strike", "X, the deputy head of Hamas's political bureau, was killed when a drone
+    struck": the group the dead belonged to is the target (ACLED's actor2), not civilians."""
+    verb = _noun_verb(tok) if noun_trigger else tok
+    if noun_trigger and tok.dep_ == "pobj" and tok.head.head.lemma_ in _DEATH_VERBS:
+        verb = tok.head.head  # "had been killed in an Israeli strike"
+    deaths = [verb] if verb.lemma_ in _DEATH_VERBS else []
+    deaths += [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS]
+    if verb.dep_ == "advcl" and verb.head.lemma_ in _DEATH_VERBS:
+        deaths.append(verb.head)  # "... was killed when a drone struck"
+    for death in deaths:
+        for victim in death.children:
+            if victim.dep_ not in ("nsubjpass", "dobj"):
+                continue
+            for word in victim.subtree:
+                if word.lemma_.lower() not in _MEMBER_NOUNS:
+                    continue
+                group = _member_of(ctx, word, death)
+                if group is not None:
+                    return group
+    return None
+
+
+def _member_of(ctx: _Ctx, word: Any, death: Any) -> ActorInfo | None:
+    """The named group a "member/commander/head" noun belongs to (by "of X", "X's", "its")."""
+    owners = [c for c in word.children if c.dep_ in ("poss", "compound")]  # "a Hamas official"
+    owners += [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    # "Hamas's political bureau": the group owns the bureau
+    owners += [g for o in owners for g in o.children if g.dep_ == "poss"]
+    for owner in owners:
+        speaker = _speech_subject(death) if owner.lower_ in ("its", "their") else owner
+        info, _ = _actors_of(speaker, ctx)
+        if info is None and speaker is owner and owner.dep_ == "poss":  # "Hamas's"
+            name = re.sub(r"['’]s$", "", _phrase(owner))
+            info = actor_table().resolve(name, ctx.main_country, ctx.article.published)
+        if info is not None and info.inter not in (5, 6, 7) and info.name in actor_table().actors:
+            return info
+    return None
+
+
 def _civilian_target(obj: Any) -> bool:
     """ "hit the railway station", "struck a residential building": a civilian target."""
     if obj is None:
@@ -1845,6 +1895,10 @@ def _event_claim(
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
     if actor2_info is None:
         actor2_info = _victims(ctx, tok, noun_trigger, place_country)
+    if rule.family in _VIOLENT_FAMILIES and (actor2_info is None or actor2_info.inter in (1, 7)):
+        group = _victim_group(ctx, tok, noun_trigger)
+        if group is not None and (actor1_info is None or group.side != actor1_info.side):
+            actor2_info = group  # "killing seven members of Iran's Revolutionary Guards"
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
     if target is None and noun_trigger and _come_under(tok) is not None:
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
@@ -2502,10 +2556,12 @@ def _belligerents(
     armed = [
         info
         for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
-        if (info := table.info(name)) is not None
+        if (info := _armed_mention(table.info(name), family, country, ctx)) is not None
         and info.inter in (1, 2, 3, 4, 8)
         and not info.name.startswith("Government of")
-        and (info.country == country or info.inter == 8)
+        and (info.country == country or inter_at(info, country) == 8)
+        # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
+        and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
     if not armed:
         return None, actor2
@@ -2517,6 +2573,18 @@ def _belligerents(
     first = armed[0]
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
+
+
+def _armed_mention(
+    info: ActorInfo | None, family: str, country: str, ctx: _Ctx
+) -> ActorInfo | None:
+    """A mentioned actor as a possible striker: a foreign state named by its government
+    ("Israel did not claim the strike") strikes with its forces."""
+    if info is None or family != "remote" or not info.name.startswith("Government of"):
+        return info
+    if not info.country or info.country == country:
+        return info
+    return _as_forces(info, ctx.article.published)
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:
