@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from frontwatch.fuse import fuse
 from frontwatch.geo import Gazetteer
 from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
@@ -84,3 +85,45 @@ def test_an_unclaimed_strike_is_not_given_to_the_targets_ally(gaz: Gazetteer) ->
     )
     pairs = [(e.actor1, e.actor2) for e in events]
     assert pairs == [("Military Forces of Israel", "Hamas Movement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "At least 30 people were killed when a military drone struck villagers at a "
+            "wedding in Igabi, in Kaduna State, on Sunday, officials said.",
+            "Military Forces of Nigeria",
+            "Civilians (Nigeria)",
+        ),
+        (
+            "In Yerevan, protesters clashed with police outside parliament on Tuesday, "
+            "throwing stones.",
+            "Rioters (Armenia)",
+            "Police Forces of Armenia",
+        ),
+        (
+            "Gunmen abducted 40 pupils from a school in Chikun, in Kaduna State, on Thursday.",
+            "Unidentified Armed Group (Nigeria)",
+            "Civilians (Nigeria)",
+        ),
+    ],
+)
+def test_roles(text: str, actor1: str, actor2: str, gaz: Gazetteer) -> None:
+    (e,) = _events(text, gaz)
+    assert (e.actor1, e.actor2) == (actor1, actor2)
+
+
+def test_an_unattributed_strike_is_by_an_unidentified_armed_group(gaz: Gazetteer) -> None:
+    text = "A drone hit a market in Kharkiv on Thursday, killing three people, police said."
+    article = Article(id="t", origin="t.txt", title="", text=text, published=PUBLISHED)
+    claims = claims_for(article, gaz)
+    assert [c.actor1 for c in claims if c.kind == "event"] == [""]
+    (event,) = fuse(claims, {"t": article})
+    assert event.claim.actor1 == "Unidentified Armed Group (Ukraine)"
+    assert "unattributed" in event.claim.notes
+
+
+def test_escaping_captors_is_no_displacement(gaz: Gazetteer) -> None:
+    claims = _claims("Some of the pupils escaped and walked home.", gaz)
+    assert [c for c in claims if c.kind == "displacement"] == []

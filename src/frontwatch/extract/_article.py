@@ -1752,8 +1752,10 @@ def _event_claim(
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
     if obj_tok is None and len(between) > 1:
         obj_tok = between[1]
+    if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
+        obj_tok = _with_party(tok)  # "protesters clashed with police"
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
-    if actor2_info is None and noun_trigger and _noun_verb(tok).lemma_ in _DEATH_VERBS:
+    if actor2_info is None and noun_trigger and _hits_someone(tok):
         victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
         if victims is not None:
             obj_tok = victims
@@ -1889,7 +1891,11 @@ def _event_claim(
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
+    if not place_list and not destinations and kind == "displacement":
+        return None  # "some pupils escaped and made their way home": from captors, nowhere
     place_country = next((p.country for p in place_list if p.country), "")
+    if any(p.country == ctx.main_country for p in place_list):
+        place_country = ctx.main_country  # one misread town abroad does not move the event
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
@@ -2414,8 +2420,35 @@ def _speech_subject(tok: Any) -> Any:
     return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+_HIT_VERBS = {"strike", "hit", "target"}
+_WITH_VERBS = {"clash", "fight", "battle", "skirmish"}
+_STATE_WORDS = {"military", "army", "government", "junta"}
+
+
+def _hits_someone(tok: Any) -> bool:
+    """An event noun whose verb kills or hits someone: "an attack killed 15 civilians", "a
+    military drone struck villagers" (what it struck is the target)."""
+    verb = _noun_verb(tok)
+    if verb.lemma_ in _DEATH_VERBS:
+        return True
+    # a building struck is a civilian target, read as such below ("struck the hospital in Kyiv")
+    return tok.dep_ == "nsubj" and verb.lemma_ in _HIT_VERBS and not _civilian_target(_object(verb))
+
+
+def _with_party(tok: Any) -> Any:
+    """ "clashed with police", "fought with the army": the other side."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
-    """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces."""
+    """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces; "a
+    military drone": the report's country's."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in _STATE_WORDS:
+            return actor_table().state_forces(ctx.main_country, ctx.article.published)
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and demonym_country(child.text):
             return actor_table().resolve(
