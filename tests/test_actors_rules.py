@@ -127,3 +127,34 @@ def test_an_unattributed_strike_is_by_an_unidentified_armed_group(gaz: Gazetteer
 def test_escaping_captors_is_no_displacement(gaz: Gazetteer) -> None:
     claims = _claims("Some of the pupils escaped and walked home.", gaz)
     assert [c for c in claims if c.kind == "displacement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "A car bomb exploded outside a police station in Quetta on Monday, killing nine "
+            "people. A commander of the Baloch Liberation Army claimed the bombing.",
+            "BLA (Baloch Liberation Army)",
+        ),
+        (
+            "A gunman opened fire on worshippers in a church in Homs on Sunday, killing six "
+            "people. The interior ministry said the attacker was a member of the Islamic "
+            "State group.",
+            "Islamic State (Syria)",
+        ),
+    ],
+)
+def test_the_named_perpetrator(text: str, actor1: str, gaz: Gazetteer) -> None:
+    events = _events(text, gaz)
+    assert events and all(e.actor1 == actor1 for e in events)
+
+
+def test_state_violence_beside_a_protest_is_excessive_force(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "Police shot dead three people in Nairobi on Thursday as protesters marched on "
+        "the state house, a rights group said.",
+        gaz,
+    )
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert (e.actor1, e.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")

@@ -828,6 +828,8 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     text = sent.text
     if "responsib" in text or "carried out" in text:
         _claimed_responsibility(ctx, sent)
+    if "claimed the" in text or " member of " in text:
+        _perpetrator_named(ctx, sent)
     if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
         return
     for tok in sent.span:
@@ -862,6 +864,40 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
             continue
         culprit = _as_forces(culprit, ctx.article.published)
         _give_perpetrator(ctx, culprit.name, f"perpetrator as blamed: {sent.text.strip()[:80]}")
+
+
+_PERPETRATOR_NOUNS = {
+    "attacker", "attackers", "bomber", "bombers", "gunman", "gunmen", "assailant", "assailants",
+    "perpetrator", "perpetrators", "killer", "killers",
+}  # fmt: skip
+
+
+def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
+    """ "A commander of X claimed the bombing", "the attacker was a member of X": the events
+    told so far without a named perpetrator take X (as a blame does)."""
+    for tok in sent.span:
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        who = None
+        if tok.lemma_ == "claim" and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
+                who = subj  # "a commander of X claimed the bombing"
+        elif tok.lemma_ == "be" and subj.lower_ in _PERPETRATOR_NOUNS:
+            attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.lemma_.lower() in _MEMBER_NOUNS:
+                who = attr  # "the attacker was a member of X"
+        if who is None:
+            continue
+        culprit = _member_of(ctx, who, tok) if who.lemma_.lower() in _MEMBER_NOUNS else None
+        culprit = culprit or _actors_of(who, ctx)[0]
+        if culprit is None or culprit.inter in (5, 6, 7):
+            continue
+        culprit = _as_forces(culprit, ctx.article.published)
+        _give_perpetrator(ctx, culprit.name, f"perpetrator as named: {sent.text.strip()[:80]}")
 
 
 def _give_perpetrator(
@@ -1954,6 +1990,13 @@ def _event_claim(
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
         return None
+    crowd = _protest_scene(tok, ctx, country_for) if family == "civilians" else None
+    if crowd is not None and actor1_info is not None and actor1_info.inter == 1:
+        # "police shot dead five people as protesters broke into parliament": ACLED's
+        # excessive force against protesters, the protesters as actor1
+        event_type, family = "Protests", "protest"
+        sub_event_type = "Excessive force against protesters"
+        actor1_info, actor2_info, assoc1 = crowd, actor1_info, None
     if (
         rule.state_sub_event_type
         and actor1_info is not None
@@ -2433,6 +2476,21 @@ def _hits_someone(tok: Any) -> bool:
         return True
     # a building struck is a civilian target, read as such below ("struck the hospital in Kyiv")
     return tok.dep_ == "nsubj" and verb.lemma_ in _HIT_VERBS and not _civilian_target(_object(verb))
+
+
+def _protest_scene(tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
+    """The protesters of "... as/while/when protesters broke into parliament", told beside
+    the state's violence."""
+    for clause in tok.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in clause.children
+        ):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        info = _actors_of(subj, ctx)[0] if subj is not None else None
+        if info is not None and info.inter in (5, 6):
+            return _descriptor("protesters", country) or info
+    return None
 
 
 def _with_party(tok: Any) -> Any:
@@ -3690,8 +3748,12 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
     the police its actor2; the arrests are not a second event."""
     out = list(claims)
     absorbed: set[int] = set()
+    forced = [c for c in out if c.sub_event_type == "Excessive force against protesters"]
     for i, protest in enumerate(out):
         if protest.sub_event_type != "Peaceful protest":
+            continue
+        if any(_same_place_day(protest, f) for f in forced):
+            absorbed.add(i)  # the march the police fired on is that one event, not two
             continue
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
