@@ -158,3 +158,32 @@ def test_state_violence_beside_a_protest_is_excessive_force(gaz: Gazetteer) -> N
     )
     assert e.sub_event_type == "Excessive force against protesters"
     assert (e.actor1, e.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def _source_labels(text: str, gaz: Gazetteer) -> list[list[str]]:
+    return [[s.label for s in e.sources] for e in _events(text, gaz)]
+
+
+def test_sources_named_side_by_side(gaz: Gazetteer) -> None:
+    labels = _source_labels(
+        "Drones hit the port of Kassala on Tuesday, striking fuel tanks, a warehouse and "
+        "the area around the quay, residents and a police source said.",
+        gaz,
+    )
+    assert labels and labels[0][:2] == ["residents", "police source"]
+
+
+def test_the_group_as_a_source_is_the_group_the_report_is_about(gaz: Gazetteer) -> None:
+    labels = _source_labels(
+        "M23 rebels captured the town of Kanyabayonga on Saturday, the rebel group said.", gaz
+    )
+    assert labels == [["M23 (March 23 Movement)"]]
+
+
+def test_a_monitor_named_by_its_base(gaz: Gazetteer) -> None:
+    labels = _source_labels(
+        "Clashes in the town of Jableh on Friday killed 20 fighters, the Britain-based "
+        "monitor said.",
+        gaz,
+    )
+    assert labels == [["Syrian Observatory for Human Rights"]]

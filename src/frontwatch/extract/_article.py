@@ -3075,6 +3075,7 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     """The reporting chain that governs the trigger, else "according to", else the publisher."""
     table = triggers()
     chain: list[SourceRef] = []
+    side: list[SourceRef] = []  # sources named beside the first one ("X and Y said")
     node = tok
     for _ in range(8):
         head = node.head
@@ -3101,7 +3102,16 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                 ][:1]
             if not subjects:
                 subjects = _stranded_speaker(head)
-            if subjects:
+            conjs = [c for c in subjects[0].children if c.dep_ == "conj"] if subjects else []
+            if len(subjects) == 1 and conjs and not chain:
+                # "witnesses and an army source said": two sources side by side, not one
+                for t in [subjects[0], *conjs]:
+                    ref = _source_ref(ctx, _phrase(t))
+                    if ref is not None and ref not in side:
+                        side.append(ref)
+                if side:
+                    chain.insert(0, side.pop(0))
+            elif subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)
                 if ref is not None:
@@ -3120,7 +3130,7 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
     if len(chain) == 1:
-        return (chain[0],)
+        return (chain[0], *side)
     # a chain: SANA quoting an official; the independent originators are the heads
     heads = [c for c in chain if c.name != "publisher"]
     if not heads:
@@ -3136,6 +3146,15 @@ def _stranded_speaker(said: Any) -> list[Any]:
     j = said.i - 1
     while j >= 0 and doc[j].is_punct:
         j -= 1
+    if j >= 0 and doc[j].dep_ == "conj" and doc[j].pos_ in ("NOUN", "PROPN"):
+        # "..., the area around the airport, witnesses and an army source said": the speakers
+        # hang as conjuncts of the last target; the first comma-led conjunct starts them
+        node = doc[j]
+        while node.dep_ == "conj" and node.i > node.head.i:
+            if _comma_led(node):
+                return [node]
+            node = node.head
+        return []
     if j < 0 or doc[j].dep_ != "appos":
         return []
     node = doc[j]
@@ -3198,11 +3217,33 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     ref = source_table().match(phrase)
     if ref is not None:
         return ref
-    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if name.lower() in _BACK_REFERENCES:
+        group = _group_meant(ctx)
+        if group is not None:  # "the rebel group said": the group the report is about
+            return SourceRef(name=group.name, stance="unknown", country=group.country)
+    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
     )
+
+
+_BACK_REFERENCES = {"group", "rebel group", "armed group", "movement", "militia", "rebels"}
+
+
+def _group_meant(ctx: _Ctx) -> ActorInfo | None:
+    """The named non-state group a bare "the group" means: the doer of the report's latest
+    event, else the group the report names most."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        info = table.actors.get(claim.actor1) if claim.kind == "event" else None
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        info = table.actors.get(name)
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    return None
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
