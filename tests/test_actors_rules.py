@@ -187,3 +187,24 @@ def test_a_monitor_named_by_its_base(gaz: Gazetteer) -> None:
         gaz,
     )
     assert labels == [["Syrian Observatory for Human Rights"]]
+
+
+def test_what_a_told_happening_was_is_a_statement(gaz: Gazetteer) -> None:
+    claims = _claims(
+        "An Israeli drone killed a Hamas official in Sidon on Tuesday. Hezbollah said the "
+        "killing was a cowardly attack on Lebanon that would be answered.",
+        gaz,
+    )
+    assert len([c for c in claims if c.kind == "event"]) == 1
+    said = [c for c in claims if c.kind == "statement"]
+    assert [c.actor1 for c in said] == ["Hezbollah"] and "cowardly attack" in said[0].statement
+
+
+def test_a_named_perpetrator_keeps_its_teller_as_a_source(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "A gunman opened fire on worshippers in a church in Homs on Sunday, killing six "
+        "people, medics said. The interior ministry said the attacker was a member of the "
+        "Islamic State group.",
+        gaz,
+    )
+    assert "interior ministry" in [s.label for s in e.sources]

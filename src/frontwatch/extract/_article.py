@@ -469,8 +469,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             verdict = _noun_verb_modality(tok)
         if verdict == "skip" or _celebration(tok, rule) or _background(tok) or _habitual(tok):
             continue
-        if verdict == "event" and not _hedged(tok):
-            event_toks.add(tok.i)  # told as done: a source's account, never a statement
+        if verdict == "event" and not _hedged(tok) and not rule.front_only:
+            # told as done: a source's account, never a statement ("X was 5 km from Y" only
+            # once it is a front position: "the killing was an attack" is no account)
+            event_toks.add(tok.i)
         if verdict == "event" and _ongoing_claim(tok, how):
             verdict = "claimed"
             if tok.i not in statements_done:
@@ -898,6 +900,9 @@ def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
             continue
         culprit = _as_forces(culprit, ctx.article.published)
         _give_perpetrator(ctx, culprit.name, f"perpetrator as named: {sent.text.strip()[:80]}")
+        speaker = _speech_subject(tok)
+        if speaker is not None:  # "the interior ministry said the attacker was ...": a source
+            _cite_for_last_event(ctx, speaker)
 
 
 def _give_perpetrator(
@@ -1594,6 +1599,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"
     if any(c.dep_ in ("nsubj", "csubj") and _unknown_doer(c) for c in tok.children):
         return "skip"  # "whoever carried it out had struck ...": a supposition, no account
+    if tok.pos_ == "NOUN" and tok.head.lemma_ == "be" and _characterised(tok):
+        return "skip"  # "the killing was a dangerous attack": what a told happening was
     if (
         tok.dep_ in ("relcl", "acl")
         and tok.head.pos_ in ("NOUN", "PROPN")
@@ -1649,6 +1656,24 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_DEFINITE = {"the", "this", "that", "it"}
+
+
+def _characterised(tok: Any) -> bool:
+    """An event noun in "the killing was a dangerous attack on Lebanon" / "it was a massacre":
+    a happening already told, described (a statement's words), not a new one."""
+    be = tok.head
+    if tok.dep_ == "attr":
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lower_ in _DEFINITE
+            or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        )
+    if tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in be.children):
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    return False
 
 
 _FREE_RELATIVES = {"whoever", "whatever", "whichever"}
