@@ -2672,10 +2672,10 @@ def _belligerents(
     armed = [
         info
         for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
-        if (info := _armed_mention(table.info(name), family, country, ctx)) is not None
+        if (info := table.info(name)) is not None
         and info.inter in (1, 2, 3, 4, 8)
         and not info.name.startswith("Government of")
-        and (info.country == country or inter_at(info, country) == 8)
+        and (info.country == country or info.inter == 8)
         # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
         and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
@@ -2689,18 +2689,6 @@ def _belligerents(
     first = armed[0]
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
-
-
-def _armed_mention(
-    info: ActorInfo | None, family: str, country: str, ctx: _Ctx
-) -> ActorInfo | None:
-    """A mentioned actor as a possible striker: a foreign state named by its government
-    ("Israel did not claim the strike") strikes with its forces."""
-    if info is None or family != "remote" or not info.name.startswith("Government of"):
-        return info
-    if not info.country or info.country == country:
-        return info
-    return _as_forces(info, ctx.article.published)
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:
