@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ HELDOUT_GOLD = CORPUS / "heldout.gold.yaml"
 # The fresh part: written blind (README.md, "The fresh part"); loaded and checked here, never
 # scored, so it keeps measuring how frontwatch generalises to reports nobody tuned on.
 FRESH_GOLD = CORPUS / "fresh.gold.yaml"
+# The blind part: written and committed before frontwatch was run on it (README.md, "The blind
+# part"); only its structure is checked here, so it keeps measuring generalisation.
+BLIND_GOLD = CORPUS / "blind.gold.yaml"
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -42,15 +46,37 @@ def dev_eval() -> EvalResult:
 
 
 def _report_texts(article: GoldArticle) -> list[str]:
-    """The body text of each report in a file (one per line for .jsonl)."""
+    """The body text of each report in a file (one per line for .jsonl, one per item of an
+    RSS feed)."""
+    return list(_reports_by_ref(article).values())
+
+
+def _feed_items(raw: str) -> dict[str, str]:
+    """An RSS feed's items by guid: the title and the description without its markup."""
+    items = {}
+    for item in ET.fromstring(raw).iter("item"):
+        description = re.sub(r"<[^>]+>", " ", item.findtext("description") or "")
+        items[item.findtext("guid") or ""] = f"{item.findtext('title')}\n\n{description}"
+    return items
+
+
+def _reports_by_ref(article: GoldArticle) -> dict[str, str]:
+    """Each report of a file by the reference a gold `reported_in` uses (file or file#ID)."""
     raw = article.path.read_text(encoding="utf-8")
     if article.path.suffix == ".jsonl":
-        return [json.loads(line)["text"] for line in raw.splitlines() if line.strip()]
+        lines = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        return {f"{article.file}#{rec['id']}": rec["text"] for rec in lines}
+    if article.path.suffix == ".xml":
+        return {f"{article.file}#{guid}": text for guid, text in _feed_items(raw).items()}
+    return {article.file: _single_report_text(article, raw)}
+
+
+def _single_report_text(article: GoldArticle, raw: str) -> str:
     if article.path.suffix == ".html":
         body = re.search(r"<article>(.*)</article>", raw, re.S)
         assert body, article.file
-        return [html.unescape(re.sub(r"<[^>]+>", " ", body.group(1)))]
-    return [re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)]
+        return html.unescape(re.sub(r"<[^>]+>", " ", body.group(1)))
+    return re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +107,7 @@ def test_fresh_part_covers_the_corpus_conflicts_and_as_many_others() -> None:
     assert sum(others.values()) * 3 >= sum(per_conflict.values())
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, BLIND_GOLD])
 def test_corpus_reports_are_short(gold_path: Path) -> None:
     _, articles = load_gold(gold_path)
     for article in articles:
@@ -90,7 +116,7 @@ def test_corpus_reports_are_short(gold_path: Path) -> None:
             assert 80 <= words <= 250, (article.file, words)
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, BLIND_GOLD])
 def test_corpus_gold_texts_are_words_of_their_reports(gold_path: Path) -> None:
     """Every statement and non-event quotes its report exactly, so the
     "statements coded as events" count can find it in an event's evidence."""
@@ -119,7 +145,7 @@ def test_dev_gold_scores_every_field_on_some_matched_event(dev_eval: EvalResult)
         assert values, f"no matched event scored for {name}"
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, BLIND_GOLD])
 def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
     gold, _ = load_gold(gold_path)
     ids = [e["id"] for e in gold["events"]]
@@ -134,3 +160,44 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
         for place in event["places"]:
             assert place.get("geo_precision") in (1, 2, 3), (event["id"], place)
             assert place["geo_precision"] == 3 or "lat" in place, (event["id"], place)
+
+
+def test_blind_part_covers_the_corpus_conflicts_twice_and_eight_others() -> None:
+    """The blind part holds every conflict of the corpus at least twice and at least eight
+    others, in every format the ingest reads (txt, md, html, jsonl and an RSS feed)."""
+    _, articles = load_gold(BLIND_GOLD)
+    per_conflict: dict[str, int] = {}
+    for a in articles:
+        conflict = Path(a.file).parts[1]
+        per_conflict[conflict] = per_conflict.get(conflict, 0) + len(_report_texts(a))
+    assert sum(per_conflict.values()) >= 30
+    assert all(per_conflict.get(c, 0) >= 2 for c in CONFLICTS), per_conflict
+    assert len(set(per_conflict) - CONFLICTS) >= 8
+    assert {a.path.suffix for a in articles} == {".txt", ".md", ".html", ".jsonl", ".xml"}
+
+
+def test_blind_part_files_and_references_agree() -> None:
+    """Every report file of blind/ is listed once, every listed file exists, every entry
+    names reports of the part, and every report is coded by some entry."""
+    gold, articles = load_gold(BLIND_GOLD)
+    listed = [a.file for a in articles]
+    on_disk = sorted(
+        str(p.relative_to(CORPUS)) for p in (CORPUS / "blind").rglob("*") if p.is_file()
+    )
+    assert sorted(listed) == on_disk
+    reports = {ref for a in articles for ref in _reports_by_ref(a)}
+    referenced: set[str] = set()
+    for section in ("events", "statements", "non_events", "control"):
+        for entry in gold[section]:
+            assert entry["reported_in"], (section, entry)
+            assert set(entry["reported_in"]) <= reports, (section, entry["reported_in"])
+            referenced |= set(entry["reported_in"])
+    assert referenced == reports
+
+
+def test_blind_part_events_have_a_type_a_day_and_a_known_precision() -> None:
+    gold, _ = load_gold(BLIND_GOLD)
+    for event in gold["events"]:
+        assert event.get("event_type") or event.get("extension") == "displacement", event["id"]
+        assert event["sources"], event["id"]
+        assert event.get("date_end", event["date"]) >= event["date"], event["id"]

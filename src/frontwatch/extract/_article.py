@@ -1183,6 +1183,23 @@ def _civilian_target(obj: Any) -> bool:
     return bool(words & triggers().civilian_targets)
 
 
+def _came_after(noun: Any) -> bool:
+    """ "died in the fighting that followed": the fights after the told one, not one event."""
+    return any(c.dep_ == "relcl" and c.lemma_ in ("follow", "ensue") for c in noun.children)
+
+
+_LATER_FIGHTING = re.compile(
+    r"\b(?:that|which) followed\b|\bsubsequent (?:fighting|clashes|violence|days)\b"
+    r"|\bin the (?:days|weeks|hours) (?:since|after)\b",
+    re.IGNORECASE,
+)
+_ARMED_DEAD = re.compile(
+    r"\b(?:soldiers?|troops|fighters?|servicem[ae]n|militants?|combatants?|rebels?|insurgents?"
+    r"|militiam[ae]n|gunm[ae]n|jihadists?)\b",
+    re.IGNORECASE,
+)
+
+
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     """A death toll in a sentence of its own belongs to the event told just before it."""
     fat, basis, notes = fatalities(sent.text)
@@ -1190,15 +1207,28 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
         victims = _object(tok)
         if victims is not None:
             fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
-    if basis == "none":
-        return
+    if basis == "none" or _LATER_FIGHTING.search(sent.text):
+        return  # "148 died in the fighting that followed": a toll of what came after
     # the report's lead event takes the toll; a second figure for it is another source's:
     # ACLED keeps the lowest and notes the others
-    events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
+    events = [  # strategic developments (arrests, looting, agreements) count no dead
+        j
+        for j, c in enumerate(ctx.claims)
+        if c.kind == "event" and c.event_type != "Strategic developments"
+    ]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
-    if not events or len(tolled) > 1:
+    if not events:
+        return
+    if len(tolled) > 1:
         return
     j = tolled[0] if tolled else events[0]
+    if ctx.claims[j].actor2.startswith("Civilians") and _ARMED_DEAD.search(sent.text):
+        # "Two soldiers were killed" is no toll of an attack on civilians: it belongs to the
+        # last fight told before it
+        fights = [i for i in events if not ctx.claims[i].actor2.startswith("Civilians")]
+        if not fights or ctx.claims[fights[-1]].fatalities_basis != "none":
+            return
+        j = fights[-1]
     prev = ctx.claims[j]
     found = list(_sources(ctx, sent, tok))
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1307,6 +1337,17 @@ def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
     return bool(main) and not ctx.gaz.is_place_name(tok.text, main)
 
 
+def _gerund_outcome(tok: Any, outcome_verbs: frozenset[str] | set[str]) -> bool:
+    if tok.dep_ == "nsubj":
+        return bool(tok.head.lemma_.lower() in outcome_verbs)
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and prep.lower_ in ("in", "by")
+        and prep.head.lemma_.lower() in outcome_verbs
+    )
+
+
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     """(token, rule, how) for every trigger in the sentence, in text order."""
     table = triggers()
@@ -1325,11 +1366,11 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             continue
         if (
             tok.tag_ == "VBG"
-            and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in table.outcome_verbs
+            and _gerund_outcome(tok, table.outcome_verbs)
             and (gerund_rule := _noun_rule(tok)) is not None
         ):
-            # "Fighting continued in Omdurman": a gerund subject is the event noun
+            # "Fighting continued in Omdurman", "nine were killed in shelling on a market":
+            # a gerund subject or cause is the event noun
             out.append((tok, gerund_rule, "casualty-noun"))
             casualty_verbs.add(tok.head.i)
             continue
@@ -1346,7 +1387,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
-        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok):
+        elif tok.pos_ in ("NOUN", "PROPN") and _outcome_noun(tok) and not _came_after(tok):
             # "Dozens were killed in shelling of X", "A missile strike on X killed 3",
             # "a car bomb exploded", "there were clashes": the event noun names what happened
             noun_rule = _noun_rule(tok)
@@ -1522,6 +1563,11 @@ def _object_lemmas(tok: Any) -> set[str]:
         if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
+            if child.lower_ in ("them", "it") and tok.dep_ in ("advcl", "conj"):
+                # "protested ... before police dispersed them": what the pronoun stands for
+                # is told by the clause it hangs on
+                out.add(tok.head.lemma_.lower())
+                out.update(c.lemma_.lower() for c in tok.head.children if c.dep_ == "nsubj")
         elif child.dep_ in ("prep", "agent"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -1609,7 +1655,13 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
         return "skip"  # "..., thus taking control of the province" elaborates the main event
-    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+    if tok.tag_ in ("VBN", "VBD") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("ADP", "DET"):
+        return "skip"  # "in occupied Crimea", "the besieged city": a participle as adjective
+    if (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and not _gerund_outcome(tok, table.outcome_verbs)  # "killed in shelling" is one
+    ):
         return "skip"
     if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
         return "intended"
@@ -1645,7 +1697,11 @@ def _modality(tok: Any, span: Any) -> str:
             c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
         ):
             return "intended"  # "his men would begin handing the city over"
-        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("ccomp", "xcomp"):
+        if (
+            any(c.dep_ == "neg" for c in head.children)
+            and node.dep_ in ("ccomp", "xcomp")
+            and not _semicolon_between(node, head)
+        ):
             return "skip"
         node = head
     if (
@@ -1684,6 +1740,12 @@ def _unknown_doer(subj: Any) -> bool:
     return subj.lower_ in _FREE_RELATIVES or any(
         c.dep_ == "nsubj" and c.lower_ in _FREE_RELATIVES for c in subj.children
     )
+
+
+def _semicolon_between(node: Any, head: Any) -> bool:
+    """ "said its fighters overran an outpost; it did not give figures": the parser hangs the
+    first clause on the second, but a semicolon keeps the negation in its own clause."""
+    return any(c.lower_ == ";" and node.i < c.i < head.i for c in head.children)
 
 
 _NATURAL = {
@@ -1949,6 +2011,8 @@ def _event_claim(
             )
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
+    if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
+        place_list = _sentence_neighbour_places(ctx, sent, rule)
     if not place_list and kind == "event":
         _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
@@ -2069,6 +2133,8 @@ def _event_claim(
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    if event_type == "Strategic developments":
+        fat, fat_basis, fat_notes = 0, "none", ""  # "mobilised a day after clashes killed 55"
     if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
         victims = _object(tok)  # "a mob lynched a man", "executed two prisoners"
         count = _victim_count(victims) if victims is not None else 0
@@ -2236,6 +2302,18 @@ def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     )
 
 
+def _sentence_neighbour_places(ctx: _Ctx, sent: Sentence, rule: TriggerRule) -> list[Place]:
+    """ "The Radaa force mobilised in Tripoli, a day after clashes with the 444 Brigade
+    killed 55": a fight with no place of its own happened where the sentence's other,
+    non-violent event did."""
+    for claim in reversed(ctx.claims):
+        if claim.sentence_index != sent.index:
+            break
+        if claim.kind == "event" and claim.event_type == "Strategic developments":
+            return [p for p in claim.places if p.feature == "city"]  # a town, not a country
+    return []
+
+
 def _specific_places(places: list[Place]) -> list[Place]:
     """Drop duplicates, and a province or country that only locates a named town in it
     ("Maarat al-Numan in Idlib province")."""
@@ -2255,6 +2333,8 @@ def _specific_places(places: list[Place]) -> list[Place]:
             continue
         if p.feature == "country" and towns:
             continue  # the town says which country (and "eastern Congo" may be misread)
+        if p.feature == "region" and p.country and any(t.country == p.country for t in towns):
+            continue  # "Feodosia in occupied Crimea", "a village in the Donbas"
         out.append(p)
     return out
 
@@ -2305,6 +2385,19 @@ def _subject(tok: Any) -> Any:
             node = node.head
             continue
         break
+    return _fronted_apposition(tok)
+
+
+def _fronted_apposition(tok: Any) -> Any:
+    """ "In the area of El Obeid, the aviation of the army carried out strikes": the parser
+    hangs the subject on the fronted place as its apposition; the noun phrase ending just
+    before the verb is the subject."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i > tok.i:
+            continue
+        for t in prep.subtree:
+            if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i == tok.i - 1:
+                return t
     return None
 
 
@@ -3102,7 +3195,11 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             "parataxis",
             "dobj",
         ):
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and head.lemma_ in _SPEAKER_PASSIVE)
+            ]  # "no injuries were reported": what is reported, not who reports
             if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                 subjects = [head.head]
             if not subjects:  # "SANA, quoting an official, said": the parser loses the subject
@@ -3149,6 +3246,9 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     if not heads:
         return (PUBLISHER,)
     return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+_SPEAKER_PASSIVE = {"quote", "cite"}  # "the governor was quoted as saying"
 
 
 def _stranded_speaker(said: Any) -> list[Any]:
@@ -3441,6 +3541,20 @@ def _nearest_subject_word(holder: Any) -> Any:
     return None
 
 
+def _quoted_name(words: str) -> bool:
+    """'fighters of the "Rapid Support Forces"', 'the so-called "Islamic State"': quotation
+    marks around a name (every word capitalised but small joining words) quote no one."""
+    parts = words.split()
+    return (
+        len(parts) <= 6
+        and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in parts)
+        and words.rstrip()[-1:] not in ".!?,"
+    )
+
+
+_NAME_JOINERS = {"of", "the", "for", "and", "al", "el", "de", "du", "la", "ad", "ash", "as"}
+
+
 def _promise_and_quote_statements(
     ctx: _Ctx, sent: Sentence, done: set[int], events: set[int] | None = None
 ) -> None:
@@ -3465,14 +3579,20 @@ def _promise_and_quote_statements(
             }.get(lemma, "threatened")
             claim = _statement(ctx, sent, tok, modality)
             ctx.claims.append(replace(claim, statement=_statement_text(tok)))
-    quote = _QUOTE.search(span.text)
-    if quote and len(quote.group("q").split()) >= 2:
+    quote = next((q for q in _QUOTE.finditer(span.text) if not _quoted_name(q.group("q"))), None)
+    if quote and len(quote.group("q").split()) >= 2 and span.root.i not in (events or ()):
         root = span.root
         speaker = _speaker(root)
         if speaker is not None and root.i not in done:
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
-            ctx.claims.append(claim)
+            if not any(  # "said: 'We will enter El Obeid'": its intention is the statement
+                c.kind == "statement"
+                and c.sentence_index == sent.index
+                and c.actor1 == claim.actor1
+                for c in ctx.claims
+            ):
+                ctx.claims.append(claim)
     _said_statements(ctx, sent, done, events or set())
 
 
@@ -3566,6 +3686,8 @@ def _not_a_statement(tok: Any) -> bool:
     the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
     if tok.dep_ in ("relcl", "acl"):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return True  # "Israel had told civilians to move": background to the report
     if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
         return True
     return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
@@ -3812,19 +3934,29 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
                 continue
-            info = actor_table().info(other.actor1) if other.actor1 else None
-            if info is None or info.inter != 1 or not _same_place_day(protest, other):
+            state = _state_actor(other)
+            if not state or not _same_place_day(protest, other):
                 continue
             out[i] = replace(
                 protest,
                 sub_event_type="Protest with intervention",
-                actor2=other.actor1,
+                actor2=state,
                 evidence=protest.evidence + other.evidence,
                 rule=f"{protest.rule}+{other.rule}",
             )
             absorbed.add(j)
             break
     return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+def _state_actor(claim: Claim) -> str:
+    """The state forces of an arrest (actor1) or of a dispersal coded with the protesters
+    first ("police dispersed them": actor2)."""
+    for name in (claim.actor1, claim.actor2):
+        info = actor_table().info(name) if name else None
+        if info is not None and info.inter == 1:
+            return name
+    return ""
 
 
 def _same_place_day(a: Claim, b: Claim) -> bool:

@@ -7,6 +7,7 @@ vague words; "losses" or "casualties" are not deaths, so they count as none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from frontwatch.types import FatalitiesBasis
 
@@ -59,8 +60,20 @@ _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
 _NUM = rf"(?:\d[\d,]*|{_COMPOUND}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _VAGUE = "|".join(sorted(VAGUE_FATALITIES, key=len, reverse=True))
 _QUAL = r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+"
-_VICTIMS = r"(?:\s+(?:\w+\s+){0,2}?(?:people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers)(?:\s+(?:of|from)(?:\s+[\w'’-]+){1,5}?(?=\s+(?:were|had|have|was)\b))?)?"
-_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives)"
+_VICTIM_NOUNS = (
+    "people|civilians|persons|soldiers|fighters|troops|rebels|militants|children|women|men|"
+    "residents|servicemen|policemen|patients|members|others|workers|staff|migrants|passengers|"
+    "peacekeepers|officers|guards|journalists|villagers|students|worshippers|pilgrims|farmers|"
+    "herders|militiamen|gunmen|attackers|insurgents|jihadists|medics|doctors|miners|protesters|"
+    "demonstrators|refugees|prisoners|detainees|hostages|mourners|shoppers|pupils|teachers"
+)
+# "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed": the "of"/"from"
+# phrase may list names with commas before the verb
+_VICTIMS = (
+    rf"(?:\s+(?:\w+\s+){{0,2}}?(?:{_VICTIM_NOUNS})"
+    r"(?:\s+(?:of|from)(?:\s+[\w'’-]+,?){1,7}?(?=\s+(?:were|had|have|was)\b))?)?"
+)
+_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives|eliminated|liquidated|neutrali[sz]ed)"
 _ONE_VICTIM = (
     r"(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|resident|journalist|"
     r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
@@ -86,7 +99,8 @@ _COUNT = re.compile(
 
 
 _DEATH_WORD = re.compile(
-    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit", re.I
+    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit|eliminat|liquidat|neutrali",
+    re.I,
 )
 
 
@@ -102,12 +116,31 @@ def _value(raw: str) -> tuple[int, FatalitiesBasis]:
     return int(raw.replace(",", "")), "reported"
 
 
+_UNIT_NAME = re.compile(r"\d+(?:st|nd|rd|th)?\s+[A-Z]")  # "the 444 Brigade", "the 7th Division"
+
+
+def _fatal_matches(text: str) -> Iterator[re.Match[str]]:
+    """_FATAL's matches, except a number that begins a unit's name ("clashes with the 444
+    Brigade killed 55"): the search goes on just after that number."""
+    pos = 0
+    while (m := _FATAL.search(text, pos)) is not None:
+        n = m.start("n") if m.group("n") else -1
+        if n >= 0 and _UNIT_NAME.match(text, n) and not _VICTIM_WORD.match(text, m.end("n")):
+            pos = m.end("n")
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+_VICTIM_WORD = re.compile(rf"\s+(?:{_VICTIM_NOUNS})\b", re.I)
+
+
 def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     """(fatalities, basis, notes): the lowest figure the sentence gives; 0/"none" if none."""
     if not _DEATH_WORD.search(text):
         return 0, "none", ""  # most sentences name no death: one cheap scan first
     found: list[tuple[int, FatalitiesBasis, str]] = []
-    for m in _FATAL.finditer(text):
+    for m in _fatal_matches(text):
         raw = next(
             g
             for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))

@@ -275,6 +275,9 @@ def find_places(
             if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
                 i = b  # metonymy: "Moscow said" names a government, not a place
                 continue
+            if head.dep_ == "pobj" and head.head.dep_ == "agent":
+                i = b  # "authorities installed by Moscow": who did it, not where
+                continue
             if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
                 i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
                 continue
