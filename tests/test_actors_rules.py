@@ -206,3 +206,20 @@ def test_a_named_perpetrator_keeps_its_teller_as_a_source(gaz: Gazetteer) -> Non
         gaz,
     )
     assert "interior ministry" in [s.label for s in e.sources]
+
+
+def test_envoys_of_two_countries_sign_for_their_governments(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "The foreign ministers of Ethiopia and Somalia signed an agreement in Ankara on "
+        "Wednesday, officials said.",
+        gaz,
+    )
+    assert e.sub_event_type == "Agreement"
+    assert (e.actor1, e.actor2) == ("Government of Ethiopia", "Government of Somalia")
+
+
+def test_a_government_losing_a_town_loses_it_with_its_forces(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "M23 rebels captured the town of Walikale from Congo's government on Sunday.", gaz
+    )
+    assert e.actor2 == "Military Forces of the Democratic Republic of Congo"

@@ -2104,6 +2104,18 @@ def _event_claim(
         actor2_info = None
     if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
         actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
+    if actor1_info is None and family == "strategic" and subj_tok is not None:
+        # "the foreign ministers of Congo and Rwanda signed": their governments
+        govs = _governments_of(subj_tok, ctx)
+        if govs:
+            actor1_info = govs[0]
+            actor2_info = actor2_info or (govs[1] if len(govs) > 1 else None)
+    if (
+        actor2_info is not None
+        and family in ("territory", "front")
+        and actor2_info.name.startswith("Government of")
+    ):
+        actor2_info = _as_forces(actor2_info, ctx.article.published)  # it loses ground
     if actor1_info is None and noun_trigger and family in ("clash", "remote"):
         actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
     if (
@@ -2609,6 +2621,29 @@ def _protest_scene(tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
         if info is not None and info.inter in (5, 6):
             return _descriptor("protesters", country) or info
     return None
+
+
+_ENVOY_NOUNS = {
+    "minister", "ministers", "president", "presidents", "leader", "leaders", "delegation",
+    "delegations", "representative", "representatives", "envoy", "envoys", "negotiators",
+}  # fmt: skip
+
+
+def _governments_of(subj: Any, ctx: _Ctx) -> list[ActorInfo]:
+    """ "the foreign ministers of Congo and Rwanda": the governments of the countries named."""
+    if subj.lower_ not in _ENVOY_NOUNS:
+        return []
+    found: list[ActorInfo] = []
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for country in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
+                on = ctx.article.published  # "Congo's government" is the DRC's (actors.py)
+                info = actor_table().resolve(f"{country.text}'s government", "", on)
+                code = "" if info is not None else _country_code(ctx.gaz, country.text)
+                info = info or (actor_table().resolve("government", code, on) if code else None)
+                if info is not None and info not in found:
+                    found.append(info)
+    return found
 
 
 def _with_party(tok: Any) -> Any:
