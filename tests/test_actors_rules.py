@@ -223,3 +223,12 @@ def test_a_government_losing_a_town_loses_it_with_its_forces(gaz: Gazetteer) -> 
         "M23 rebels captured the town of Walikale from Congo's government on Sunday.", gaz
     )
     assert e.actor2 == "Military Forces of the Democratic Republic of Congo"
+
+
+def test_an_army_spokesman_elsewhere_is_not_sudans(gaz: Gazetteer) -> None:
+    labels = _source_labels(
+        "Gunmen attacked a police post in Goma on Sunday, killing two officers, the army "
+        "spokesman said.",
+        gaz,
+    )
+    assert labels and all("Sudanese" not in label for label in labels[0])
