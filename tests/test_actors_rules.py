@@ -225,10 +225,10 @@ def test_a_government_losing_a_town_loses_it_with_its_forces(gaz: Gazetteer) -> 
     assert e.actor2 == "Military Forces of the Democratic Republic of Congo"
 
 
-def test_an_army_spokesman_elsewhere_is_not_sudans(gaz: Gazetteer) -> None:
-    labels = _source_labels(
-        "Gunmen attacked a police post in Goma on Sunday, killing two officers, the army "
-        "spokesman said.",
+def test_a_flagged_merchant_ship_struck_is_civilians_international(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "A Houthi missile struck the Liberia-flagged Sea Pearl off Hodeidah on Monday, "
+        "the ship's managers said.",
         gaz,
     )
-    assert labels and all("Sudanese" not in label for label in labels[0])
+    assert e.actor2 == "Civilians (International)"

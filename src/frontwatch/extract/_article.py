@@ -1174,6 +1174,20 @@ def _member_of(ctx: _Ctx, word: Any, death: Any) -> ActorInfo | None:
     return None
 
 
+_MERCHANT_SHIPS = {"tanker", "freighter", "carrier", "containership", "bulker", "merchant"}
+
+
+def _merchant_ship(obj: Any) -> bool:
+    """A merchant ship at sea: "the Barbados-flagged True Confidence", "a Greek-owned tanker"
+    (its crew are of many nations: ACLED codes Civilians (International))."""
+    if obj is None:
+        return False
+    mods = [c for c in obj.children if c.dep_ in ("amod", "compound")]
+    if any(m.lower_ in ("flagged", "owned", "operated") for m in mods):
+        return True
+    return obj.lower_ in _MERCHANT_SHIPS or any(m.lower_ in _MERCHANT_SHIPS for m in mods)
+
+
 def _civilian_target(obj: Any) -> bool:
     """ "hit the railway station", "struck a residential building": a civilian target."""
     if obj is None:
@@ -2035,6 +2049,13 @@ def _event_claim(
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if (
+        rule.family in ("remote", "clash")
+        and (actor2_info is None or actor2_info.inter == _CIVILIAN_INTER)
+        and _merchant_ship(target)
+    ):
+        # "struck the Barbados-flagged True Confidence": ACLED's Civilians (International)
+        actor2_info = actor_table().resolve("civilians", "International") or actor2_info
     if rule.requires_actor2 and actor2_info is None:
         return None
     if rule.requires_actor1_inter and (
