@@ -449,6 +449,7 @@ def _known_source(name: str) -> str:
 
 def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazetteer) -> None:
     f = result.fields
+    before = {name: len(f[name]) for name in FIELDS}  # fields this event is scored on
     if _gold_kind(g) != "displacement":
         f["sub_event_type"].append(c.sub_event_type in _subtypes(g))
     f["actor1"].append(_actor_ok(str(g.get("actor1", "")), c.actor1))
@@ -481,7 +482,7 @@ def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazettee
     labels = [s.label for s in c.sources]
     for gs in g.get("sources") or []:
         f["sources"].append(_source_ok(str(gs), labels))
-    missed = [name for name in FIELDS if f[name] and not f[name][-1]]
+    missed = [name for name in FIELDS if not all(f[name][before[name] :])]
     if missed:
         result.misses.append(f"event {g.get('id')}: wrong {', '.join(missed)}")
 

@@ -513,8 +513,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             verdict = _noun_verb_modality(tok)
         if verdict == "skip" or _celebration(tok, rule) or _background(tok) or _habitual(tok):
             continue
-        if verdict == "event" and not _hedged(tok):
-            event_toks.add(tok.i)  # told as done: a source's account, never a statement
+        if verdict == "event" and not _hedged(tok) and not rule.front_only:
+            # told as done: a source's account, never a statement ("X was 5 km from Y" only
+            # once it is a front position: "the killing was an attack" is no account)
+            event_toks.add(tok.i)
         if verdict == "event" and _ongoing_claim(tok, how):
             verdict = "claimed"
             if tok.i not in statements_done:
@@ -540,6 +542,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is not None and _own_other_version(ctx, claim):
+            holder = _speech_head(tok) or tok
+            if holder.i not in statements_done:
+                statements_done.add(holder.i)
+                ctx.claims.append(_statement(ctx, sent, holder, "claimed"))
+            continue
         if claim is not None:
             event_toks.add(tok.i)
             for one in _per_location(claim, rule):
@@ -556,6 +564,24 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _own_other_version(ctx: _Ctx, claim: Claim) -> bool:
+    """ "The RSF said it had attacked army camps there", after others reported that it killed
+    villagers at that place that day: the doer's own version, told as another kind of event,
+    is its statement (ACLED codes the happening once, from the reports of others)."""
+    if len(claim.sources) != 1 or not claim.actor1 or claim.sources[0].name != claim.actor1:
+        return False
+    names = {p.name for p in claim.places}
+    return any(
+        other.kind == "event"
+        and other.actor1 == claim.actor1
+        and claim.date in (None, other.date)  # an undated retelling takes the story's day
+        and other.event_type != claim.event_type
+        and names & {p.name for p in other.places}
+        and all(s.name != claim.actor1 for s in other.sources)
+        for other in ctx.claims
+    )
 
 
 def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
@@ -677,6 +703,8 @@ def _is_history(
     doc = span.doc
     if not lead and pub is not None and _may_name_year(span) and _old_year(doc, clause, pub.year):
         return True  # "when the Houthis took Sanaa in 2014"
+    if basis == "relative" and _EARLIER_PERIOD.search(span.text):
+        return True  # "the militia briefly took the towns earlier this month": recalled
     markers = triggers().history_markers
     if markers is None:
         return False
@@ -755,6 +783,9 @@ def _may_name_year(span: Any) -> bool:
     """Whether a token of the sentence can be a year (ASCII text: four digits in a row)."""
     text = span.text
     return not text.isascii() or _FOUR_DIGITS.search(text) is not None
+
+
+_EARLIER_PERIOD = re.compile(r"\bearlier (?:this|that|last) (?:month|year)\b", re.I)
 
 
 def _old_year(doc: Any, clause: set[int], year: int) -> bool:
@@ -942,6 +973,8 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     text = sent.text
     if "responsib" in text or "carried out" in text:
         _claimed_responsibility(ctx, sent)
+    if "claimed the" in text or " member of " in text:
+        _perpetrator_named(ctx, sent)
     if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
         return
     for tok in sent.span:
@@ -976,6 +1009,43 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
             continue
         culprit = _as_forces(culprit, ctx.article.published)
         _give_perpetrator(ctx, culprit.name, f"perpetrator as blamed: {sent.text.strip()[:80]}")
+
+
+_PERPETRATOR_NOUNS = {
+    "attacker", "attackers", "bomber", "bombers", "gunman", "gunmen", "assailant", "assailants",
+    "perpetrator", "perpetrators", "killer", "killers",
+}  # fmt: skip
+
+
+def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
+    """ "A commander of X claimed the bombing", "the attacker was a member of X": the events
+    told so far without a named perpetrator take X (as a blame does)."""
+    for tok in sent.span:
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        who = None
+        if tok.lemma_ == "claim" and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
+                who = subj  # "a commander of X claimed the bombing"
+        elif tok.lemma_ == "be" and subj.lower_ in _PERPETRATOR_NOUNS:
+            attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.lemma_.lower() in _MEMBER_NOUNS:
+                who = attr  # "the attacker was a member of X"
+        if who is None:
+            continue
+        culprit = _member_of(ctx, who, tok) if who.lemma_.lower() in _MEMBER_NOUNS else None
+        culprit = culprit or _actors_of(who, ctx)[0]
+        if culprit is None or culprit.inter in (5, 6, 7):
+            continue
+        culprit = _as_forces(culprit, ctx.article.published)
+        _give_perpetrator(ctx, culprit.name, f"perpetrator as named: {sent.text.strip()[:80]}")
+        speaker = _speech_subject(tok)
+        if speaker is not None:  # "the interior ministry said the attacker was ...": a source
+            _cite_for_last_event(ctx, speaker)
 
 
 def _give_perpetrator(
@@ -1200,6 +1270,70 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
                     return _descriptor("civilians", country) or info
                 return info
     return None
+
+
+_VIOLENT_FAMILIES = {"remote", "clash", "civilians"}
+_MEMBER_NOUNS = {
+    "member", "commander", "head", "leader", "chief", "fighter", "official", "officer",
+    "deputy", "founder", "spokesman", "militant", "operative", "cadre",
+}  # fmt: skip
+
+
+def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
+    """ "killing seven members of Iran's Revolutionary Guards", "its commander had been killed
+    in a strike", "X, the deputy head of Hamas's political bureau, was killed when a drone
+    struck": the group the dead belonged to is the target (ACLED's actor2), not civilians."""
+    verb = _noun_verb(tok) if noun_trigger else tok
+    if noun_trigger and tok.dep_ == "pobj" and tok.head.head.lemma_ in _DEATH_VERBS:
+        verb = tok.head.head  # "had been killed in an Israeli strike"
+    deaths = [verb] if verb.lemma_ in _DEATH_VERBS else []
+    deaths += [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_ in _DEATH_VERBS]
+    if verb.dep_ == "advcl" and verb.head.lemma_ in _DEATH_VERBS:
+        deaths.append(verb.head)  # "... was killed when a drone struck"
+    for death in deaths:
+        for victim in death.children:
+            if victim.dep_ not in ("nsubjpass", "dobj"):
+                continue
+            for word in victim.subtree:
+                if word.lemma_.lower() not in _MEMBER_NOUNS:
+                    continue
+                group = _member_of(ctx, word, death)
+                if group is not None:
+                    return group
+    return None
+
+
+def _member_of(ctx: _Ctx, word: Any, death: Any) -> ActorInfo | None:
+    """The named group a "member/commander/head" noun belongs to (by "of X", "X's", "its")."""
+    owners = [c for c in word.children if c.dep_ in ("poss", "compound")]  # "a Hamas official"
+    owners += [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    # "Hamas's political bureau": the group owns the bureau
+    owners += [g for o in owners for g in o.children if g.dep_ == "poss"]
+    for owner in owners:
+        speaker = _speech_subject(death) if owner.lower_ in ("its", "their") else owner
+        info, _ = _actors_of(speaker, ctx)
+        if info is None and speaker is owner and owner.dep_ == "poss":  # "Hamas's"
+            name = re.sub(r"['’]s$", "", _phrase(owner))
+            info = actor_table().resolve(name, ctx.main_country, ctx.article.published)
+        if info is not None and info.inter not in (5, 6, 7) and info.name in actor_table().actors:
+            return info
+    return None
+
+
+_MERCHANT_SHIPS = {"tanker", "freighter", "carrier", "containership", "bulker", "merchant"}
+
+
+def _merchant_ship(obj: Any) -> bool:
+    """A merchant ship at sea: "the Barbados-flagged True Confidence", "a Greek-owned tanker"
+    (its crew are of many nations: ACLED codes Civilians (International))."""
+    if obj is None:
+        return False
+    mods = [c for c in obj.children if c.dep_ in ("amod", "compound")]
+    if any(m.lower_ in ("flagged", "owned", "operated") for m in mods):
+        return True
+    return obj.lower_ in _MERCHANT_SHIPS or any(m.lower_ in _MERCHANT_SHIPS for m in mods)
 
 
 def _civilian_target(obj: Any) -> bool:
@@ -1490,7 +1624,16 @@ def _device_blast(tok: Any) -> TriggerRule | None:
     return triggers().by_noun("explosion")
 
 
-_OUTCOME_DEPS = {"pobj", "nsubj", "nsubjpass", "dobj", "attr"}  # a new test adds its role here
+_OUTCOME_DEPS = {
+    "pobj",
+    "pcomp",
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "attr",
+    "ROOT",
+    "ccomp",
+}  # every role a test below reads
 
 
 def _outcome_noun(tok: Any) -> bool:
@@ -1751,6 +1894,10 @@ def _modality(tok: Any, span: Any) -> str:
     table = triggers()
     if any(c.dep_ == "neg" for c in tok.children):
         return "skip"
+    if any(c.dep_ in ("nsubj", "csubj") and _unknown_doer(c) for c in tok.children):
+        return "skip"  # "whoever carried it out had struck ...": a supposition, no account
+    if tok.pos_ == "NOUN" and tok.head.lemma_ == "be" and _characterised(tok):
+        return "skip"  # "the killing was a dangerous attack": what a told happening was
     if (
         tok.dep_ in ("relcl", "acl")
         and tok.head.pos_ in ("NOUN", "PROPN")
@@ -1821,6 +1968,34 @@ def _modality(tok: Any, span: Any) -> str:
     ):
         return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
     return "event"
+
+
+_DEFINITE = {"the", "this", "that", "it"}
+
+
+def _characterised(tok: Any) -> bool:
+    """An event noun in "the killing was a dangerous attack on Lebanon" / "it was a massacre":
+    a happening already told, described (a statement's words), not a new one."""
+    be = tok.head
+    if tok.dep_ == "attr":
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lower_ in _DEFINITE
+            or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        )
+    if tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in be.children):
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    return False
+
+
+_FREE_RELATIVES = {"whoever", "whatever", "whichever"}
+
+
+def _unknown_doer(subj: Any) -> bool:
+    """ "whoever carried it out": a doer nobody names, supposed rather than reported."""
+    return subj.lower_ in _FREE_RELATIVES or any(
+        c.dep_ == "nsubj" and c.lower_ in _FREE_RELATIVES for c in subj.children
+    )
 
 
 def _semicolon_between(node: Any, head: Any) -> bool:
@@ -2012,8 +2187,10 @@ def _event_claim(
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
     if obj_tok is None and len(between) > 1:
         obj_tok = between[1]
+    if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
+        obj_tok = _with_party(tok)  # "protesters clashed with police"
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
-    if actor2_info is None and noun_trigger and _noun_verb(tok).lemma_ in _DEATH_VERBS:
+    if actor2_info is None and noun_trigger and _hits_someone(tok):
         victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
         if victims is not None:
             obj_tok = victims
@@ -2223,12 +2400,20 @@ def _event_claim(
         if not scene_tried or not _background_toll(ctx, sent, dates):
             _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
+    if not place_list and not destinations and kind == "displacement":
+        return None  # "some pupils escaped and made their way home": from captors, nowhere
     place_country = next((p.country for p in place_list if p.country), "")
+    if any(p.country == ctx.main_country for p in place_list):
+        place_country = ctx.main_country  # one misread town abroad does not move the event
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
     if actor2_info is None:
         actor2_info = _victims(ctx, tok, noun_trigger, place_country)
+    if rule.family in _VIOLENT_FAMILIES and (actor2_info is None or actor2_info.inter in (1, 7)):
+        group = _victim_group(ctx, tok, noun_trigger)
+        if group is not None and (actor1_info is None or group.side != actor1_info.side):
+            actor2_info = group  # "killing seven members of Iran's Revolutionary Guards"
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
     if target is None and noun_trigger and _come_under(tok) is not None:
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
@@ -2243,6 +2428,13 @@ def _event_claim(
             victim = _object(tok.head) or victim  # "seized the governor and killed him"
         actor2_info = _person_victim(ctx, victim, place_country)
         unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
+    if (
+        rule.family in ("remote", "clash")
+        and (actor2_info is None or actor2_info.inter == _CIVILIAN_INTER)
+        and _merchant_ship(target)
+    ):
+        # "struck the Barbados-flagged True Confidence": ACLED's Civilians (International)
+        actor2_info = actor_table().resolve("civilians", "International") or actor2_info
     if rule.requires_actor2 and actor2_info is None:
         return None
     if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
@@ -2295,6 +2487,13 @@ def _event_claim(
         actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
     ):
         return None
+    crowd = _protest_scene(tok, ctx, country_for) if family == "civilians" else None
+    if crowd is not None and actor1_info is not None and actor1_info.inter == 1:
+        # "police shot dead five people as protesters broke into parliament": ACLED's
+        # excessive force against protesters, the protesters as actor1
+        event_type, family = "Protests", "protest"
+        sub_event_type = "Excessive force against protesters"
+        actor1_info, actor2_info, assoc1 = crowd, actor1_info, None
     if (
         rule.state_sub_event_type
         and actor1_info is not None
@@ -2313,6 +2512,18 @@ def _event_claim(
         actor2_info = None
     if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
         actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
+    if actor1_info is None and family == "strategic" and subj_tok is not None:
+        # "the foreign ministers of Congo and Rwanda signed": their governments
+        govs = _governments_of(subj_tok, ctx)
+        if govs:
+            actor1_info = govs[0]
+            actor2_info = actor2_info or (govs[1] if len(govs) > 1 else None)
+    if (
+        actor2_info is not None
+        and family in ("territory", "front")
+        and actor2_info.name.startswith("Government of")
+    ):
+        actor2_info = _as_forces(actor2_info, ctx.article.published)  # it loses ground
     if actor1_info is None and noun_trigger and family in ("clash", "remote"):
         actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
     if (
@@ -2904,8 +3115,73 @@ def _speech_subject(tok: Any) -> Any:
     return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+_HIT_VERBS = {"strike", "hit", "target"}
+_WITH_VERBS = {"clash", "fight", "battle", "skirmish"}
+_STATE_WORDS = {"military", "army", "government", "junta"}
+
+
+def _hits_someone(tok: Any) -> bool:
+    """An event noun whose verb kills or hits someone: "an attack killed 15 civilians", "a
+    military drone struck villagers" (what it struck is the target)."""
+    verb = _noun_verb(tok)
+    if verb.lemma_ in _DEATH_VERBS:
+        return True
+    # a building struck is a civilian target, read as such below ("struck the hospital in Kyiv")
+    return tok.dep_ == "nsubj" and verb.lemma_ in _HIT_VERBS and not _civilian_target(_object(verb))
+
+
+def _protest_scene(tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
+    """The protesters of "... as/while/when protesters broke into parliament", told beside
+    the state's violence."""
+    for clause in tok.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in clause.children
+        ):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        info = _actors_of(subj, ctx)[0] if subj is not None else None
+        if info is not None and info.inter in (5, 6):
+            return _descriptor("protesters", country) or info
+    return None
+
+
+_ENVOY_NOUNS = {
+    "minister", "ministers", "president", "presidents", "leader", "leaders", "delegation",
+    "delegations", "representative", "representatives", "envoy", "envoys", "negotiators",
+}  # fmt: skip
+
+
+def _governments_of(subj: Any, ctx: _Ctx) -> list[ActorInfo]:
+    """ "the foreign ministers of Congo and Rwanda": the governments of the countries named."""
+    if subj.lower_ not in _ENVOY_NOUNS:
+        return []
+    found: list[ActorInfo] = []
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for country in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
+                on = ctx.article.published  # "Congo's government" is the DRC's (actors.py)
+                info = actor_table().resolve(f"{country.text}'s government", "", on)
+                code = "" if info is not None else _country_code(ctx.gaz, country.text)
+                info = info or (actor_table().resolve("government", code, on) if code else None)
+                if info is not None and info not in found:
+                    found.append(info)
+    return found
+
+
+def _with_party(tok: Any) -> Any:
+    """ "clashed with police", "fought with the army": the other side."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
-    """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces."""
+    """ "Israeli air strikes", "a Russian missile strike": the demonym's armed forces; "a
+    military drone": the report's country's."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in _STATE_WORDS:
+            return actor_table().state_forces(ctx.main_country, ctx.article.published)
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and demonym_country(child.text):
             return actor_table().resolve(
@@ -3081,6 +3357,8 @@ def _belligerents(
         and info.inter in (1, 2, 3, 4, 8)
         and not info.name.startswith("Government of")
         and (info.country == country or info.inter == 8)
+        # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
+        and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
     if not armed:
         return None, actor2
@@ -3658,6 +3936,7 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
     """The reporting chain that governs the trigger, else "according to", else the publisher."""
     table = triggers()
     chain: list[SourceRef] = []
+    side: list[SourceRef] = []  # sources named beside the first one ("X and Y said")
     node = tok
     for _ in range(8):
         head = node.head
@@ -3688,7 +3967,16 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                 ][:1]
             if not subjects:
                 subjects = _stranded_speaker(head)
-            if subjects:
+            conjs = [c for c in subjects[0].children if c.dep_ == "conj"] if subjects else []
+            if len(subjects) == 1 and conjs and not chain:
+                # "witnesses and an army source said": two sources side by side, not one
+                for t in [subjects[0], *conjs]:
+                    ref = _source_ref(ctx, _phrase(t))
+                    if ref is not None and ref not in side:
+                        side.append(ref)
+                if side:
+                    chain.insert(0, side.pop(0))
+            elif subjects:
                 phrase = " ".join(_phrase_full(x) for x in subjects)
                 ref = _source_ref(ctx, phrase)
                 if ref is not None:
@@ -3707,7 +3995,7 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
     if len(chain) == 1:
-        return (chain[0],)
+        return (chain[0], *side)
     # a chain: SANA quoting an official; the independent originators are the heads
     heads = [c for c in chain if c.name != "publisher"]
     if not heads:
@@ -3726,6 +4014,15 @@ def _stranded_speaker(said: Any) -> list[Any]:
     j = said.i - 1
     while j >= 0 and doc[j].is_punct:
         j -= 1
+    if j >= 0 and doc[j].dep_ == "conj" and doc[j].pos_ in ("NOUN", "PROPN"):
+        # "..., the area around the airport, witnesses and an army source said": the speakers
+        # hang as conjuncts of the last target; the first comma-led conjunct starts them
+        node = doc[j]
+        while node.dep_ == "conj" and node.i > node.head.i:
+            if _comma_led(node):
+                return [node]
+            node = node.head
+        return []
     if j < 0 or doc[j].dep_ != "appos":
         return []
     node = doc[j]
@@ -3794,11 +4091,33 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     ref = _source_match(phrase)
     if ref is not None:
         return ref
-    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if name.lower() in _BACK_REFERENCES:
+        group = _group_meant(ctx)
+        if group is not None:  # "the rebel group said": the group the report is about
+            return SourceRef(name=group.name, stance="unknown", country=group.country)
+    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
     )
+
+
+_BACK_REFERENCES = {"group", "rebel group", "armed group", "movement", "militia", "rebels"}
+
+
+def _group_meant(ctx: _Ctx) -> ActorInfo | None:
+    """The named non-state group a bare "the group" means: the doer of the report's latest
+    event, else the group the report names most."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        info = table.actors.get(claim.actor1) if claim.kind == "event" else None
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        info = table.actors.get(name)
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    return None
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
@@ -4378,9 +4697,15 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
     the police its actor2; the arrests are not a second event."""
     out = list(claims)
     absorbed: set[int] = set()
+    forced = [c for c in out if c.sub_event_type == "Excessive force against protesters"]
     for i, protest in enumerate(out):
         riot = protest.sub_event_type in _RIOTS
         if protest.sub_event_type != "Peaceful protest" and not riot:
+            continue
+        if protest.sub_event_type == "Peaceful protest" and any(  # a riot there is apart
+            _same_place_day(protest, f) for f in forced
+        ):
+            absorbed.add(i)  # the march the police fired on is that one event, not two
             continue
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:

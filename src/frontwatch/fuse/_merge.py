@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
+from frontwatch.actors import actor_table
 from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
 
 from ._cluster import TERRITORY, Edge, Group, claim_family, taker
@@ -115,6 +116,7 @@ def build_event(
     else:
         merged, contradictions = _merge(claims, keys)
     merged, contradictions = _apply_denials(merged, claims, denials, contradictions)
+    merged = _unknown_perpetrator(merged)
     members = sorted(f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}" for c in claims)
     digest = hashlib.sha1("|".join(members).encode()).hexdigest()[:8].upper()
     country = next((p.country for p in merged.places if p.country), "")
@@ -128,6 +130,24 @@ def build_event(
         source_count=len(all_keys),
         contradictions=tuple(contradictions),
         merge_reasons=_reasons(groups, edges, index) if len(claims) > 1 else (),
+    )
+
+
+_PERPETRATED = ("Explosions/Remote violence", "Violence against civilians")
+
+
+def _unknown_perpetrator(c: Claim) -> Claim:
+    """A strike or an attack on civilians that no report attributes: ACLED's actor1 is
+    "Unidentified Armed Group (Country)". Set once the claims are fused, so that an
+    unattributed report of a happening still joins the one that names the doer."""
+    if c.actor1 or c.kind != "event" or c.event_type not in _PERPETRATED:
+        return c
+    country = next((p.country for p in c.places if p.country), "")
+    info = actor_table().resolve("unidentified gunmen", country) if country else None
+    if info is None or info.name == c.actor2:
+        return c
+    return replace(
+        c, actor1=info.name, notes="; ".join(n for n in (c.notes, "actor1: unattributed") if n)
     )
 
 
