@@ -33,6 +33,7 @@ __all__ = ["WEIGHTS", "DocContext", "rank_mentions"]
 WEIGHTS: dict[str, float] = {
     "hint_match": 2.0,
     "hint_mismatch": -1.0,
+    "hint_compatible": 1.5,  # a related kind ("Katsina state": the LGA is not the state)
     "kind_country": 2.5,
     "kind_admin1": 1.2,
     "kind_region": 0.45,
@@ -191,9 +192,15 @@ def _prior(
     r = c.score / 100.0
     why = [f"{c.method} {c.score:.0f}"]
     if hint:
-        ok = c.feature == hint or (hint, c.feature) in _COMPATIBLE
-        r += w["hint_match"] if ok else w["hint_mismatch"]
-        why.append(f"hint {hint} {'matches' if ok else 'differs'}")
+        if c.feature == hint:
+            r += w["hint_match"]
+            why.append(f"hint {hint} matches")
+        elif (hint, c.feature) in _COMPATIBLE:
+            r += w["hint_compatible"]
+            why.append(f"hint {hint}, a related kind")
+        else:
+            r += w["hint_mismatch"]
+            why.append(f"hint {hint} differs")
     else:
         kind = "continent" if c.feature == "region" and not c.country else c.feature
         r += w.get(f"kind_{kind}", 0.0)
@@ -338,7 +345,9 @@ def rank_mentions(
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
-        rows = _alias_rule(_province_or_city(rows), m.text, suffix)
+        if not hint:  # "Katsina state", "the city of Aleppo": the kind word decides
+            rows = _province_or_city(rows)
+        rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
     # two passes: the places that clearly win on their own, then also those that won by

@@ -910,3 +910,35 @@ class Geoparser:
         return Toponym(
             m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
         )
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A place name another recogniser found (the events pipeline's), to be ranked with the
+    rest of its text: offsets in the text, the spelling, a kind hint ("admin1", "city") and
+    its candidates; ``source="demonym"`` spans only add their country to the context."""
+
+    start: int
+    end: int
+    text: str
+    hint: str = ""
+    cands: tuple[Candidate, ...] = ()
+    source: str = "gazetteer"
+
+
+def rank_spans(
+    gaz: Gazetteer, text: str, spans: Sequence[PlaceSpan]
+) -> dict[tuple[str, str], tuple[Candidate | None, str]]:
+    """The document ranking of :class:`Geoparser` for spans found elsewhere: (spelling,
+    hint) -> the winning candidate (None without one) and why it won. The same spelling
+    with the same hint gets the same place throughout the text."""
+    mentions = [
+        _Mention(s.start, s.end, s.text, s.source, hint=s.hint, cands=list(s.cands))
+        for s in sorted(spans, key=lambda s: (s.start, s.end))
+    ]
+    ctx = DocContext.build(gaz, text, mentions)
+    out: dict[tuple[str, str], tuple[Candidate | None, str]] = {}
+    for m, cands, why in rank_mentions(gaz, text, mentions, ctx):
+        if m.source != "demonym":
+            out.setdefault((m.text, m.hint), (cands[0] if cands else None, why))
+    return out
