@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
+from frontwatch.geo.lexicon import institutions
 from frontwatch.geo.normalise import normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,22 +91,27 @@ class DocContext:
         ctx = cls()
         for m in mentions:
             exact = [c for c in m.cands if c.method == "exact"]
-            if not exact:
-                continue
-            top = max(exact, key=_kind_order)
-            if top.feature == "country":
-                ctx.countries.setdefault(top.country, Counter())[m.text] += 1
-                ctx.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
-            elif top.feature == "admin1":
-                admins = {c.country for c in exact if c.feature == "admin1"}
-                for cc in admins:
-                    ctx.countries.setdefault(cc, Counter())[m.text] += 0.5 / len(admins)  # type: ignore[assignment]
-                ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
-                ctx.provinces.setdefault(
-                    (top.country, top.admin1),
-                    Area(top.name, top.country, top.admin1, top.lat, top.lon),
-                )
+            if exact:
+                ctx.add(exact, m.text)
+        for spelled, area in institution_areas(gaz, text):
+            ctx.add([area], spelled)  # "Ole Miss": the text is about Mississippi
         return ctx
+
+    def add(self, exact: Sequence[Candidate], spelled: str) -> None:
+        """A spelling whose exact candidates include a country or a province votes for it."""
+        top = max(exact, key=_kind_order)
+        if top.feature == "country":
+            self.countries.setdefault(top.country, Counter())[spelled] += 1
+            self.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
+        elif top.feature == "admin1":
+            admins = {c.country for c in exact if c.feature == "admin1"}
+            for cc in admins:
+                self.countries.setdefault(cc, Counter())[spelled] += 0.5 / len(admins)  # type: ignore[assignment]
+            self.admin1s.setdefault((top.country, top.admin1), set()).add(spelled)
+            self.provinces.setdefault(
+                (top.country, top.admin1),
+                Area(top.name, top.country, top.admin1, top.lat, top.lon),
+            )
 
     def weight(self, cc: str, spelled: str = "") -> float:
         votes = self.countries.get(cc)
@@ -115,7 +121,7 @@ class DocContext:
     def top_country(self) -> str:
         if not self.countries:
             return ""
-        return max(self.countries, key=lambda cc: (self.weight(cc), cc))
+        return max(self.countries, key=self.weight)  # a tie: the one named first
 
     def best_area(self) -> Area | None:
         """The one province the text names in its main country, else that country."""
@@ -126,6 +132,20 @@ class DocContext:
         if len(provinces) == 1 and provinces[0].lat is not None:
             return provinces[0]
         return self.areas.get(top)
+
+
+def institution_areas(gaz: Gazetteer, text: str) -> list[tuple[str, Candidate]]:
+    """(name, area) for each institution of data/geo/institutions.csv the text names."""
+    out = []
+    for pattern, area, country in institutions():
+        hit = pattern.search(text)
+        if hit is None:
+            continue
+        for c in gaz.candidates(area, fuzzy=False, limit=0):
+            if c.method == "exact" and c.country == country and c.feature in ("admin1", "country"):
+                out.append((hit.group(0), c))
+                break
+    return out
 
 
 def _kind_order(c: Candidate) -> int:
