@@ -57,6 +57,7 @@ WEIGHTS: dict[str, float] = {
     "capital": 1.2,
     "no_point": -3.0,
     "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
+    "big_area": 5_000_000,  # people: a province known without its country
     "town_share": 0.25,
     "province_over_town": 1.5,
     "near": 0.8,  # x exp(-d / near_km)
@@ -192,6 +193,12 @@ def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
     return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
 
 
+def _big_area(c: Candidate) -> bool:
+    """A province of millions under its own name is known abroad (England, Punjab,
+    Ontario): no penalty for a text that does not name its country."""
+    return c.feature == "admin1" and c.method == "exact" and c.population >= WEIGHTS["big_area"]
+
+
 def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
     """A kind word only counts when some candidate is of that kind ("the US states of ...":
     no US province is called "US")."""
@@ -233,7 +240,7 @@ def _prior(
         # a county under its own name weighs by its people too (Kent, Essex: not the towns)
         r += w["admin2_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
-    if not n and c.feature in ("admin1", "admin2") and ctx.countries:
+    if not n and c.feature in ("admin1", "admin2") and ctx.countries and not _big_area(c):
         r += w["foreign_area"]
         why.append("a province of a country the text does not name")
     if n:

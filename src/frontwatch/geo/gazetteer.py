@@ -109,6 +109,7 @@ _EXTRA_COUNTRY_NAMES = {
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea",),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "CN": ("China", "People's Republic of China", "Mainland China"),
     "AE": ("UAE", "U.A.E.", "United Arab Emirates"),
     "BA": ("Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
     "LC": ("St Lucia", "St. Lucia", "Saint Lucia"),

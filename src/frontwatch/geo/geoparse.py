@@ -24,7 +24,7 @@ from typing import Any
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country, read_table
-from frontwatch.geo.normalise import normalise_name
+from frontwatch.geo.normalise import fold_name, normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
 from frontwatch.types import Place
 
@@ -255,6 +255,7 @@ _DIRECTION = re.compile(
     r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
     re.IGNORECASE,
 )
+_CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]")
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
@@ -530,8 +531,17 @@ class Geoparser:
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
         out = [m for m in out if m.text not in people or self._well_known(m.text)]
+        out = [m for m in out if not self._camel_alias(m)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _camel_alias(self, m: _Mention) -> bool:
+        """A word capitalised inside ("MoD", "UConn", "iPhone") is a place only under an
+        entry's own name spelt so (McAllen, DeKalb), not by an alternate name (Maud)."""
+        if m.source == "demonym" or not _CAMEL.search(m.text):
+            return False
+        key = fold_name(m.text)
+        return not any(fold_name(c.name).startswith(key) for c in self._cands(m.text))
 
     def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
         """One sense per text: a spelling taken as a place once is a place wherever else it
