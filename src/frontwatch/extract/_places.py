@@ -233,7 +233,10 @@ def find_places(
     doc = sentence.span.doc
     found: list[PlaceMention] = []
     words = [t.text_with_ws for t in sentence.span]  # plain strings: spaCy access is slow
-    for a, b, text in _place_spans(sentence, gaz, countries, blocked, words):
+    spans = ranked.spans_of(sentence, blocked, countries) if ranked is not None else None
+    if spans is None:
+        spans = list(_place_spans(sentence, gaz, countries, blocked, words))
+    for a, b, text in spans:
         if not text:  # "the village of Pazigyi": a town the gazetteer lacks keeps its name
             found.append(_unresolved_town(sentence, a, b, words, sentence.span.start, countries))
             continue
@@ -466,9 +469,27 @@ class ArticlePlaces:
         self.gaz = gaz
         self.countries = countries
         spans: list[PlaceSpan] = []
+        # the names each sentence holds with nothing blocked, reused when no actor's name
+        # overlaps them (the same scan would find the same names)
+        self.found: dict[int, list[tuple[int, int, str]]] = {}
         for sent in sentences:
-            spans.extend(_sentence_spans(gaz, sent, countries, article_text))
+            spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
         self.chosen = rank_spans(gaz, article_text, spans)
+
+    def spans_of(
+        self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
+    ) -> list[tuple[int, int, str]] | None:
+        """The sentence's place names from the first reading, None when an actor's or a
+        person's name overlaps one of them or the report's countries changed since (then
+        the sentence is scanned again)."""
+        got = self.found.get(sentence.index)
+        if (
+            got is None
+            or countries != self.countries
+            or (blocked and any(k in blocked for a, b, _ in got for k in range(a, b)))
+        ):
+            return None
+        return got
 
     def resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
@@ -481,12 +502,17 @@ class ArticlePlaces:
 
 
 def _sentence_spans(
-    gaz: Gazetteer, sent: Sentence, countries: tuple[str, ...], article_text: str
+    gaz: Gazetteer,
+    sent: Sentence,
+    countries: tuple[str, ...],
+    article_text: str,
+    found: dict[int, list[tuple[int, int, str]]],
 ) -> Iterator[PlaceSpan]:
     """The sentence's place names (no actor blocking: context only) and its demonyms."""
     doc = sent.span.doc
     words = [t.text_with_ws for t in sent.span]
-    for a, b, text in _place_spans(sent, gaz, countries, set(), words):
+    found[sent.index] = list(_place_spans(sent, gaz, countries, set(), words))
+    for a, b, text in found[sent.index]:
         if not text:
             continue
         c0, c1 = sent.char_span(a, b)

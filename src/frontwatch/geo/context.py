@@ -15,11 +15,13 @@ The same spelling gets the same place throughout one document.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
@@ -100,6 +102,7 @@ class DocContext:
 
     def add(self, exact: Sequence[Candidate], spelled: str) -> None:
         """A spelling whose exact candidates include a country or a province votes for it."""
+        self._top = None
         top = max(exact, key=_kind_order)
         if top.feature == "country":
             self.countries.setdefault(top.country, Counter())[spelled] += 1
@@ -118,11 +121,14 @@ class DocContext:
         votes = self.countries.get(cc)
         return sum(v for t, v in votes.items() if t != spelled) if votes else 0.0
 
+    _top: str | None = None  # top_country, computed once (add() resets it)
+
     @property
     def top_country(self) -> str:
-        if not self.countries:
-            return ""
-        return max(self.countries, key=self.weight)  # a tie: the one named first
+        if self._top is None:
+            # a tie: the one named first
+            self._top = max(self.countries, key=self.weight) if self.countries else ""
+        return self._top
 
     def best_area(self) -> Area | None:
         """The one province the text names in its main country, else that country."""
@@ -137,16 +143,21 @@ class DocContext:
 
 def institution_areas(gaz: Gazetteer, text: str) -> list[tuple[str, Candidate]]:
     """(name, area) for each institution of data/geo/institutions.csv the text names."""
+    pattern, areas = institutions()
     out = []
-    for pattern, area, country in institutions():
-        hit = pattern.search(text)
-        if hit is None:
-            continue
-        for c in gaz.candidates(area, fuzzy=False, limit=0):
-            if c.method == "exact" and c.country == country and c.feature in ("admin1", "country"):
-                out.append((hit.group(0), c))
-                break
+    for name in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+        area = _institution_area(gaz, *areas[name])
+        if area is not None:
+            out.append((name, area))
     return out
+
+
+@lru_cache(maxsize=256)
+def _institution_area(gaz: Gazetteer, area: str, country: str) -> Candidate | None:
+    for c in gaz.candidates(area, fuzzy=False, limit=0):
+        if c.method == "exact" and c.country == country and c.feature in ("admin1", "country"):
+            return c
+    return None
 
 
 def _kind_order(c: Candidate) -> int:
@@ -448,9 +459,9 @@ def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:
-    from dataclasses import replace
-
-    return replace(c, rank=round(r, 4))
+    out = copy.copy(c)  # a frozen dataclass: dataclasses.replace costs 4x more
+    object.__setattr__(out, "rank", round(r, 4))
+    return out
 
 
 def _anchors(

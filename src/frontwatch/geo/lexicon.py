@@ -59,10 +59,13 @@ def not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def institutions() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """(pattern of the names, area, country) per row of data/geo/institutions.csv."""
-    out = []
+def institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every name of data/geo/institutions.csv, and name -> (area,
+    country)."""
+    areas: dict[str, tuple[str, str]] = {}
     for row in read_table("institutions.csv"):
-        names = "|".join(re.escape(n) for n in row["names"].split("|") if n)
-        out.append((re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), row["area"], row["country"]))
-    return tuple(out)
+        for name in row["names"].split("|"):
+            if name:
+                areas[name] = (row["area"], row["country"])
+    names = "|".join(re.escape(n) for n in sorted(areas, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), areas

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "RelativeInfo",
@@ -272,8 +273,11 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
     return RelativeInfo("", None, "", hint, -1)
 
 
+@lru_cache(maxsize=8192)
 def relative_context(text: str, start: int, end: int) -> RelativeInfo:
-    """:func:`parse_relative` for the mention ``text[start:end]``."""
+    """:func:`parse_relative` for the mention ``text[start:end]``. Cached: the events
+    pipeline reads each mention twice (its article's ranking, then its sentence), and a
+    string's hash is computed once."""
     return parse_relative(text[max(0, start - 120) : start], text[end : end + 40])
 
 
