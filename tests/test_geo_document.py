@@ -78,3 +78,10 @@ def test_big_province_known_abroad(parser: Geoparser) -> None:
     text = "The storm reached Dallas and Houston before forecasters warned England."
     got = _by_text(parser.parse(text))
     assert got["England"].place.country == "GB"
+
+
+def test_demonym_and_namesake_outweigh_a_foreign_capital(gaz: Gazetteer) -> None:
+    text = "Militants attacked a Lebanese army checkpoint in Tripoli on Monday, killing three."
+    assert _event_places(text, gaz) == [("Tripoli", "LB", "Ash Shimal")]
+    alone = "Militants attacked a checkpoint in Tripoli on Monday, killing three soldiers."
+    assert [cc for _, cc, _ in _event_places(alone, gaz)] == ["LY"]  # the capital

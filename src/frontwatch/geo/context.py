@@ -59,6 +59,7 @@ WEIGHTS: dict[str, float] = {
     "capital": 1.2,
     "no_point": -3.0,
     "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
+    "rival_city": 100_000,  # people: a capital's namesake that halves its capital bonus
     "big_area": 5_000_000,  # people: a province known without its country
     "town_share": 0.25,
     "province_over_town": 1.5,
@@ -93,7 +94,7 @@ class DocContext:
     def build(cls, gaz: Gazetteer, text: str, mentions: Sequence[_Mention]) -> DocContext:
         ctx = cls()
         for m in mentions:
-            exact = [c for c in m.cands if c.method == "exact"]
+            exact = [c for c in m.cands if c.method in ("exact", "demonym")]
             if exact:
                 ctx.add(exact, m.text)
         for spelled, area in institution_areas(gaz, text):
@@ -105,7 +106,9 @@ class DocContext:
         self._top = None
         top = max(exact, key=_kind_order)
         if top.feature == "country":
-            self.countries.setdefault(top.country, Counter())[spelled] += 1
+            # a demonym counts half: "Russian forces" fight in Ukraine, not only in Russia
+            vote = 0.5 if top.method == "demonym" else 1
+            self.countries.setdefault(top.country, Counter())[spelled] += vote  # type: ignore[assignment]
             self.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
         elif top.feature == "admin1":
             admins = {c.country for c in exact if c.feature == "admin1"}
@@ -176,11 +179,29 @@ def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
     )
 
 
+def _named_rival_city(c: Candidate, m: _Mention, ctx: DocContext) -> bool:
+    """Another city of 100,000+ bears the spelling in a country the text names."""
+    return any(
+        o.feature == "city"
+        and o.idx != c.idx
+        and o.population >= WEIGHTS["rival_city"]
+        and ctx.weight(o.country, m.text) > 0
+        for o in m.cands
+    )
+
+
 def _named_kind_bonus(
-    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str], rival: bool
+    gaz: Gazetteer,
+    c: Candidate,
+    m: _Mention,
+    r: float,
+    why: list[str],
+    rival: bool,
+    ctx: DocContext,
 ) -> tuple[float, list[str]]:
     """A country's or province's own name means that area; capitals are what the news names
-    most."""
+    most (half as much when a city of 100,000+ of that name lies in a country the text
+    names and the capital's country is not named: Tripoli in a report on Lebanese troops)."""
     if m.hint or c.method != "exact":
         return r, why
     if c.feature == "country" and not rival:
@@ -190,6 +211,8 @@ def _named_kind_bonus(
     if c.feature == "region":  # Middle East, Sumatra: not a small town of that name
         return r + WEIGHTS["region_name"], [*why, "a region's name"]
     if c.feature == "city" and gaz.feature_code(c) == "PPLC":
+        if not ctx.weight(c.country, m.text) and _named_rival_city(c, m, ctx):
+            return r + WEIGHTS["capital"] / 2, [*why, "capital of a country the text does not name"]
         return r + WEIGHTS["capital"], [*why, "capital"]
     return r, why
 
@@ -372,7 +395,7 @@ def rank_mentions(
         hint = _useful_hint(m.hint, m.cands)
         for c in m.cands:
             r, why = _prior(c, m.text, hint, ctx, suffix)
-            r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
+            r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
