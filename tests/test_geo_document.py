@@ -85,3 +85,12 @@ def test_demonym_and_namesake_outweigh_a_foreign_capital(gaz: Gazetteer) -> None
     assert _event_places(text, gaz) == [("Tripoli", "LB", "Ash Shimal")]
     alone = "Militants attacked a checkpoint in Tripoli on Monday, killing three soldiers."
     assert [cc for _, cc, _ in _event_places(alone, gaz)] == ["LY"]  # the capital
+
+
+def test_a_province_holding_the_texts_towns(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse("Heavy snow fell in Seattle, and schools across Washington closed.")
+    )
+    assert got["Washington"].feature_code == "ADM1"  # the state, not the capital
+    capital = _by_text(parser.parse("Talks in Washington ended on Monday."))
+    assert capital["Washington"].feature_code == "PPLC"

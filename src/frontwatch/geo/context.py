@@ -436,31 +436,36 @@ def rank_mentions(
 def _near_pass(
     mentions: Sequence[_Mention],
     scored: Sequence[list[tuple[float, Candidate, list[str]]]],
-    anchors: list[tuple[int, tuple[float, float]]],
+    anchors: list[tuple[int, tuple[float, float], tuple[str, str]]],
 ) -> list[list[tuple[float, Candidate, list[str]]]]:
     """Every mention's rows plus closeness to the anchors other spellings give (computed
-    once per spelling: repeats take the first one's rows)."""
+    once per spelling: repeats take the first one's rows); a province holding an anchor
+    town counts as at distance 0 ("Seattle ... Washington": the state)."""
     out = []
     memo: dict[tuple[str, str], list[tuple[float, Candidate, list[str]]]] = {}
     for m, rows in zip(mentions, scored, strict=True):
         key = (m.text, m.hint)
         got = memo.get(key)
         if got is None:
-            others = list({p for j, p in anchors if mentions[j].text != m.text})
-            got = memo[key] = _closeness(rows, others)
+            others = list({p for j, p, _ in anchors if mentions[j].text != m.text})
+            areas = {a for j, _, a in anchors if a[1] and mentions[j].text != m.text}
+            got = memo[key] = _closeness(rows, others, areas)
         out.append(got)
     return out
 
 
 def _closeness(
-    rows: list[tuple[float, Candidate, list[str]]], others: list[tuple[float, float]]
+    rows: list[tuple[float, Candidate, list[str]]],
+    others: list[tuple[float, float]],
+    areas: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[float, Candidate, list[str]]]:
     final = []
     # closeness adds at most WEIGHTS["near"]: rows further below the best cannot win
     floor = rows[0][0] - WEIGHTS["near"] if rows else 0.0
     for r, c, why in rows:
         if others and r >= floor and c.lat is not None and c.lon is not None:
-            d = min(_approx_km(c.lat, c.lon, p) for p in others)
+            inside = c.feature == "admin1" and (c.country, c.admin1) in areas
+            d = 0.0 if inside else min(_approx_km(c.lat, c.lon, p) for p in others)
             bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
             if bonus > 0.05:
                 why = [*why, f"{d:.0f} km from another place named"]
@@ -491,8 +496,9 @@ def _anchors(
     mentions: Sequence[_Mention],
     scored: Sequence[Sequence[tuple[float, Candidate, Any]]],
     min_margin: float | None = None,
-) -> list[tuple[int, tuple[float, float]]]:
-    """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
+) -> list[tuple[int, tuple[float, float], tuple[str, str]]]:
+    """Points of mentions whose best candidate clearly wins (and is not a whole country),
+    with the (country, province) of a town."""
     out = []
     for k, rows in enumerate(scored):
         if not rows:
@@ -502,5 +508,6 @@ def _anchors(
             continue
         margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
         if margin >= (WEIGHTS["anchor_margin"] if min_margin is None else min_margin):
-            out.append((k, (top[1].lat, top[1].lon)))
+            area = (top[1].country, top[1].admin1 if top[1].feature == "city" else "")
+            out.append((k, (top[1].lat, top[1].lon), area))
     return out
