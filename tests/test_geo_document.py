@@ -94,3 +94,8 @@ def test_a_province_holding_the_texts_towns(parser: Geoparser) -> None:
     assert got["Washington"].feature_code == "ADM1"  # the state, not the capital
     capital = _by_text(parser.parse("Talks in Washington ended on Monday."))
     assert capital["Washington"].feature_code == "PPLC"
+
+
+def test_disease_and_strain_names_are_no_places(parser: Geoparser) -> None:
+    text = "Marburg hemorrhagic fever and Ebola spread; the H5N1 strain reached Angola."
+    assert [t.text for t in parser.parse(text)] == ["Angola"]

@@ -196,7 +196,9 @@ _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "
 
 # "West Nile virus", "Ebola fever", "Spanish flu": a disease named after a place
 _DISEASE = re.compile(
-    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus)\b", re.I
+    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus|hemorrhagic|"
+    r"haemorrhagic)\b",
+    re.I,
 )
 # a PERSON entity that looks like an Arabic place name: "Maarat al-Numan", "Deir Hafer"
 _PLACE_SHAPE = re.compile(
@@ -255,7 +257,7 @@ _DIRECTION = re.compile(
     r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
     re.IGNORECASE,
 )
-_CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]|\d")
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
@@ -536,8 +538,9 @@ class Geoparser:
         return out
 
     def _camel_alias(self, m: _Mention) -> bool:
-        """A word capitalised inside ("MoD", "UConn", "iPhone") is a place only under an
-        entry's own name spelt so (McAllen, DeKalb), not by an alternate name (Maud)."""
+        """A word capitalised inside ("MoD", "UConn", "iPhone") or holding a digit ("H5N1")
+        is a place only under an entry's own name spelt so (McAllen, DeKalb), not by an
+        alternate name (Maud)."""
         if m.source == "demonym" or not _CAMEL.search(m.text):
             return False
         key = fold_name(m.text)
