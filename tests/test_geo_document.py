@@ -99,3 +99,8 @@ def test_a_province_holding_the_texts_towns(parser: Geoparser) -> None:
 def test_disease_and_strain_names_are_no_places(parser: Geoparser) -> None:
     text = "Marburg hemorrhagic fever and Ebola spread; the H5N1 strain reached Angola."
     assert [t.text for t in parser.parse(text)] == ["Angola"]
+
+
+def test_capitalised_function_words_are_no_places(parser: Geoparser) -> None:
+    text = 'The mayor of Fresno asked: "Can we wait?" Xinhua reported the floods in Fresno.'
+    assert {t.text for t in parser.parse(text)} == {"Fresno"}

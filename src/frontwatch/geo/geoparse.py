@@ -722,6 +722,8 @@ class Geoparser:
             span_text = doc[i:j].text
             if t.is_sent_start:
                 ok = self._sentence_start_place(doc, i, j, span_text)
+            elif j - i == 1 and t.is_stop and not self._strong_place(span_text):
+                ok = False  # '"Can we ...', "May": a capitalised function word
             else:
                 ok = self._run_is_place(span_text, ctx) or (
                     _locative(doc[i:j])
