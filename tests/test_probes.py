@@ -280,3 +280,12 @@ def test_a_coordinated_clause_with_its_own_event_keeps_its_place(gaz: Gazetteer)
     capture = next(c for c in found if c.sub_event_type == "Non-state actor overtakes territory")
     assert [p.name for p in capture.places] == ["Aleppo"]
     assert capture.places[0].offset_km == 12.0
+
+
+def test_the_articles_ranking_keeps_a_towns_level(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Opposition fighters captured Hims early on Sunday, the monitor said.",
+        gaz,
+        date(2024, 12, 8),
+    )
+    assert (c.places[0].name, c.places[0].feature) == ("Homs", "city")

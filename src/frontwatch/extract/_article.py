@@ -18,7 +18,13 @@ import rapidfuzz.process  # noqa: F401
 from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._dates import NUMBER_WORDS, DateMention, find_dates, time_precision
 from frontwatch.extract._numbers import count_numbers, fatalities
-from frontwatch.extract._places import PlaceMention, compound_modifier, find_places, is_place
+from frontwatch.extract._places import (
+    ArticlePlaces,
+    PlaceMention,
+    compound_modifier,
+    find_places,
+    is_place,
+)
 from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import TriggerRule, source_table, triggers
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
@@ -316,6 +322,7 @@ class _Ctx:
     sentence_areas: set[int] = field(default_factory=set)  # sentences naming a province/region
     blamed: dict[int, tuple[Claim, str]] = field(default_factory=dict)  # claim -> (before, culprit)
     dateline_town: Place | None = None
+    geo: ArticlePlaces | None = None  # the article's places ranked together
     seen: list[Sentence] = field(default_factory=list)  # sentences read, for "he"/"they"
     # _actors_of per (token, main country)
     actor_memo: dict[tuple[Any, str], tuple[ActorInfo | None, ActorInfo | None]] = field(
@@ -336,6 +343,7 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         sentence_dates=sentence_dates,
         mentioned=actor_table().mentions(article.text),
     )
+    ctx.geo = ArticlePlaces(gaz, sentences, countries, article.text)
     for sent in sentences:
         if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
             continue  # the headline repeats the body
@@ -493,7 +501,7 @@ def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> d
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     span = sent.span
     blocked = _blocked_tokens(sent, ctx)
-    places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text)
+    places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text, ctx.geo)
     if ctx.last_places:
         places = [_district_of_last_town(ctx, span.doc, m) for m in places]
     if not ctx.main_country and places and places[0].place.country:

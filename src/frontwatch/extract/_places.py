@@ -7,13 +7,15 @@ parse only tells where a mention sits (subject of "said" = metonymy).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from frontwatch.extract._replace import replace
-from frontwatch.geo import Gazetteer, relative_context
+from frontwatch.geo import Candidate, Gazetteer, demonym_country, relative_context
 from frontwatch.geo.gazetteer import haversine_km
+from frontwatch.geo.geoparse import PlaceSpan, rank_spans
 from frontwatch.nlp import Sentence
 from frontwatch.types import Place
 
@@ -223,13 +225,53 @@ def find_places(
     countries: tuple[str, ...],
     blocked: set[int],
     article_text: str,
+    ranked: ArticlePlaces | None = None,
 ) -> list[PlaceMention]:
     """Place mentions in one sentence. `blocked` holds token indices that belong
-    to actor, source or person names and so cannot be places."""
+    to actor, source or person names and so cannot be places. With `ranked` (the
+    article's places ranked together) a name takes the place the whole article points
+    to; without it, the gazetteer's best place for the report's countries."""
     doc = sentence.span.doc
     found: list[PlaceMention] = []
-    start = sentence.span.start
     words = [t.text_with_ws for t in sentence.span]  # plain strings: spaCy access is slow
+    spans = ranked.spans_of(sentence, blocked, countries) if ranked is not None else None
+    if spans is None:
+        spans = list(_place_spans(sentence, gaz, countries, blocked, words))
+    for a, b, text in spans:
+        if not text:  # "the village of Pazigyi": a town the gazetteer lacks keeps its name
+            found.append(_unresolved_town(sentence, a, b, words, sentence.span.start, countries))
+            continue
+        c0, c1 = sentence.char_span(a, b)
+        rel = relative_context(article_text, c0, c1)
+        hint = rel.kind_hint or _coordinated_hint(doc, a, b)
+        if ranked is not None:
+            place = ranked.resolve(text, hint)
+        else:
+            place = _resolve(gaz, text, countries, hint)
+        if place is not None:
+            if rel.is_relative:
+                place = replace(
+                    place,
+                    geo_precision=max(2, place.geo_precision),
+                    offset_km=rel.offset_km,
+                    bearing=rel.bearing,
+                    relation=rel.relation,
+                )
+            found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
+    return found
+
+
+def _place_spans(
+    sentence: Sentence,
+    gaz: Gazetteer,
+    countries: tuple[str, ...],
+    blocked: set[int],
+    words: list[str],
+) -> Iterator[tuple[int, int, str]]:
+    """(start token, end token, spelling) of each place name in the sentence; the
+    spelling is "" for a named town the gazetteer lacks ("the village of Pazigyi")."""
+    doc = sentence.span.doc
+    start = sentence.span.start
     lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
         i = run_start
@@ -259,12 +301,10 @@ def find_places(
                     hit = (i, j, text)
                     break
                 if _after_place_noun(doc, i) and is_place(gaz, text, ()):
-                    if countries and not _in_named_countries(gaz, text, countries):
-                        # "the settlement of Shagra" in a report on Sudan: a village the
-                        # gazetteer lacks, not Shaqra in Saudi Arabia, which it never names
-                        hit = (i, j, "")  # "" marks the unresolved village
-                        break
-                    hit = (i, j, text)
+                    # "the settlement of Shagra" in a report on Sudan: a village the gazetteer
+                    # lacks (""), not Shaqra in Saudi Arabia, which the report never names
+                    far = bool(countries) and not _in_named_countries(gaz, text, countries)
+                    hit = (i, j, "" if far else text)
                     break
             if hit is None:
                 if (
@@ -272,48 +312,30 @@ def find_places(
                     and _after_place_noun(doc, i)
                     and not (blocked & set(range(i, run_end)))
                 ):
-                    # "the village of Pazigyi": a town the gazetteer lacks keeps its name
-                    found.append(_unresolved_town(sentence, i, run_end, words, start, countries))
+                    yield i, run_end, ""
                     break
                 i += 1
                 continue
             a, b, text = hit
-            if not text:
-                found.append(_unresolved_town(sentence, a, b, words, start, countries))
-                i = b
-                continue
-            head = doc[a:b].root
-            if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
-                i = b  # metonymy: "Moscow said" names a government, not a place
-                continue
-            if head.dep_ == "pobj" and head.head.dep_ == "agent":
-                i = b  # "authorities installed by Moscow": who did it, not where
-                continue
-            if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
-                i = b  # "the Red Sea", "the Dnipro river": water and landforms, not towns
-                continue
-            if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
-                i = b  # "Congo's government", "Israel's army": an actor, not a place
-                continue
-            if compound_modifier(doc, b):
-                i = b  # "the Britain-based monitor", "Iran-backed militias": not where
-                continue
-            c0, c1 = sentence.char_span(a, b)
-            rel = relative_context(article_text, c0, c1)
-            hint = rel.kind_hint or _coordinated_hint(doc, a, b)
-            place = _resolve(gaz, text, countries, hint)
-            if place is not None:
-                if rel.is_relative:
-                    place = replace(
-                        place,
-                        geo_precision=max(2, place.geo_precision),
-                        offset_km=rel.offset_km,
-                        bearing=rel.bearing,
-                        relation=rel.relation,
-                    )
-                found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
             i = b
-    return found
+            if not text:
+                yield a, b, ""
+            elif not _not_a_place_here(doc, a, b):
+                yield a, b, text
+
+
+def _not_a_place_here(doc: Any, a: int, b: int) -> bool:
+    """A known name the sentence does not use as a place."""
+    head = doc[a:b].root
+    if head.dep_ in ("nsubj",) and head.head.lemma_ in _SPEECH_HEADS:
+        return True  # metonymy: "Moscow said" names a government, not a place
+    if doc[b - 1].lower_ in _WATER_NAMES or (b < len(doc) and doc[b].lower_ in _WATER):
+        return True  # "the Red Sea", "the Dnipro river": water and landforms, not towns
+    if head.dep_ == "poss" and head.head.lemma_.lower() in _INSTITUTIONS:
+        return True  # "Congo's government", "Israel's army": an actor, not a place
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return True  # "authorities installed by Moscow": who did it, not where
+    return compound_modifier(doc, b)  # "the Britain-based monitor": not where
 
 
 _MODIFIER_PARTICIPLES = {
@@ -456,3 +478,98 @@ def _coordinated_hint(doc: Any, a: int, b: int) -> str:
     if nxt is not None and nxt.lower_ in ("provinces", "governorates", "regions", "oblasts"):
         return "admin1"
     return ""
+
+
+class ArticlePlaces:
+    """The article's place names ranked together, the way `frontwatch places` ranks a text
+    (frontwatch.geo.context): each name is read with the article's other places (distance
+    to the unambiguous ones), the countries and provinces it names, its demonyms and its
+    "Town, Province" qualifiers, so "Tripoli" in a report about Lebanese towns is Lebanon's.
+    Built once per article, before its sentences are read for events."""
+
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        sentences: Sequence[Sentence],
+        countries: tuple[str, ...],
+        article_text: str,
+    ) -> None:
+        self.gaz = gaz
+        self.countries = countries
+        spans: list[PlaceSpan] = []
+        # the names each sentence holds with nothing blocked, reused when no actor's name
+        # overlaps them (the same scan would find the same names)
+        self.found: dict[int, list[tuple[int, int, str]]] = {}
+        for sent in sentences:
+            spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
+        self.chosen = rank_spans(gaz, article_text, spans)
+
+    def spans_of(
+        self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
+    ) -> list[tuple[int, int, str]] | None:
+        """The sentence's place names from the first reading, None when an actor's or a
+        person's name overlaps one of them or the report's countries changed since (then
+        the sentence is scanned again)."""
+        got = self.found.get(sentence.index)
+        if (
+            got is None
+            or countries != self.countries
+            or (blocked and any(k in blocked for a, b, _ in got for k in range(a, b)))
+        ):
+            return None
+        return got
+
+    def resolve(self, text: str, hint: str) -> Place | None:
+        """The article's place for a spelling; a spelling the first reading did not see
+        (an actor's name cut it differently) is resolved alone."""
+        got = self.chosen.get((text, hint))
+        if got is None:
+            return _resolve(self.gaz, text, self.countries, hint)
+        best = got[0]
+        place = self.gaz.to_place(best, text) if best is not None else None
+        alone = _resolve(self.gaz, text, self.countries, hint)
+        if (
+            place is not None
+            and alone is not None
+            and alone.feature == "city"
+            and place.feature != "city"
+            and (alone.country, alone.admin1) == (place.country, place.admin1)
+        ):
+            # the article's ranking settles the country and the province; whether "Hims" or
+            # "Donetsk" is the town or its province stays the sentence's own reading
+            return alone
+        return place
+
+
+def _sentence_spans(
+    gaz: Gazetteer,
+    sent: Sentence,
+    countries: tuple[str, ...],
+    article_text: str,
+    found: dict[int, list[tuple[int, int, str]]],
+) -> Iterator[PlaceSpan]:
+    """The sentence's place names (no actor blocking: context only) and its demonyms."""
+    doc = sent.span.doc
+    words = [t.text_with_ws for t in sent.span]
+    found[sent.index] = list(_place_spans(sent, gaz, countries, set(), words))
+    for a, b, text in found[sent.index]:
+        if not text:
+            continue
+        c0, c1 = sent.char_span(a, b)
+        rel = relative_context(article_text, c0, c1)
+        hint = rel.kind_hint or _coordinated_hint(doc, a, b)
+        yield PlaceSpan(c0, c1, text, hint, _candidates(gaz, text, countries, hint))
+    for tok in sent.span:
+        cc = demonym_country(tok.text) if tok.text[:1].isupper() else None
+        if cc and gaz.country(cc) is not None:
+            c0, c1 = sent.char_span(tok.i, tok.i + 1)
+            yield PlaceSpan(c0, c1, tok.text, "", (gaz.country_candidate(cc),), "demonym")
+
+
+@lru_cache(maxsize=65536)
+def _candidates(
+    gaz: Gazetteer, text: str, countries: tuple[str, ...], hint: str
+) -> tuple[Candidate, ...]:
+    """Every candidate of a spelling (fuzzy ones only when none is in the report's
+    countries, as for `_resolve`), cached: a batch names the same towns again and again."""
+    return tuple(gaz.candidates(text, countries=countries, kind_hint=hint, limit=0))

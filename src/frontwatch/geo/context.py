@@ -15,14 +15,17 @@ The same spelling gets the same place throughout one document.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
+from frontwatch.geo.lexicon import institutions
 from frontwatch.geo.normalise import normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,6 +36,7 @@ __all__ = ["WEIGHTS", "DocContext", "rank_mentions"]
 WEIGHTS: dict[str, float] = {
     "hint_match": 2.0,
     "hint_mismatch": -1.0,
+    "hint_compatible": 1.5,  # a related kind ("Katsina state": the LGA is not the state)
     "kind_country": 2.5,
     "kind_admin1": 1.2,
     "kind_region": 0.45,
@@ -55,6 +59,8 @@ WEIGHTS: dict[str, float] = {
     "capital": 1.2,
     "no_point": -3.0,
     "foreign_area": -0.6,  # when another candidate bears the spelling as its own name
+    "rival_city": 100_000,  # people: a capital's namesake that halves its capital bonus
+    "big_area": 5_000_000,  # people: a province known without its country
     "town_share": 0.25,
     "province_over_town": 1.5,
     "near": 0.8,  # x exp(-d / near_km)
@@ -88,33 +94,44 @@ class DocContext:
     def build(cls, gaz: Gazetteer, text: str, mentions: Sequence[_Mention]) -> DocContext:
         ctx = cls()
         for m in mentions:
-            exact = [c for c in m.cands if c.method == "exact"]
-            if not exact:
-                continue
-            top = max(exact, key=_kind_order)
-            if top.feature == "country":
-                ctx.countries.setdefault(top.country, Counter())[m.text] += 1
-                ctx.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
-            elif top.feature == "admin1":
-                admins = {c.country for c in exact if c.feature == "admin1"}
-                for cc in admins:
-                    ctx.countries.setdefault(cc, Counter())[m.text] += 0.5 / len(admins)  # type: ignore[assignment]
-                ctx.admin1s.setdefault((top.country, top.admin1), set()).add(m.text)
-                ctx.provinces.setdefault(
-                    (top.country, top.admin1),
-                    Area(top.name, top.country, top.admin1, top.lat, top.lon),
-                )
+            exact = [c for c in m.cands if c.method in ("exact", "demonym")]
+            if exact:
+                ctx.add(exact, m.text)
+        for spelled, area in institution_areas(gaz, text):
+            ctx.add([area], spelled)  # "Ole Miss": the text is about Mississippi
         return ctx
+
+    def add(self, exact: Sequence[Candidate], spelled: str) -> None:
+        """A spelling whose exact candidates include a country or a province votes for it."""
+        self._top = None
+        top = max(exact, key=_kind_order)
+        if top.feature == "country":
+            # a demonym counts half: "Russian forces" fight in Ukraine, not only in Russia
+            vote = 0.5 if top.method == "demonym" else 1
+            self.countries.setdefault(top.country, Counter())[spelled] += vote  # type: ignore[assignment]
+            self.areas.setdefault(top.country, Area(top.name, top.country, "", top.lat, top.lon))
+        elif top.feature == "admin1":
+            admins = {c.country for c in exact if c.feature == "admin1"}
+            for cc in admins:
+                self.countries.setdefault(cc, Counter())[spelled] += 0.5 / len(admins)  # type: ignore[assignment]
+            self.admin1s.setdefault((top.country, top.admin1), set()).add(spelled)
+            self.provinces.setdefault(
+                (top.country, top.admin1),
+                Area(top.name, top.country, top.admin1, top.lat, top.lon),
+            )
 
     def weight(self, cc: str, spelled: str = "") -> float:
         votes = self.countries.get(cc)
         return sum(v for t, v in votes.items() if t != spelled) if votes else 0.0
 
+    _top: str | None = None  # top_country, computed once (add() resets it)
+
     @property
     def top_country(self) -> str:
-        if not self.countries:
-            return ""
-        return max(self.countries, key=lambda cc: (self.weight(cc), cc))
+        if self._top is None:
+            # a tie: the one named first
+            self._top = max(self.countries, key=self.weight) if self.countries else ""
+        return self._top
 
     def best_area(self) -> Area | None:
         """The one province the text names in its main country, else that country."""
@@ -125,6 +142,25 @@ class DocContext:
         if len(provinces) == 1 and provinces[0].lat is not None:
             return provinces[0]
         return self.areas.get(top)
+
+
+def institution_areas(gaz: Gazetteer, text: str) -> list[tuple[str, Candidate]]:
+    """(name, area) for each institution of data/geo/institutions.csv the text names."""
+    pattern, areas = institutions()
+    out = []
+    for name in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+        area = _institution_area(gaz, *areas[name])
+        if area is not None:
+            out.append((name, area))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _institution_area(gaz: Gazetteer, area: str, country: str) -> Candidate | None:
+    for c in gaz.candidates(area, fuzzy=False, limit=0):
+        if c.method == "exact" and c.country == country and c.feature in ("admin1", "country"):
+            return c
+    return None
 
 
 def _kind_order(c: Candidate) -> int:
@@ -143,11 +179,29 @@ def _rival_admin1(m: _Mention, ctx: DocContext) -> bool:
     )
 
 
+def _named_rival_city(c: Candidate, m: _Mention, ctx: DocContext) -> bool:
+    """Another city of 100,000+ bears the spelling in a country the text names."""
+    return any(
+        o.feature == "city"
+        and o.idx != c.idx
+        and o.population >= WEIGHTS["rival_city"]
+        and ctx.weight(o.country, m.text) > 0
+        for o in m.cands
+    )
+
+
 def _named_kind_bonus(
-    gaz: Gazetteer, c: Candidate, m: _Mention, r: float, why: list[str], rival: bool
+    gaz: Gazetteer,
+    c: Candidate,
+    m: _Mention,
+    r: float,
+    why: list[str],
+    rival: bool,
+    ctx: DocContext,
 ) -> tuple[float, list[str]]:
     """A country's or province's own name means that area; capitals are what the news names
-    most."""
+    most (half as much when a city of 100,000+ of that name lies in a country the text
+    names and the capital's country is not named: Tripoli in a report on Lebanese troops)."""
     if m.hint or c.method != "exact":
         return r, why
     if c.feature == "country" and not rival:
@@ -157,6 +211,8 @@ def _named_kind_bonus(
     if c.feature == "region":  # Middle East, Sumatra: not a small town of that name
         return r + WEIGHTS["region_name"], [*why, "a region's name"]
     if c.feature == "city" and gaz.feature_code(c) == "PPLC":
+        if not ctx.weight(c.country, m.text) and _named_rival_city(c, m, ctx):
+            return r + WEIGHTS["capital"] / 2, [*why, "capital of a country the text does not name"]
         return r + WEIGHTS["capital"], [*why, "capital"]
     return r, why
 
@@ -169,6 +225,12 @@ def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
     f = normalise_name(spelled)
     own = normalise_name(c.name.split(",", 1)[0])
     return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
+
+
+def _big_area(c: Candidate) -> bool:
+    """A province of millions under its own name is known abroad (England, Punjab,
+    Ontario): no penalty for a text that does not name its country."""
+    return c.feature == "admin1" and c.method == "exact" and c.population >= WEIGHTS["big_area"]
 
 
 def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
@@ -191,9 +253,15 @@ def _prior(
     r = c.score / 100.0
     why = [f"{c.method} {c.score:.0f}"]
     if hint:
-        ok = c.feature == hint or (hint, c.feature) in _COMPATIBLE
-        r += w["hint_match"] if ok else w["hint_mismatch"]
-        why.append(f"hint {hint} {'matches' if ok else 'differs'}")
+        if c.feature == hint:
+            r += w["hint_match"]
+            why.append(f"hint {hint} matches")
+        elif (hint, c.feature) in _COMPATIBLE:
+            r += w["hint_compatible"]
+            why.append(f"hint {hint}, a related kind")
+        else:
+            r += w["hint_mismatch"]
+            why.append(f"hint {hint} differs")
     else:
         kind = "continent" if c.feature == "region" and not c.country else c.feature
         r += w.get(f"kind_{kind}", 0.0)
@@ -206,7 +274,7 @@ def _prior(
         # a county under its own name weighs by its people too (Kent, Essex: not the towns)
         r += w["admin2_population"] * min(math.log10(c.population + 1), 7.0) / 7.0
     n = ctx.weight(c.country, spelled) if c.feature != "country" else 0.0
-    if not n and c.feature in ("admin1", "admin2") and ctx.countries:
+    if not n and c.feature in ("admin1", "admin2") and ctx.countries and not _big_area(c):
         r += w["foreign_area"]
         why.append("a province of a country the text does not name")
     if n:
@@ -327,7 +395,7 @@ def rank_mentions(
         hint = _useful_hint(m.hint, m.cands)
         for c in m.cands:
             r, why = _prior(c, m.text, hint, ctx, suffix)
-            r, why = _named_kind_bonus(gaz, c, m, r, why, rival)
+            r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
@@ -338,7 +406,9 @@ def rank_mentions(
                 r += q
                 why.append(qwhy)
             rows.append((r, c, why))
-        rows = _alias_rule(_province_or_city(rows), m.text, suffix)
+        if not hint:  # "Katsina state", "the city of Aleppo": the kind word decides
+            rows = _province_or_city(rows)
+        rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
     # two passes: the places that clearly win on their own, then also those that won by
@@ -366,31 +436,36 @@ def rank_mentions(
 def _near_pass(
     mentions: Sequence[_Mention],
     scored: Sequence[list[tuple[float, Candidate, list[str]]]],
-    anchors: list[tuple[int, tuple[float, float]]],
+    anchors: list[tuple[int, tuple[float, float], tuple[str, str]]],
 ) -> list[list[tuple[float, Candidate, list[str]]]]:
     """Every mention's rows plus closeness to the anchors other spellings give (computed
-    once per spelling: repeats take the first one's rows)."""
+    once per spelling: repeats take the first one's rows); a province holding an anchor
+    town counts as at distance 0 ("Seattle ... Washington": the state)."""
     out = []
     memo: dict[tuple[str, str], list[tuple[float, Candidate, list[str]]]] = {}
     for m, rows in zip(mentions, scored, strict=True):
         key = (m.text, m.hint)
         got = memo.get(key)
         if got is None:
-            others = list({p for j, p in anchors if mentions[j].text != m.text})
-            got = memo[key] = _closeness(rows, others)
+            others = list({p for j, p, _ in anchors if mentions[j].text != m.text})
+            areas = {a for j, _, a in anchors if a[1] and mentions[j].text != m.text}
+            got = memo[key] = _closeness(rows, others, areas)
         out.append(got)
     return out
 
 
 def _closeness(
-    rows: list[tuple[float, Candidate, list[str]]], others: list[tuple[float, float]]
+    rows: list[tuple[float, Candidate, list[str]]],
+    others: list[tuple[float, float]],
+    areas: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[float, Candidate, list[str]]]:
     final = []
     # closeness adds at most WEIGHTS["near"]: rows further below the best cannot win
     floor = rows[0][0] - WEIGHTS["near"] if rows else 0.0
     for r, c, why in rows:
         if others and r >= floor and c.lat is not None and c.lon is not None:
-            d = min(_approx_km(c.lat, c.lon, p) for p in others)
+            inside = c.feature == "admin1" and (c.country, c.admin1) in areas
+            d = 0.0 if inside else min(_approx_km(c.lat, c.lon, p) for p in others)
             bonus = WEIGHTS["near"] * math.exp(-d / WEIGHTS["near_km"])
             if bonus > 0.05:
                 why = [*why, f"{d:.0f} km from another place named"]
@@ -412,17 +487,18 @@ def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:
-    from dataclasses import replace
-
-    return replace(c, rank=round(r, 4))
+    out = copy.copy(c)  # a frozen dataclass: dataclasses.replace costs 4x more
+    object.__setattr__(out, "rank", round(r, 4))
+    return out
 
 
 def _anchors(
     mentions: Sequence[_Mention],
     scored: Sequence[Sequence[tuple[float, Candidate, Any]]],
     min_margin: float | None = None,
-) -> list[tuple[int, tuple[float, float]]]:
-    """Points of mentions whose best candidate clearly wins (and is not a whole country)."""
+) -> list[tuple[int, tuple[float, float], tuple[str, str]]]:
+    """Points of mentions whose best candidate clearly wins (and is not a whole country),
+    with the (country, province) of a town."""
     out = []
     for k, rows in enumerate(scored):
         if not rows:
@@ -432,5 +508,6 @@ def _anchors(
             continue
         margin = top[0] - rows[1][0] if len(rows) > 1 else 9.0
         if margin >= (WEIGHTS["anchor_margin"] if min_margin is None else min_margin):
-            out.append((k, (top[1].lat, top[1].lon)))
+            area = (top[1].country, top[1].admin1 if top[1].feature == "city" else "")
+            out.append((k, (top[1].lat, top[1].lon), area))
     return out

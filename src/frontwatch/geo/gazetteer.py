@@ -109,6 +109,12 @@ _EXTRA_COUNTRY_NAMES = {
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea",),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "CN": ("China", "People's Republic of China", "Mainland China"),
+    "AE": ("UAE", "U.A.E.", "United Arab Emirates"),
+    "BA": ("Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
+    "LC": ("St Lucia", "St. Lucia", "Saint Lucia"),
+    "KN": ("St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts", "St. Kitts"),
+    "VC": ("St Vincent and the Grenadines", "St. Vincent and the Grenadines"),
     # former and informal names still used in news and archives
     "NL": ("Holland", "The Netherlands"),
     "RU": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),

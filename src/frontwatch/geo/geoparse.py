@@ -24,7 +24,7 @@ from typing import Any
 from frontwatch.geo.context import DocContext, rank_mentions
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country, read_table
-from frontwatch.geo.normalise import normalise_name
+from frontwatch.geo.normalise import fold_name, normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
 from frontwatch.types import Place
 
@@ -196,7 +196,9 @@ _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "
 
 # "West Nile virus", "Ebola fever", "Spanish flu": a disease named after a place
 _DISEASE = re.compile(
-    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus)\b", re.I
+    r"\s*(?:-|\s)?(?:virus|viruses|fever|flu|influenza|disease|ebolavirus|hemorrhagic|"
+    r"haemorrhagic)\b",
+    re.I,
 )
 # a PERSON entity that looks like an Arabic place name: "Maarat al-Numan", "Deir Hafer"
 _PLACE_SHAPE = re.compile(
@@ -255,6 +257,7 @@ _DIRECTION = re.compile(
     r"(?:[- ]?(?:north|south|east|west)(?:ern)?)?$",
     re.IGNORECASE,
 )
+_CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]|\d")
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
@@ -530,8 +533,18 @@ class Geoparser:
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
         out = [m for m in out if m.text not in people or self._well_known(m.text)]
+        out = [m for m in out if not self._camel_alias(m)]
         out.sort(key=lambda m: m.start)
         return out
+
+    def _camel_alias(self, m: _Mention) -> bool:
+        """A word capitalised inside ("MoD", "UConn", "iPhone") or holding a digit ("H5N1")
+        is a place only under an entry's own name spelt so (McAllen, DeKalb), not by an
+        alternate name (Maud)."""
+        if m.source == "demonym" or not _CAMEL.search(m.text):
+            return False
+        key = fold_name(m.text)
+        return not any(fold_name(c.name).startswith(key) for c in self._cands(m.text))
 
     def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
         """One sense per text: a spelling taken as a place once is a place wherever else it
@@ -709,6 +722,8 @@ class Geoparser:
             span_text = doc[i:j].text
             if t.is_sent_start:
                 ok = self._sentence_start_place(doc, i, j, span_text)
+            elif j - i == 1 and t.is_stop and not self._strong_place(span_text):
+                ok = False  # '"Can we ...', "May": a capitalised function word
             else:
                 ok = self._run_is_place(span_text, ctx) or (
                     _locative(doc[i:j])
@@ -910,3 +925,35 @@ class Geoparser:
         return Toponym(
             m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
         )
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A place name another recogniser found (the events pipeline's), to be ranked with the
+    rest of its text: offsets in the text, the spelling, a kind hint ("admin1", "city") and
+    its candidates; ``source="demonym"`` spans only add their country to the context."""
+
+    start: int
+    end: int
+    text: str
+    hint: str = ""
+    cands: tuple[Candidate, ...] = ()
+    source: str = "gazetteer"
+
+
+def rank_spans(
+    gaz: Gazetteer, text: str, spans: Sequence[PlaceSpan]
+) -> dict[tuple[str, str], tuple[Candidate | None, str]]:
+    """The document ranking of :class:`Geoparser` for spans found elsewhere: (spelling,
+    hint) -> the winning candidate (None without one) and why it won. The same spelling
+    with the same hint gets the same place throughout the text."""
+    mentions = [
+        _Mention(s.start, s.end, s.text, s.source, hint=s.hint, cands=list(s.cands))
+        for s in sorted(spans, key=lambda s: (s.start, s.end))
+    ]
+    ctx = DocContext.build(gaz, text, mentions)
+    out: dict[tuple[str, str], tuple[Candidate | None, str]] = {}
+    for m, cands, why in rank_mentions(gaz, text, mentions, ctx):
+        if m.source != "demonym":
+            out.setdefault((m.text, m.hint), (cands[0] if cands else None, why))
+    return out

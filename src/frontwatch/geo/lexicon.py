@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +12,14 @@ from frontwatch.geo.normalise import fold_name
 
 GEO_DATA_DIR: Path = DATA_DIR / "geo"
 
-__all__ = ["GEO_DATA_DIR", "demonym_country", "demonyms", "not_places", "read_table"]
+__all__ = [
+    "GEO_DATA_DIR",
+    "demonym_country",
+    "demonyms",
+    "institutions",
+    "not_places",
+    "read_table",
+]
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -48,3 +56,16 @@ def not_places() -> frozenset[str]:
     text = (GEO_DATA_DIR / "not_places.txt").read_text(encoding="utf-8")
     words = (ln.split("#", 1)[0].strip() for ln in text.splitlines())
     return frozenset(fold_name(w) for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every name of data/geo/institutions.csv, and name -> (area,
+    country)."""
+    areas: dict[str, tuple[str, str]] = {}
+    for row in read_table("institutions.csv"):
+        for name in row["names"].split("|"):
+            if name:
+                areas[name] = (row["area"], row["country"])
+    names = "|".join(re.escape(n) for n in sorted(areas, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), areas

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "RelativeInfo",
@@ -141,6 +142,25 @@ _ADMIN_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:provinces?|governorates?|oblasts?|regions?|states?|districts?)\s+of\s+$",
     re.IGNORECASE,
 )
+# "the provinces of China", "China's provinces": the name holds the provinces, it is none
+_PLURAL_BEFORE = re.compile(
+    r"\b(?:provinces|governorates|oblasts|regions|states|districts)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CONTAINER_AFTER = re.compile(
+    r"^\s*'s\s+(?:provinces|governorates|oblasts|regions|states|districts)\b", re.IGNORECASE
+)
+_CONJUNCT_AFTER = re.compile(r"^\s*(?:,|and\b|&)", re.IGNORECASE)
+
+
+def _admin_before(tail: str, after: str, may: bool) -> bool:
+    """ "the province of Idlib", "the provinces of Aleppo and Idlib" (a plural word only
+    before a list: "the provinces of China" names China as the container)."""
+    if not may or not _ADMIN_BEFORE.search(tail):
+        return False
+    return not _PLURAL_BEFORE.search(tail) or _CONJUNCT_AFTER.match(after) is not None
+
+
 _COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
 
 _ADMIN_WORDS = (
@@ -223,7 +243,9 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
 
     if (may(_HINT_NEEDLES["city"]) and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
         hint = "city"
-    if (may(_HINT_NEEDLES["admin1"]) and _ADMIN_BEFORE.search(tail)) or _ADMIN_AFTER.match(after):
+    if _admin_before(tail, after, may(_HINT_NEEDLES["admin1"])) or (
+        _ADMIN_AFTER.match(after) and not _CONTAINER_AFTER.match(after)
+    ):
         hint = "admin1"
     elif may(_HINT_NEEDLES["country"]) and _COUNTRY_BEFORE.search(tail):
         hint = "country"
@@ -251,8 +273,11 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
     return RelativeInfo("", None, "", hint, -1)
 
 
+@lru_cache(maxsize=8192)
 def relative_context(text: str, start: int, end: int) -> RelativeInfo:
-    """:func:`parse_relative` for the mention ``text[start:end]``."""
+    """:func:`parse_relative` for the mention ``text[start:end]``. Cached: the events
+    pipeline reads each mention twice (its article's ranking, then its sentence), and a
+    string's hash is computed once."""
     return parse_relative(text[max(0, start - 120) : start], text[end : end + 40])
 
 
