@@ -289,3 +289,25 @@ def test_the_articles_ranking_keeps_a_towns_level(gaz: Gazetteer) -> None:
         date(2024, 12, 8),
     )
     assert (c.places[0].name, c.places[0].feature) == ("Homs", "city")
+
+
+def test_shelling_almost_daily_is_a_summary_not_an_event(gaz: Gazetteer) -> None:
+    found = events(
+        "Russian forces have shelled Kherson almost daily since they withdrew across the river.",
+        gaz,
+        date(2024, 5, 10),
+    )
+    assert found == []
+
+
+def test_a_dismissed_rumour_denies_no_event_and_a_passive_denial_names_its_agent(
+    gaz: Gazetteer,
+) -> None:
+    (c,) = events(
+        "A Russian drone struck a market in Kherson on Friday, killing two people. Rumours that "
+        "Ukrainian troops had crossed the river were dismissed by officials. The report of a "
+        "second strike was rejected by the governor.",
+        gaz,
+        date(2024, 5, 10),
+    )
+    assert "officials" not in c.denied_by and "Rumours" not in c.denied_by

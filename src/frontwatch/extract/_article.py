@@ -623,7 +623,10 @@ _HABITUAL = {
     "repeated", "frequent", "daily", "nightly", "regular", "constant", "almost-daily",
     "near-daily", "incessant", "relentless", "recurring", "sporadic", "periodic",
 }  # fmt: skip
-_HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "constantly", "routinely"}
+_HABITUAL_ADVERBS = {
+    "repeatedly", "regularly", "frequently", "constantly", "routinely", "daily", "nightly",
+    "often", "habitually", "persistently",
+}  # fmt: skip
 
 
 def _habitual(tok: Any) -> bool:
@@ -918,6 +921,12 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok) and not unconfirmed:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(t.lemma_.lower() in table.rumour_words for t in subj.subtree):
+            continue  # "Rumours that troops had crossed were dismissed": no event was told
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "The reports were dismissed by officials": the officials deny
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subj is None and unconfirmed and tok.dep_ == "xcomp":
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
