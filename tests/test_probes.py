@@ -311,3 +311,18 @@ def test_a_dismissed_rumour_denies_no_event_and_a_passive_denial_names_its_agent
         date(2024, 5, 10),
     )
     assert "officials" not in c.denied_by and "Rumours" not in c.denied_by
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Back in March, a car bomb killed 14 people in the market of Azaz.",
+        "Islamic State militants executed dozens of residents when they held Raqqa.",
+        "Two years earlier, Russian jets bombed a hospital in Tabqa.",
+    ],
+)
+def test_history_without_a_year_is_no_event(gaz: Gazetteer, history: str) -> None:
+    text = "Rebels captured the town of Tal Abyad on Sunday, a war monitor said. " + history
+    found = events(text, gaz, date(2025, 2, 10))
+    assert [c.places[0].name for c in found] == ["Tall Abyad"]
+    assert all(c.date is not None and c.date <= date(2025, 2, 10) for c in found)

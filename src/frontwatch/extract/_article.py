@@ -2567,6 +2567,11 @@ def _event_claim(
     # "the death toll from a missile ... rose to 23 on Sunday": Sunday dates the count, not the strike
     when = [] if toll_update else dates
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, when, rank, all_triggers)
+    pub = ctx.article.published
+    if kind == "event" and d is not None and pub is not None and d > pub:
+        # "Back in March, a car bomb killed 14" in a February report: last year's March
+        # (an event told as done is never dated after its article)
+        d, d_end = _a_year_earlier(d), _a_year_earlier(d_end) if d_end is not None else None
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
@@ -2737,6 +2742,10 @@ def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
         f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
     )
+
+
+def _a_year_earlier(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
 def _sentence_neighbour_places(ctx: _Ctx, sent: Sentence, rule: TriggerRule) -> list[Place]:
