@@ -326,3 +326,13 @@ def test_history_without_a_year_is_no_event(gaz: Gazetteer, history: str) -> Non
     found = events(text, gaz, date(2025, 2, 10))
     assert [c.places[0].name for c in found] == ["Tall Abyad"]
     assert all(c.date is not None and c.date <= date(2025, 2, 10) for c in found)
+
+
+def test_a_negation_carried_by_the_subject_or_by_no_is_no_event(gaz: Gazetteer) -> None:
+    found = events(
+        "Police dispersed a crowd in Yangon on Sunday, but nobody was arrested. "
+        "No shelling took place overnight in Mandalay.",
+        gaz,
+        date(2024, 4, 15),
+    )
+    assert [c.sub_event_type for c in found] == ["Protest with intervention"]

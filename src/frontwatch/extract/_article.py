@@ -1757,14 +1757,32 @@ def _from_weapon(tok: Any) -> Any:
     return None
 
 
+_NO_ONE = {"nobody", "none", "nothing", "no-one"}
+
+
+def _none_did(verb: Any) -> bool:
+    """ "nobody was arrested", "no one was killed", "no civilians were hurt": a negation
+    carried by the subject or object."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if c.lower_ in _NO_ONE or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)):
+            return True
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
 def _noun_verb_modality(tok: Any) -> str:
     """ "the strike would not have happened if ...": an event noun shares its verb's
     negation, condition or modal."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "skip"  # "no shelling took place overnight"
     verb = _noun_verb(tok)
     if verb is tok or verb.i == tok.i:
         return "event"
     table = triggers()
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _none_did(verb):
         return "skip"
     if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in verb.children):
         return "skip"
@@ -1909,7 +1927,7 @@ def _light_verb_object(verb: Any) -> TriggerRule | None:
 def _modality(tok: Any, span: Any) -> str:
     """'event', 'skip' (negated, denied, background), or the statement kind."""
     table = triggers()
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or _none_did(tok):
         return "skip"
     if any(c.dep_ in ("nsubj", "csubj") and _unknown_doer(c) for c in tok.children):
         return "skip"  # "whoever carried it out had struck ...": a supposition, no account
