@@ -336,3 +336,13 @@ def test_a_negation_carried_by_the_subject_or_by_no_is_no_event(gaz: Gazetteer) 
         date(2024, 4, 15),
     )
     assert [c.sub_event_type for c in found] == ["Protest with intervention"]
+
+
+def test_a_denial_that_spells_out_another_claim_disputes_no_told_event(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Rebels shelled Mandalay on Sunday. China rejected claims that it had supplied drones "
+        "to the junta.",
+        gaz,
+        date(2024, 4, 15),
+    )
+    assert c.denied_by == ()

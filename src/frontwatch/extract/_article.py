@@ -883,6 +883,18 @@ _DENY_STEMS = re.compile(
 _OUTCOME_NOUNS = {"loss", "fall", "capture", "seizure", "withdrawal", "retreat", "death", "deaths"}
 
 
+def _claim_with_its_own_content(verb: Any, scope: set[int]) -> bool:
+    """The denied noun spells out what it denies ("claims that it had supplied drones")."""
+    return any(
+        t.i in scope
+        and t.lemma_.lower() in _DENIED_NOUNS
+        and any(
+            c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") for c in t.children
+        )
+        for t in verb.subtree
+    )
+
+
 def _not_confirmed(tok: Any) -> bool:
     """ "did not confirm", "declined to confirm", "refused to confirm": a dispute of the event."""
     if tok.lemma_.lower() != "confirm":
@@ -941,6 +953,8 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
         if not rules and not objects & (_DENIED_NOUNS | (_OUTCOME_NOUNS if unconfirmed else set())):
             continue
+        if not rules and _claim_with_its_own_content(tok, scope):
+            continue  # "China rejected claims that it had supplied drones": no told event
         for j in range(len(ctx.claims) - 1, -1, -1):
             claim = ctx.claims[j]
             if claim.kind != "event" or (not rules and claim.sentence_index == sent.index):
