@@ -346,3 +346,20 @@ def test_a_denial_that_spells_out_another_claim_disputes_no_told_event(gaz: Gaze
         date(2024, 4, 15),
     )
     assert c.denied_by == ()
+
+
+def test_lightning_kills_no_one_in_a_clash(gaz: Gazetteer) -> None:
+    assert events("Lightning killed three soldiers at a base near Beni.", gaz) == []
+
+
+def test_an_agreement_of_two_foreign_governments_is_placed_in_one_of_theirs(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Congo news: the army said M23 rebels advanced near Goma on Friday. Russia and Ukraine "
+        "exchanged 103 prisoners of war each on Saturday.",
+        gaz,
+        date(2024, 9, 20),
+    )
+    (deal,) = [c for c in found if c.sub_event_type == "Agreement"]
+    assert deal.places[0].country in ("RU", "UA")

@@ -2104,7 +2104,8 @@ def _dated_relative(tok: Any) -> bool:
 
 _NATURAL = {
     "earthquake", "quake", "tremor", "aftershock", "storm", "flood", "cyclone", "hurricane",
-    "typhoon", "landslide", "tsunami", "wildfire", "drought",
+    "typhoon", "landslide", "tsunami", "wildfire", "drought", "lightning", "avalanche",
+    "mudslide", "heatwave", "eruption", "cholera", "outbreak", "epidemic", "accident", "crash",
 }  # fmt: skip
 _CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
 
@@ -2422,6 +2423,9 @@ def _event_claim(
                 (a.country for a in (actor2_info, actor1_info) if a and a.inter in (2, 3, 4)),
                 where,
             )
+            parties = [a.country for a in (actor2_info, actor1_info) if a and a.country]
+            if parties and where not in parties:
+                where = parties[0]  # "Russia and Ukraine exchanged prisoners" in a roundup
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
