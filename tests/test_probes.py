@@ -363,3 +363,13 @@ def test_an_agreement_of_two_foreign_governments_is_placed_in_one_of_theirs(
     )
     (deal,) = [c for c in found if c.sub_event_type == "Agreement"]
     assert deal.places[0].country in ("RU", "UA")
+
+
+def test_the_wounded_are_no_toll(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Israeli air strikes on Tyre killed at least 12 people on Sunday. Medics said four "
+        "people were lightly wounded in Haifa.",
+        gaz,
+        date(2024, 9, 22),
+    )
+    assert c.fatalities == 12

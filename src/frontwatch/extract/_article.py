@@ -92,6 +92,7 @@ _PRONOUNS = {"they", "it", "we", "he", "she"}
 _WITNESS_VERBS = {"report", "confirm", "witness", "hear", "see", "record", "document", "describe"}
 _ANNOUNCE_VERBS = {"announce", "claim", "declare"}  # "announced the capture of X"
 _DEATH_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim"}
+_KILL_VERBS = {"kill", "die"}
 _MILITARY_WORDS = {"troop", "troops", "force", "forces", "army", "military"}
 # "..., killing / shooting / abducting residents": who was hit names the target
 _VICTIM_VERBS = _DEATH_VERBS | {"shoot", "abduct", "kidnap", "rape", "execute", "massacre", "beat"}
@@ -1396,7 +1397,7 @@ _ARMED_DEAD = re.compile(
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     """A death toll in a sentence of its own belongs to the event told just before it."""
     fat, basis, notes = fatalities(sent.text)
-    if basis == "none" and tok.lemma_ in _DEATH_VERBS:
+    if basis == "none" and tok.lemma_ in _KILL_VERBS:  # (the wounded are no toll)
         victims = _object(tok)
         if victims is not None:
             fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
