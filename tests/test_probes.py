@@ -373,3 +373,21 @@ def test_the_wounded_are_no_toll(gaz: Gazetteer) -> None:
         date(2024, 9, 22),
     )
     assert c.fatalities == 12
+
+
+def test_a_small_namesake_far_abroad_is_not_the_village_meant(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Malian soldiers killed at least 100 civilians in Moura, in central Mali, on Sunday, "
+        "a rights group said.",
+        gaz,
+        date(2022, 4, 5),
+    )
+    assert [(p.name, p.country) for p in c.places] == [("Moura", "ML")]  # not Moore, Oklahoma
+    assert c.actor2 == "Civilians (Mali)"
+
+
+def test_a_month_last_year() -> None:
+    from frontwatch.extract._dates import find_dates
+
+    (m,) = find_dates("in the village of Moura in March last year", date(2023, 5, 12))
+    assert (m.date, m.date_end) == (date(2022, 3, 1), date(2022, 3, 31))

@@ -248,6 +248,13 @@ def find_places(
             place = ranked.resolve(text, hint)
         else:
             place = _resolve(gaz, text, countries, hint)
+        if place is not None and _small_namesake_far_away(
+            gaz, place, text, countries, article_text
+        ):
+            # "Moura, in central Mali": not Moura in Portugal nor Moore in Oklahoma, which the
+            # report never names; a village the gazetteer lacks, kept by its name
+            found.append(_unresolved_town(sentence, a, b, words, sentence.span.start, countries))
+            continue
         if place is not None:
             if rel.is_relative:
                 place = replace(
@@ -432,6 +439,37 @@ def _unresolved_town(
         score=0.0,
     )
     return PlaceMention(a, b, c0, c1, place)
+
+
+def _small_namesake_far_away(
+    gaz: Gazetteer, place: Place, text: str, countries: tuple[str, ...], article_text: str
+) -> bool:
+    """A town of under 100,000 people in a country the report never names, nor its province
+    ("Paris, Texas" is meant), far from every country it does name."""
+    if not countries or place.feature != "city" or place.country in countries:
+        return False
+    if any(n and n in article_text for n in (place.admin1, place.country_name)):
+        return False
+    if not _far_from(gaz, place, countries):
+        return False
+    cands = gaz.candidates(text, limit=8)
+    pop = next((c.population for c in cands if c.geonameid == place.geonameid), 0)
+    return pop < _KNOWN_TOWN
+
+
+_KNOWN_TOWN = 100_000  # "talks in Doha", "fled to Jeddah": big towns abroad are meant
+
+
+def _far_from(gaz: Gazetteer, place: Place, countries: tuple[str, ...]) -> bool:
+    if place.lat is None or place.lon is None:
+        return False
+    for code in countries:
+        home = gaz.country(code)
+        if home is None or home.lat is None or home.lon is None:
+            return False
+        if haversine_km((place.lat, place.lon), (home.lat, home.lon)) < _FOREIGN_REACH_KM:
+            return False
+    return True
 
 
 def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
