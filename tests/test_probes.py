@@ -385,9 +385,3 @@ def test_a_small_namesake_far_abroad_is_not_the_village_meant(gaz: Gazetteer) ->
     assert [(p.name, p.country) for p in c.places] == [("Moura", "ML")]  # not Moore, Oklahoma
     assert c.actor2 == "Civilians (Mali)"
 
-
-def test_a_month_last_year() -> None:
-    from frontwatch.extract._dates import find_dates
-
-    (m,) = find_dates("in the village of Moura in March last year", date(2023, 5, 12))
-    assert (m.date, m.date_end) == (date(2022, 3, 1), date(2022, 3, 31))
