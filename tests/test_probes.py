@@ -384,4 +384,3 @@ def test_a_small_namesake_far_abroad_is_not_the_village_meant(gaz: Gazetteer) ->
     )
     assert [(p.name, p.country) for p in c.places] == [("Moura", "ML")]  # not Moore, Oklahoma
     assert c.actor2 == "Civilians (Mali)"
-
