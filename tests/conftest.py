@@ -11,12 +11,19 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from frontwatch.cli import app
+from frontwatch.geo import Gazetteer
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
 SEED_STEM = "000_c11a39ef1e7a73a7"
 SEED_PUBLISHED = "2024-12-06"
 
 Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The cached gazetteer index, loaded once for the whole run."""
+    return Gazetteer.load()
 
 
 @pytest.fixture(scope="session")

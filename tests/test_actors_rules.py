@@ -14,11 +14,6 @@ from frontwatch.types import Article, Claim
 PUBLISHED = date(2024, 12, 6)  # a Friday
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _claims(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
     article = Article(id="t", origin="t.txt", title="", text=text, published=published)
     return claims_for(article, gaz)

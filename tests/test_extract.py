@@ -13,11 +13,6 @@ from frontwatch.types import Article, Claim
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def claims(text: str, gaz: Gazetteer, published: date = PUBLISHED) -> list[Claim]:
     article = Article(id="t1", origin="t.txt", title="", text=text, published=published)
     return claims_for(article, gaz)

@@ -21,12 +21,6 @@ from frontwatch.geo import (
     split_hint,
 )
 
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 # --------------------------------------------------------------------- normaliser
 
 

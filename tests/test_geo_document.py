@@ -18,11 +18,6 @@ def parser() -> Geoparser:
     return Geoparser()
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
     return {t.text: t for t in tops}
 

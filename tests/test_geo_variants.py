@@ -263,11 +263,6 @@ VARIANTS: list[tuple[str, str, int, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def test_variant_list_is_broad() -> None:
     assert len(VARIANTS) >= 150
     assert {cc for cc, *_ in VARIANTS} >= {

@@ -11,11 +11,6 @@ from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def events(text: str, gaz: Gazetteer, published: date = date(2025, 3, 14)) -> list[Claim]:
     article = Article(id="p1", origin="p.txt", title="", text=text, published=published)
     return [c for c in claims_for(article, gaz) if c.kind == "event"]

@@ -13,11 +13,6 @@ from frontwatch.types import Article, Claim
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
     article = Article(id="r1", origin="r.txt", title="", text=text, published=PUBLISHED)
     return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]

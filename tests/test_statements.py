@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from frontwatch.evaluate import _source_ok
 from frontwatch.geo import Gazetteer
 from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
 
 PUBLISHED = date(2024, 12, 6)
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def _claims(text: str, gaz: Gazetteer) -> list[Claim]:

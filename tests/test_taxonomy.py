@@ -139,11 +139,6 @@ MORE_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _events(text: str, gaz: Gazetteer) -> list[Claim]:
     article = Article(id="t", origin="t.txt", title="", text=text, published=date(2024, 12, 6))
     return [c for c in claims_for(article, gaz) if c.kind == "event"]

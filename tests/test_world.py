@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from frontwatch.actors import actor_table
 from frontwatch.extract._numbers import fatalities
 from frontwatch.geo import Gazetteer
@@ -13,11 +11,6 @@ from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
 
 PUBLISHED = date(2024, 12, 6)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:

@@ -881,7 +881,16 @@ _DENY_STEMS = re.compile(
     r"\b(?:den(?:y|ie)|reject|refut|dismiss|debunk|disprov|contradict|call|confirm)", re.I
 )
 # what a party "did not confirm" that disputes an event ("did not confirm the loss of the village")
-_OUTCOME_NOUNS = {"loss", "fall", "capture", "seizure", "withdrawal", "retreat", "death", "deaths"}
+_UNCONFIRMED_NOUNS = {
+    "loss",
+    "fall",
+    "capture",
+    "seizure",
+    "withdrawal",
+    "retreat",
+    "death",
+    "deaths",
+}
 
 
 def _claim_with_its_own_content(verb: Any, scope: set[int]) -> bool:
@@ -952,7 +961,9 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         scope = {t.i for t in tok.subtree} - other
         rules = {rule.name for t, rule, _ in found if t.i in scope}
         objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
-        if not rules and not objects & (_DENIED_NOUNS | (_OUTCOME_NOUNS if unconfirmed else set())):
+        if not rules and not objects & (
+            _DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set())
+        ):
             continue
         if not rules and _claim_with_its_own_content(tok, scope):
             continue  # "China rejected claims that it had supplied drones": no told event
@@ -2430,7 +2441,7 @@ def _event_claim(
         country_place = ctx.gaz.country(where or ctx.main_country)
         place_list = [country_place] if country_place is not None else []
     if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
-        place_list = _sentence_neighbour_places(ctx, sent, rule)
+        place_list = _sentence_neighbour_places(ctx, sent)
     if noun_trigger and _restates_coarse(ctx, sent, tok, rule):
         return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
     scene = False
@@ -2785,7 +2796,7 @@ def _a_year_earlier(day: date) -> date:
     return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
-def _sentence_neighbour_places(ctx: _Ctx, sent: Sentence, rule: TriggerRule) -> list[Place]:
+def _sentence_neighbour_places(ctx: _Ctx, sent: Sentence) -> list[Place]:
     """ "The Radaa force mobilised in Tripoli, a day after clashes with the 444 Brigade
     killed 55": a fight with no place of its own happened where the sentence's other,
     non-violent event did."""

@@ -461,6 +461,8 @@ _KNOWN_TOWN = 100_000  # "talks in Doha", "fled to Jeddah": big towns abroad are
 
 
 def _far_from(gaz: Gazetteer, place: Place, countries: tuple[str, ...]) -> bool:
+    """At least _FOREIGN_REACH_KM from the point of every country named (False when a point
+    is unknown)."""
     if place.lat is None or place.lon is None:
         return False
     for code in countries:
@@ -477,15 +479,7 @@ def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -
     across the border, is meant in a report on Ukraine; Shaqra in Saudi Arabia, 1,900 km
     from Sudan, is not meant in a report on Sudan that never names Saudi Arabia."""
     place = _resolve(gaz, text, (), "")
-    if place is None or place.country in countries or place.lat is None or place.lon is None:
-        return True
-    for code in countries:
-        home = gaz.country(code)
-        if home is None or home.lat is None or home.lon is None:
-            return True
-        if haversine_km((place.lat, place.lon), (home.lat, home.lon)) < _FOREIGN_REACH_KM:
-            return True
-    return False
+    return place is None or place.country in countries or not _far_from(gaz, place, countries)
 
 
 _FOREIGN_REACH_KM = 1500
