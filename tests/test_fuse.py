@@ -252,3 +252,23 @@ def test_a_stale_or_corrupt_fusion_state_falls_back_to_a_full_recompute(tmp_path
         report = ingest(files[3:5], store)
         assert report.fusion == "full"
         assert report.events == len(store.events())
+
+
+def test_fusion_states_of_old_databases_are_pruned_so_the_cache_stays_small(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from frontwatch import _fuse_state
+
+    for i in range(6):
+        f = tmp_path / f"{i:02d}.pkl"
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+    assert _fuse_state.prune(tmp_path, keep=4) == 2
+    assert sorted(p.name for p in tmp_path.glob("*.pkl")) == [
+        "02.pkl",
+        "03.pkl",
+        "04.pkl",
+        "05.pkl",
+    ]

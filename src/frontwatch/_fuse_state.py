@@ -21,10 +21,13 @@ from frontwatch.config import settings
 from frontwatch.fuse import Fuser
 from frontwatch.store import Store
 
-__all__ = ["load", "save", "state_path"]
+__all__ = ["MAX_STATES", "load", "prune", "save", "state_path"]
 
 _FORMAT = 1
 _CODE_FILES = ("types.py", "fuse")
+# States kept in the cache: the most recently saved ones (one per database file). Older ones
+# are deleted on save, so databases made and thrown away (tests, trials) do not fill the disk.
+MAX_STATES = 32
 
 
 @lru_cache(maxsize=1)
@@ -80,3 +83,21 @@ def save(store: Store, fuser: Fuser) -> None:
     except OSError:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+        return
+    prune(path.parent)
+
+
+def prune(folder: Path, keep: int = MAX_STATES) -> int:
+    """Delete all but the `keep` most recently written states in `folder`; how many went."""
+    try:
+        states = sorted(folder.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return 0
+    removed = 0
+    for old in states[keep:]:
+        try:
+            old.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
