@@ -25,6 +25,9 @@ FRESH_GOLD = CORPUS / "fresh.gold.yaml"
 # The fresh2 part: the third session's blind part (README.md, "The fresh2 part"), written and
 # committed before frontwatch was run on it; development material since the fourth session.
 FRESH2_GOLD = CORPUS / "fresh2.gold.yaml"
+# The blind part: the fourth session's blind measurement (README.md, "The blind part"), written and
+# committed before frontwatch was run on it; checked for form here, never scored (no floor).
+BLIND_GOLD = CORPUS / "blind.gold.yaml"
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -109,7 +112,7 @@ def test_fresh_part_covers_the_corpus_conflicts_and_as_many_others() -> None:
     assert sum(others.values()) * 3 >= sum(per_conflict.values())
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
 def test_corpus_reports_are_short(gold_path: Path) -> None:
     _, articles = load_gold(gold_path)
     for article in articles:
@@ -118,7 +121,7 @@ def test_corpus_reports_are_short(gold_path: Path) -> None:
             assert 80 <= words <= 250, (article.file, words)
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
 def test_corpus_gold_texts_are_words_of_their_reports(gold_path: Path) -> None:
     """Every statement and non-event quotes its report exactly, so the
     "statements coded as events" count can find it in an event's evidence."""
@@ -147,7 +150,7 @@ def test_dev_gold_scores_every_field_on_some_matched_event(dev_eval: EvalResult)
         assert values, f"no matched event scored for {name}"
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD])
+@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
 def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
     gold, _ = load_gold(gold_path)
     ids = [e["id"] for e in gold["events"]]
@@ -203,3 +206,46 @@ def test_fresh2_part_events_have_a_type_a_day_and_a_known_precision() -> None:
         assert event.get("event_type") or event.get("extension") == "displacement", event["id"]
         assert event["sources"], event["id"]
         assert event.get("date_end", event["date"]) >= event["date"], event["id"]
+
+
+def test_blind_part_covers_the_corpus_conflicts_twice_and_eight_others() -> None:
+    """The blind part holds every conflict of the corpus at least twice and at least eight
+    others, in every format the ingest reads (txt, md, html, jsonl and an RSS feed)."""
+    _, articles = load_gold(BLIND_GOLD)
+    per_conflict: dict[str, int] = {}
+    for a in articles:
+        conflict = Path(a.file).parts[1]
+        per_conflict[conflict] = per_conflict.get(conflict, 0) + len(_report_texts(a))
+    assert sum(per_conflict.values()) >= 30
+    assert all(per_conflict.get(c, 0) >= 2 for c in CONFLICTS), per_conflict
+    assert len(set(per_conflict) - CONFLICTS) >= 8
+    assert {a.path.suffix for a in articles} == {".txt", ".md", ".html", ".jsonl", ".xml"}
+
+
+def test_blind_part_files_and_references_agree() -> None:
+    """Every report file of blind/ is listed once, every listed file exists, every entry
+    names reports of the part, and every report is coded by some entry."""
+    gold, articles = load_gold(BLIND_GOLD)
+    listed = [a.file for a in articles]
+    on_disk = sorted(
+        str(p.relative_to(CORPUS)) for p in (CORPUS / "blind").rglob("*") if p.is_file()
+    )
+    assert sorted(listed) == on_disk
+    reports = {ref for a in articles for ref in _reports_by_ref(a)}
+    referenced: set[str] = set()
+    for section in ("events", "statements", "non_events", "control"):
+        for entry in gold[section]:
+            assert entry["reported_in"], (section, entry)
+            assert set(entry["reported_in"]) <= reports, (section, entry["reported_in"])
+            referenced |= set(entry["reported_in"])
+    assert referenced == reports
+
+
+def test_blind_part_events_have_a_type_a_day_and_a_known_precision() -> None:
+    gold, _ = load_gold(BLIND_GOLD)
+    for event in gold["events"]:
+        assert event.get("event_type") or event.get("extension") == "displacement", event["id"]
+        assert event["sources"], event["id"]
+        assert event.get("date_end", event["date"]) >= event["date"], event["id"]
+        if event.get("date_end"):
+            assert event.get("date_precision") == "range", event["id"]
