@@ -272,3 +272,15 @@ def test_fusion_states_of_old_databases_are_pruned_so_the_cache_stays_small(
         "04.pkl",
         "05.pkl",
     ]
+
+
+def test_events_of_one_sentence_and_rule_get_distinct_ids() -> None:
+    """ "Took Hama on Thursday and Homs on Friday": one sentence, one rule, two events; their
+    ids differ (they once collided and the store refused the second one)."""
+    claims = [
+        _claim("wire", 0, places=(HAMA,)),
+        _claim("wire", 0, places=(HOMS,), date=date(2024, 12, 6)),
+    ]
+    events = fuse(claims, {"wire": _article("wire", WIRE_TEXT, "Meridian Press")})
+    assert len(events) == 2
+    assert len({e.event_id for e in events}) == 2

