@@ -150,3 +150,51 @@ def test_actor_names_qualified_by_different_countries_do_not_match(
     from frontwatch.evaluate import _actor_ok
 
     assert _actor_ok(gold, predicted) is same
+
+
+def test_matching_does_not_depend_on_the_order_of_event_ids() -> None:
+    """Two predicted events fit a gold event equally well by day, sub-type and actor1; the
+    one that agrees on more fields wins, whichever id (a digest) sorts first."""
+    from datetime import date
+
+    from frontwatch.evaluate import score
+    from frontwatch.types import Claim, Event, Place
+
+    hama = Place("Hamah", "Hama", "SY", "Syria", "Hama", lat=35.13, lon=36.75, geonameid=170017)
+    gold = {
+        "events": [
+            {
+                "id": "strike",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Air/drone strike",
+                "actor1": "Military Forces of Russia",
+                "actor2": "Civilians (Syria)",
+                "places": [{"name": "Hama", "lat": 35.13, "lon": 36.75, "geo_precision": 1}],
+                "date": "2024-12-03",
+                "fatalities": 4,
+            }
+        ]
+    }
+
+    def event(eid: str, actor2: str, fatalities: int, index: int) -> Event:
+        claim = Claim(
+            article_id="a",
+            kind="event",
+            event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike",
+            actor1="Military Forces of Russia",
+            actor2=actor2,
+            places=(hama,),
+            date=date(2024, 12, 3),
+            fatalities=fatalities,
+            fatalities_basis="reported" if fatalities else "none",
+            sentence_index=index,
+        )
+        return Event(eid, claim, (claim,), ("a.txt",), 1)
+
+    right = event("SYRFFFF", "Civilians (Syria)", 4, 2)
+    wrong = event("SYR0000", "", 0, 1)
+    for order in ([right, wrong], [wrong, right]):
+        result = score(gold, order)
+        assert result.events.tp == 1 and result.events.fp == 1
+        assert all(result.fields["actor2"]) and all(result.fields["fatalities"])

@@ -399,3 +399,28 @@ def test_the_taliban_are_insurgents_before_the_fall_of_kabul_and_the_state_after
         published=date(2021, 9, 6),
     )
     assert after and after[0].actor1 == "Military Forces of Afghanistan (2021-)"
+
+
+def test_a_crowd_gathered_for_a_ceremony_is_the_target_of_the_strike(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "A military jet bombed a crowd gathered for the opening of a community hall in "
+        "Kanbalu on Tuesday morning, witnesses said.",
+        gaz,
+        published=date(2023, 4, 12),
+    )
+    assert c.sub_event_type == "Air/drone strike"
+    assert [p.name for p in c.places] == ["Kanbalu"]
+
+
+def test_a_spokesman_confirming_the_village_was_attacked_retells_the_strike(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "A military jet bombed the village of Kanbalu on Tuesday, killing 30 people, "
+        "witnesses said. A junta spokesman confirmed that the village had been attacked, "
+        "saying the target was a rebel meeting.",
+        gaz,
+        published=date(2023, 4, 12),
+    )
+    assert [c.sub_event_type for c in found] == ["Air/drone strike"]
+    assert found[0].fatalities == 30

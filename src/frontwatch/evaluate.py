@@ -355,7 +355,7 @@ def _match_event(
 ) -> Event | None:
     kind = _gold_kind(g)
     gplaces = g.get("places") or []
-    best: tuple[int, Event] | None = None
+    best: tuple[tuple[int, int, tuple[int, str]], Event] | None = None
     for e in events:
         c = e.claim
         if e.event_id in used or c.kind != kind or not _from_reports(g, e, origin_key):
@@ -366,14 +366,26 @@ def _match_event(
             continue
         # the same day first (three days of strikes on one town are three gold events, each
         # matched to its own day), then the sub-type, then actor1
-        score = (
+        primary = (
             4 * _date_ok(g, c, 0)
             + 2 * (c.sub_event_type in _subtypes(g))
             + _actor_ok(str(g.get("actor1", "")), c.actor1)
         )
+        if best is not None and primary < best[0][0]:
+            continue
+        # ties go to the event agreeing on more fields, then to the one told first: never to
+        # the order of event ids (digests), which any change to fusion reshuffles
+        score = (primary, _agreement(g, c, gaz), (-c.sentence_index, c.article_id))
         if best is None or score > best[0]:
             best = (score, e)
     return best[1] if best else None
+
+
+def _agreement(g: dict[str, Any], c: Claim, gaz: Gazetteer) -> int:
+    """How many of the scored fields of a gold event a claim gets right."""
+    scratch = EvalResult(fields={f: [] for f in FIELDS})
+    _score_fields(g, c, scratch, gaz)
+    return sum(sum(v) for v in scratch.fields.values())
 
 
 def _subtypes(g: dict[str, Any]) -> set[str]:

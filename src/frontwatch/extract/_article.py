@@ -1620,8 +1620,23 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 casualty_verbs.add(_noun_verb(tok).i)
     # the death verb of a casualty noun is the same happening, not a second event
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
+    out = [t for t in out if not _target_crowd(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _target_crowd(trigger: tuple[Any, TriggerRule, str], found: list[Any]) -> bool:
+    """ "A jet bombed a crowd gathered for a ceremony": the parser makes "a crowd gathered"
+    the object clause of the attack; the gathering is its target, not an event of its own."""
+    tok, rule, how = trigger
+    if rule.name != "gathering" or how != "verb" or tok.dep_ != "ccomp":
+        return False
+    head = tok.head
+    if any(c.dep_ in ("dobj", "obj") for c in head.children):
+        return False
+    return any(
+        t.i == head.i and r.family != "protest" and r.kind != "statement" for t, r, _ in found
+    )
 
 
 _PROJECTILES = {"rocket", "rockets", "missile", "missiles", "shell", "shells", "mortar", "mortars"}
@@ -2401,6 +2416,11 @@ def _event_claim(
         place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
+        retold = _retold_in_passive(ctx, sent, tok, rule)
+        if retold is not None:
+            place_list = list(ctx.claims[retold].places)
+            anaphoric = event_anaphora = True
+            antecedent = retold
         if not place_list and (noun_trigger or rule.family == "remote"):
             place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
             anaphoric = event_anaphora
@@ -3529,6 +3549,33 @@ def _anaphoric_places(
                     town = replace(town, geo_precision=1, offset_km=None, bearing="", relation="")
                 return [town], True, None
     return [], False, None
+
+
+def _retold_in_passive(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> int | None:
+    """ "A spokesman confirmed that the village had been attacked": an agentless passive on
+    "the village" / "the town", reported by someone, retells the last violent event told
+    (within three sentences); it is that event again, not a second one."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+        return None
+    if tok.head.lemma_.lower() not in _WITNESS_VERBS | {"say", "acknowledge", "admit"}:
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ not in _ANAPHORA_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    if rule.event_type not in violent:
+        return None
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if sent.index - claim.sentence_index > _SCENE_SENTENCES:
+            return None
+        if claim.kind == "event" and claim.places and claim.event_type in violent:
+            return j
+    return None
 
 
 def _trigger_family(tok: Any) -> str:
