@@ -424,3 +424,15 @@ def test_a_spokesman_confirming_the_village_was_attacked_retells_the_strike(
     )
     assert [c.sub_event_type for c in found] == ["Air/drone strike"]
     assert found[0].fatalities == 30
+
+
+def test_military_bloggers_are_not_the_general_staff() -> None:
+    from frontwatch.extract._tables import source_table
+
+    table = source_table()
+    bloggers = table.match("Ukrainian military bloggers")
+    assert bloggers is not None and bloggers.name == "Ukrainian military bloggers"
+    staff = table.match("the Ukrainian military")
+    assert staff is not None and staff.name == "Ukrainian General Staff"
+    channel = table.match("the Houthi-run al-Masirah channel")
+    assert channel is not None and channel.stance != "unknown"

@@ -277,7 +277,7 @@ class SourceTable:
 
     def match(self, phrase: str) -> SourceRef | None:
         """The source a phrase names: a known outlet, a generic descriptor, or None."""
-        spans = self.named_spans(phrase)
+        spans = [s for s in self.named_spans(phrase) if not _only_a_modifier(phrase, s[1])]
         if spans:
             return max(spans, key=lambda s: s[1] - s[0])[2]
         for rx, stance in self.generic:
@@ -287,6 +287,19 @@ class SourceTable:
                     name=_qualified(phrase, m) or _clean_descriptor(m.group(0)), stance=stance
                 )
         return None
+
+
+# "Ukrainian military bloggers", "Russian state media analysts": a source's name that only
+# qualifies another group of people; that group is the source, not the institution (but "the
+# al-Masirah channel" and "a Reuters correspondent" are the outlet itself)
+_OTHER_VOICES = re.compile(
+    r"\s*(?:bloggers?|analysts?|experts?|commentators?|watchers?|critics?|veterans?|insiders?)\b",
+    re.I,
+)
+
+
+def _only_a_modifier(phrase: str, end: int) -> bool:
+    return _OTHER_VOICES.match(phrase, end) is not None
 
 
 _QUALIFIER = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){1,2})$")
