@@ -436,3 +436,31 @@ def test_military_bloggers_are_not_the_general_staff() -> None:
     assert staff is not None and staff.name == "Ukrainian General Staff"
     channel = table.match("the Houthi-run al-Masirah channel")
     assert channel is not None and channel.stance != "unknown"
+
+
+def test_a_subject_read_as_a_conjunct_of_the_fronted_source_is_the_subject(
+    gaz: Gazetteer,
+) -> None:
+    (c,) = events(
+        "According to a statement by the command of the Sudanese Armed Forces, published on "
+        "the morning of January 11, army units and allied forces entered the city of Wad "
+        "Madani after the Rapid Support Forces withdrew.",
+        gaz,
+        published=date(2025, 1, 12),
+    )
+    assert c.sub_event_type == "Government regains territory"
+    assert (c.actor1, c.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_killings_after_the_armys_entry_are_dated_by_the_capture(gaz: Gazetteer) -> None:
+    found = events(
+        "On Saturday, army units entered the city of Wad Madani after the Rapid Support "
+        "Forces withdrew, a military statement said.\n\n"
+        "A lawyers group said at least 13 civilians were killed in reprisals in the village "
+        "of Tayba, south of the city, after the army's entry.\n\n"
+        "Background: on January 5, an RSF drone struck a hospital in Omdurman.",
+        gaz,
+        published=date(2025, 1, 12),
+    )
+    killing = next(c for c in found if c.fatalities == 13)
+    assert killing.date == date(2025, 1, 11)

@@ -41,6 +41,12 @@ _AFTER_ANCHOR = re.compile(
     r"(?:capture|fall|seizure|takeover|occupation|loss|liberation|recapture|storming)\s+of\s+",
     re.I,
 )
+# "killed after the army's entry", "following the rebels' takeover": the capture told before
+_AFTER_TAKEOVER = re.compile(
+    r"\b(?:after|following|since|in the wake of)\s+the\s+[\w-]+(?:'s|’s|s'|s’)\s+"
+    r"(?:entry|capture|takeover|seizure|recapture|arrival|withdrawal|retreat|advance)\b",
+    re.I,
+)
 _PUBLISHER_WORDS = re.compile(
     r"^(?:the\s+)?(?:report|publication|article|newspaper|outlet|paper|agency|channel|broadcaster)$",
     re.I,
@@ -2920,7 +2926,13 @@ def _fronted_apposition(tok: Any) -> Any:
         if prep.dep_ != "prep" or prep.i > tok.i:
             continue
         for t in prep.subtree:
-            if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i == tok.i - 1:
+            if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != tok.i - 1:
+                continue
+            if t.dep_ == "appos":
+                return t
+            if t.dep_ == "conj" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+                # "According to a statement by the army, published on Monday, army units and
+                # allied forces entered X": the subject read as a conjunct of the source
                 return t
     return None
 
@@ -3892,6 +3904,8 @@ def _claim_date(
         name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al|an|ar|as|el|ez)?-?\s*[A-Z][\w'’-]*)*", rest)
         if name:
             return pub, None, 1, f"after:{name.group(0)}"
+    if _search(_AFTER_TAKEOVER, sent.text):
+        return None, None, 1, "after-last-territory"
     if _SAME_TIME.match(sent.text):
         return None, None, 1, "same-as-previous"
     shift = _relative_days(sent.text)
@@ -3982,6 +3996,27 @@ def _resolve_dates(ctx: _Ctx) -> None:
         if c.date is not None or c.kind == "statement":
             continue
         source: Claim | None = None
+        if c.date_basis == "after-last-territory":
+            taken = next(
+                (
+                    claims[j]
+                    for j in range(index - 1, -1, -1)
+                    if claims[j].kind == "event"
+                    and claims[j].date is not None
+                    and claims[j].event_type == "Battles"
+                    and "territory" in claims[j].sub_event_type
+                ),
+                None,
+            )
+            if taken is not None and taken.date is not None:
+                claims[index] = replace(
+                    c,
+                    date=taken.date,
+                    date_end=None,
+                    time_precision=taken.time_precision,
+                    date_basis="after the capture told before",
+                )
+                continue
         if c.date_basis.startswith("days-from-previous:"):
             prior = _previous_dated(claims, index, ctx, same_paragraph=False)
             if prior is not None and prior.date is not None:
