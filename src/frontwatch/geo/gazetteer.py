@@ -39,6 +39,13 @@ from frontwatch.config import Settings
 from frontwatch.geo.lexicon import GEO_DATA_DIR, demonyms, not_places, read_table
 from frontwatch.geo.normalise import fold_name, normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
+from frontwatch.geo.supplement import (
+    SUPPLEMENT_TABLE,
+    entry_source,
+    is_supplement_id,
+    read_supplement,
+    supplement_paths,
+)
 from frontwatch.types import FeatureKind, Place
 
 __all__ = ["Candidate", "Gazetteer", "haversine_km"]
@@ -81,13 +88,14 @@ _ADMIN_WORD_RE = re.compile(
 )
 _LATIN_RE = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018\u2019]+$")
 _ASCII_MARKS = str.maketrans({"‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "`": "'"})
-_SOURCES = ("gazetteer.py", "normalise.py")
+_SOURCES = ("gazetteer.py", "normalise.py", "supplement.py")
 _TABLES = (
     "admin1_names_en.csv",
     "admin1_types.csv",
     "regions.csv",
     "country_points.csv",
     "admin1_abbreviations.csv",
+    SUPPLEMENT_TABLE,
 )
 _EXTRA_COUNTRY_NAMES = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
@@ -231,6 +239,8 @@ def _version_key(dataset: str) -> str:
         h.update((here / src).read_bytes())
     for tab in _TABLES:
         h.update((GEO_DATA_DIR / tab).read_bytes())
+    for extra in supplement_paths()[1:]:  # a user's own supplement table
+        h.update(extra.read_bytes() if extra.is_file() else f"missing {extra}".encode())
     return h.hexdigest()[:16]
 
 
@@ -266,6 +276,12 @@ class _Builder:
         d.lons.append(math.nan if lon is None else float(lon))
         d.pops.append(int(pop or 0))
         d.gids.append(-1 if gid is None else int(gid))
+        self.add_names(idx, aliases, fresh=True)
+        return idx
+
+    def add_names(self, idx: int, aliases: Iterable[str], fresh: bool = False) -> None:
+        """Index the spellings of row ``idx`` (exact and normalised keys); ``fresh``: the row
+        has no keys yet (no check for keys it already holds)."""
         seen_f: set[str] = set()
         seen_n: set[str] = set()
         for alias in aliases:
@@ -273,12 +289,18 @@ class _Builder:
             if not f or f in seen_f:
                 continue
             seen_f.add(f)
-            self._exact[f].append(idx)
+            if fresh or idx not in self._exact[f]:
+                self._exact[f].append(idx)
             n = normalise_name(alias)
             if n and n not in seen_n:
                 seen_n.add(n)
-                self._norm[n].append(idx)
-        return idx
+                if fresh or idx not in self._norm[n]:
+                    self._norm[n].append(idx)
+
+    def holders(self, alias: str) -> set[int]:
+        """Rows already indexed under a spelling (its exact or its normalised key)."""
+        f, n = fold_name(alias), normalise_name(alias)
+        return {*self._exact.get(f, ()), *(self._norm.get(n, ()) if n else ())}
 
     def finish(self) -> _Data:
         d = self.d
@@ -581,9 +603,60 @@ def _build(dataset: str, version: str) -> _Data:
             fcodes.get(int(c["geonameid"]), "PPL"),
             c["admin1code"],
         )
+    _add_supplement(b)
     d = b.finish()
     d.build_seconds = time.perf_counter() - t0
     return d
+
+
+def _add_supplement(b: _Builder) -> None:
+    """The conflict-places supplement (data/geo/conflict_places.csv, frontwatch.geo.supplement).
+
+    A row with a GeoNames id the index holds adds its names to that entry; any other row
+    becomes a new entry. A spelling that a bigger town of the same country already answers
+    to is not indexed for the row: the supplement never shadows a real town (areas named
+    after a town, "Thandwe District", are left to the kind words and the ranking)."""
+    d = b.d
+    gid_idx = {g: i for i, g in enumerate(d.gids) if g >= 0}
+    admin1_names = {
+        (d.ccs[i], d.admin1_codes[i]): d.admin1[i]
+        for i in range(len(d.names))
+        if d.feats[i] == _ADMIN1
+    }
+    for path in supplement_paths():
+        for row in read_supplement(path):
+            idx = gid_idx.get(row.geonameid)
+            if idx is None:
+                idx = b.add(
+                    row.name,
+                    _REGION if row.is_area else _CITY,
+                    row.country,
+                    admin1_names.get((row.country, row.admin1), ""),
+                    row.lat,
+                    row.lon,
+                    row.population,
+                    row.geonameid,
+                    (),
+                    row.feature_code,
+                    row.admin1,
+                )
+                gid_idx[row.geonameid] = idx
+            pop = d.pops[idx]
+            b.add_names(
+                idx,
+                (
+                    n
+                    for n in row.names
+                    if not any(
+                        i != idx
+                        and d.feats[i] == _CITY
+                        and d.ccs[i] == row.country
+                        and d.pops[i] > pop
+                        and not is_supplement_id(d.gids[i])
+                        for i in b.holders(n)
+                    )
+                ),
+            )
 
 
 def _unpickle(raw: bytes) -> Any:
@@ -1023,6 +1096,10 @@ class Gazetteer:
         if codes and c.idx < len(codes) and codes[c.idx]:
             return codes[c.idx]
         return _DEFAULT_FCODE.get(c.feature, "")
+
+    def source(self, c: Candidate) -> str:
+        """supplement (data/geo/conflict_places.csv) | geonames | table (see entry_source)."""
+        return entry_source(c.geonameid)
 
     def explain(self, spelled: str, **kw: Any) -> list[dict[str, Any]]:
         """Candidates as plain dicts (for `frontwatch explain`)."""

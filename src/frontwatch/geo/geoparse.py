@@ -26,6 +26,7 @@ from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import demonym_country, read_table
 from frontwatch.geo.normalise import fold_name, normalise_name
 from frontwatch.geo.relative import RelativeInfo, relative_context, split_hint
+from frontwatch.geo.supplement import entry_source
 from frontwatch.types import Place
 
 __all__ = ["Geoparser", "Toponym", "feature_code"]
@@ -125,6 +126,7 @@ class Toponym:
                     "feature": c.feature,
                     "population": c.population,
                     "method": c.method,
+                    "source": entry_source(c.geonameid),
                     "match_score": round(c.score, 1),
                     "rank": round(c.rank, 3),
                 }

@@ -87,7 +87,7 @@ def write_places(
             for c in r.get("candidates", []):
                 out.write(
                     f"    - {c['rank']:>7.3f} {c['name']} ({c['feature']}, {c['country_code']}"
-                    f" {c['admin1']}, pop {c['population']:,}, {c['method']}) "
+                    f" {c['admin1']}, pop {c['population']:,}, {c['method']}, {c.get('source', '')}) "
                     f"geonameid {c['geonameid']}\n"
                 )
     return len(table)
