@@ -464,3 +464,21 @@ def test_killings_after_the_armys_entry_are_dated_by_the_capture(gaz: Gazetteer)
     )
     killing = next(c for c in found if c.fatalities == 13)
     assert killing.date == date(2025, 1, 11)
+
+
+def test_km_from_a_town_that_only_locates_the_named_place_is_no_second_place(
+    gaz: Gazetteer,
+) -> None:
+    (c,) = events(
+        "On Thursday, the rebels captured the Kavumu airport, 30 km north of Bukavu, "
+        "a rebel spokesman said.",
+        gaz,
+        published=date(2025, 2, 15),
+    )
+    assert [p.name for p in c.places] == ["Kavumu"]
+    (near,) = events(
+        "Rebels shelled army positions 30 km north of Bukavu on Thursday, a spokesman said.",
+        gaz,
+        published=date(2025, 2, 15),
+    )
+    assert near.places[0].name == "Bukavu" and near.places[0].offset_km == 30.0

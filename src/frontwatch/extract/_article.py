@@ -2855,8 +2855,21 @@ def _specific_places(places: list[Place]) -> list[Place]:
             continue  # the town says which country (and "eastern Congo" may be misread)
         if p.feature == "region" and p.country and any(t.country == p.country for t in towns):
             continue  # "Feodosia in occupied Crimea", "a village in the Donbas"
+        if any(_locates(p, t) for t in towns):
+            continue  # "the Kavumu airport, 30 km north of Bukavu": where Kavumu is
         out.append(p)
     return out
+
+
+def _locates(relative: Place, town: Place) -> bool:
+    """Whether "N km from X" only says where a town named beside it lies: the town is about N
+    km from X."""
+    if relative.offset_km is None or town.relation or town is relative:
+        return False
+    if relative.lat is None or relative.lon is None or town.lat is None or town.lon is None:
+        return False
+    d = haversine_km((relative.lat, relative.lon), (town.lat, town.lon))
+    return abs(d - relative.offset_km) <= max(10.0, relative.offset_km / 2)
 
 
 def clause_tokens_subtree(tok: Any) -> list[Any]:
