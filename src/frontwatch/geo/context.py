@@ -67,10 +67,13 @@ WEIGHTS: dict[str, float] = {
     "near_km": 200.0,
     "anchor_margin": 0.5,
     "anchor_margin2": 0.3,  # second pass: winners after closeness
+    "list_kind": 1.5,  # "Oregon, Washington and Utah": a list's members are of one kind
+    "shared_country": 0.5,  # per other place of that country (up to three): "Congo"
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
 _QUALIFIER = re.compile(r"^\s*,\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|&|,\s*(?:and|or))\s*$")
 
 
 @dataclass(frozen=True)
@@ -411,6 +414,8 @@ def rank_mentions(
         rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
+    scored = _list_kinds(text, mentions, scored)
+    scored = _shared_country_names(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
     # being near them ("St. Thomas" settles which London a local report means)
     first = _anchors(mentions, scored)
@@ -430,6 +435,90 @@ def rank_mentions(
         reason = "; ".join(final[0][2]) if final else ""
         chosen[key] = (cands, reason)
         out.append((m, cands, reason))
+    return out
+
+
+def _list_groups(text: str, mentions: Sequence[_Mention]) -> list[list[int]]:
+    """Runs of three or more mentions joined by commas, "and", "or" ("Arizona, California,
+    New York and Washington")."""
+    groups: list[list[int]] = []
+    run: list[int] = []
+    for k, m in enumerate(mentions):
+        if m.source == "demonym":
+            continue
+        if run and _LIST_SEP.match(text[mentions[run[-1]].end : m.start]):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            groups.append(run)
+        run = [k]
+    if len(run) >= 3:
+        groups.append(run)
+    return groups
+
+
+def _list_kinds(
+    text: str,
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """In a list, a name of several kinds takes the kind most of the others have, in their
+    countries: "Oregon, Utah, Washington and Wisconsin" names the state, not the capital."""
+    out = list(scored)
+    for group in _list_groups(text, mentions):
+        for k in group:
+            rows = scored[k]
+            if len(rows) < 2 or mentions[k].hint:
+                continue
+            kinds = Counter(
+                (scored[j][0][1].feature, scored[j][0][1].country)
+                for j in group
+                if j != k and scored[j] and mentions[j].text != mentions[k].text
+            )
+            if not kinds:
+                continue
+            n_others = sum(kinds.values())
+            feats = Counter(f for f, _ in kinds.elements())
+            feat, n = feats.most_common(1)[0]
+            if n < 2 or 2 * n <= n_others or rows[0][1].feature == feat:
+                continue
+            ccs = {cc for f, cc in kinds if f == feat}
+            bonus = WEIGHTS["list_kind"]
+            new = [
+                (r + bonus, c, [*why, f"in a list of {feat} names"])
+                if c.feature == feat and (feat == "country" or c.country in ccs)
+                else (r, c, why)
+                for r, c, why in rows
+            ]
+            new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+            out[k] = new
+    return out
+
+
+def _shared_country_names(
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """A name two countries bear ("Congo") is the one whose places the text names
+    (Goma, Bunia: the DRC; Brazzaville: the Republic of the Congo)."""
+    out = list(scored)
+    for k, rows in enumerate(scored):
+        nations = {c.country for _, c, _ in rows if c.feature == "country" and c.method == "exact"}
+        if len(nations) < 2:
+            continue
+        seen: dict[str, set[str]] = {}
+        for j, other in enumerate(scored):
+            if other and mentions[j].text != mentions[k].text and mentions[j].source != "demonym":
+                seen.setdefault(other[0][1].country, set()).add(mentions[j].text)
+        bonus = WEIGHTS["shared_country"]
+        new = []
+        for r, c, why in rows:
+            n = len(seen.get(c.country, ())) if c.country in nations else 0
+            if n:
+                r, why = r + bonus * min(3, n), [*why, f"{n} other places in {c.country}"]
+            new.append((r, c, why))
+        new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        out[k] = new
     return out
 
 

@@ -101,8 +101,9 @@ _EXTRA_COUNTRY_NAMES = {
         "Democratic Republic of the Congo",
         "Zaire",
         "Zaïre",
+        "Congo",  # news style: "Congo" alone is the DRC unless the text is about Brazzaville
     ),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"),
     "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
     "MM": ("Myanmar", "Burma"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),

@@ -1,0 +1,62 @@
+"""Ranking rules of the third geocoding error analysis (bench/geo_errors.py).
+
+Sentences are our own; each test names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.geo.geoparse import Geoparser, Toponym
+from frontwatch.geo.relative import parse_relative
+
+
+@pytest.fixture(scope="module")
+def parser(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
+    return {t.text: t for t in tops}
+
+
+def test_a_name_in_a_list_of_states_is_the_state(parser: Geoparser) -> None:
+    text = "Cases were confirmed in Oregon, Utah, Washington and Wisconsin this week."
+    wa = _by_text(parser.parse(text))["Washington"]
+    assert wa.feature_code == "ADM1" and wa.place.admin1 == "Washington"
+    assert "in a list of admin1 names" in wa.why
+
+
+def test_a_name_in_a_list_of_cities_stays_the_city(parser: Geoparser) -> None:
+    text = "The prince visited Chicago, Boston, Washington and Houston."
+    wa = _by_text(parser.parse(text))["Washington"]
+    assert wa.feature_code == "PPLC"
+
+
+def test_a_governor_names_the_state(parser: Geoparser) -> None:
+    ny = parser.parse("The former New York Gov. Mario Cuomo died on Thursday.")[0]
+    assert ny.text == "New York" and ny.feature_code == "ADM1"
+    assert parse_relative("the ", " governor said").kind_hint == "admin1"
+    assert parse_relative("the ", " mayor said").kind_hint == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("M23 rebels advanced on Bunia in north-eastern Congo, the UN said.", "CD"),
+        ("Officials in Brazzaville said Congo would vote in March.", "CG"),
+        ("Congo has suffered decades of war.", "CD"),
+    ],
+)
+def test_congo_alone_is_the_country_whose_places_the_text_names(
+    parser: Geoparser, text: str, cc: str
+) -> None:
+    congo = _by_text(parser.parse(text))["Congo"]
+    assert congo.place.country == cc and congo.feature_code == "PCLI"
+
+
+def test_congo_alone_resolves_to_the_drc_and_the_republic_keeps_its_names(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Congo").country == "CD"  # type: ignore[union-attr]
+    assert gaz.resolve("Republic of Congo").country == "CG"  # type: ignore[union-attr]
+    assert gaz.resolve("Congo", countries=["CG"]).country == "CG"  # type: ignore[union-attr]
