@@ -60,3 +60,24 @@ def test_congo_alone_resolves_to_the_drc_and_the_republic_keeps_its_names(gaz: G
     assert gaz.resolve("Congo").country == "CD"  # type: ignore[union-attr]
     assert gaz.resolve("Republic of Congo").country == "CG"  # type: ignore[union-attr]
     assert gaz.resolve("Congo", countries=["CG"]).country == "CG"  # type: ignore[union-attr]
+
+
+def test_a_town_modifying_a_local_noun_is_a_place(parser: Geoparser) -> None:
+    text = "Investigators traced the leak to the Pirbright laboratory in England."
+    tops = _by_text(parser.parse(text))
+    assert "Pirbright" in tops and tops["Pirbright"].place.country == "GB"
+
+
+def test_a_town_tagged_person_after_a_preposition_is_a_place(parser: Geoparser) -> None:
+    nlp_doc = parser.nlp("The road from Air Balloon to Cirencester will be closed tonight.")
+    ents = {e.text: e.label_ for e in nlp_doc.ents}
+    tops = _by_text(parser.parse_doc(nlp_doc))
+    assert "Cirencester" in tops and tops["Cirencester"].place.country == "GB", ents
+
+
+def test_a_locative_gpe_survives_the_personal_name_filter(parser: Geoparser) -> None:
+    # "David Cornwall" makes Cornwall a word of a personal name; "in Cornwall" is still the
+    # county spaCy tags GPE after a place preposition
+    text = "Inspector David Cornwall said police were alerted. Three died in Cornwall on Saturday."
+    tops = parser.parse(text)
+    assert [t.text for t in tops] == ["Cornwall"] and tops[0].start > 40
