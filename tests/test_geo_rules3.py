@@ -81,3 +81,19 @@ def test_a_locative_gpe_survives_the_personal_name_filter(parser: Geoparser) -> 
     text = "Inspector David Cornwall said police were alerted. Three died in Cornwall on Saturday."
     tops = parser.parse(text)
     assert [t.text for t in tops] == ["Cornwall"] and tops[0].start > 40
+
+
+def test_a_town_with_a_single_namesake_votes_for_its_country(parser: Geoparser) -> None:
+    text = (
+        "London police said a man was stabbed at a party on Sunday. "
+        "He was taken to hospital in St. Thomas, where he died."
+    )
+    tops = _by_text(parser.parse(text))
+    assert tops["St. Thomas"].place.country == "CA"
+    assert tops["London"].place.country == "CA" and tops["London"].place.admin1 == "Ontario"
+
+
+def test_a_region_name_is_no_alias_of_a_country(parser: Geoparser) -> None:
+    tops = _by_text(parser.parse("Ebola spread across Central Africa and Western Europe."))
+    assert tops["Central Africa"].feature_code == "RGN" and not tops["Central Africa"].place.country
+    assert tops["Western Europe"].feature_code == "RGN"

@@ -68,7 +68,8 @@ WEIGHTS: dict[str, float] = {
     "anchor_margin": 0.5,
     "anchor_margin2": 0.3,  # second pass: winners after closeness
     "list_kind": 1.5,  # "Oregon, Washington and Utah": a list's members are of one kind
-    "shared_country": 0.5,  # per other place of that country (up to three): "Congo"
+    "shared_country": 0.5,
+    "only_town": 0.5,  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -99,15 +100,24 @@ class DocContext:
         for m in mentions:
             exact = [c for c in m.cands if c.method in ("exact", "demonym")]
             if exact:
-                ctx.add(exact, m.text)
+                ctx.add(exact, m.text, only=len(m.cands) == 1)
         for spelled, area in institution_areas(gaz, text):
             ctx.add([area], spelled)  # "Ole Miss": the text is about Mississippi
+        for cc in ctx.countries.keys() - ctx.areas.keys():  # voted for by its towns only
+            if gaz.country(cc) is not None:
+                c = gaz.country_candidate(cc)
+                ctx.areas[cc] = Area(c.name, cc, "", c.lat, c.lon)
         return ctx
 
-    def add(self, exact: Sequence[Candidate], spelled: str) -> None:
-        """A spelling whose exact candidates include a country or a province votes for it."""
+    def add(self, exact: Sequence[Candidate], spelled: str, only: bool = False) -> None:
+        """A spelling whose exact candidates include a country or a province votes for it;
+        with ``only`` (the spelling has no other candidate) a town votes half for its
+        country ("St. Thomas" can only be in Canada: the text's London is Ontario's)."""
         self._top = None
         top = max(exact, key=_kind_order)
+        if only and len(exact) == 1 and top.feature == "city" and top.population >= 1_000:
+            self.countries.setdefault(top.country, Counter())[spelled] += WEIGHTS["only_town"]  # type: ignore[assignment]
+            return
         if top.feature == "country":
             # a demonym counts half: "Russian forces" fight in Ukraine, not only in Russia
             vote = 0.5 if top.method == "demonym" else 1
