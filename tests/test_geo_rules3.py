@@ -97,3 +97,15 @@ def test_a_region_name_is_no_alias_of_a_country(parser: Geoparser) -> None:
     tops = _by_text(parser.parse("Ebola spread across Central Africa and Western Europe."))
     assert tops["Central Africa"].feature_code == "RGN" and not tops["Central Africa"].place.country
     assert tops["Western Europe"].feature_code == "RGN"
+
+
+def test_a_famous_town_beats_a_village_of_a_named_state(parser: Geoparser) -> None:
+    # Boston, New York is a village of 8,000: the named state does not make it the Boston
+    boston = _by_text(parser.parse("The senator flew from New York to Boston on Monday."))
+    assert boston["Boston"].place.admin1 == "Massachusetts"
+
+
+def test_commas_in_a_list_of_states_join_rather_than_qualify(parser: Geoparser) -> None:
+    text = "Illnesses were reported in Utah, Washington, West Virginia and Wyoming."
+    wa = _by_text(parser.parse(text))["Washington"]
+    assert wa.feature_code == "ADM1" and "qualified" not in wa.why

@@ -69,7 +69,8 @@ WEIGHTS: dict[str, float] = {
     "anchor_margin2": 0.3,  # second pass: winners after closeness
     "list_kind": 1.5,  # "Oregon, Washington and Utah": a list's members are of one kind
     "shared_country": 0.5,
-    "only_town": 0.5,  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
+    "only_town": 0.5,
+    "famous": 250_000,  # people: a town whose namesakes in named provinces are villages  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -260,7 +261,12 @@ def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
 
 
 def _prior(
-    c: Candidate, spelled: str, hint: str, ctx: DocContext, city_suffix: bool = False
+    c: Candidate,
+    spelled: str,
+    hint: str,
+    ctx: DocContext,
+    city_suffix: bool = False,
+    famous: int = 0,  # people in the spelling's biggest town of c's country
 ) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
@@ -300,7 +306,10 @@ def _prior(
             r += w["country_top"] * scale
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
     if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
-        r += w["admin1_named"]
+        big = c.feature == "city" and famous > max(WEIGHTS["famous"], 20 * c.population)
+        # a village of a named state does not outweigh a famous namesake in its own country
+        # (Boston, Mass. in a text that names New York; Prague, Oklahoma stays Oklahoma's)
+        r += w["admin1_named"] * (0.4 if big else 1.0)
         why.append(f"admin1 {c.admin1} named")
     return r, why
 
@@ -400,21 +409,28 @@ def rank_mentions(
 ) -> list[tuple[_Mention, list[Candidate], str]]:
     """Each mention with its candidates ranked (best first) and why the winner won."""
     scored: list[list[tuple[float, Candidate, list[str]]]] = []
+    listed = _province_lists(text, mentions)
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
         rival = _rival_admin1(m, ctx)
         suffix = _city_suffix_ok(m.cands)
         hint = _useful_hint(m.hint, m.cands)
+        famous: dict[str, int] = {}  # the biggest town of the spelling in each country
         for c in m.cands:
-            r, why = _prior(c, m.text, hint, ctx, suffix)
+            if c.feature == "city" and c.population > famous.get(c.country, 0):
+                famous[c.country] = c.population
+        for c in m.cands:
+            r, why = _prior(c, m.text, hint, ctx, suffix, famous.get(c.country, 0))
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
-            q, qwhy = _qualifier_bonus(text, m, nxt, c)
-            if not q:
-                q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
+            q, qwhy = 0.0, ""
+            if k not in listed:  # "Utah, Washington, West Virginia": a list, no qualifier
+                q, qwhy = _qualifier_bonus(text, m, nxt, c)
+                if not q:
+                    q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
             if q:
                 r += q
                 why.append(qwhy)
@@ -465,6 +481,20 @@ def _list_groups(text: str, mentions: Sequence[_Mention]) -> list[list[int]]:
     if len(run) >= 3:
         groups.append(run)
     return groups
+
+
+def _province_lists(text: str, mentions: Sequence[_Mention]) -> set[int]:
+    """Members of lists of three or more names most of which are provinces: their commas
+    join, they do not qualify ("Utah, Washington, West Virginia and Wyoming")."""
+    out: set[int] = set()
+    for group in _list_groups(text, mentions):
+        areas = sum(
+            any(c.feature == "admin1" and c.method == "exact" for c in mentions[k].cands)
+            for k in group
+        )
+        if 3 * areas >= 2 * len(group):
+            out.update(group)
+    return out
 
 
 def _list_kinds(
