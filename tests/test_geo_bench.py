@@ -18,8 +18,8 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.855, 0.55, 0.64),
-    "trnews": (0.93, 0.725, 0.775),
+    "geowebnews": (0.87, 0.57, 0.65),
+    "trnews": (0.94, 0.745, 0.785),
     "geovirus": (0.775, 0.745, 0.955),
 }
 

@@ -67,10 +67,15 @@ WEIGHTS: dict[str, float] = {
     "near_km": 200.0,
     "anchor_margin": 0.5,
     "anchor_margin2": 0.3,  # second pass: winners after closeness
+    "list_kind": 1.5,  # "Oregon, Washington and Utah": a list's members are of one kind
+    "shared_country": 0.5,
+    "only_town": 0.5,
+    "famous": 250_000,  # people: a town whose namesakes in named provinces are villages  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
 _QUALIFIER = re.compile(r"^\s*,\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|&|,\s*(?:and|or))\s*$")
 
 
 @dataclass(frozen=True)
@@ -96,15 +101,24 @@ class DocContext:
         for m in mentions:
             exact = [c for c in m.cands if c.method in ("exact", "demonym")]
             if exact:
-                ctx.add(exact, m.text)
+                ctx.add(exact, m.text, only=len(m.cands) == 1)
         for spelled, area in institution_areas(gaz, text):
             ctx.add([area], spelled)  # "Ole Miss": the text is about Mississippi
+        for cc in ctx.countries.keys() - ctx.areas.keys():  # voted for by its towns only
+            if gaz.country(cc) is not None:
+                c = gaz.country_candidate(cc)
+                ctx.areas[cc] = Area(c.name, cc, "", c.lat, c.lon)
         return ctx
 
-    def add(self, exact: Sequence[Candidate], spelled: str) -> None:
-        """A spelling whose exact candidates include a country or a province votes for it."""
+    def add(self, exact: Sequence[Candidate], spelled: str, only: bool = False) -> None:
+        """A spelling whose exact candidates include a country or a province votes for it;
+        with ``only`` (the spelling has no other candidate) a town votes half for its
+        country ("St. Thomas" can only be in Canada: the text's London is Ontario's)."""
         self._top = None
         top = max(exact, key=_kind_order)
+        if only and len(exact) == 1 and top.feature == "city" and top.population >= 1_000:
+            self.countries.setdefault(top.country, Counter())[spelled] += WEIGHTS["only_town"]  # type: ignore[assignment]
+            return
         if top.feature == "country":
             # a demonym counts half: "Russian forces" fight in Ukraine, not only in Russia
             vote = 0.5 if top.method == "demonym" else 1
@@ -247,7 +261,12 @@ def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
 
 
 def _prior(
-    c: Candidate, spelled: str, hint: str, ctx: DocContext, city_suffix: bool = False
+    c: Candidate,
+    spelled: str,
+    hint: str,
+    ctx: DocContext,
+    city_suffix: bool = False,
+    famous: int = 0,  # people in the spelling's biggest town of c's country
 ) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
@@ -287,7 +306,10 @@ def _prior(
             r += w["country_top"] * scale
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
     if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
-        r += w["admin1_named"]
+        big = c.feature == "city" and famous > max(WEIGHTS["famous"], 20 * c.population)
+        # a village of a named state does not outweigh a famous namesake in its own country
+        # (Boston, Mass. in a text that names New York; Prague, Oklahoma stays Oklahoma's)
+        r += w["admin1_named"] * (0.4 if big else 1.0)
         why.append(f"admin1 {c.admin1} named")
     return r, why
 
@@ -387,21 +409,28 @@ def rank_mentions(
 ) -> list[tuple[_Mention, list[Candidate], str]]:
     """Each mention with its candidates ranked (best first) and why the winner won."""
     scored: list[list[tuple[float, Candidate, list[str]]]] = []
+    listed = _province_lists(text, mentions)
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         rows = []
         rival = _rival_admin1(m, ctx)
         suffix = _city_suffix_ok(m.cands)
         hint = _useful_hint(m.hint, m.cands)
+        famous: dict[str, int] = {}  # the biggest town of the spelling in each country
         for c in m.cands:
-            r, why = _prior(c, m.text, hint, ctx, suffix)
+            if c.feature == "city" and c.population > famous.get(c.country, 0):
+                famous[c.country] = c.population
+        for c in m.cands:
+            r, why = _prior(c, m.text, hint, ctx, suffix, famous.get(c.country, 0))
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
-            q, qwhy = _qualifier_bonus(text, m, nxt, c)
-            if not q:
-                q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
+            q, qwhy = 0.0, ""
+            if k not in listed:  # "Utah, Washington, West Virginia": a list, no qualifier
+                q, qwhy = _qualifier_bonus(text, m, nxt, c)
+                if not q:
+                    q, qwhy = _qualifies_bonus(text, mentions[k - 1] if k else None, m, c)
             if q:
                 r += q
                 why.append(qwhy)
@@ -411,6 +440,8 @@ def rank_mentions(
         rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
+    scored = _list_kinds(text, mentions, scored)
+    scored = _shared_country_names(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
     # being near them ("St. Thomas" settles which London a local report means)
     first = _anchors(mentions, scored)
@@ -430,6 +461,104 @@ def rank_mentions(
         reason = "; ".join(final[0][2]) if final else ""
         chosen[key] = (cands, reason)
         out.append((m, cands, reason))
+    return out
+
+
+def _list_groups(text: str, mentions: Sequence[_Mention]) -> list[list[int]]:
+    """Runs of three or more mentions joined by commas, "and", "or" ("Arizona, California,
+    New York and Washington")."""
+    groups: list[list[int]] = []
+    run: list[int] = []
+    for k, m in enumerate(mentions):
+        if m.source == "demonym":
+            continue
+        if run and _LIST_SEP.match(text[mentions[run[-1]].end : m.start]):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            groups.append(run)
+        run = [k]
+    if len(run) >= 3:
+        groups.append(run)
+    return groups
+
+
+def _province_lists(text: str, mentions: Sequence[_Mention]) -> set[int]:
+    """Members of lists of three or more names most of which are provinces: their commas
+    join, they do not qualify ("Utah, Washington, West Virginia and Wyoming")."""
+    out: set[int] = set()
+    for group in _list_groups(text, mentions):
+        areas = sum(
+            any(c.feature == "admin1" and c.method == "exact" for c in mentions[k].cands)
+            for k in group
+        )
+        if 3 * areas >= 2 * len(group):
+            out.update(group)
+    return out
+
+
+def _list_kinds(
+    text: str,
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """In a list, a name of several kinds takes the kind most of the others have, in their
+    countries: "Oregon, Utah, Washington and Wisconsin" names the state, not the capital."""
+    out = list(scored)
+    for group in _list_groups(text, mentions):
+        for k in group:
+            rows = scored[k]
+            if len(rows) < 2 or mentions[k].hint:
+                continue
+            kinds = Counter(
+                (scored[j][0][1].feature, scored[j][0][1].country)
+                for j in group
+                if j != k and scored[j] and mentions[j].text != mentions[k].text
+            )
+            if not kinds:
+                continue
+            n_others = sum(kinds.values())
+            feats = Counter(f for f, _ in kinds.elements())
+            feat, n = feats.most_common(1)[0]
+            if n < 2 or 2 * n <= n_others or rows[0][1].feature == feat:
+                continue
+            ccs = {cc for f, cc in kinds if f == feat}
+            bonus = WEIGHTS["list_kind"]
+            new = [
+                (r + bonus, c, [*why, f"in a list of {feat} names"])
+                if c.feature == feat and (feat == "country" or c.country in ccs)
+                else (r, c, why)
+                for r, c, why in rows
+            ]
+            new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+            out[k] = new
+    return out
+
+
+def _shared_country_names(
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """A name two countries bear ("Congo") is the one whose places the text names
+    (Goma, Bunia: the DRC; Brazzaville: the Republic of the Congo)."""
+    out = list(scored)
+    for k, rows in enumerate(scored):
+        nations = {c.country for _, c, _ in rows if c.feature == "country" and c.method == "exact"}
+        if len(nations) < 2:
+            continue
+        seen: dict[str, set[str]] = {}
+        for j, other in enumerate(scored):
+            if other and mentions[j].text != mentions[k].text and mentions[j].source != "demonym":
+                seen.setdefault(other[0][1].country, set()).add(mentions[j].text)
+        bonus = WEIGHTS["shared_country"]
+        new = []
+        for r, c, why in rows:
+            n = len(seen.get(c.country, ())) if c.country in nations else 0
+            if n:
+                r, why = r + bonus * min(3, n), [*why, f"{n} other places in {c.country}"]
+            new.append((r, c, why))
+        new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+        out[k] = new
     return out
 
 

@@ -109,8 +109,9 @@ _EXTRA_COUNTRY_NAMES = {
         "Democratic Republic of the Congo",
         "Zaire",
         "Zaïre",
+        "Congo",  # news style: "Congo" alone is the DRC unless the text is about Brazzaville
     ),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"),
     "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
     "MM": ("Myanmar", "Burma"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
@@ -483,13 +484,20 @@ def _build(dataset: str, version: str) -> _Data:
             if pop >= best_pop.get(cc, -1):
                 best_pop[cc] = pop
                 capitals[cc] = int(c["geonameid"])
+    region_keys = {
+        fold_name(n)
+        for r in read_table("regions.csv")
+        for n in (r["name"], *r["aliases"].split("|"))
+        if n
+    }
     for iso, c in countries.items():
         lc = loc_countries.get(iso)
         names = [c["name"]]
         if lc is not None:
             names += [n for n in (lc.name, lc.common_name, lc.official_name, *lc.aliases) if n]
         names += list(_EXTRA_COUNTRY_NAMES.get(iso, ()))
-        names = [n for n in names if _LATIN_RE.match(n)]
+        # "Central Africa" is a region, not an alias of the Central African Republic
+        names = [n for n in names if _LATIN_RE.match(n) and fold_name(n) not in region_keys]
         latlon = fixed_points.get(iso) or _spread_centre(country_pts.get(iso, []))
         idx = b.add(
             c["name"],

@@ -194,6 +194,48 @@ _PLACE_NOUNS = frozenset(
     ]
 )
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
+# what stands or lives somewhere: "the Pirbright laboratory", "a Longview woman" (lemmas)
+_LOCAL_NOUNS = frozenset(
+    [
+        "laboratory",
+        "lab",
+        "mine",
+        "camp",
+        "racecourse",
+        "airport",
+        "hospital",
+        "clinic",
+        "prison",
+        "jail",
+        "school",
+        "police",
+        "council",
+        "resident",
+        "woman",
+        "man",
+        "family",
+        "farmer",
+        "villager",
+        "shop",
+        "business",
+        "plant",
+        "factory",
+        "refinery",
+        "port",
+        "harbour",
+        "harbor",
+        "market",
+        "station",
+        "base",
+        "barracks",
+        "court",
+        "courthouse",
+        "mosque",
+        "church",
+        "stadium",
+        "club",
+    ]
+)
 
 
 # "West Nile virus", "Ebola fever", "Spanish flu": a disease named after a place
@@ -534,7 +576,16 @@ class Geoparser:
         out.extend(self._qualifiers(doc, out))
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
-        out = [m for m in out if m.text not in people or self._well_known(m.text)]
+        # spaCy's GPE after a place preposition ("in Cornwall") stays, whatever else a word
+        # of the text's personal names is ("Cornwall Fire and Rescue" tagged PERSON)
+        sure = {e.start_char for e in doc.ents if e.label_ == "GPE" and _locative(e)}
+        out = [
+            m
+            for m in out
+            if m.text not in people
+            or self._well_known(m.text)
+            or (m.start in sure and any(c.method == "exact" for c in self._cands(m.text)))
+        ]
         out = [m for m in out if not self._camel_alias(m)]
         out.sort(key=lambda m: m.start)
         return out
@@ -653,6 +704,10 @@ class Geoparser:
             return True
         if _locative(ent) and _PLACE_SHAPE.search(span) and not self._cands(span):
             return True  # a village the gazetteer lacks: reported as unresolved
+        if self._local_modifier(ent, span, ctx):
+            return True
+        if label == "PERSON" and len(ent) <= 2 and _locative(ent) and self._big_city(span, 10_000):
+            return True  # "the road to Cirencester", "in Riverdale": a town, not a person
         if not self._run_is_place(span, ctx):
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
@@ -668,25 +723,39 @@ class Geoparser:
         """A country, province, region or town of 100,000+ under its own name."""
         return self._strong_place(span) or self._big_city(span)
 
-    def _town_in(self, span: str, countries: set[str]) -> bool:
+    def _town_in(self, span: str, countries: set[str], people: int = 10_000) -> bool:
         return any(
             c.feature == "city"
             and c.country in countries
             # GeoNames gives some real towns population 0 (Maarat al-Numan): unknown
-            and (c.population >= 10_000 or (c.population == 0 and " " in span))
+            and (c.population >= people or (c.population == 0 and " " in span))
             for c in self._cands(span)
             if c.method != "fuzzy"
         )
 
-    def _big_city(self, span: str) -> bool:
-        """A town of 100,000+ whose own name (not an alternate: Drug is not Durg) this is."""
+    def _big_city(self, span: str, people: int = 100_000) -> bool:
+        """A town of 100,000+ (or ``people``) whose own name (not an alternate: Drug is not
+        Durg) this is."""
         key = normalise_name(span)
         return any(
             c.feature == "city"
             and c.method == "exact"
-            and c.population >= 100_000
+            and c.population >= people
             and normalise_name(c.name) == key
             for c in self._cands(span)[:3]
+        )
+
+    def _local_modifier(self, ent: Any, span: str, ctx: set[str]) -> bool:
+        """ "the Pirbright laboratory", "the Yanacocha mine", "Dadaab camps", "a Longview
+        woman": a town's own name modifying a noun of what stands or lives somewhere."""
+        root = ent.root
+        if len(ent) > 2 or root.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = root.head
+        if head.i < ent.end or not head.text.islower() or head.lemma_ not in _LOCAL_NOUNS:
+            return False
+        return self._big_city(span, 10_000) or (
+            self._big_city(span, 1_000) and self._town_in(span, ctx, 1_000)
         )
 
     def _strong_place(self, span: str) -> bool:

@@ -170,7 +170,9 @@ _ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNOR
 _COUNTRYSIDE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
 )
-_CITY_AFTER = re.compile(r"^\s*(?:city|town)\b", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s*(?:city|town|mayor)\b", re.IGNORECASE)
+# "New York Gov. Andrew Cuomo", "the Texas governor": a governor heads a province
+_GOVERNOR_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:[Gg]overnor|Gov\.)(?!\w)")
 
 # Hints inside a spelled mention: "Hama province", "province of Hama", "the city of X".
 _SPLIT_ADMIN_SUFFIX = re.compile(
@@ -243,8 +245,10 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
 
     if (may(_HINT_NEEDLES["city"]) and _CITY_BEFORE.search(tail)) or _CITY_AFTER.match(after):
         hint = "city"
-    if _admin_before(tail, after, may(_HINT_NEEDLES["admin1"])) or (
-        _ADMIN_AFTER.match(after) and not _CONTAINER_AFTER.match(after)
+    if (
+        _admin_before(tail, after, may(_HINT_NEEDLES["admin1"]))
+        or (_ADMIN_AFTER.match(after) and not _CONTAINER_AFTER.match(after))
+        or _GOVERNOR_AFTER.match(after)
     ):
         hint = "admin1"
     elif may(_HINT_NEEDLES["country"]) and _COUNTRY_BEFORE.search(tail):
