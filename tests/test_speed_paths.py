@@ -9,6 +9,7 @@ import pytest
 
 from frontwatch.extract import _dates, _numbers
 from frontwatch.extract._tables import source_table
+from frontwatch.geo import Gazetteer
 
 TEXTS = [
     "Reuters reported, citing the U.N. office, that the Syrian Observatory said so.",
@@ -313,3 +314,56 @@ def test_stem_gates_by_their_twins_answer_as_the_case_blind_patterns() -> None:
             m and (m.span(), m.group(0).lower()) for m in expected
         ]
         assert any(found)
+
+
+def test_fuzzy_key_blocks_are_the_lines_a_scan_finds(gaz: Gazetteer) -> None:
+    """Gazetteer._fuzzy_keys splits a country's keys by first letter in one pass; a regex
+    scan of the joined keys (the rule it stands in for) finds the same lines in the same
+    order, also when an overlay appended keys out of order."""
+    import copy
+
+    data = copy.copy(gaz._d)
+    data.country_keys = {**gaz._d.country_keys, "ZZ": "ab\nba\nbb\na\nbc\n\nb"}
+    fresh = Gazetteer(data, gaz.settings, from_cache=True, load_seconds=0.0)  # empty caches
+    firsts = [*"abcdeghkmnpqstuvwyz0'é", "\U0010ffff"]
+    for cc in ["SY", "UA", "RU", "SD", "US", "FR", "XX", "ZZ"]:
+        joined = data.country_keys.get(cc, "")
+        for first in firsts:
+            scan = re.compile(f"^{re.escape(first)}[^\n]*", re.M).findall(joined)
+            assert fresh._fuzzy_keys(cc, first) == scan
+        assert fresh._fuzzy_keys(cc, "") == []
+    assert fresh._fuzzy_keys("ZZ", "b") == ["ba", "bb", "bc", "b"]
+    assert len(fresh._fuzzy_keys("SY", "h")) > 10
+
+
+def _capitalised_runs() -> list[str]:
+    """Capitalised word runs of the demo reports (and a few odd spellings)."""
+    runs = {
+        m.group(0) for t in _demo_sentences() for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)*", t)
+    }
+    return sorted(runs) + ["the Homs", "aleppo", "Idlib  province", "The", "Kyiv Oblast", ""]
+
+
+def test_exact_place_in_one_look_up_per_name(gaz: Gazetteer) -> None:
+    """_exact_place_in reads one cached look-up per name for every country; the rule it
+    stands in for looks the name up in that country."""
+    from frontwatch.extract import _places
+
+    def slow(text: str, country: str) -> bool:
+        s = " ".join(text.split())
+        s = s[4:] if s[:4].lower() == "the " else s
+        if not s[:1].isupper():
+            return False
+        return any(
+            c.country == country or c.feature != "city" or c.population >= 100_000
+            for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0)
+        )
+
+    names = _capitalised_runs()
+    assert len(names) > 100
+    hits = 0
+    for name in names:
+        for cc in ("SY", "UA", "SD", "US", ""):
+            assert _places._exact_place_in(gaz, name, cc) == slow(name, cc), (name, cc)
+            hits += slow(name, cc)
+    assert hits > 50

@@ -141,19 +141,26 @@ def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool 
     return fuzzy and any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
 
 
-@lru_cache(maxsize=262144)
 def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
     """An exact or normalised gazetteer hit: in the country, or a country, province or
     city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
+    anywhere, countries = _exact_hits(gaz, text)
+    return anywhere or country in countries
+
+
+@lru_cache(maxsize=262144)
+def _exact_hits(gaz: Gazetteer, text: str) -> tuple[bool, frozenset[str]]:
+    """Whether the name's exact or normalised hits hold a country, a province or a city of
+    100,000+ (a place anywhere), and the countries of all its hits: one look-up per name
+    for every country asked (without fuzzy matching the hits do not depend on it)."""
     s = " ".join(text.split())
     if s[:4].lower() == "the ":
         s = s[4:]
     if not s[:1].isupper():
-        return False
-    for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0):
-        if c.country == country or c.feature != "city" or c.population >= 100_000:
-            return True
-    return False
+        return False, frozenset()
+    hits = gaz.candidates(s, fuzzy=False, limit=0)
+    big = any(c.feature != "city" or c.population >= 100_000 for c in hits)
+    return big, frozenset(c.country for c in hits)
 
 
 _PLACE_SLOT_DEPS = {"pobj", "dobj", "conj", "appos", "npadvmod", "attr", "nmod", "obj"}
