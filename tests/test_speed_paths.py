@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -367,3 +368,98 @@ def test_exact_place_in_one_look_up_per_name(gaz: Gazetteer) -> None:
             assert _places._exact_place_in(gaz, name, cc) == slow(name, cc), (name, cc)
             hits += slow(name, cc)
     assert hits > 50
+
+
+def _article_spans(gaz: Gazetteer) -> list[tuple[str, list[Any]]]:
+    """(text, place spans) of the demo reports as the events pipeline ranks them, plus a
+    text whose repeated names sit in "Town, Area" pairs."""
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract import _places
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    out = []
+    for article in read_path(DATA_DIR / "demo").articles[:8]:
+        sents = sentences(article)
+        countries = ("SY", "UA", "SD")
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        spans = [
+            s
+            for sent in sents
+            for s in _places._sentence_spans(gaz, sent, countries, article.text, found)
+        ]
+        out.append((article.text, spans))
+    from frontwatch.geo.geoparse import PlaceSpan
+
+    text = "Tripoli, Lebanon and Tripoli, Libya; then Tripoli and Homs, Syria, and Homs again."
+    words = [(0, 7), (9, 16), (21, 28), (30, 35), (42, 49), (54, 58), (60, 65), (71, 75)]
+    spans2 = [
+        PlaceSpan(a, b, text[a:b], "", tuple(gaz.candidates(text[a:b], limit=0))) for a, b in words
+    ]
+    out.append((text, spans2))
+    return out
+
+
+def test_repeated_mentions_reuse_their_rows(
+    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rank_mentions scores a spelling named again (same candidates, no qualifier around
+    it) once; scoring every mention anew gives the same rows for every mention (as the
+    anchors read them) and the same candidates, ranks and reasons."""
+    from frontwatch.geo import context
+    from frontwatch.geo.geoparse import _Mention
+
+    rows_seen: list[Any] = []
+    anchors = context._anchors
+
+    def recording(mentions: Any, scored: Any, *args: Any) -> Any:
+        rows_seen.append([[(r, c.idx, list(why)) for r, c, why in rows] for rows in scored])
+        return anchors(mentions, scored, *args)
+
+    monkeypatch.setattr(context, "_anchors", recording)
+
+    def ranked(text: str, spans: list[Any]) -> list[Any]:
+        mentions = [
+            _Mention(s.start, s.end, s.text, s.source, hint=s.hint, cands=list(s.cands))
+            for s in sorted(spans, key=lambda s: (s.start, s.end))
+        ]
+        ctx = context.DocContext.build(gaz, text, mentions)
+        return [
+            (m.text, [(c.idx, c.rank) for c in cands], why)
+            for m, cands, why in context.rank_mentions(gaz, text, mentions, ctx)
+        ]
+
+    cases = _article_spans(gaz)
+    reused: list[bool] = []
+    same = context._same_objects
+    monkeypatch.setattr(
+        context, "_same_objects", lambda a, b: reused.append(same(a, b)) or same(a, b)
+    )
+    fast = [ranked(text, spans) for text, spans in cases]
+    fast_rows, rows_seen[:] = list(rows_seen), []
+    assert sum(reused) > 10
+    monkeypatch.setattr(context, "REUSE_ROWS", False)
+    assert fast == [ranked(text, spans) for text, spans in cases]
+    assert fast_rows == rows_seen
+    assert any("qualified by" in why for one in fast for _, _, why in one)
+
+
+def test_article_places_resolve_once_per_spelling_per_article(gaz: Gazetteer) -> None:
+    """ArticlePlaces keeps each spelling's place for its own article: the memo answers as
+    the reading does, and another article's ranking gives its own answer."""
+    from frontwatch.extract._places import ArticlePlaces
+    from frontwatch.nlp import sentences
+    from frontwatch.types import Article
+
+    def places(text: str, countries: tuple[str, ...]) -> ArticlePlaces:
+        article = Article(id="t", origin="test", title="", text=text)
+        return ArticlePlaces(gaz, sentences(article), countries, text)
+
+    lebanon = places("Israeli strikes hit Tripoli and Beirut in Lebanon. Tripoli was hit.", ("LB",))
+    libya = places("Clashes in Tripoli and Misrata, Libya. Tripoli was calm later.", ("LY",))
+    for ranked in (lebanon, libya):
+        for text, hint in ranked.chosen:
+            assert ranked.resolve(text, hint) == ranked._resolve(text, hint)
+            assert ranked.resolve(text, hint) is ranked.resolve(text, hint)
+    a, b = lebanon.resolve("Tripoli", ""), libya.resolve("Tripoli", "")
+    assert a is not None and b is not None and (a.country, b.country) == ("LB", "LY")

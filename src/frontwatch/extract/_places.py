@@ -542,6 +542,7 @@ class ArticlePlaces:
         for sent in sentences:
             spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
         self.chosen = rank_spans(gaz, article_text, spans)
+        self._resolved: dict[tuple[str, str], Place | None] = {}
 
     def spans_of(
         self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
@@ -559,6 +560,13 @@ class ArticlePlaces:
         return got
 
     def resolve(self, text: str, hint: str) -> Place | None:
+        """The article's place for a spelling (read once per spelling and hint)."""
+        key = (text, hint)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(text, hint)
+        return self._resolved[key]
+
+    def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
         (an actor's name cut it differently) is resolved alone."""
         got = self.chosen.get((text, hint))
