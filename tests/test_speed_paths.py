@@ -463,3 +463,21 @@ def test_article_places_resolve_once_per_spelling_per_article(gaz: Gazetteer) ->
             assert ranked.resolve(text, hint) is ranked.resolve(text, hint)
     a, b = lebanon.resolve("Tripoli", ""), libya.resolve("Tripoli", "")
     assert a is not None and b is not None and (a.country, b.country) == ("LB", "LY")
+
+
+def test_case_blind_twins_are_compiled_at_import() -> None:
+    """The first report reads the stems' lowercase twins from the cache (compiled at import);
+    they answer as the case-blind patterns do."""
+    import subprocess
+    import sys
+
+    code = (
+        "from frontwatch.extract import _article as a, _numbers as n\n"
+        "before = (a._lower_twin.cache_info().misses, n._twin.cache_info().misses)\n"
+        "for rx in (a._AFTER_ANCHOR, a._DENY_STEMS, a._PROMISE_STEMS, a._SAID_STEMS,"
+        " a._RELATIVE_DAYS):\n"
+        "    assert a._lower_twin(rx) is not None\n"
+        "n.fatalities('Three people were killed.')\n"
+        "assert before == (a._lower_twin.cache_info().misses, n._twin.cache_info().misses)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
