@@ -141,6 +141,7 @@ def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool 
     return fuzzy and any(_is_place_in(gaz, text, cc) for cc in countries[:_FUZZY_COUNTRIES])
 
 
+@lru_cache(maxsize=262144)
 def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
     """An exact or normalised gazetteer hit: in the country, or a country, province or
     city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
