@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/exactness.py --dump FILE     (write the claims as JS
      .venv/bin/python bench/exactness.py --check FILE    (compare; non-zero exit on a change)
 Reports: the demo corpus, the annotated corpus parts (tests/fixtures/corpus/*) and the shared
 seed report. A change that only makes extraction faster must leave the dump identical.
-Not a test (it parses ~120 reports); the claims are compared, never scored here.
+Not a test (it parses ~230 reports); the claims are compared, never scored here.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ FOLDERS = [
     ROOT / "tests/fixtures/corpus/dev",
     ROOT / "tests/fixtures/corpus/heldout",
     ROOT / "tests/fixtures/corpus/fresh",
+    ROOT / "tests/fixtures/corpus/fresh2",
     ROOT / "tests/fixtures/corpus/stories",
     ROOT.parent / "shared/seed",
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 
 from frontwatch.extract import _dates, _numbers
 from frontwatch.extract._tables import source_table
+from frontwatch.geo import Gazetteer
 
 TEXTS = [
     "Reuters reported, citing the U.N. office, that the Syrian Observatory said so.",
@@ -313,3 +315,169 @@ def test_stem_gates_by_their_twins_answer_as_the_case_blind_patterns() -> None:
             m and (m.span(), m.group(0).lower()) for m in expected
         ]
         assert any(found)
+
+
+def test_fuzzy_key_blocks_are_the_lines_a_scan_finds(gaz: Gazetteer) -> None:
+    """Gazetteer._fuzzy_keys splits a country's keys by first letter in one pass; a regex
+    scan of the joined keys (the rule it stands in for) finds the same lines in the same
+    order, also when an overlay appended keys out of order."""
+    import copy
+
+    data = copy.copy(gaz._d)
+    data.country_keys = {**gaz._d.country_keys, "ZZ": "ab\nba\nbb\na\nbc\n\nb"}
+    fresh = Gazetteer(data, gaz.settings, from_cache=True, load_seconds=0.0)  # empty caches
+    firsts = [*"abcdeghkmnpqstuvwyz0'é", "\U0010ffff"]
+    for cc in ["SY", "UA", "RU", "SD", "US", "FR", "XX", "ZZ"]:
+        joined = data.country_keys.get(cc, "")
+        for first in firsts:
+            scan = re.compile(f"^{re.escape(first)}[^\n]*", re.M).findall(joined)
+            assert fresh._fuzzy_keys(cc, first) == scan
+        assert fresh._fuzzy_keys(cc, "") == []
+    assert fresh._fuzzy_keys("ZZ", "b") == ["ba", "bb", "bc", "b"]
+    assert len(fresh._fuzzy_keys("SY", "h")) > 10
+
+
+def _capitalised_runs() -> list[str]:
+    """Capitalised word runs of the demo reports (and a few odd spellings)."""
+    runs = {
+        m.group(0) for t in _demo_sentences() for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)*", t)
+    }
+    return sorted(runs) + ["the Homs", "aleppo", "Idlib  province", "The", "Kyiv Oblast", ""]
+
+
+def test_exact_place_in_one_look_up_per_name(gaz: Gazetteer) -> None:
+    """_exact_place_in reads one cached look-up per name for every country; the rule it
+    stands in for looks the name up in that country."""
+    from frontwatch.extract import _places
+
+    def slow(text: str, country: str) -> bool:
+        s = " ".join(text.split())
+        s = s[4:] if s[:4].lower() == "the " else s
+        if not s[:1].isupper():
+            return False
+        return any(
+            c.country == country or c.feature != "city" or c.population >= 100_000
+            for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0)
+        )
+
+    names = _capitalised_runs()
+    assert len(names) > 100
+    hits = 0
+    for name in names:
+        for cc in ("SY", "UA", "SD", "US", ""):
+            assert _places._exact_place_in(gaz, name, cc) == slow(name, cc), (name, cc)
+            hits += slow(name, cc)
+    assert hits > 50
+
+
+def _article_spans(gaz: Gazetteer) -> list[tuple[str, list[Any]]]:
+    """(text, place spans) of the demo reports as the events pipeline ranks them, plus a
+    text whose repeated names sit in "Town, Area" pairs."""
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract import _places
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    out = []
+    for article in read_path(DATA_DIR / "demo").articles[:8]:
+        sents = sentences(article)
+        countries = ("SY", "UA", "SD")
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        spans = [
+            s
+            for sent in sents
+            for s in _places._sentence_spans(gaz, sent, countries, article.text, found)
+        ]
+        out.append((article.text, spans))
+    from frontwatch.geo.geoparse import PlaceSpan
+
+    text = "Tripoli, Lebanon and Tripoli, Libya; then Tripoli and Homs, Syria, and Homs again."
+    words = [(0, 7), (9, 16), (21, 28), (30, 35), (42, 49), (54, 58), (60, 65), (71, 75)]
+    spans2 = [
+        PlaceSpan(a, b, text[a:b], "", tuple(gaz.candidates(text[a:b], limit=0))) for a, b in words
+    ]
+    out.append((text, spans2))
+    return out
+
+
+def test_repeated_mentions_reuse_their_rows(
+    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rank_mentions scores a spelling named again (same candidates, no qualifier around
+    it) once; scoring every mention anew gives the same rows for every mention (as the
+    anchors read them) and the same candidates, ranks and reasons."""
+    from frontwatch.geo import context
+    from frontwatch.geo.geoparse import _Mention
+
+    rows_seen: list[Any] = []
+    anchors = context._anchors
+
+    def recording(mentions: Any, scored: Any, *args: Any) -> Any:
+        rows_seen.append([[(r, c.idx, list(why)) for r, c, why in rows] for rows in scored])
+        return anchors(mentions, scored, *args)
+
+    monkeypatch.setattr(context, "_anchors", recording)
+
+    def ranked(text: str, spans: list[Any]) -> list[Any]:
+        mentions = [
+            _Mention(s.start, s.end, s.text, s.source, hint=s.hint, cands=list(s.cands))
+            for s in sorted(spans, key=lambda s: (s.start, s.end))
+        ]
+        ctx = context.DocContext.build(gaz, text, mentions)
+        return [
+            (m.text, [(c.idx, c.rank) for c in cands], why)
+            for m, cands, why in context.rank_mentions(gaz, text, mentions, ctx)
+        ]
+
+    cases = _article_spans(gaz)
+    reused: list[bool] = []
+    same = context._same_objects
+    monkeypatch.setattr(
+        context, "_same_objects", lambda a, b: reused.append(same(a, b)) or same(a, b)
+    )
+    fast = [ranked(text, spans) for text, spans in cases]
+    fast_rows, rows_seen[:] = list(rows_seen), []
+    assert sum(reused) > 10
+    monkeypatch.setattr(context, "REUSE_ROWS", False)
+    assert fast == [ranked(text, spans) for text, spans in cases]
+    assert fast_rows == rows_seen
+    assert any("qualified by" in why for one in fast for _, _, why in one)
+
+
+def test_article_places_resolve_once_per_spelling_per_article(gaz: Gazetteer) -> None:
+    """ArticlePlaces keeps each spelling's place for its own article: the memo answers as
+    the reading does, and another article's ranking gives its own answer."""
+    from frontwatch.extract._places import ArticlePlaces
+    from frontwatch.nlp import sentences
+    from frontwatch.types import Article
+
+    def places(text: str, countries: tuple[str, ...]) -> ArticlePlaces:
+        article = Article(id="t", origin="test", title="", text=text)
+        return ArticlePlaces(gaz, sentences(article), countries, text)
+
+    lebanon = places("Israeli strikes hit Tripoli and Beirut in Lebanon. Tripoli was hit.", ("LB",))
+    libya = places("Clashes in Tripoli and Misrata, Libya. Tripoli was calm later.", ("LY",))
+    for ranked in (lebanon, libya):
+        for text, hint in ranked.chosen:
+            assert ranked.resolve(text, hint) == ranked._resolve(text, hint)
+            assert ranked.resolve(text, hint) is ranked.resolve(text, hint)
+    a, b = lebanon.resolve("Tripoli", ""), libya.resolve("Tripoli", "")
+    assert a is not None and b is not None and (a.country, b.country) == ("LB", "LY")
+
+
+def test_case_blind_twins_are_compiled_at_import() -> None:
+    """The first report reads the stems' lowercase twins from the cache (compiled at import);
+    they answer as the case-blind patterns do."""
+    import subprocess
+    import sys
+
+    code = (
+        "from frontwatch.extract import _article as a, _numbers as n\n"
+        "before = (a._lower_twin.cache_info().misses, n._twin.cache_info().misses)\n"
+        "for rx in (a._AFTER_ANCHOR, a._DENY_STEMS, a._PROMISE_STEMS, a._SAID_STEMS,"
+        " a._RELATIVE_DAYS):\n"
+        "    assert a._lower_twin(rx) is not None\n"
+        "n.fatalities('Three people were killed.')\n"
+        "assert before == (a._lower_twin.cache_info().misses, n._twin.cache_info().misses)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -928,6 +928,10 @@ _SAID_STEMS = re.compile(
     r"express|vow|pledg|promis)",
     re.I,
 )
+# their lowercase twins compiled at import, not by the first report that reads them
+_TWINS_AT_IMPORT = [
+    _lower_twin(rx) for rx in (_AFTER_ANCHOR, _DENY_STEMS, _PROMISE_STEMS, _SAID_STEMS)
+]
 
 
 # the lemmas of the denial rules besides the table's deny verbs (_calls_a_lie, _not_confirmed):
@@ -3934,6 +3938,7 @@ _RELATIVE_DAYS = re.compile(
     r"|earlier\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
     re.I,
 )
+_TWINS_AT_IMPORT.append(_lower_twin(_RELATIVE_DAYS))
 _SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 

@@ -146,6 +146,9 @@ def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rx.pattern)
 
 
+_twin(_DEATH_WORD)  # compiled at import, not by the first report that reads it
+
+
 _OTHERS_TWIN = re.compile(_ONE_AND_OTHERS.pattern)
 
 

@@ -145,15 +145,23 @@ def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool 
 def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
     """An exact or normalised gazetteer hit: in the country, or a country, province or
     city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
+    anywhere, countries = _exact_hits(gaz, text)
+    return anywhere or country in countries
+
+
+@lru_cache(maxsize=262144)
+def _exact_hits(gaz: Gazetteer, text: str) -> tuple[bool, frozenset[str]]:
+    """Whether the name's exact or normalised hits hold a country, a province or a city of
+    100,000+ (a place anywhere), and the countries of all its hits: one look-up per name
+    for every country asked (without fuzzy matching the hits do not depend on it)."""
     s = " ".join(text.split())
     if s[:4].lower() == "the ":
         s = s[4:]
     if not s[:1].isupper():
-        return False
-    for c in gaz.candidates(s, countries=(country,), fuzzy=False, limit=0):
-        if c.country == country or c.feature != "city" or c.population >= 100_000:
-            return True
-    return False
+        return False, frozenset()
+    hits = gaz.candidates(s, fuzzy=False, limit=0)
+    big = any(c.feature != "city" or c.population >= 100_000 for c in hits)
+    return big, frozenset(c.country for c in hits)
 
 
 _PLACE_SLOT_DEPS = {"pobj", "dobj", "conj", "appos", "npadvmod", "attr", "nmod", "obj"}
@@ -535,6 +543,7 @@ class ArticlePlaces:
         for sent in sentences:
             spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
         self.chosen = rank_spans(gaz, article_text, spans)
+        self._resolved: dict[tuple[str, str], Place | None] = {}
 
     def spans_of(
         self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
@@ -552,6 +561,13 @@ class ArticlePlaces:
         return got
 
     def resolve(self, text: str, hint: str) -> Place | None:
+        """The article's place for a spelling (read once per spelling and hint)."""
+        key = (text, hint)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(text, hint)
+        return self._resolved[key]
+
+    def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
         (an actor's name cut it differently) is resolved alone."""
         got = self.chosen.get((text, hint))

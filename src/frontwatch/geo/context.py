@@ -410,8 +410,17 @@ def rank_mentions(
     """Each mention with its candidates ranked (best first) and why the winner won."""
     scored: list[list[tuple[float, Candidate, list[str]]]] = []
     listed = _province_lists(text, mentions)
+    # a spelling named again with the same candidates and no qualifier around it scores the
+    # same rows: computed once (they are not changed afterwards)
+    again: dict[tuple[str, str], tuple[list[Candidate], list[tuple[float, Candidate, list[str]]]]]
+    again = {}
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        alone = REUSE_ROWS and not _qualified(text, mentions[k - 1] if k else None, m, nxt)
+        seen = again.get((m.text, m.hint)) if alone else None
+        if seen is not None and _same_objects(seen[0], m.cands):
+            scored.append(seen[1])
+            continue
         rows = []
         rival = _rival_admin1(m, ctx)
         suffix = _city_suffix_ok(m.cands)
@@ -440,6 +449,8 @@ def rank_mentions(
         rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
+        if alone:
+            again[(m.text, m.hint)] = (m.cands, rows)
     scored = _list_kinds(text, mentions, scored)
     scored = _shared_country_names(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
@@ -560,6 +571,21 @@ def _shared_country_names(
         new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         out[k] = new
     return out
+
+
+REUSE_ROWS = True  # False: every mention scored anew (the rule the reuse stands in for)
+
+
+def _qualified(text: str, prev: _Mention | None, m: _Mention, nxt: _Mention | None) -> bool:
+    """A "Town, Area" pair may hold the mention: its rows depend on its neighbours."""
+    return bool(
+        (nxt is not None and _QUALIFIER.match(text[m.end : nxt.start]))
+        or (prev is not None and _QUALIFIER.match(text[prev.end : m.start]))
+    )
+
+
+def _same_objects(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def _near_pass(

@@ -32,6 +32,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -808,7 +810,7 @@ class Gazetteer:
         self.settings = settings
         self.from_cache = from_cache
         self.load_seconds = load_seconds
-        self._blocks: dict[tuple[str, str], list[str]] = {}
+        self._blocks: dict[str, dict[str, list[str]]] = {}  # country -> first letter -> keys
 
         self._stop = not_places()
         self._demonyms = demonyms()
@@ -879,14 +881,14 @@ class Gazetteer:
     def _fuzzy_keys(self, cc: str, first: str) -> list[str]:
         """A country's normalised keys that start with ``first`` (fuzzy matching space;
         transliterations rarely differ in their first letter)."""
-        got = self._blocks.get((cc, first))
-        if got is None:
-            joined = self._d.country_keys.get(cc, "")
-            # the lines of `joined` that start with `first`, found by one scan in C
-            rx = re.compile(f"^{re.escape(first)}[^\n]*", re.M)
-            got = rx.findall(joined) if joined and first else []
-            self._blocks[(cc, first)] = got
-        return got
+        blocks = self._blocks.get(cc)
+        if blocks is None:
+            # the country's keys by first letter, in their order, split in one pass
+            blocks = self._blocks[cc] = {}
+            lines = self._d.country_keys.get(cc, "").split("\n")
+            for letter, run in groupby(lines, key=itemgetter(slice(0, 1))):
+                blocks.setdefault(letter, []).extend(run)
+        return blocks.get(first, []) if first else []
 
     def _matches(self, text: str, countries: Sequence[str], fuzzy: bool) -> list[Candidate]:
         d = self._d
