@@ -482,3 +482,20 @@ def test_km_from_a_town_that_only_locates_the_named_place_is_no_second_place(
         published=date(2025, 2, 15),
     )
     assert near.places[0].name == "Bukavu" and near.places[0].offset_km == 30.0
+
+
+def test_its_aviation_is_the_speakers_own_air_force(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "The Russian side claimed that its aviation struck Ukrainian columns near Sudzha on "
+        "Thursday, destroying several armoured vehicles.",
+        gaz,
+        published=date(2024, 8, 16),
+    )
+    assert c.actor1 == "Military Forces of Russia"
+    (mine,) = events(
+        "The alliance, made up of the Myanmar National Democratic Alliance Army and the "
+        "Arakan Army, said its fighters had seized the town of Chinshwehaw on Friday.",
+        gaz,
+        published=date(2023, 10, 28),
+    )
+    assert mine.actor1 != "Military Forces of Myanmar"

@@ -3070,6 +3070,9 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         speaker, _ = _actors_of(_speech_subject(tok.head), ctx) if tok.head != tok else (None, None)
         if speaker is not None and speaker.inter in (2, 3, 4) and speaker.name in table.actors:
             return speaker, None
+    own = _speakers_own_forces(tok, ctx)
+    if own is not None:
+        return own, None
     if (
         info is not None
         and info.inter not in (5, 6, 7)
@@ -3095,6 +3098,39 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     return info, None
+
+
+_OWN_FORCE_NOUNS = {
+    "aviation", "air force", "forces", "troops", "army", "military", "artillery", "drones",
+    "units", "navy", "aircraft", "warplanes", "soldiers", "fighters",
+}  # fmt: skip
+
+
+def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "The Russian side claimed that its aviation struck X": "its"/"their" forces are the
+    forces of whoever says so, when the speaker names a country or an armed group."""
+    if tok.lemma_.lower() not in _OWN_FORCE_NOUNS and tok.lower_ not in _OWN_FORCE_NOUNS:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        return None
+    speaker = _speech_subject(tok.head) if tok.head != tok else None
+    if speaker is None:
+        return None
+    table, on = actor_table(), ctx.article.published
+    who = table.resolve(_phrase(speaker), ctx.main_country, on)
+    if who is not None and who.inter in (2, 3, 4) and who.name in table.actors:
+        return who  # "the RSF said its fighters ..."
+    demonym = next(
+        (
+            t
+            for t in speaker.children
+            if t.dep_ in ("amod", "compound") and t.i < speaker.i and demonym_country(t.text)
+        ),
+        None,
+    )  # "the Russian side", not "the alliance, made up of the Myanmar National ... Army"
+    if demonym is None:
+        return None
+    return table.resolve(f"{demonym.text} forces", ctx.main_country, on)
 
 
 def _the_group(tok: Any) -> bool:
