@@ -330,6 +330,7 @@ class _Ctx:
         default_factory=dict
     )
     words: dict[int, _Words] = field(default_factory=dict)  # sentence index -> its lemmas
+    background: bool = False  # past a background box's heading ("What is happening in X")
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -351,6 +352,9 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         if sent.paragraph <= 2 and is_dateline(sent.text):
             ctx.dateline_town = _dateline_town(ctx, sent.text)
             continue  # where the reporter files from, not where anything happened
+        if _background_heading(sent):
+            ctx.background = True  # the rest of the report recalls the war
+            continue
         _sentence_claims(ctx, sent)
     if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
         for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
@@ -359,6 +363,15 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
+
+
+def _background_heading(sent: Sentence) -> bool:
+    """ "What is happening in Idlib", "Background": a heading line of a background box."""
+    rx = triggers().background_headings
+    text = sent.text.strip()
+    if rx is None or len(text.split()) > 8 or text.endswith("."):
+        return False
+    return rx.fullmatch(text) is not None
 
 
 def _dateline_town(ctx: _Ctx, text: str) -> Place | None:
@@ -510,7 +523,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.main_country = places[0].place.country
         ctx.countries = (ctx.main_country,)
     dates = ctx.sentence_dates[sent.index]
-    found_triggers = _find_triggers(span)
+    # a background box tells no current event (its statements are still read)
+    found_triggers = [] if ctx.background else _find_triggers(span)
     statements_done: set[int] = set()
     event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
@@ -565,7 +579,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     _attach_blame(ctx, sent)
-    if not found_triggers and ctx.claims and not _background_toll(ctx, sent, dates):
+    if (
+        not found_triggers
+        and ctx.claims
+        and not ctx.background
+        and not _background_toll(ctx, sent, dates)
+    ):
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     ctx.seen.append(sent)
     if places:
@@ -723,8 +742,22 @@ def _is_history(
     words = set(clause)
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
+    words |= _speech_time_words(tok)
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+def _speech_time_words(tok: Any) -> set[int]:
+    """ "said earlier in the war that they had targeted X": when the account was given is
+    when what it tells happened (a history marker on the speech verb dates its content)."""
+    if tok is None or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in triggers().speech_verbs:
+        return set()
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("advmod", "prep", "npadvmod") and c.i < tok.i
+        for t in c.subtree
+    }
 
 
 def _finds(rx: re.Pattern[str], text: str) -> bool:
@@ -1279,6 +1312,19 @@ def _bare_toll(
         return False
     if any(t.i != tok.i and not _toll_conjunct(tok, t) for t, _, _ in found):
         return True
+    # "said many staff were injured, and urged Myanmar to protect them": a place of another
+    # clause, or a country addressed (a verb's subject or object), is not where the toll was
+    clause = _clause_tokens(tok, {t.i for t, _, _ in found})
+    doc = tok.doc
+    places = [
+        m
+        for m in places
+        if m.start in clause
+        and not (
+            doc[m.start : m.end].root.dep_ in ("dobj", "nsubj", "dative")
+            and doc[m.start : m.end].root.head.pos_ == "VERB"
+        )
+    ]
     if not places:
         # "More than 60 people were wounded": no place and no agent, the toll of the event
         # the report has just told

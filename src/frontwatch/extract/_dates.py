@@ -346,7 +346,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         raw = m.group("month").lower().rstrip(".")
         if raw == "may" and not (m.group("prep") or m.group("year")):
             continue  # the modal verb "may"
-        if len(raw) <= 3 and not m.group("year"):
+        # "in May" (the month's capital, after a preposition) is a month, no abbreviation
+        full_may = raw == "may" and m.group("prep") and text[m.start("month")] == "M"
+        if len(raw) <= 3 and not m.group("year") and not full_may:
             continue
         month = _month(raw)
         if not month:

@@ -57,6 +57,7 @@ class Triggers:
     speech_verbs: frozenset[str]
     outcome_verbs: frozenset[str] = frozenset()
     history_markers: re.Pattern[str] | None = None
+    background_headings: re.Pattern[str] | None = None
     conditional_marks: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     rumour_words: frozenset[str] = frozenset()
@@ -175,6 +176,13 @@ def _markers(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
 
 
+def _headings(patterns: list[str]) -> re.Pattern[str] | None:
+    """Whole-line patterns (a heading is matched from its first word to its last)."""
+    if not patterns:
+        return None
+    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[:?]?", re.I)
+
+
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
@@ -192,6 +200,7 @@ def triggers() -> Triggers:
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
         outcome_verbs=frozenset(raw.get("outcome_verbs", [])),
         history_markers=_markers(mod.get("history_markers", [])),
+        background_headings=_headings(mod.get("background_headings", [])),
         conditional_marks=frozenset(mod.get("conditional_marks", [])),
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),

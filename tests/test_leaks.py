@@ -1,0 +1,73 @@
+"""Statements, denials, history and non-events that must never be coded as events (issue 5),
+on short reports written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+def _claims(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
+    article = Article(id="t", origin="t.txt", title="", text=text, published=published)
+    return claims_for(article, gaz)
+
+
+def _events(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
+    return [c for c in _claims(text, gaz, published) if c.kind in ("event", "displacement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim, a plan or an envoy withdrawn: no ground changes hands
+        "The armed group on Thursday withdrew its claim for the bombing of the market in Goma.",
+        "The army abandoned its plan to enter the town of Saraqib on Monday.",
+        # recalled from earlier in the war or over a period already told
+        "The rebels said earlier in the war that they had shelled army posts in Saraqib.",
+        "The army has shelled Saraqib for nine days since the rebel raid on the airport.",
+    ],
+)
+def test_no_event(text: str, gaz: Gazetteer) -> None:
+    assert _events(text, gaz) == []
+
+
+def test_a_period_already_told_is_history(gaz: Gazetteer) -> None:
+    found = _events(
+        "Since November, the army has pressed an offensive on Saraqib. "
+        "Aid groups say some 200,000 people have fled their homes in this period.",
+        gaz,
+    )
+    assert found == []
+
+
+def test_a_background_box_tells_no_current_event(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels shelled the town of Saraqib on Tuesday, killing four people, a monitor said.\n\n"
+        "Background\n\n"
+        "The army has pressed an offensive in the province with air support. "
+        "Rebels captured the town of Maarat al-Numan and fighters shelled Ariha, killing 12."
+    )
+    (only,) = _events(text, gaz)
+    assert only.places[0].name == "Saraqib" and only.fatalities == 4
+
+
+def test_in_may_is_the_month(gaz: Gazetteer) -> None:
+    # "In May" of this year, three months before the report: history, not this week's event
+    found = _events("In May the rebels captured the town of Saraqib.", gaz, date(2024, 8, 10))
+    assert found == []
+
+
+def test_the_injured_of_an_appeal_are_no_new_attack(gaz: Gazetteer) -> None:
+    text = (
+        "Unknown attackers set fire to two textile plants in Hlaingthaya on Sunday. "
+        "The embassy said many workers were injured, and urged Myanmar to protect its firms."
+    )
+    (only,) = _events(text, gaz, date(2021, 3, 15))
+    assert only.sub_event_type == "Looting/property destruction"
