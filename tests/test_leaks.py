@@ -71,3 +71,20 @@ def test_the_injured_of_an_appeal_are_no_new_attack(gaz: Gazetteer) -> None:
     )
     (only,) = _events(text, gaz, date(2021, 3, 15))
     assert only.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the doer's own version of the attack told before
+        "Gunmen attacked the village of Kiwanja in eastern Congo on Tuesday night, killing 14 "
+        "villagers, the governor said. The rebel group later stated that it attacked an army "
+        "post and killed six soldiers.",
+        # the version of the state whose forces did the told act
+        "Security forces killed at least 30 protesters in Zahedan on Friday, a rights group "
+        "said. Iranian officials gave a toll of 12 and said gunmen had attacked a police station.",
+    ],
+)
+def test_a_sides_version_of_a_told_event_is_no_second_event(text: str, gaz: Gazetteer) -> None:
+    found = _events(text, gaz, date(2024, 3, 16))
+    assert len(found) == 1 and found[0].event_type != "Battles"

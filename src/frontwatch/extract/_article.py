@@ -565,7 +565,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
-        if claim is not None and _own_other_version(ctx, claim):
+        if claim is not None and (
+            _own_other_version(ctx, claim) or _sides_version(ctx, tok, claim)
+        ):
             holder = _speech_head(tok) or tok
             if holder.i not in statements_done:
                 statements_done.add(holder.i)
@@ -610,6 +612,67 @@ def _own_other_version(ctx: _Ctx, claim: Claim) -> bool:
         and all(s.name != claim.actor1 for s in other.sources)
         for other in ctx.claims
     )
+
+
+def _sides_version(ctx: _Ctx, tok: Any, claim: Claim) -> bool:
+    """ "Iranian officials said armed separatists had attacked the police station", after the
+    report told the security forces' shooting there that day; "the group stated that it
+    attacked a border post", after its attack on the village: a party's version of a
+    happening already told (no day of its own, another kind of event, the same place and day)
+    is that party's statement, not a second event."""
+    if claim.date is not None or claim.event_type not in _VIOLENT_TYPES:
+        return False  # dated on its own: not (only) a version of what was told
+    speaker = _speech_subject(tok)
+    head = _speech_head(tok)
+    if speaker is None and head is not None and head.dep_ == "conj":
+        # "officials have given a toll of 19 and said ...": the subject the verbs share
+        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    subj = _subject(tok)
+    self_told = subj is not None and subj.lower_ in _PRONOUNS  # "stated that it attacked"
+    teller_state = _state_of_teller(speaker, ctx)
+    doer = actor_table().info(claim.actor1) if claim.actor1 else None
+    if doer is not None and teller_state and doer.country == teller_state:
+        teller_state = ""  # the state tells its own act ("about 40 attackers were arrested")
+    names = {p.name for p in claim.places}
+    for other in ctx.claims:
+        if other.kind != "event" or other.event_type == claim.event_type:
+            continue
+        if other.date is None or not names & {p.name for p in other.places}:
+            continue
+        if self_told:
+            return True
+        for name in (other.actor1, other.actor2):  # (a protest names its state forces second)
+            state = actor_table().info(name) if name else None
+            if (
+                teller_state
+                and state is not None
+                and (state.home_inter or state.inter) == 1
+                and state.country == teller_state
+            ):
+                return True  # the state whose forces did the told act gives another account
+    return False
+
+
+_STATE_TELLERS = {
+    "official", "officials", "authority", "authorities", "ministry", "government", "spokesman",
+    "spokeswoman", "spokesperson", "governor", "minister", "president", "army", "military", "police",
+}  # fmt: skip
+
+
+def _state_of_teller(speaker: Any, ctx: _Ctx) -> str:
+    """The country whose state speaks ("Iranian officials", "Iran's interior ministry"), or ""."""
+    info, _ = _actors_of(speaker, ctx)
+    if info is not None:
+        return info.country if (info.home_inter or info.inter) == 1 else ""
+    if speaker.lemma_.lower() not in _STATE_TELLERS:
+        return ""
+    for word in speaker.subtree:
+        found = demonym_country(word.text) or _country_code(ctx.gaz, word.text)
+        if found:
+            return found
+    return ""
 
 
 def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
