@@ -88,3 +88,37 @@ def test_the_injured_of_an_appeal_are_no_new_attack(gaz: Gazetteer) -> None:
 def test_a_sides_version_of_a_told_event_is_no_second_event(text: str, gaz: Gazetteer) -> None:
     found = _events(text, gaz, date(2024, 3, 16))
     assert len(found) == 1 and found[0].event_type != "Battles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men suspected of selling drugs in Goma on Monday.",
+        "A thief who stole a motorbike was arrested by police in Bamako on Tuesday.",
+        "Officers detained three suspected car thieves in Kano on Wednesday.",
+    ],
+)
+def test_a_criminal_arrest_is_no_event(text: str, gaz: Gazetteer) -> None:
+    assert _events(text, gaz) == []
+
+
+def test_a_political_arrest_stays_an_event(gaz: Gazetteer) -> None:
+    (e,) = _events("Police arrested an opposition leader in Bamako on Tuesday.", gaz)
+    assert e.sub_event_type == "Arrests"
+
+
+def test_an_act_set_during_an_earlier_siege_is_background(gaz: Gazetteer) -> None:
+    text = (
+        "Russian forces struck a school in Kharkiv on Monday, killing three. During the siege "
+        "of Mariupol, Russian aircraft bombed the city's drama theatre, killing hundreds."
+    )
+    (only,) = _events(text, gaz)
+    assert only.places[0].name == "Kharkiv" and only.fatalities == 3
+
+
+def test_an_act_dated_this_week_during_a_siege_is_an_event(gaz: Gazetteer) -> None:
+    text = (
+        "During the siege of El Fasher, the RSF shelled the Saudi hospital in El Fasher on Monday."
+    )
+    (e,) = _events(text, gaz)
+    assert e.date == date(2024, 3, 11)

@@ -799,6 +799,13 @@ def _is_history(
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
+    if _earlier_setting(span) and not (
+        d is not None
+        and pub is not None
+        and basis in ("explicit", "relative")
+        and (pub - d).days <= _HISTORY_DAYS
+    ):
+        return True  # "During the siege of Mariupol, aircraft bombed the theatre": recalled
     markers = triggers().history_markers
     if markers is None:
         return False
@@ -808,6 +815,20 @@ def _is_history(
     words |= _speech_time_words(tok)
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+_SETTING_PREPS_FIRST = {"during", "throughout", "in", "amid"}
+
+
+def _earlier_setting(span: Any) -> bool:
+    """The sentence opens in a stage of the war ("During the siege of X, ...")."""
+    words = [t for t in span if not t.is_punct][:4]
+    if len(words) < 3 or words[0].lower_ not in _SETTING_PREPS_FIRST or words[1].lower_ != "the":
+        return False
+    nouns = triggers().setting_nouns
+    return words[2].lemma_.lower() in nouns or (
+        len(words) > 3 and words[3].lemma_.lower() in nouns and words[2].pos_ == "ADJ"
+    )
 
 
 def _speech_time_words(tok: Any) -> set[int]:
@@ -1266,6 +1287,17 @@ def _drop_restated(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
         for k, claim in enumerate(ctx.claims):
             if claim.kind == "event" and not claim.actor1 and claim.date == again.date:
                 ctx.claims[k] = replace(claim, actor1=again.actor1)
+
+
+def _own_clause_lemmas(tok: Any) -> set[str]:
+    """Lemmas of the trigger's phrase (its subtree without coordinated clauses of their own)."""
+    skip = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    }
+    return {t.lemma_.lower() for t in tok.subtree if t.i not in skip}
 
 
 def _object_subtree(tok: Any) -> list[Any]:
@@ -2368,6 +2400,8 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
+        return None  # "police arrested two suspected car thieves": a crime, no political event
     if (
         rule.family == "territory"
         and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
