@@ -122,3 +122,21 @@ def test_an_act_dated_this_week_during_a_siege_is_an_event(gaz: Gazetteer) -> No
     )
     (e,) = _events(text, gaz)
     assert e.date == date(2024, 3, 11)
+
+
+def test_an_old_massacre_that_is_the_reports_subject_stays_its_event(gaz: Gazetteer) -> None:
+    text = (
+        "Soldiers killed at least 40 villagers in Djibo in northern Burkina Faso in June last "
+        "year, a rights group said in a report released on Tuesday. The report says the troops "
+        "came on June 12 and shot men in the town until June 14."
+    )
+    found = _events(text, gaz)
+    assert found and all(e.date is not None and e.date.year == 2023 for e in found)
+    assert any(e.date == date(2023, 6, 14) for e in found)  # the details take the lead's year
+
+
+def test_a_month_last_year() -> None:
+    from frontwatch.extract._dates import find_dates
+
+    (m,) = find_dates("in the town of Djibo in June last year", date(2024, 3, 15))
+    assert (m.date, m.date_end) == (date(2023, 6, 1), date(2023, 6, 30))

@@ -786,6 +786,7 @@ def _is_history(
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
     lead = span.start == 0 and _first_body_sentence(ctx, span) and _dated_news(ctx, span)
+    lead = lead or _within_lead_period(ctx, d)
     if (
         not lead
         and basis in ("explicit", "month", "range")
@@ -799,6 +800,8 @@ def _is_history(
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
+    if lead:
+        return False  # the report's own subject, however old ("in March last year")
     if _earlier_setting(span) and not (
         d is not None
         and pub is not None
@@ -2763,6 +2766,8 @@ def _event_claim(
         # "Back in March, a car bomb killed 14" in a February report: last year's March
         # (an event told as done is never dated after its article)
         d, d_end = _a_year_earlier(d), _a_year_earlier(d_end) if d_end is not None else None
+    if kind == "event" and d is not None and not _FOUR_DIGITS.search(span.text):
+        d, d_end = _in_lead_period(ctx, d, d_end)
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
@@ -2933,6 +2938,28 @@ def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
         f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
     )
+
+
+def _in_lead_period(ctx: _Ctx, d: date, d_end: date | None) -> tuple[date, date | None]:
+    """ "... killed 500 in Moura in March last year. The troops arrived on March 27": a date
+    without a year that, a year earlier, falls in the period of the report's lead event is
+    in that period (the report's own subject), not this year."""
+    lead = next((c for c in ctx.claims if c.kind == "event"), None)
+    if lead is None or lead.date is None or lead.date_end is None:
+        return d, d_end
+    earlier = _a_year_earlier(d)
+    if lead.date <= d <= lead.date_end or not lead.date <= earlier <= lead.date_end:
+        return d, d_end
+    return earlier, _a_year_earlier(d_end) if d_end is not None else None
+
+
+def _within_lead_period(ctx: _Ctx, d: date | None) -> bool:
+    """ "The troops arrived on March 27 and executed men until March 31", after a lead on the
+    massacre of March last year: a detail of the report's own subject, not background."""
+    lead = next((c for c in ctx.claims if c.kind == "event"), None)
+    if d is None or lead is None or lead.date is None or lead.date_end is None:
+        return False
+    return lead.date <= d <= lead.date_end and lead.rule.split("/")[0] != "statement"
 
 
 def _a_year_earlier(day: date) -> date:

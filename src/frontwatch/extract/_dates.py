@@ -254,6 +254,7 @@ def _month_day(year: str | None, month: int, day: int, published: date | None) -
 
 
 _FUTURE_DAYS = 90
+_LAST_YEAR = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.I)
 
 
 _TWINS = {
@@ -356,6 +357,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         first = _month_day(m.group("year"), month, 1, published)
         if first is None:
             continue
+        if not m.group("year") and published is not None and _LAST_YEAR.match(scan, m.end()):
+            first = first.replace(year=published.year - 1)  # "in March last year"
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         if published is not None and last > published:
             last = published
