@@ -140,3 +140,13 @@ def test_a_month_last_year() -> None:
 
     (m,) = find_dates("in the town of Djibo in June last year", date(2024, 3, 15))
     assert (m.date, m.date_end) == (date(2023, 6, 1), date(2023, 6, 30))
+
+
+def test_a_massacre_retold_is_the_killing_told_before(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed at least 30 villagers in the town of Djibo in Burkina Faso on Monday, "
+        "officials said. A rights group later said it had confirmed a massacre of civilians "
+        "in the town, without giving a figure."
+    )
+    (e,) = _events(text, gaz)
+    assert e.sub_event_type == "Attack" and e.fatalities == 30
