@@ -150,3 +150,17 @@ def test_a_massacre_retold_is_the_killing_told_before(gaz: Gazetteer) -> None:
     )
     (e,) = _events(text, gaz)
     assert e.sub_event_type == "Attack" and e.fatalities == 30
+
+
+def test_two_events_of_one_sentence_keep_their_own_toll(gaz: Gazetteer) -> None:
+    text = "Rebels captured the town of Saraqib on Monday, and a drone strike killed five people in Ariha."
+    tolls = {e.places[0].name: e.fatalities for e in _events(text, gaz)}
+    assert tolls == {"Saraqib": 0, "Ariha": 5}
+
+
+def test_a_toll_told_above_both_acts_stays_with_the_attack(gaz: Gazetteer) -> None:
+    text = (
+        "At least 12 people were killed when a suicide bomber blew himself up and gunmen "
+        "opened fire at a hotel in Mogadishu on Friday, police said."
+    )
+    assert [e.fatalities for e in _events(text, gaz)] == [12]

@@ -2771,6 +2771,8 @@ def _event_claim(
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    if fat_basis != "none" and _toll_elsewhere(tok, all_triggers):
+        fat, fat_basis, fat_notes = 0, "none", ""
     if event_type == "Strategic developments":
         fat, fat_basis, fat_notes = 0, "none", ""  # "mobilised a day after clashes killed 55"
     if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
@@ -2960,6 +2962,43 @@ def _within_lead_period(ctx: _Ctx, d: date | None) -> bool:
     if d is None or lead is None or lead.date is None or lead.date_end is None:
         return False
     return lead.date <= d <= lead.date_end and lead.rule.split("/")[0] != "statement"
+
+
+def _independent_clause(tok: Any) -> Any:
+    """The head of the clause with its own subject that `tok` stands in ("..., and a drone
+    strike killed five": "killed")."""
+    node = tok
+    while node.head != node:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+        node = node.head
+    return node
+
+
+def _clause_text(head: Any) -> str:
+    inner = {
+        t.i
+        for c in head.children
+        if c.dep_ == "conj" and _independent_clause(c) is c
+        for t in c.subtree
+    }
+    return " ".join(t.text for t in head.subtree if t.i not in inner)
+
+
+def _toll_elsewhere(tok: Any, all_triggers: list[tuple[Any, TriggerRule, str]]) -> bool:
+    """ "Rebels took the town on Monday, and a drone strike killed five people in Y": the
+    sentence's toll is told in another coordinated clause (its own subject), not this one's."""
+    own = _independent_clause(tok)
+    if fatalities(_clause_text(own))[1] != "none":
+        return False
+    for t, _, _ in all_triggers:
+        other = _independent_clause(t)
+        if t.i == tok.i or other is own or any(a is other for a in tok.ancestors):
+            continue  # (a toll told above this clause is the whole sentence's: "32 were
+            # killed when a bomber blew himself up and gunmen opened fire")
+        if fatalities(_clause_text(other))[1] != "none":
+            return True
+    return False
 
 
 def _a_year_earlier(day: date) -> date:
