@@ -164,3 +164,12 @@ def test_a_toll_told_above_both_acts_stays_with_the_attack(gaz: Gazetteer) -> No
         "opened fire at a hotel in Mogadishu on Friday, police said."
     )
     assert [e.fatalities for e in _events(text, gaz)] == [12]
+
+
+def test_a_capital_one_wants_talks_with_is_no_scene(gaz: Gazetteer) -> None:
+    text = (
+        "M23 rebels seized the town of Rutshuru in eastern Congo on Monday, officials said. "
+        "A rebel spokesman said the group had taken the town to stop army attacks and wanted "
+        "talks with Kinshasa."
+    )
+    assert all(p.name != "Kinshasa" for e in _events(text, gaz) for p in e.places)

@@ -2342,6 +2342,7 @@ def _event_claim(
 ) -> Claim | None:
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
+    places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
     noun_trigger = how == "casualty-noun"
     if noun_trigger:  # the places and dates hang off the death verb
         verb = _noun_verb(tok)
@@ -2999,6 +3000,22 @@ def _toll_elsewhere(tok: Any, all_triggers: list[tuple[Any, TriggerRule, str]]) 
         if fatalities(_clause_text(other))[1] != "none":
             return True
     return False
+
+
+_DIALOGUE_NOUNS = {
+    "talk", "talks", "negotiation", "negotiations", "dialogue", "relations", "ties", "contact",
+    "contacts", "deal", "agreement", "truce", "ceasefire",
+}  # fmt: skip
+
+
+def _dialogue_partner(node: Any) -> bool:
+    """ "wanted talks with Kinshasa": a capital one talks with is its government, no scene."""
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and prep.head.lemma_.lower() in _DIALOGUE_NOUNS | {"talk", "negotiate"}
+    )
 
 
 def _a_year_earlier(day: date) -> date:
