@@ -336,6 +336,7 @@ class _Ctx:
         default_factory=dict
     )
     words: dict[int, _Words] = field(default_factory=dict)  # sentence index -> its lemmas
+    background: bool = False  # past a background box's heading ("What is happening in X")
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -357,6 +358,9 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
         if sent.paragraph <= 2 and is_dateline(sent.text):
             ctx.dateline_town = _dateline_town(ctx, sent.text)
             continue  # where the reporter files from, not where anything happened
+        if _background_heading(sent):
+            ctx.background = True  # the rest of the report recalls the war
+            continue
         _sentence_claims(ctx, sent)
     if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
         for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
@@ -365,6 +369,15 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
     return _merge_within_article(ctx.claims)
+
+
+def _background_heading(sent: Sentence) -> bool:
+    """ "What is happening in Idlib", "Background": a heading line of a background box."""
+    rx = triggers().background_headings
+    text = sent.text.strip()
+    if rx is None or len(text.split()) > 8 or text.endswith("."):
+        return False
+    return rx.fullmatch(text) is not None
 
 
 def _dateline_town(ctx: _Ctx, text: str) -> Place | None:
@@ -516,7 +529,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.main_country = places[0].place.country
         ctx.countries = (ctx.main_country,)
     dates = ctx.sentence_dates[sent.index]
-    found_triggers = _find_triggers(span)
+    # a background box tells no current event (its statements are still read)
+    found_triggers = [] if ctx.background else _find_triggers(span)
     statements_done: set[int] = set()
     event_toks: set[int] = set()  # triggers that became events: what a speaker reports
     old_news = _old_news(ctx, dates)
@@ -557,7 +571,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
-        if claim is not None and _own_other_version(ctx, claim):
+        if claim is not None and (
+            _own_other_version(ctx, claim) or _sides_version(ctx, tok, claim)
+        ):
             holder = _speech_head(tok) or tok
             if holder.i not in statements_done:
                 statements_done.add(holder.i)
@@ -571,7 +587,12 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     _attach_blame(ctx, sent)
-    if not found_triggers and ctx.claims and not _background_toll(ctx, sent, dates):
+    if (
+        not found_triggers
+        and ctx.claims
+        and not ctx.background
+        and not _background_toll(ctx, sent, dates)
+    ):
         _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
     ctx.seen.append(sent)
     if places:
@@ -597,6 +618,67 @@ def _own_other_version(ctx: _Ctx, claim: Claim) -> bool:
         and all(s.name != claim.actor1 for s in other.sources)
         for other in ctx.claims
     )
+
+
+def _sides_version(ctx: _Ctx, tok: Any, claim: Claim) -> bool:
+    """ "Iranian officials said armed separatists had attacked the police station", after the
+    report told the security forces' shooting there that day; "the group stated that it
+    attacked a border post", after its attack on the village: a party's version of a
+    happening already told (no day of its own, another kind of event, the same place and day)
+    is that party's statement, not a second event."""
+    if claim.date is not None or claim.event_type not in _VIOLENT_TYPES:
+        return False  # dated on its own: not (only) a version of what was told
+    speaker = _speech_subject(tok)
+    head = _speech_head(tok)
+    if speaker is None and head is not None and head.dep_ == "conj":
+        # "officials have given a toll of 19 and said ...": the subject the verbs share
+        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    subj = _subject(tok)
+    self_told = subj is not None and subj.lower_ in _PRONOUNS  # "stated that it attacked"
+    teller_state = _state_of_teller(speaker, ctx)
+    doer = actor_table().info(claim.actor1) if claim.actor1 else None
+    if doer is not None and teller_state and doer.country == teller_state:
+        teller_state = ""  # the state tells its own act ("about 40 attackers were arrested")
+    names = {p.name for p in claim.places}
+    for other in ctx.claims:
+        if other.kind != "event" or other.event_type == claim.event_type:
+            continue
+        if other.date is None or not names & {p.name for p in other.places}:
+            continue
+        if self_told:
+            return True
+        for name in (other.actor1, other.actor2):  # (a protest names its state forces second)
+            state = actor_table().info(name) if name else None
+            if (
+                teller_state
+                and state is not None
+                and (state.home_inter or state.inter) == 1
+                and state.country == teller_state
+            ):
+                return True  # the state whose forces did the told act gives another account
+    return False
+
+
+_STATE_TELLERS = {
+    "official", "officials", "authority", "authorities", "ministry", "government", "spokesman",
+    "spokeswoman", "spokesperson", "governor", "minister", "president", "army", "military", "police",
+}  # fmt: skip
+
+
+def _state_of_teller(speaker: Any, ctx: _Ctx) -> str:
+    """The country whose state speaks ("Iranian officials", "Iran's interior ministry"), or ""."""
+    info, _ = _actors_of(speaker, ctx)
+    if info is not None:
+        return info.country if (info.home_inter or info.inter) == 1 else ""
+    if speaker.lemma_.lower() not in _STATE_TELLERS:
+        return ""
+    for word in speaker.subtree:
+        found = demonym_country(word.text) or _country_code(ctx.gaz, word.text)
+        if found:
+            return found
+    return ""
 
 
 def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
@@ -710,6 +792,7 @@ def _is_history(
     that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
     lead = span.start == 0 and _first_body_sentence(ctx, span) and _dated_news(ctx, span)
+    lead = lead or _within_lead_period(ctx, d)
     if (
         not lead
         and basis in ("explicit", "month", "range")
@@ -723,14 +806,51 @@ def _is_history(
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
+    if lead:
+        return False  # the report's own subject, however old ("in March last year")
+    if _earlier_setting(span) and not (
+        d is not None
+        and pub is not None
+        and basis in ("explicit", "relative")
+        and (pub - d).days <= _HISTORY_DAYS
+    ):
+        return True  # "During the siege of Mariupol, aircraft bombed the theatre": recalled
     markers = triggers().history_markers
     if markers is None:
         return False
     words = set(clause)
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
+    words |= _speech_time_words(tok)
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+_SETTING_PREPS_FIRST = {"during", "throughout", "in", "amid"}
+
+
+def _earlier_setting(span: Any) -> bool:
+    """The sentence opens in a stage of the war ("During the siege of X, ...")."""
+    words = [t for t in span if not t.is_punct][:4]
+    if len(words) < 3 or words[0].lower_ not in _SETTING_PREPS_FIRST or words[1].lower_ != "the":
+        return False
+    nouns = triggers().setting_nouns
+    return words[2].lemma_.lower() in nouns or (
+        len(words) > 3 and words[3].lemma_.lower() in nouns and words[2].pos_ == "ADJ"
+    )
+
+
+def _speech_time_words(tok: Any) -> set[int]:
+    """ "said earlier in the war that they had targeted X": when the account was given is
+    when what it tells happened (a history marker on the speech verb dates its content)."""
+    if tok is None or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in triggers().speech_verbs:
+        return set()
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("advmod", "prep", "npadvmod") and c.i < tok.i
+        for t in c.subtree
+    }
 
 
 def _finds(rx: re.Pattern[str], text: str) -> bool:
@@ -1182,6 +1302,17 @@ def _drop_restated(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
                 ctx.claims[k] = replace(claim, actor1=again.actor1)
 
 
+def _own_clause_lemmas(tok: Any) -> set[str]:
+    """Lemmas of the trigger's phrase (its subtree without coordinated clauses of their own)."""
+    skip = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    }
+    return {t.lemma_.lower() for t in tok.subtree if t.i not in skip}
+
+
 def _object_subtree(tok: Any) -> list[Any]:
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return list(obj.subtree) if obj is not None else []
@@ -1289,6 +1420,19 @@ def _bare_toll(
         return False
     if any(t.i != tok.i and not _toll_conjunct(tok, t) for t, _, _ in found):
         return True
+    # "said many staff were injured, and urged Myanmar to protect them": a place of another
+    # clause, or a country addressed (a verb's subject or object), is not where the toll was
+    clause = _clause_tokens(tok, {t.i for t, _, _ in found})
+    doc = tok.doc
+    places = [
+        m
+        for m in places
+        if m.start in clause
+        and not (
+            doc[m.start : m.end].root.dep_ in ("dobj", "nsubj", "dative")
+            and doc[m.start : m.end].root.head.pos_ == "VERB"
+        )
+    ]
     if not places:
         # "More than 60 people were wounded": no place and no agent, the toll of the event
         # the report has just told
@@ -2223,6 +2367,7 @@ def _event_claim(
 ) -> Claim | None:
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
+    places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
     noun_trigger = how == "casualty-noun"
     if noun_trigger:  # the places and dates hang off the death verb
         verb = _noun_verb(tok)
@@ -2284,6 +2429,8 @@ def _event_claim(
             actor2_info, _ = _actors_of(obj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
+    if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
+        return None  # "police arrested two suspected car thieves": a crime, no political event
     if (
         rule.family == "territory"
         and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
@@ -2650,9 +2797,13 @@ def _event_claim(
         # "Back in March, a car bomb killed 14" in a February report: last year's March
         # (an event told as done is never dated after its article)
         d, d_end = _a_year_earlier(d), _a_year_earlier(d_end) if d_end is not None else None
+    if kind == "event" and d is not None and not _FOUR_DIGITS.search(span.text):
+        d, d_end = _in_lead_period(ctx, d, d_end)
     if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
+    if fat_basis != "none" and _toll_elsewhere(tok, all_triggers):
+        fat, fat_basis, fat_notes = 0, "none", ""
     if event_type == "Strategic developments":
         fat, fat_basis, fat_notes = 0, "none", ""  # "mobilised a day after clashes killed 55"
     if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
@@ -2819,6 +2970,81 @@ def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     shares = [base + (1 if i < extra else 0) for i in range(days)]
     return f"multi-day total: {fatalities} over {days} days, per day " + ", ".join(
         f"{(start + timedelta(days=i)).isoformat()}: {n}" for i, n in enumerate(shares)
+    )
+
+
+def _in_lead_period(ctx: _Ctx, d: date, d_end: date | None) -> tuple[date, date | None]:
+    """ "... killed 500 in Moura in March last year. The troops arrived on March 27": a date
+    without a year that, a year earlier, falls in the period of the report's lead event is
+    in that period (the report's own subject), not this year."""
+    lead = next((c for c in ctx.claims if c.kind == "event"), None)
+    if lead is None or lead.date is None or lead.date_end is None:
+        return d, d_end
+    earlier = _a_year_earlier(d)
+    if lead.date <= d <= lead.date_end or not lead.date <= earlier <= lead.date_end:
+        return d, d_end
+    return earlier, _a_year_earlier(d_end) if d_end is not None else None
+
+
+def _within_lead_period(ctx: _Ctx, d: date | None) -> bool:
+    """ "The troops arrived on March 27 and executed men until March 31", after a lead on the
+    massacre of March last year: a detail of the report's own subject, not background."""
+    lead = next((c for c in ctx.claims if c.kind == "event"), None)
+    if d is None or lead is None or lead.date is None or lead.date_end is None:
+        return False
+    return lead.date <= d <= lead.date_end and lead.rule.split("/")[0] != "statement"
+
+
+def _independent_clause(tok: Any) -> Any:
+    """The head of the clause with its own subject that `tok` stands in ("..., and a drone
+    strike killed five": "killed")."""
+    node = tok
+    while node.head != node:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+        node = node.head
+    return node
+
+
+def _clause_text(head: Any) -> str:
+    inner = {
+        t.i
+        for c in head.children
+        if c.dep_ == "conj" and _independent_clause(c) is c
+        for t in c.subtree
+    }
+    return " ".join(t.text for t in head.subtree if t.i not in inner)
+
+
+def _toll_elsewhere(tok: Any, all_triggers: list[tuple[Any, TriggerRule, str]]) -> bool:
+    """ "Rebels took the town on Monday, and a drone strike killed five people in Y": the
+    sentence's toll is told in another coordinated clause (its own subject), not this one's."""
+    own = _independent_clause(tok)
+    if fatalities(_clause_text(own))[1] != "none":
+        return False
+    for t, _, _ in all_triggers:
+        other = _independent_clause(t)
+        if t.i == tok.i or other is own or any(a is other for a in tok.ancestors):
+            continue  # (a toll told above this clause is the whole sentence's: "32 were
+            # killed when a bomber blew himself up and gunmen opened fire")
+        if fatalities(_clause_text(other))[1] != "none":
+            return True
+    return False
+
+
+_DIALOGUE_NOUNS = {
+    "talk", "talks", "negotiation", "negotiations", "dialogue", "relations", "ties", "contact",
+    "contacts", "deal", "agreement", "truce", "ceasefire",
+}  # fmt: skip
+
+
+def _dialogue_partner(node: Any) -> bool:
+    """ "wanted talks with Kinshasa": a capital one talks with is its government, no scene."""
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and prep.head.lemma_.lower() in _DIALOGUE_NOUNS | {"talk", "negotiate"}
     )
 
 

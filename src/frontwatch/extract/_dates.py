@@ -254,6 +254,7 @@ def _month_day(year: str | None, month: int, day: int, published: date | None) -
 
 
 _FUTURE_DAYS = 90
+_LAST_YEAR = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.I)
 
 
 _TWINS = {
@@ -346,7 +347,9 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         raw = m.group("month").lower().rstrip(".")
         if raw == "may" and not (m.group("prep") or m.group("year")):
             continue  # the modal verb "may"
-        if len(raw) <= 3 and not m.group("year"):
+        # "in May" (the month's capital, after a preposition) is a month, no abbreviation
+        full_may = raw == "may" and m.group("prep") and text[m.start("month")] == "M"
+        if len(raw) <= 3 and not m.group("year") and not full_may:
             continue
         month = _month(raw)
         if not month:
@@ -354,6 +357,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         first = _month_day(m.group("year"), month, 1, published)
         if first is None:
             continue
+        if not m.group("year") and published is not None and _LAST_YEAR.match(scan, m.end()):
+            first = first.replace(year=published.year - 1)  # "in March last year"
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         if published is not None and last > published:
             last = published

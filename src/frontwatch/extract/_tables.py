@@ -32,6 +32,7 @@ class TriggerRule:
     by_actor: dict[str, dict[str, Any]] = field(default_factory=dict)
     alt_when: dict[str, str] = field(default_factory=dict)
     not_objects: frozenset[str] = frozenset()
+    not_for: frozenset[str] = frozenset()  # lemmas in the trigger's clause that undo it
     requires_actor1_inter: frozenset[int] = frozenset()
     requires_actor2: bool = False
     when_actor1_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -57,6 +58,8 @@ class Triggers:
     speech_verbs: frozenset[str]
     outcome_verbs: frozenset[str] = frozenset()
     history_markers: re.Pattern[str] | None = None
+    background_headings: re.Pattern[str] | None = None
+    setting_nouns: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     rumour_words: frozenset[str] = frozenset()
@@ -108,6 +111,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         by_actor=dict(row.get("by_actor", {})),
         alt_when={k.lower(): v for k, v in (row.get("alt_when") or {}).items()},
         not_objects=frozenset(row.get("not_objects", [])),
+        not_for=frozenset(w.lower() for w in row.get("not_for", [])),
         requires_actor1_inter=frozenset(int(i) for i in row.get("requires_actor1_inter", [])),
         requires_actor2=bool(row.get("requires_actor2", False)),
         when_actor1_inter={
@@ -175,6 +179,13 @@ def _markers(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
 
 
+def _headings(patterns: list[str]) -> re.Pattern[str] | None:
+    """Whole-line patterns (a heading is matched from its first word to its last)."""
+    if not patterns:
+        return None
+    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[:?]?", re.I)
+
+
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
@@ -192,6 +203,8 @@ def triggers() -> Triggers:
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
         outcome_verbs=frozenset(raw.get("outcome_verbs", [])),
         history_markers=_markers(mod.get("history_markers", [])),
+        background_headings=_headings(mod.get("background_headings", [])),
+        setting_nouns=frozenset(mod.get("setting_nouns", [])),
         conditional_marks=frozenset(mod.get("conditional_marks", [])),
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),
