@@ -4200,7 +4200,7 @@ _RELATIVE_DAYS = re.compile(
     r"|earlier\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
     re.I,
 )
-_TWINS_AT_IMPORT.append(_lower_twin(_RELATIVE_DAYS))
+_RELATIVE_DAYS_TWIN = _lower_twin(_RELATIVE_DAYS)  # compiled at import, like _TWINS_AT_IMPORT
 _SHIFT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
