@@ -211,3 +211,38 @@ def test_hostages_taken_elsewhere_were_seized_at_the_scene(gaz: Gazetteer) -> No
     )
     taken = [c for c in found if c.sub_event_type == "Abduction/forced disappearance"]
     assert [p.name for c in taken for p in c.places] == ["Kidal"], seen(found)
+
+
+def test_congo_in_a_report_on_the_east_is_the_drc(gaz: Gazetteer) -> None:
+    found = events(
+        "M23 fighters clashed with the army in eastern Congo on Tuesday, residents said.\n\n"
+        "Congo's government accused Rwanda of backing the rebels.",
+        gaz,
+    )
+    assert found, seen(found)
+    assert [p.country for c in found for p in c.places] == ["CD"], seen(found)
+    assert found[0].actor2 == "Military Forces of the Democratic Republic of Congo", seen(found)
+
+
+def test_a_town_the_gazetteer_lacks_named_by_an_apposition_keeps_name_and_area(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Gunmen killed nine farmers in Mbokolongo, a village in Ituri province, on Monday, "
+        "the army said.",
+        gaz,
+    )
+    places = [p for c in found for p in c.places]
+    assert [p.name for p in places] == ["Mbokolongo"], seen(found)
+    assert (places[0].country, places[0].admin1, places[0].geo_precision) == ("CD", "Ituri", 3)
+    assert places[0].lat is not None and places[0].method == "unresolved"
+
+
+def test_the_town_of_a_two_word_name_is_not_its_first_word(gaz: Gazetteer) -> None:
+    found = events(
+        "Militiamen killed 30 civilians in the town of Mai Tsebri Kola in Tigray on Monday, "
+        "the commission said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Mai Tsebri Kola"], seen(found)
+    assert found[0].places[0].country == "ET", seen(found)

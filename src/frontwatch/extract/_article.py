@@ -26,7 +26,13 @@ from frontwatch.extract._places import (
     is_place,
 )
 from frontwatch.extract._replace import replace
-from frontwatch.extract._tables import TriggerRule, source_table, triggers
+from frontwatch.extract._tables import (
+    TriggerRule,
+    shared_country,
+    shared_country_names,
+    source_table,
+    triggers,
+)
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.nlp import Sentence, is_dateline
@@ -434,12 +440,15 @@ def _article_countries(
 ) -> tuple[str, ...]:
     """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
+    shared: Counter[str] = Counter()  # "Congo": which Congo is settled by the rest
     for sent in sentences:
         doc = sent.span.doc
         for tok in sent.span:
             cc = demonym_country(tok.text)
             if cc:
                 counts[cc] += 1
+            elif tok.text in shared_country_names():
+                shared[tok.text] += 2
             elif tok.text[:1].isupper() and tok.is_alpha:
                 code = _country_code(gaz, tok.text)
                 if not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
@@ -453,6 +462,9 @@ def _article_countries(
     for name, info in actor_table().actors.items():
         if name in named:  # in the table's order (ties of most_common keep it)
             counts[info.country] += 1
+    ranked = tuple(c for c, _ in counts.most_common())
+    for name, n in shared.items():
+        counts[shared_country(name, ranked)] += n
     return tuple(c for c, _ in counts.most_common())
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontwatch.extract._replace import replace
+from frontwatch.extract._tables import shared_country
 from frontwatch.geo import Candidate, Gazetteer, demonym_country, relative_context
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.geo.geoparse import PlaceSpan, rank_spans
@@ -265,7 +266,41 @@ def find_places(
                     relation=rel.relation,
                 )
             found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
-    return found
+    return [_in_best_area(m, found, gaz) for m in found]
+
+
+def _in_best_area(m: PlaceMention, found: list[PlaceMention], gaz: Gazetteer) -> PlaceMention:
+    """A town the gazetteer lacks keeps its name and takes the best area the sentence gives
+    after it ("Kasindi, a town in North Kivu province": North Kivu; "in eastern Congo": the
+    country), else its country: the area's point, ACLED's geo_precision 3."""
+    p = m.place
+    if p.method != "unresolved" or p.lat is not None:
+        return m
+    area = next(
+        (
+            o.place
+            for o in found
+            if o.start >= m.end
+            and o.start - m.end <= 12
+            and o.place.method != "unresolved"
+            and o.place.feature in ("admin1", "country")
+        ),
+        None,
+    )
+    if area is None:
+        area = gaz.country(p.country) if p.country else None
+    if area is None or area.lat is None:
+        return m
+    placed = replace(
+        p,
+        country=area.country,
+        country_name=area.country_name or gaz.country_name(area.country),
+        admin1=area.admin1,
+        lat=area.lat,
+        lon=area.lon,
+        geo_precision=3,
+    )
+    return replace(m, place=placed)
 
 
 def _place_spans(
@@ -311,12 +346,16 @@ def _place_spans(
                     # "the settlement of Shagra" in a report on Sudan: a village the gazetteer
                     # lacks (""), not Shaqra in Saudi Arabia, which the report never names
                     far = bool(countries) and not _in_named_countries(gaz, text, countries)
+                    if i == run_start and j < run_end and not _exact_place(gaz, text, countries):
+                        # "the town of Mai Kadra": the whole name is the town, not "Mai"
+                        far = True
+                        j = run_end
                     hit = (i, j, "" if far else text)
                     break
             if hit is None:
                 if (
                     i == run_start
-                    and _after_place_noun(doc, i)
+                    and (_after_place_noun(doc, i) or _place_apposition(doc, run_end))
                     and not (blocked & set(range(i, run_end)))
                 ):
                     yield i, run_end, ""
@@ -485,6 +524,20 @@ def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -
 _FOREIGN_REACH_KM = 1500
 
 
+def _place_apposition(doc: Any, b: int) -> bool:
+    """ "Kasindi, a town in North Kivu": the name is followed by an apposition saying it is a
+    town (a few words at most between the article and the noun)."""
+    if b + 2 >= len(doc) or doc[b].text != "," or doc[b + 1].lower_ not in ("a", "an"):
+        return False
+    for k in range(b + 2, min(b + 6, len(doc))):
+        word = doc[k].lower_
+        if word in _PLACE_NOUNS:
+            return True
+        if not doc[k].is_alpha or not doc[k].text.islower():
+            return False
+    return False
+
+
 def _after_place_noun(doc: Any, i: int) -> bool:
     """ "the town of X": a place even outside the report's countries."""
     return bool(i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS)
@@ -493,6 +546,9 @@ def _after_place_noun(doc: Any, i: int) -> bool:
 @lru_cache(maxsize=65536)
 def _resolve(gaz: Gazetteer, text: str, countries: tuple[str, ...], hint: str) -> Place | None:
     """Cached: a batch of reports names the same towns again and again."""
+    code = shared_country(text, countries)
+    if code and gaz.country(code) is not None:  # "Congo" in a report on North Kivu: the DRC
+        return replace(gaz.country(code), spelled=text)
     return gaz.resolve(text, countries=countries, kind_hint=hint)
 
 
@@ -604,4 +660,7 @@ def _candidates(
 ) -> tuple[Candidate, ...]:
     """Every candidate of a spelling (fuzzy ones only when none is in the report's
     countries, as for `_resolve`), cached: a batch names the same towns again and again."""
+    code = shared_country(text, countries)
+    if code and gaz.country(code) is not None:  # "Congo": the one the report is about
+        return (gaz.country_candidate(code),)
     return tuple(gaz.candidates(text, countries=countries, kind_hint=hint, limit=0))
