@@ -246,3 +246,79 @@ def test_the_town_of_a_two_word_name_is_not_its_first_word(gaz: Gazetteer) -> No
     )
     assert [p.name for c in found for p in c.places] == ["Mai Tsebri Kola"], seen(found)
     assert found[0].places[0].country == "ET", seen(found)
+
+
+def test_a_village_name_the_tagger_reads_as_a_verb_and_a_person_stays_a_place(
+    gaz: Gazetteer,
+) -> None:
+    # spaCy tags "Let" a verb and "Pan Hla" a person; "Let Pan" alone is a Yangon quarter
+    for text in (
+        "Myanmar soldiers burned houses in Let Pan Hla village on Sunday, residents said.",
+        "Myanmar jets bombed Let Pan Hla, a village in Sagaing region, on Sunday.",
+    ):
+        found = events(text, gaz)
+        assert [p.name for c in found for p in c.places] == ["Let Pan Hla"], seen(found)
+        assert found[0].places[0].country == "MM", seen(found)
+
+
+def test_a_village_in_a_known_town_is_placed_at_the_town_with_precision_2(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "A drone struck a wedding in Dar Kolo, in the Igabi area of Kaduna State, on Sunday, "
+        "killing 30 people, officials said.",
+        gaz,
+    )
+    (place,) = [p for c in found for p in c.places]
+    igabi = gaz.resolve("Igabi", countries=("NG",))
+    assert igabi is not None and (place.lat, place.lon) == (igabi.lat, igabi.lon), seen(found)
+    assert (place.name, place.geo_precision, place.method) == ("Dar Kolo", 2, "unresolved")
+
+
+def test_a_demonym_before_a_place_noun_is_not_a_village(gaz: Gazetteer) -> None:
+    found = events(
+        "A missile hit the Ukrainian city of Uman on Friday, killing 23 people, officials said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Uman"], seen(found)
+
+
+def test_a_name_tagged_across_in_leaves_the_town_after_in(gaz: Gazetteer) -> None:
+    # spaCy tags "Galle Face Green in Colombo" one organisation (and "Face" a verb)
+    found = events(
+        "Government supporters attacked protesters camped on Galle Face Green in Colombo on "
+        "Monday, police said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Colombo"], seen(found)
+
+
+def test_homes_blown_up_in_two_towns_are_two_demolitions_a_lorry_blowing_up_none(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Troops blew up the houses of two militants, one in Sopore and one in Kupwara, on "
+        "Monday night, residents said.",
+        gaz,
+    )
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in found] == [
+        ("Looting/property destruction", ["Sopur"]),
+        ("Looting/property destruction", ["Kupwara"]),
+    ], seen(found)
+    blast = events("A fuel lorry blew up on a bridge near Kerch on Saturday.", gaz)
+    assert "Looting/property destruction" not in [c.sub_event_type for c in blast], seen(blast)
+
+
+def test_a_group_withdrawing_its_claim_gives_up_no_ground(gaz: Gazetteer) -> None:
+    found = events("The group withdrew its claim for the attack in Sopore on Tuesday.", gaz)
+    assert not [c for c in found if c.sub_event_type == "Non-violent transfer of territory"]
+
+
+def test_troops_of_two_demonyms_exchanging_fire_are_both_sides(gaz: Gazetteer) -> None:
+    found = events(
+        "Indian and Pakistani troops exchanged fire near Uri on Thursday night, officials said.",
+        gaz,
+    )
+    assert [(c.actor1, c.actor2) for c in found] == [
+        ("Military Forces of India", "Military Forces of Pakistan")
+    ], seen(found)

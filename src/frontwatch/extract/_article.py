@@ -24,6 +24,7 @@ from frontwatch.extract._places import (
     compound_modifier,
     find_places,
     is_place,
+    named_as_town,
 )
 from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import (
@@ -1478,7 +1479,9 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             and not _named_as_place(ent)
             and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
-            blocked.update(t.i for t in ent)
+            # "Galle Face Green in Colombo" tagged one name: the name ends before "in"
+            cut = next((t.i for t in ent if t.lower_ in ("in", "near") and t.i > ent.start), None)
+            blocked.update(t.i for t in ent if cut is None or t.i < cut)
     _block_actor_names(sent, ctx, blocked)
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
@@ -1514,10 +1517,16 @@ _PLACE_NOUNS = {
 
 
 def _named_as_place(ent: Any) -> bool:
-    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name."""
+    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name; so is
+    "Let Pan Hla village" or "Let Pan Hla, a village in Sagaing" (the capitalised words
+    before the entity belong to the name)."""
     doc = ent.doc
     i = ent.start
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS:
+        return True
+    while i > ent.sent.start and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    return named_as_town(doc, i, ent.end)
 
 
 def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
@@ -1906,6 +1915,10 @@ def _verb_rule(tok: Any) -> TriggerRule | None:
                 continue
             if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
                 continue
+        if rule.direct_object and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") for c in tok.children
+        ):
+            continue  # "a lorry blew up on the bridge": no object, no demolition
         return rule
     return None
 
@@ -2269,6 +2282,8 @@ def _event_claim(
         if victims is not None:
             obj_tok = victims
             actor2_info, _ = _actors_of(obj_tok, ctx)
+    if actor2_info is None and rule.family == "clash" and subj_tok is not None:
+        actor2_info = _second_demonym_forces(subj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
     if (
@@ -2781,11 +2796,15 @@ def _between(tok: Any) -> list[Any]:
     return []
 
 
+_DESTRUCTION = "Looting/property destruction"  # "homes blown up in Tral and in Bijbehara": two
+
+
 def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
     """ACLED codes one event per location: "rallies took place in Lviv, Dnipro and Odesa" is
     three protests (for demonstrations, where each town's crowd is its own event)."""
     towns = [p for p in claim.places if p.feature == "city"]
-    if claim.kind != "event" or rule.family not in ("protest", "riot") or len(towns) < 2:
+    per_town = rule.family in ("protest", "riot") or claim.sub_event_type == _DESTRUCTION
+    if claim.kind != "event" or not per_town or len(towns) < 2:
         return [claim]
     return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
 
@@ -3280,6 +3299,21 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             )
             if info is not None and info.inter in (1, 8):
                 return info
+    return None
+
+
+def _second_demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "Indian and Pakistani troops exchanged fire": the second demonym's forces are the
+    other side of the clash (the first one's are actor1)."""
+    for child in noun.children:
+        if child.dep_ == "amod" and demonym_country(child.text):
+            other = next(
+                (c for c in child.children if c.dep_ == "conj" and demonym_country(c.text)), None
+            )
+            if other is not None and demonym_country(other.text) != demonym_country(child.text):
+                return actor_table().resolve(
+                    f"{other.text} forces", ctx.main_country, ctx.article.published
+                )
     return None
 
 

@@ -266,27 +266,47 @@ def find_places(
                     relation=rel.relation,
                 )
             found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
-    return [_in_best_area(m, found, gaz) for m in found]
+    placed = [_in_best_area(m, found, gaz, sentence) for m in found]
+    # the area an unresolved town was placed in is that town's place, not another one
+    areas = {
+        id(o)
+        for m, was in zip(placed, found, strict=True)
+        if m is not was
+        for o in found
+        if o.place.method != "unresolved"
+        and o.start >= m.end
+        and (o.place.lat, o.place.lon) == (m.place.lat, m.place.lon)
+    }
+    return [m for m, was in zip(placed, found, strict=True) if id(was) not in areas]
 
 
-def _in_best_area(m: PlaceMention, found: list[PlaceMention], gaz: Gazetteer) -> PlaceMention:
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _in_best_area(
+    m: PlaceMention, found: list[PlaceMention], gaz: Gazetteer, sentence: Sentence
+) -> PlaceMention:
     """A town the gazetteer lacks keeps its name and takes the best area the sentence gives
     after it ("Kasindi, a town in North Kivu province": North Kivu; "in eastern Congo": the
     country), else its country: the area's point, ACLED's geo_precision 3."""
     p = m.place
     if p.method != "unresolved" or p.lat is not None:
         return m
-    area = next(
-        (
-            o.place
-            for o in found
-            if o.start >= m.end
-            and o.start - m.end <= 12
-            and o.place.method != "unresolved"
-            and o.place.feature in ("admin1", "country")
-        ),
-        None,
-    )
+    doc = sentence.span.doc
+    after = [
+        o.place
+        for o in found
+        if o.start >= m.end
+        and o.start - m.end <= 12
+        and o.place.method != "unresolved"
+        and not any(t.tag_ in _FINITE_TAGS for t in doc[m.end : o.start])  # one phrase
+    ]
+    precision = 3
+    area = next((a for a in after if a.feature in ("admin1", "country")), None)
+    town = next((a for a in after if a.feature == "city" and a.lat is not None), None)
+    if town is not None:
+        # "Pazigyi village, in Kanbalu township": at the town it is in, ACLED's precision 2
+        area, precision = town, 2
     if area is None:
         area = gaz.country(p.country) if p.country else None
     if area is None or area.lat is None:
@@ -298,7 +318,7 @@ def _in_best_area(m: PlaceMention, found: list[PlaceMention], gaz: Gazetteer) ->
         admin1=area.admin1,
         lat=area.lat,
         lon=area.lon,
-        geo_precision=3,
+        geo_precision=precision,
     )
     return replace(m, place=placed)
 
@@ -317,11 +337,14 @@ def _place_spans(
     lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
         i = run_start
+        town = named_as_town(doc, run_start, run_end)
         while i < run_end:
             hit = None
             for j in range(run_end, i, -1):
                 if blocked and any(k in blocked for k in range(i, j)):
                     continue
+                if town and i == run_start and j < run_end:
+                    continue  # "the town of Mai Kadra", "Let Pan Hla village": not "Mai"
                 if j < run_end and lowers[j - 1 - start] in _NAME_PREFIXES:
                     continue  # "Abu" of "Abu Shouk" is not a place of its own
                 text = "".join(words[i - start : j - start]).rstrip()
@@ -346,16 +369,12 @@ def _place_spans(
                     # "the settlement of Shagra" in a report on Sudan: a village the gazetteer
                     # lacks (""), not Shaqra in Saudi Arabia, which the report never names
                     far = bool(countries) and not _in_named_countries(gaz, text, countries)
-                    if i == run_start and j < run_end and not _exact_place(gaz, text, countries):
-                        # "the town of Mai Kadra": the whole name is the town, not "Mai"
-                        far = True
-                        j = run_end
                     hit = (i, j, "" if far else text)
                     break
             if hit is None:
                 if (
                     i == run_start
-                    and (_after_place_noun(doc, i) or _place_apposition(doc, run_end))
+                    and named_as_town(doc, i, run_end)
                     and not (blocked & set(range(i, run_end)))
                 ):
                     yield i, run_end, ""
@@ -447,8 +466,10 @@ _INSTITUTIONS = {
 }
 _PLACE_NOUNS = {
     "town",
+    "towns",
     "city",
     "village",
+    "villages",
     "settlement",
     "district",
     "neighbourhood",
@@ -522,6 +543,34 @@ def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -
 
 
 _FOREIGN_REACH_KM = 1500
+
+
+def named_as_town(doc: Any, a: int, b: int) -> bool:
+    """The text says the capitalised run is a town, whatever the tagger makes of its words
+    ("Let" of "Let Pan Hla" as a verb, "Pan Hla" as a person): "the village of X",
+    "X village", "X, a village in ..."."""
+    return (
+        _after_place_noun(doc, a)
+        or _place_apposition(doc, b)
+        or _in_then_in(doc, a, b)
+        or (
+            b < len(doc)
+            and doc[b].lower_ in _PLACE_NOUNS - {"district", "township"}
+            and not (b + 1 < len(doc) and doc[b + 1].lower_ == "of")  # "the Dweila district of"
+            and not any(demonym_country(t.text) or t.ent_type_ == "NORP" for t in doc[a:b])
+        )
+    )
+
+
+def _in_then_in(doc: Any, a: int, b: int) -> bool:
+    """ "in Tudun Biri, in the Igabi area of Kaduna State": a place inside a place."""
+    return (
+        a > 0
+        and doc[a - 1].lower_ in ("in", "at")
+        and b + 1 < len(doc)
+        and doc[b].text == ","
+        and doc[b + 1].lower_ == "in"
+    )
 
 
 def _place_apposition(doc: Any, b: int) -> bool:

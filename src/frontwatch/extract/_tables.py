@@ -43,6 +43,7 @@ class TriggerRule:
     default_actor1: str = ""
     place_if_none: str = ""
     origin_preps: frozenset[str] = frozenset()
+    direct_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         default_actor1=row.get("default_actor1", ""),
         place_if_none=row.get("place_if_none", ""),
         origin_preps=frozenset(row.get("origin_preps", [])),
+        direct_object=bool(row.get("direct_object", False)),
     )
 
 
