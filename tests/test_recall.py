@@ -322,3 +322,25 @@ def test_troops_of_two_demonyms_exchanging_fire_are_both_sides(gaz: Gazetteer) -
     assert [(c.actor1, c.actor2) for c in found] == [
         ("Military Forces of India", "Military Forces of Pakistan")
     ], seen(found)
+
+
+def test_a_namesake_abroad_described_as_a_local_district_is_the_local_place(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Separatists burned a plane at the airstrip of Paro, a remote district in Papua "
+        "province, on Tuesday, police said.",
+        gaz,
+    )
+    paro = [p for c in found for p in c.places if p.spelled == "Paro"]
+    assert paro and paro[0].country == "ID" and paro[0].name == "Paro", seen(found)
+
+
+def test_a_sentence_opening_in_a_town_the_gazetteer_lacks_is_its_scene(gaz: Gazetteer) -> None:
+    found = events(
+        "In Nittambuwa, north of the capital, a lawmaker opened fire on a crowd on Monday, "
+        "killing a man, Sri Lankan police said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Nittambuwa"], seen(found)
+    assert found[0].places[0].country == "LK", seen(found)

@@ -446,6 +446,8 @@ def _article_countries(
         doc = sent.span.doc
         for tok in sent.span:
             cc = demonym_country(tok.text)
+            if not cc and _starts_longer_name(doc, tok.i):  # "Sri Lankan police"
+                cc = demonym_country(f"{tok.text} {doc[tok.i + 1].text}")
             if cc:
                 counts[cc] += 1
             elif tok.text in shared_country_names():

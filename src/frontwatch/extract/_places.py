@@ -290,8 +290,6 @@ def _in_best_area(
     after it ("Kasindi, a town in North Kivu province": North Kivu; "in eastern Congo": the
     country), else its country: the area's point, ACLED's geo_precision 3."""
     p = m.place
-    if p.method != "unresolved" or p.lat is not None:
-        return m
     doc = sentence.span.doc
     after = [
         o.place
@@ -301,6 +299,20 @@ def _in_best_area(
         and o.place.method != "unresolved"
         and not any(t.tag_ in _FINITE_TAGS for t in doc[m.end : o.start])  # one phrase
     ]
+    if (
+        p.method != "unresolved"
+        and p.feature == "city"
+        and named_as_town(doc, m.start, m.end)
+        and any(a.feature == "admin1" and a.country != p.country for a in after)
+    ):
+        # "Paro, a remote district in Nduga regency in the Papua highlands": not Paro in
+        # Bhutan but a place the gazetteer lacks, in the province its apposition names
+        p = replace(
+            p, name=p.spelled, lat=None, lon=None, geonameid=None, method="unresolved", score=0.0
+        )
+        after = [a for a in after if a.feature != "city"]
+    if p.method != "unresolved" or p.lat is not None:
+        return m
     precision = 3
     area = next((a for a in after if a.feature in ("admin1", "country")), None)
     town = next((a for a in after if a.feature == "city" and a.lat is not None), None)
@@ -336,6 +348,8 @@ def _place_spans(
     start = sentence.span.start
     lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
+        if run_end - run_start > 1 and doc[run_start].pos_ == "ADP":
+            run_start += 1  # "In Nittambuwa, ...": the preposition opening the sentence
         i = run_start
         town = named_as_town(doc, run_start, run_end)
         while i < run_end:
@@ -563,14 +577,20 @@ def named_as_town(doc: Any, a: int, b: int) -> bool:
 
 
 def _in_then_in(doc: Any, a: int, b: int) -> bool:
-    """ "in Tudun Biri, in the Igabi area of Kaduna State": a place inside a place."""
+    """ "in Tudun Biri, in the Igabi area of Kaduna State": a place inside a place; "In
+    Nittambuwa, north-east of the capital, ...": a scene opening the sentence."""
+    if a == 0 or doc[a - 1].lower_ not in ("in", "at") or b + 1 >= len(doc) or doc[b].text != ",":
+        return False
+    if doc[b + 1].lower_ == "in":
+        return True
     return (
-        a > 0
-        and doc[a - 1].lower_ in ("in", "at")
-        and b + 1 < len(doc)
-        and doc[b].text == ","
-        and doc[b + 1].lower_ == "in"
+        doc[a - 1].is_sent_start
+        and doc[a - 1].text == "In"
+        and not any(t.ent_type_ in _NOT_A_SCENE or t.like_num for t in doc[a:b])
     )
+
+
+_NOT_A_SCENE = {"DATE", "TIME", "ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PERSON"}
 
 
 def _place_apposition(doc: Any, b: int) -> bool:
