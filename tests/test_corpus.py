@@ -36,7 +36,7 @@ DEV_FOLDERS = CONFLICTS | {"world"}
 # 20 of them beyond the eight conflicts in dev/world/): dev F1 0.861 on 2026-12-01.
 # Re-pinned by the recall branch (scene, capital, witness-passive and other recall rules; 10 new
 # dev reports, 135 events): dev F1 0.876 on 2026-12-01.
-DEV_EVENTS_F1_FLOOR = 0.865
+DEV_EVENTS_F1_FLOOR = 0.875
 # Baseline: 2 statements/non-events of the dev part come out as events. The target is 0;
 # lower this ceiling as the extractor learns (it must never rise).
 DEV_STATEMENTS_AS_EVENTS_CEILING = 0  # lowered by the coding branch (0 on 2026-12-01)

@@ -344,3 +344,24 @@ def test_a_sentence_opening_in_a_town_the_gazetteer_lacks_is_its_scene(gaz: Gaze
     )
     assert [p.name for c in found for p in c.places] == ["Nittambuwa"], seen(found)
     assert found[0].places[0].country == "LK", seen(found)
+
+
+def test_a_campaign_since_months_ago_does_not_date_the_days_undated_events(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "The prime minister resigned on Monday, his office said.\n\n"
+        "The army was deployed and a nationwide curfew was imposed in Sri Lanka.\n\n"
+        "Protesters have demanded the president's resignation since March.",
+        gaz,
+    )
+    assert found and all(c.date == date(2024, 12, 2) for c in found), seen(found)
+
+
+def test_a_village_in_a_quarter_of_the_country_keeps_its_name(gaz: Gazetteer) -> None:
+    found = events(
+        "Rioters set fire to the house of a Sri Lankan minister in Weeraketiya in the south "
+        "on Monday, police said.",
+        gaz,
+    )
+    assert "Weeraketiya" in [p.name for c in found for p in c.places], seen(found)

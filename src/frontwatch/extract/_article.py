@@ -508,7 +508,25 @@ def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> d
     ]
     if article.published:
         dates = [d for d in dates if d <= article.published]
+    points = [
+        d.date
+        for mentions in sentence_dates
+        for d in mentions
+        if d.kind == "point" and d.date and (not article.published or d.date <= article.published)
+    ]
+    if points:
+        # "protesters have demanded his resignation since March", "has struck Gaza since
+        # October 7": a campaign's start long before the report's dated days is background,
+        # not the window its undated events happened in
+        first = min(points)
+        since = {
+            d.date for mentions in sentence_dates for d in mentions if d.kind == "since" and d.date
+        }
+        dates = [d for d in dates if d not in since or (first - d).days <= _SINCE_REACH_DAYS]
     return min(dates) if dates else None
+
+
+_SINCE_REACH_DAYS = 7
 
 
 # ---------------------------------------------------------------- sentences

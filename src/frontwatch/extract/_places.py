@@ -579,7 +579,11 @@ def named_as_town(doc: Any, a: int, b: int) -> bool:
 def _in_then_in(doc: Any, a: int, b: int) -> bool:
     """ "in Tudun Biri, in the Igabi area of Kaduna State": a place inside a place; "In
     Nittambuwa, north-east of the capital, ...": a scene opening the sentence."""
-    if a == 0 or doc[a - 1].lower_ not in ("in", "at") or b + 1 >= len(doc) or doc[b].text != ",":
+    if a == 0 or doc[a - 1].lower_ not in ("in", "at") or b + 1 >= len(doc):
+        return False
+    if doc[b].lower_ == "in" and b + 2 < len(doc) and doc[b + 1].lower_ == "the":
+        return doc[b + 2].lower_ in _QUARTERS  # "in Medamulana in the south"
+    if doc[b].text != ",":
         return False
     if doc[b + 1].lower_ == "in":
         return True
@@ -590,6 +594,22 @@ def _in_then_in(doc: Any, a: int, b: int) -> bool:
     )
 
 
+_QUARTERS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+}
 _NOT_A_SCENE = {"DATE", "TIME", "ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PERSON"}
 
 
