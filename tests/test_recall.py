@@ -365,3 +365,19 @@ def test_a_village_in_a_quarter_of_the_country_keeps_its_name(gaz: Gazetteer) ->
         gaz,
     )
     assert "Weeraketiya" in [p.name for c in found for p in c.places], seen(found)
+
+
+def test_security_forces_facing_protesters_are_police_and_a_national_guard_is_local(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Security forces fired tear gas at protesters in Mashhad on Saturday, Iranian media "
+        "reported.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Police Forces of Iran"], seen(found)
+    guard = events(
+        "National Guard troops fired tear gas at protesters in Valencia, Venezuela, on Monday.",
+        gaz,
+    )
+    assert [c.actor2 for c in guard] == ["Military Forces of Venezuela"], seen(guard)

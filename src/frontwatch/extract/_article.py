@@ -2680,6 +2680,8 @@ def _event_claim(
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     if sub_event_type == "Protest with intervention" and fat:
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
+    if event_type == "Protests" and actor2_info is not None:
+        actor2_info = _security_forces_as_police(actor2_info, span, pub)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -3320,6 +3322,22 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
             if info is not None and info.inter in (1, 8):
                 return info
     return None
+
+
+_ARMY_WORDS = re.compile(r"\b(?:army|soldiers|troops|military|guard)\b", re.I)
+
+
+def _security_forces_as_police(info: ActorInfo, span: Any, pub: date | None) -> ActorInfo:
+    """ "security forces fired tear gas at students": facing protesters, a country's
+    unnamed security forces are its police (ACLED's Police Forces of X); "troops", "soldiers"
+    or "the army" named in the sentence keep the military."""
+    if not info.name.startswith("Military Forces of") or info.inter not in (1, 8):
+        return info
+    text = span.text
+    if "security forces" not in text.lower() or _ARMY_WORDS.search(text):
+        return info
+    police = actor_table().resolve("police", info.country, pub)
+    return police if police is not None and police.country == info.country else info
 
 
 def _second_demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
