@@ -381,3 +381,15 @@ def test_security_forces_facing_protesters_are_police_and_a_national_guard_is_lo
         gaz,
     )
     assert [c.actor2 for c in guard] == ["Military Forces of Venezuela"], seen(guard)
+
+
+def test_a_town_taken_in_an_offensive_against_a_group_is_taken_from_that_group(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Turkish troops captured the town of Suluk in northern Syria on Saturday, four days "
+        "into an offensive against the Syrian Democratic Forces, Turkish officials said.",
+        gaz,
+    )
+    taken = [c for c in found if c.sub_event_type == "Non-state actor overtakes territory"]
+    assert [c.actor2 for c in taken] == ["Syrian Democratic Forces"], seen(found)

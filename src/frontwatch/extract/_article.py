@@ -3412,6 +3412,22 @@ def _closing_in(tok: Any) -> bool:
     )
 
 
+def _offensive_target(tok: Any, actor1: ActorInfo, ctx: _Ctx) -> ActorInfo | None:
+    """The armed actor an offensive or campaign of the sentence is "against"."""
+    for other in tok.sent:
+        if other.dep_ != "pobj" or other.head.lower_ != "against":
+            continue
+        if other.head.head.lemma_.lower() not in _CAMPAIGN_NOUNS:
+            continue
+        info, _ = _actors_of(other, ctx)
+        if info is not None and info.side != actor1.side and info.inter in (1, 2, 3, 4, 8):
+            return info
+    return None
+
+
+_CAMPAIGN_NOUNS = {"offensive", "operation", "campaign", "assault", "push", "war", "advance"}
+
+
 def _default_opponent(
     ctx: _Ctx, actor1: ActorInfo | None, family: str, places: list[Place], tok: Any
 ) -> ActorInfo | None:
@@ -3422,7 +3438,11 @@ def _default_opponent(
     if actor1 is None:
         return None
     if family in ("territory",) and inter_at(actor1, country) != 1:
-        return table.state_forces(country, ctx.article.published)
+        # "... five days into an offensive against the SDF": the side the offensive is
+        # against loses the town; else the state
+        return _offensive_target(tok, actor1, ctx) or table.state_forces(
+            country, ctx.article.published
+        )
     if family in ("front",):
         return None
     for other in tok.sent:
