@@ -211,3 +211,185 @@ def test_hostages_taken_elsewhere_were_seized_at_the_scene(gaz: Gazetteer) -> No
     )
     taken = [c for c in found if c.sub_event_type == "Abduction/forced disappearance"]
     assert [p.name for c in taken for p in c.places] == ["Kidal"], seen(found)
+
+
+def test_congo_in_a_report_on_the_east_is_the_drc(gaz: Gazetteer) -> None:
+    found = events(
+        "M23 fighters clashed with the army in eastern Congo on Tuesday, residents said.\n\n"
+        "Congo's government accused Rwanda of backing the rebels.",
+        gaz,
+    )
+    assert found, seen(found)
+    assert [p.country for c in found for p in c.places] == ["CD"], seen(found)
+    assert found[0].actor2 == "Military Forces of the Democratic Republic of Congo", seen(found)
+
+
+def test_a_town_the_gazetteer_lacks_named_by_an_apposition_keeps_name_and_area(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Gunmen killed nine farmers in Mbokolongo, a village in Ituri province, on Monday, "
+        "the army said.",
+        gaz,
+    )
+    places = [p for c in found for p in c.places]
+    assert [p.name for p in places] == ["Mbokolongo"], seen(found)
+    assert (places[0].country, places[0].admin1, places[0].geo_precision) == ("CD", "Ituri", 3)
+    assert places[0].lat is not None and places[0].method == "unresolved"
+
+
+def test_the_town_of_a_two_word_name_is_not_its_first_word(gaz: Gazetteer) -> None:
+    found = events(
+        "Militiamen killed 30 civilians in the town of Mai Tsebri Kola in Tigray on Monday, "
+        "the commission said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Mai Tsebri Kola"], seen(found)
+    assert found[0].places[0].country == "ET", seen(found)
+
+
+def test_a_village_name_the_tagger_reads_as_a_verb_and_a_person_stays_a_place(
+    gaz: Gazetteer,
+) -> None:
+    # spaCy tags "Let" a verb and "Pan Hla" a person; "Let Pan" alone is a Yangon quarter
+    for text in (
+        "Myanmar soldiers burned houses in Let Pan Hla village on Sunday, residents said.",
+        "Myanmar jets bombed Let Pan Hla, a village in Sagaing region, on Sunday.",
+    ):
+        found = events(text, gaz)
+        assert [p.name for c in found for p in c.places] == ["Let Pan Hla"], seen(found)
+        assert found[0].places[0].country == "MM", seen(found)
+
+
+def test_a_village_in_a_known_town_is_placed_at_the_town_with_precision_2(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "A drone struck a wedding in Dar Kolo, in the Igabi area of Kaduna State, on Sunday, "
+        "killing 30 people, officials said.",
+        gaz,
+    )
+    (place,) = [p for c in found for p in c.places]
+    igabi = gaz.resolve("Igabi", countries=("NG",))
+    assert igabi is not None and (place.lat, place.lon) == (igabi.lat, igabi.lon), seen(found)
+    assert (place.name, place.geo_precision, place.method) == ("Dar Kolo", 2, "unresolved")
+
+
+def test_a_demonym_before_a_place_noun_is_not_a_village(gaz: Gazetteer) -> None:
+    found = events(
+        "A missile hit the Ukrainian city of Uman on Friday, killing 23 people, officials said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Uman"], seen(found)
+
+
+def test_a_name_tagged_across_in_leaves_the_town_after_in(gaz: Gazetteer) -> None:
+    # spaCy tags "Galle Face Green in Colombo" one organisation (and "Face" a verb)
+    found = events(
+        "Government supporters attacked protesters camped on Galle Face Green in Colombo on "
+        "Monday, police said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Colombo"], seen(found)
+
+
+def test_homes_blown_up_in_two_towns_are_two_demolitions_a_lorry_blowing_up_none(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Troops blew up the houses of two militants, one in Sopore and one in Kupwara, on "
+        "Monday night, residents said.",
+        gaz,
+    )
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in found] == [
+        ("Looting/property destruction", ["Sopur"]),
+        ("Looting/property destruction", ["Kupwara"]),
+    ], seen(found)
+    blast = events("A fuel lorry blew up on a bridge near Kerch on Saturday.", gaz)
+    assert "Looting/property destruction" not in [c.sub_event_type for c in blast], seen(blast)
+
+
+def test_a_group_withdrawing_its_claim_gives_up_no_ground(gaz: Gazetteer) -> None:
+    found = events("The group withdrew its claim for the attack in Sopore on Tuesday.", gaz)
+    assert not [c for c in found if c.sub_event_type == "Non-violent transfer of territory"]
+
+
+def test_troops_of_two_demonyms_exchanging_fire_are_both_sides(gaz: Gazetteer) -> None:
+    found = events(
+        "Indian and Pakistani troops exchanged fire near Uri on Thursday night, officials said.",
+        gaz,
+    )
+    assert [(c.actor1, c.actor2) for c in found] == [
+        ("Military Forces of India", "Military Forces of Pakistan")
+    ], seen(found)
+
+
+def test_a_namesake_abroad_described_as_a_local_district_is_the_local_place(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Separatists burned a plane at the airstrip of Paro, a remote district in Papua "
+        "province, on Tuesday, police said.",
+        gaz,
+    )
+    paro = [p for c in found for p in c.places if p.spelled == "Paro"]
+    assert paro and paro[0].country == "ID" and paro[0].name == "Paro", seen(found)
+
+
+def test_a_sentence_opening_in_a_town_the_gazetteer_lacks_is_its_scene(gaz: Gazetteer) -> None:
+    found = events(
+        "In Nittambuwa, north of the capital, a lawmaker opened fire on a crowd on Monday, "
+        "killing a man, Sri Lankan police said.",
+        gaz,
+    )
+    assert [p.name for c in found for p in c.places] == ["Nittambuwa"], seen(found)
+    assert found[0].places[0].country == "LK", seen(found)
+
+
+def test_a_campaign_since_months_ago_does_not_date_the_days_undated_events(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "The prime minister resigned on Monday, his office said.\n\n"
+        "The army was deployed and a nationwide curfew was imposed in Sri Lanka.\n\n"
+        "Protesters have demanded the president's resignation since March.",
+        gaz,
+    )
+    assert found and all(c.date == date(2024, 12, 2) for c in found), seen(found)
+
+
+def test_a_village_in_a_quarter_of_the_country_keeps_its_name(gaz: Gazetteer) -> None:
+    found = events(
+        "Rioters set fire to the house of a Sri Lankan minister in Weeraketiya in the south "
+        "on Monday, police said.",
+        gaz,
+    )
+    assert "Weeraketiya" in [p.name for c in found for p in c.places], seen(found)
+
+
+def test_security_forces_facing_protesters_are_police_and_a_national_guard_is_local(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Security forces fired tear gas at protesters in Mashhad on Saturday, Iranian media "
+        "reported.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Police Forces of Iran"], seen(found)
+    guard = events(
+        "National Guard troops fired tear gas at protesters in Valencia, Venezuela, on Monday.",
+        gaz,
+    )
+    assert [c.actor2 for c in guard] == ["Military Forces of Venezuela"], seen(guard)
+
+
+def test_a_town_taken_in_an_offensive_against_a_group_is_taken_from_that_group(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Turkish troops captured the town of Suluk in northern Syria on Saturday, four days "
+        "into an offensive against the Syrian Democratic Forces, Turkish officials said.",
+        gaz,
+    )
+    taken = [c for c in found if c.sub_event_type == "Non-state actor overtakes territory"]
+    assert [c.actor2 for c in taken] == ["Syrian Democratic Forces"], seen(found)

@@ -24,9 +24,16 @@ from frontwatch.extract._places import (
     compound_modifier,
     find_places,
     is_place,
+    named_as_town,
 )
 from frontwatch.extract._replace import replace
-from frontwatch.extract._tables import TriggerRule, source_table, triggers
+from frontwatch.extract._tables import (
+    TriggerRule,
+    shared_country,
+    shared_country_names,
+    source_table,
+    triggers,
+)
 from frontwatch.geo import Gazetteer, demonym_country, normalise_name
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.nlp import Sentence, is_dateline
@@ -453,12 +460,17 @@ def _article_countries(
 ) -> tuple[str, ...]:
     """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
+    shared: Counter[str] = Counter()  # "Congo": which Congo is settled by the rest
     for sent in sentences:
         doc = sent.span.doc
         for tok in sent.span:
             cc = demonym_country(tok.text)
+            if not cc and _starts_longer_name(doc, tok.i):  # "Sri Lankan police"
+                cc = demonym_country(f"{tok.text} {doc[tok.i + 1].text}")
             if cc:
                 counts[cc] += 1
+            elif tok.text in shared_country_names():
+                shared[tok.text] += 2
             elif tok.text[:1].isupper() and tok.is_alpha:
                 code = _country_code(gaz, tok.text)
                 if not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
@@ -472,6 +484,9 @@ def _article_countries(
     for name, info in actor_table().actors.items():
         if name in named:  # in the table's order (ties of most_common keep it)
             counts[info.country] += 1
+    ranked = tuple(c for c, _ in counts.most_common())
+    for name, n in shared.items():
+        counts[shared_country(name, ranked)] += n
     return tuple(c for c, _ in counts.most_common())
 
 
@@ -512,7 +527,25 @@ def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> d
     ]
     if article.published:
         dates = [d for d in dates if d <= article.published]
+    points = [
+        d.date
+        for mentions in sentence_dates
+        for d in mentions
+        if d.kind == "point" and d.date and (not article.published or d.date <= article.published)
+    ]
+    if points:
+        # "protesters have demanded his resignation since March", "has struck Gaza since
+        # October 7": a campaign's start long before the report's dated days is background,
+        # not the window its undated events happened in
+        first = min(points)
+        since = {
+            d.date for mentions in sentence_dates for d in mentions if d.kind == "since" and d.date
+        }
+        dates = [d for d in dates if d not in since or (first - d).days <= _SINCE_REACH_DAYS]
     return min(dates) if dates else None
+
+
+_SINCE_REACH_DAYS = 7
 
 
 # ---------------------------------------------------------------- sentences
@@ -1620,7 +1653,9 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             and not _named_as_place(ent)
             and not is_place(ctx.gaz, ent.text, ctx.countries, fuzzy=False)
         ):
-            blocked.update(t.i for t in ent)
+            # "Galle Face Green in Colombo" tagged one name: the name ends before "in"
+            cut = next((t.i for t in ent if t.lower_ in ("in", "near") and t.i > ent.start), None)
+            blocked.update(t.i for t in ent if cut is None or t.i < cut)
     _block_actor_names(sent, ctx, blocked)
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
@@ -1656,10 +1691,16 @@ _PLACE_NOUNS = {
 
 
 def _named_as_place(ent: Any) -> bool:
-    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name."""
+    """ "the Druze town of Majdal Shams": whatever the tagger says, a town's name; so is
+    "Let Pan Hla village" or "Let Pan Hla, a village in Sagaing" (the capitalised words
+    before the entity belong to the name)."""
     doc = ent.doc
     i = ent.start
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in _PLACE_NOUNS:
+        return True
+    while i > ent.sent.start and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    return named_as_town(doc, i, ent.end)
 
 
 def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
@@ -2063,6 +2104,10 @@ def _verb_rule(tok: Any) -> TriggerRule | None:
                 continue
             if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
                 continue
+        if rule.direct_object and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") for c in tok.children
+        ):
+            continue  # "a lorry blew up on the bridge": no object, no demolition
         return rule
     return None
 
@@ -2427,6 +2472,8 @@ def _event_claim(
         if victims is not None:
             obj_tok = victims
             actor2_info, _ = _actors_of(obj_tok, ctx)
+    if actor2_info is None and rule.family == "clash" and subj_tok is not None:
+        actor2_info = _second_demonym_forces(subj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
         return None
     if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
@@ -2814,6 +2861,8 @@ def _event_claim(
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     if sub_event_type == "Protest with intervention" and fat:
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
+    if event_type == "Protests" and actor2_info is not None:
+        actor2_info = _security_forces_as_police(actor2_info, span, pub)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
@@ -2950,11 +2999,15 @@ def _between(tok: Any) -> list[Any]:
     return []
 
 
+_DESTRUCTION = "Looting/property destruction"  # "homes blown up in Tral and in Bijbehara": two
+
+
 def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
     """ACLED codes one event per location: "rallies took place in Lviv, Dnipro and Odesa" is
     three protests (for demonstrations, where each town's crowd is its own event)."""
     towns = [p for p in claim.places if p.feature == "city"]
-    if claim.kind != "event" or rule.family not in ("protest", "riot") or len(towns) < 2:
+    per_town = rule.family in ("protest", "riot") or claim.sub_event_type == _DESTRUCTION
+    if claim.kind != "event" or not per_town or len(towns) < 2:
         return [claim]
     return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
 
@@ -3582,6 +3635,37 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
     return None
 
 
+_ARMY_WORDS = re.compile(r"\b(?:army|soldiers|troops|military|guard)\b", re.I)
+
+
+def _security_forces_as_police(info: ActorInfo, span: Any, pub: date | None) -> ActorInfo:
+    """ "security forces fired tear gas at students": facing protesters, a country's
+    unnamed security forces are its police (ACLED's Police Forces of X); "troops", "soldiers"
+    or "the army" named in the sentence keep the military."""
+    if not info.name.startswith("Military Forces of") or info.inter not in (1, 8):
+        return info
+    text = span.text
+    if "security forces" not in text.lower() or _ARMY_WORDS.search(text):
+        return info
+    police = actor_table().resolve("police", info.country, pub)
+    return police if police is not None and police.country == info.country else info
+
+
+def _second_demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "Indian and Pakistani troops exchanged fire": the second demonym's forces are the
+    other side of the clash (the first one's are actor1)."""
+    for child in noun.children:
+        if child.dep_ == "amod" and demonym_country(child.text):
+            other = next(
+                (c for c in child.children if c.dep_ == "conj" and demonym_country(c.text)), None
+            )
+            if other is not None and demonym_country(other.text) != demonym_country(child.text):
+                return actor_table().resolve(
+                    f"{other.text} forces", ctx.main_country, ctx.article.published
+                )
+    return None
+
+
 def _regional(info: ActorInfo | None, tok: Any, ctx: _Ctx, country: str) -> ActorInfo | None:
     """A generic descriptor ("residents", "gunmen", "government forces") belongs to the
     country where the event is."""
@@ -3639,6 +3723,22 @@ def _closing_in(tok: Any) -> bool:
     )
 
 
+def _offensive_target(tok: Any, actor1: ActorInfo, ctx: _Ctx) -> ActorInfo | None:
+    """The armed actor an offensive or campaign of the sentence is "against"."""
+    for other in tok.sent:
+        if other.dep_ != "pobj" or other.head.lower_ != "against":
+            continue
+        if other.head.head.lemma_.lower() not in _CAMPAIGN_NOUNS:
+            continue
+        info, _ = _actors_of(other, ctx)
+        if info is not None and info.side != actor1.side and info.inter in (1, 2, 3, 4, 8):
+            return info
+    return None
+
+
+_CAMPAIGN_NOUNS = {"offensive", "operation", "campaign", "assault", "push", "war", "advance"}
+
+
 def _default_opponent(
     ctx: _Ctx, actor1: ActorInfo | None, family: str, places: list[Place], tok: Any
 ) -> ActorInfo | None:
@@ -3649,7 +3749,11 @@ def _default_opponent(
     if actor1 is None:
         return None
     if family in ("territory",) and inter_at(actor1, country) != 1:
-        return table.state_forces(country, ctx.article.published)
+        # "... five days into an offensive against the SDF": the side the offensive is
+        # against loses the town; else the state
+        return _offensive_target(tok, actor1, ctx) or table.state_forces(
+            country, ctx.article.published
+        )
     if family in ("front",):
         return None
     for other in tok.sent:

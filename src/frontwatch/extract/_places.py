@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontwatch.extract._replace import replace
+from frontwatch.extract._tables import shared_country
 from frontwatch.geo import Candidate, Gazetteer, demonym_country, relative_context
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.geo.geoparse import PlaceSpan, rank_spans
@@ -273,7 +274,73 @@ def find_places(
                     relation=rel.relation,
                 )
             found.append(PlaceMention(a, b, c0, c1, replace(place, spelled=text)))
-    return found
+    placed = [_in_best_area(m, found, gaz, sentence) for m in found]
+    # the area an unresolved town was placed in is that town's place, not another one
+    areas = {
+        id(o)
+        for m, was in zip(placed, found, strict=True)
+        if m is not was
+        for o in found
+        if o.place.method != "unresolved"
+        and o.start >= m.end
+        and (o.place.lat, o.place.lon) == (m.place.lat, m.place.lon)
+    }
+    return [m for m, was in zip(placed, found, strict=True) if id(was) not in areas]
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _in_best_area(
+    m: PlaceMention, found: list[PlaceMention], gaz: Gazetteer, sentence: Sentence
+) -> PlaceMention:
+    """A town the gazetteer lacks keeps its name and takes the best area the sentence gives
+    after it ("Kasindi, a town in North Kivu province": North Kivu; "in eastern Congo": the
+    country), else its country: the area's point, ACLED's geo_precision 3."""
+    p = m.place
+    doc = sentence.span.doc
+    after = [
+        o.place
+        for o in found
+        if o.start >= m.end
+        and o.start - m.end <= 12
+        and o.place.method != "unresolved"
+        and not any(t.tag_ in _FINITE_TAGS for t in doc[m.end : o.start])  # one phrase
+    ]
+    if (
+        p.method != "unresolved"
+        and p.feature == "city"
+        and named_as_town(doc, m.start, m.end)
+        and any(a.feature == "admin1" and a.country != p.country for a in after)
+    ):
+        # "Paro, a remote district in Nduga regency in the Papua highlands": not Paro in
+        # Bhutan but a place the gazetteer lacks, in the province its apposition names
+        p = replace(
+            p, name=p.spelled, lat=None, lon=None, geonameid=None, method="unresolved", score=0.0
+        )
+        after = [a for a in after if a.feature != "city"]
+    if p.method != "unresolved" or p.lat is not None:
+        return m
+    precision = 3
+    area = next((a for a in after if a.feature in ("admin1", "country")), None)
+    town = next((a for a in after if a.feature == "city" and a.lat is not None), None)
+    if town is not None:
+        # "Pazigyi village, in Kanbalu township": at the town it is in, ACLED's precision 2
+        area, precision = town, 2
+    if area is None:
+        area = gaz.country(p.country) if p.country else None
+    if area is None or area.lat is None:
+        return m
+    placed = replace(
+        p,
+        country=area.country,
+        country_name=area.country_name or gaz.country_name(area.country),
+        admin1=area.admin1,
+        lat=area.lat,
+        lon=area.lon,
+        geo_precision=precision,
+    )
+    return replace(m, place=placed)
 
 
 def _place_spans(
@@ -289,12 +356,17 @@ def _place_spans(
     start = sentence.span.start
     lowers = [t.lower_ for t in sentence.span]
     for run_start, run_end in _runs(sentence.span):
+        if run_end - run_start > 1 and doc[run_start].pos_ == "ADP":
+            run_start += 1  # "In Nittambuwa, ...": the preposition opening the sentence
         i = run_start
+        town = named_as_town(doc, run_start, run_end)
         while i < run_end:
             hit = None
             for j in range(run_end, i, -1):
                 if blocked and any(k in blocked for k in range(i, j)):
                     continue
+                if town and i == run_start and j < run_end:
+                    continue  # "the town of Mai Kadra", "Let Pan Hla village": not "Mai"
                 if j < run_end and lowers[j - 1 - start] in _NAME_PREFIXES:
                     continue  # "Abu" of "Abu Shouk" is not a place of its own
                 text = "".join(words[i - start : j - start]).rstrip()
@@ -324,7 +396,7 @@ def _place_spans(
             if hit is None:
                 if (
                     i == run_start
-                    and _after_place_noun(doc, i)
+                    and named_as_town(doc, i, run_end)
                     and not (blocked & set(range(i, run_end)))
                 ):
                     yield i, run_end, ""
@@ -416,8 +488,10 @@ _INSTITUTIONS = {
 }
 _PLACE_NOUNS = {
     "town",
+    "towns",
     "city",
     "village",
+    "villages",
     "settlement",
     "district",
     "neighbourhood",
@@ -493,6 +567,74 @@ def _in_named_countries(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -
 _FOREIGN_REACH_KM = 1500
 
 
+def named_as_town(doc: Any, a: int, b: int) -> bool:
+    """The text says the capitalised run is a town, whatever the tagger makes of its words
+    ("Let" of "Let Pan Hla" as a verb, "Pan Hla" as a person): "the village of X",
+    "X village", "X, a village in ..."."""
+    return (
+        _after_place_noun(doc, a)
+        or _place_apposition(doc, b)
+        or _in_then_in(doc, a, b)
+        or (
+            b < len(doc)
+            and doc[b].lower_ in _PLACE_NOUNS - {"district", "township"}
+            and not (b + 1 < len(doc) and doc[b + 1].lower_ == "of")  # "the Dweila district of"
+            and not any(demonym_country(t.text) or t.ent_type_ == "NORP" for t in doc[a:b])
+        )
+    )
+
+
+def _in_then_in(doc: Any, a: int, b: int) -> bool:
+    """ "in Tudun Biri, in the Igabi area of Kaduna State": a place inside a place; "In
+    Nittambuwa, north-east of the capital, ...": a scene opening the sentence."""
+    if a == 0 or doc[a - 1].lower_ not in ("in", "at") or b + 1 >= len(doc):
+        return False
+    if doc[b].lower_ == "in" and b + 2 < len(doc) and doc[b + 1].lower_ == "the":
+        return doc[b + 2].lower_ in _QUARTERS  # "in Medamulana in the south"
+    if doc[b].text != ",":
+        return False
+    if doc[b + 1].lower_ == "in":
+        return True
+    return (
+        doc[a - 1].is_sent_start
+        and doc[a - 1].text == "In"
+        and not any(t.ent_type_ in _NOT_A_SCENE or t.like_num for t in doc[a:b])
+    )
+
+
+_QUARTERS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+}
+_NOT_A_SCENE = {"DATE", "TIME", "ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PERSON"}
+
+
+def _place_apposition(doc: Any, b: int) -> bool:
+    """ "Kasindi, a town in North Kivu": the name is followed by an apposition saying it is a
+    town (a few words at most between the article and the noun)."""
+    if b + 2 >= len(doc) or doc[b].text != "," or doc[b + 1].lower_ not in ("a", "an"):
+        return False
+    for k in range(b + 2, min(b + 6, len(doc))):
+        word = doc[k].lower_
+        if word in _PLACE_NOUNS:
+            return True
+        if not doc[k].is_alpha or not doc[k].text.islower():
+            return False
+    return False
+
+
 def _after_place_noun(doc: Any, i: int) -> bool:
     """ "the town of X": a place even outside the report's countries."""
     return bool(i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS)
@@ -501,6 +643,9 @@ def _after_place_noun(doc: Any, i: int) -> bool:
 @lru_cache(maxsize=65536)
 def _resolve(gaz: Gazetteer, text: str, countries: tuple[str, ...], hint: str) -> Place | None:
     """Cached: a batch of reports names the same towns again and again."""
+    code = shared_country(text, countries)
+    if code and gaz.country(code) is not None:  # "Congo" in a report on North Kivu: the DRC
+        return replace(gaz.country(code), spelled=text)
     return gaz.resolve(text, countries=countries, kind_hint=hint)
 
 
@@ -620,4 +765,7 @@ def _candidates(
 ) -> tuple[Candidate, ...]:
     """Every candidate of a spelling (fuzzy ones only when none is in the report's
     countries, as for `_resolve`), cached: a batch names the same towns again and again."""
+    code = shared_country(text, countries)
+    if code and gaz.country(code) is not None:  # "Congo": the one the report is about
+        return (gaz.country_candidate(code),)
     return tuple(gaz.candidates(text, countries=countries, kind_hint=hint, limit=0))

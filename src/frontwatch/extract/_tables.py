@@ -44,6 +44,7 @@ class TriggerRule:
     default_actor1: str = ""
     place_if_none: str = ""
     origin_preps: frozenset[str] = frozenset()
+    direct_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         default_actor1=row.get("default_actor1", ""),
         place_if_none=row.get("place_if_none", ""),
         origin_preps=frozenset(row.get("origin_preps", [])),
+        direct_object=bool(row.get("direct_object", False)),
     )
 
 
@@ -378,3 +380,21 @@ def source_table() -> SourceTable:
     return SourceTable(
         tuple(named), tuple(generic), scales, folded, exact, longest, first, lengths, pairs
     )
+
+
+@lru_cache(maxsize=1)
+def shared_country_names() -> dict[str, tuple[str, ...]]:
+    """data/place_names.yaml: a short name several countries go by ("Congo": CD, CG)."""
+    raw = yaml.safe_load((DATA_DIR / "place_names.yaml").read_text(encoding="utf-8")) or {}
+    names = raw.get("shared_country_names") or {}
+    return {str(k): tuple(str(c) for c in v) for k, v in names.items()}
+
+
+def shared_country(name: str, countries: tuple[str, ...]) -> str:
+    """The country a shared short name means in a report about `countries` ("" when the
+    name is not shared): the first of its countries the report is about, else the first
+    listed."""
+    options = shared_country_names().get(name)
+    if not options:
+        return ""
+    return next((c for c in countries if c in options), options[0])
