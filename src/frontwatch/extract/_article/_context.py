@@ -1,0 +1,123 @@
+"""What an article says about itself: its countries, publisher and place context."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from frontwatch.actors import actor_table
+from frontwatch.extract._dates import DateMention
+from frontwatch.extract._places import (
+    compound_modifier,
+)
+from frontwatch.extract._tables import (
+    shared_country,
+    shared_country_names,
+)
+from frontwatch.geo import Gazetteer, demonym_country
+from frontwatch.nlp import Sentence
+from frontwatch.types import Article
+
+
+@lru_cache(maxsize=8192)
+def _country_code(gaz: Gazetteer, word: str) -> str:
+    """ISO2 when `word` names a country ("Syria"), else ""."""
+    if not gaz.lookup_exact(word):
+        return ""
+    place = gaz.resolve(word, kind_hint="country")
+    return place.country if place is not None and place.feature == "country" else ""
+
+
+def _article_countries(
+    article: Article, sentences: list[Sentence], gaz: Gazetteer
+) -> tuple[str, ...]:
+    """Countries the report is about: demonyms, country names, well-known towns, actors."""
+    counts: Counter[str] = Counter()
+    shared: Counter[str] = Counter()  # "Congo": which Congo is settled by the rest
+    for sent in sentences:
+        doc = sent.span.doc
+        for tok in sent.span:
+            cc = demonym_country(tok.text)
+            if not cc and _starts_longer_name(doc, tok.i):  # "Sri Lankan police"
+                cc = demonym_country(f"{tok.text} {doc[tok.i + 1].text}")
+            if cc:
+                counts[cc] += 1
+            elif tok.text in shared_country_names():
+                shared[tok.text] += 2
+            elif tok.text[:1].isupper() and tok.is_alpha:
+                code = _country_code(gaz, tok.text)
+                if not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
+                    code = _big_town_country(gaz, f"{tok.text} {doc[tok.i + 1].text}")
+                elif not code:
+                    code = _big_town_country(gaz, tok.text)
+                if code and not compound_modifier(doc, tok.i + 1):
+                    counts[code] += 2  # "the Britain-based monitor" is not about Britain
+    text = article.text
+    named = {n for head, names in _actor_name_heads() if head in text for n in names if n in text}
+    for name, info in actor_table().actors.items():
+        if name in named:  # in the table's order (ties of most_common keep it)
+            counts[info.country] += 1
+    ranked = tuple(c for c, _ in counts.most_common())
+    for name, n in shared.items():
+        counts[shared_country(name, ranked)] += n
+    return tuple(c for c, _ in counts.most_common())
+
+
+@lru_cache(maxsize=1)
+def _actor_name_heads() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The actor table's names grouped by their first four characters: a name can be in a
+    text only if its group's head is."""
+    groups: dict[str, list[str]] = {}
+    for name in actor_table().actors:
+        groups.setdefault(name[:4], []).append(name)
+    return tuple((head, tuple(names)) for head, names in groups.items())
+
+
+def _starts_longer_name(doc: Any, i: int) -> bool:
+    """ "Rapid" of "Rapid Support Forces": a capitalised word followed by another is part of
+    a longer name, and counts as a town's name only in that name (Rapid City is not meant)."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+@lru_cache(maxsize=8192)
+def _big_town_country(gaz: Gazetteer, word: str) -> str:
+    """The country of a town of 50,000+ people or a province known by this exact name."""
+    if not gaz.lookup_exact(word):
+        return ""
+    cands = gaz.candidates(word, fuzzy=False, limit=1)
+    if cands and (cands[0].population >= 50_000 or cands[0].feature == "admin1"):
+        return cands[0].country
+    return ""
+
+
+def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> date | None:
+    dates = [
+        d.date
+        for mentions in sentence_dates
+        for d in mentions
+        if d.kind in ("point", "since", "relative_week") and d.date
+    ]
+    if article.published:
+        dates = [d for d in dates if d <= article.published]
+    points = [
+        d.date
+        for mentions in sentence_dates
+        for d in mentions
+        if d.kind == "point" and d.date and (not article.published or d.date <= article.published)
+    ]
+    if points:
+        # "protesters have demanded his resignation since March", "has struck Gaza since
+        # October 7": a campaign's start long before the report's dated days is background,
+        # not the window its undated events happened in
+        first = min(points)
+        since = {
+            d.date for mentions in sentence_dates for d in mentions if d.kind == "since" and d.date
+        }
+        dates = [d for d in dates if d not in since or (first - d).days <= _SINCE_REACH_DAYS]
+    return min(dates) if dates else None
+
+
+_SINCE_REACH_DAYS = 7

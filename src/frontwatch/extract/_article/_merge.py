@@ -1,0 +1,1133 @@
+"""The cross-sentence pass: merging, scenes and the article's claims in order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from frontwatch.actors import actor_table, inter_at
+from frontwatch.extract._article._common import (
+    _ANNOUNCE_VERBS,
+    _CIVILIAN_INTER,
+    _DEATH_VERBS,
+    _KILL_VERBS,
+    _MILITARY_WORDS,
+    _PRONOUNS,
+    _VICTIM_VERBS,
+    _WITNESS_VERBS,
+    _background,
+    _background_heading,
+    _Ctx,
+    _dateline_town,
+    _district_of_last_town,
+    _drop_locating_areas,
+    _is_reference,
+    _not_the_scene,
+    _refine_coarse_places,
+    _words,
+)
+from frontwatch.extract._article._context import _article_countries, _story_start
+from frontwatch.extract._article._dating import _claim_date, _resolve_dates
+from frontwatch.extract._article._events import (
+    _KILLING_VERBS,
+    _OFFICIALS,
+    _PERSON_PRONOUNS,
+    _SEIZE_VERBS,
+    _WITH_VERBS,
+    _a_year_earlier,
+    _actor_kinds,
+    _actors_of,
+    _anaphoric_event,
+    _anaphoric_places,
+    _another_day,
+    _as_forces,
+    _bare_toll,
+    _belligerents,
+    _between,
+    _clause_tokens,
+    _closing_in,
+    _coding,
+    _conjunct_actor,
+    _country_in_clause,
+    _default_opponent,
+    _demonym_forces,
+    _descriptor,
+    _destination_descriptions,
+    _destination_tokens,
+    _dialogue_partner,
+    _governments_of,
+    _hits_someone,
+    _in_lead_period,
+    _is_history,
+    _last_armed_actor,
+    _last_striker,
+    _noun_role,
+    _object,
+    _passive_subject,
+    _per_location,
+    _person_object,
+    _person_victim,
+    _phrase,
+    _prep_target,
+    _protest_scene,
+    _regional,
+    _restates_coarse,
+    _retold_in_passive,
+    _scene_places,
+    _second_demonym_forces,
+    _security_forces_as_police,
+    _sentence_neighbour_places,
+    _sides_version,
+    _specific_places,
+    _speech_subject,
+    _subject,
+    _the_capital,
+    _toll_elsewhere,
+    _unresolved,
+    _victim_count,
+    _victim_group,
+    _victims,
+    _with_party,
+    per_day_note,
+)
+from frontwatch.extract._article._modality import _intent_holder, _modality, _relative_head_places
+from frontwatch.extract._article._sentences import (
+    _AGREEMENT_TERMS,
+    _ARMED_DEAD,
+    _DENIAL_LEMMAS,
+    _DENIED_NOUNS,
+    _DENY_STEMS,
+    _FOUR_DIGITS,
+    _GENERIC_ATTACKS,
+    _LATER_FIGHTING,
+    _REPEL_VERBS,
+    _REPELLED_NOUNS,
+    _UNCONFIRMED_NOUNS,
+    _VIOLENT_FAMILIES,
+    _antecedent_towns,
+    _background_toll,
+    _blocked_tokens,
+    _calls_a_lie,
+    _celebration,
+    _civilian_target,
+    _claim_modality,
+    _claim_with_its_own_content,
+    _come_under,
+    _find_triggers,
+    _finds,
+    _habitual,
+    _hedged,
+    _merchant_ship,
+    _not_confirmed,
+    _noun_rule,
+    _noun_verb,
+    _noun_verb_modality,
+    _object_lemmas,
+    _old_news,
+    _ongoing_claim,
+    _own_clause_lemmas,
+    _own_other_version,
+    _propn_object,
+    _reported_situation,
+    _speech_head,
+    _towns_among_areas,
+)
+from frontwatch.extract._article._sources import _source_ref, _sources
+from frontwatch.extract._article._statements import (
+    _attach_blame,
+    _intent_of_party,
+    _promise_and_quote_statements,
+    _scene_act,
+    _statement,
+)
+from frontwatch.extract._dates import DateMention, find_dates
+from frontwatch.extract._numbers import count_numbers, fatalities
+from frontwatch.extract._places import (
+    ArticlePlaces,
+    PlaceMention,
+    find_places,
+)
+from frontwatch.extract._replace import replace
+from frontwatch.extract._tables import (
+    TriggerRule,
+    triggers,
+)
+from frontwatch.geo import Gazetteer
+from frontwatch.nlp import Sentence, is_dateline
+from frontwatch.types import Article, Claim, Place, Span
+
+
+def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
+    countries = _article_countries(article, sentences, gaz)
+    sentence_dates = [find_dates(sent.text, article.published) for sent in sentences]
+    ctx = _Ctx(
+        article=article,
+        gaz=gaz,
+        countries=countries,
+        main_country=countries[0] if countries else "",
+        story_start=_story_start(article, sentence_dates),
+        sentence_dates=sentence_dates,
+        mentioned=actor_table().mentions(article.text),
+    )
+    ctx.geo = ArticlePlaces(gaz, sentences, countries, article.text)
+    for sent in sentences:
+        if sent.paragraph == 0 and article.title and sent.text.strip() == article.title.strip():
+            continue  # the headline repeats the body
+        if sent.paragraph <= 2 and is_dateline(sent.text):
+            ctx.dateline_town = _dateline_town(ctx, sent.text)
+            continue  # where the reporter files from, not where anything happened
+        if _background_heading(sent):
+            ctx.background = True  # the rest of the report recalls the war
+            continue
+        _sentence_claims(ctx, sent)
+    if len({culprit for _, culprit in ctx.blamed.values()}) > 1:
+        for j, (before, _) in ctx.blamed.items():  # each side blames the other: unidentified
+            if j >= 0:  # (negative keys only record a blame on an unnamed actor)
+                ctx.claims[j] = before
+    _refine_coarse_places(ctx)
+    _resolve_dates(ctx)
+    return _merge_within_article(ctx.claims)
+
+
+def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
+    span = sent.span
+    blocked = _blocked_tokens(sent, ctx)
+    places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text, ctx.geo)
+    if ctx.last_places:
+        places = [_district_of_last_town(ctx, span.doc, m) for m in places]
+    if not ctx.main_country and places and places[0].place.country:
+        # a report with no demonym or country name: its first town says where it is
+        ctx.main_country = places[0].place.country
+        ctx.countries = (ctx.main_country,)
+    dates = ctx.sentence_dates[sent.index]
+    # a background box tells no current event (its statements are still read)
+    found_triggers = [] if ctx.background else _find_triggers(span)
+    statements_done: set[int] = set()
+    event_toks: set[int] = set()  # triggers that became events: what a speaker reports
+    old_news = _old_news(ctx, dates)
+    terms = bool(found_triggers) and _AGREEMENT_TERMS.match(span.text) is not None
+    ctx.here_towns = [(m.place, m.end) for m in places if m.place.feature == "city"]
+    for rank, (tok, rule, how) in enumerate(found_triggers):
+        verdict = _modality(tok, span)
+        if verdict == "event" and how == "casualty-noun":
+            verdict = _noun_verb_modality(tok)
+        if verdict == "skip" or _celebration(tok, rule) or _background(tok) or _habitual(tok):
+            continue
+        if verdict == "event" and not _hedged(tok) and not rule.front_only:
+            # told as done: a source's account, never a statement ("X was 5 km from Y" only
+            # once it is a front position: "the killing was an attack" is no account)
+            event_toks.add(tok.i)
+        if verdict == "event" and _ongoing_claim(tok, how):
+            verdict = "claimed"
+            if tok.i not in statements_done:
+                statements_done.add(tok.i)
+                ctx.claims.append(_statement(ctx, sent, _speech_head(tok) or tok, "claimed"))
+            continue
+        if old_news and verdict != "event":
+            continue  # "fell out over plans to merge ... in October 2021": history
+        if terms:
+            continue  # "Under the agreement, Israeli troops are to pull out ...": terms
+        if not dates and _reported_situation(tok):
+            continue  # "UN experts say Rwandan troops are fighting alongside the M23"
+        if _bare_toll(ctx, tok, found_triggers, places, dates):
+            if len(found_triggers) == 1 and ctx.claims and not _background_toll(ctx, sent, dates):
+                _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
+            continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
+        if verdict in ("intended", "threatened", "promised"):
+            holder = _intent_holder(tok)
+            if not _intent_of_party(ctx, holder):
+                continue  # "those who wanted to leave", "residents feared": no party's word
+            if holder is not None and holder.i not in statements_done:
+                statements_done.add(holder.i)
+                ctx.claims.append(_statement(ctx, sent, holder, verdict))
+            continue
+        claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is not None and (
+            _own_other_version(ctx, claim) or _sides_version(ctx, tok, claim)
+        ):
+            holder = _speech_head(tok) or tok
+            if holder.i not in statements_done:
+                statements_done.add(holder.i)
+                ctx.claims.append(_statement(ctx, sent, holder, "claimed"))
+            continue
+        if claim is not None:
+            event_toks.add(tok.i)
+            for one in _per_location(claim, rule):
+                ctx.claim_para[len(ctx.claims)] = sent.paragraph
+                ctx.claims.append(one)
+    _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
+    _attach_denials(ctx, sent, found_triggers)
+    _attach_blame(ctx, sent)
+    if (
+        not found_triggers
+        and ctx.claims
+        and not ctx.background
+        and not _background_toll(ctx, sent, dates)
+    ):
+        _add_toll_to_previous(ctx, sent, span.root)  # "A local official put the toll at 80."
+    ctx.seen.append(sent)
+    if places:
+        ctx.last_places = _antecedent_towns(sent, places) or ctx.last_places
+        ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
+        if _towns_among_areas(sent, places):
+            ctx.sentence_areas.add(sent.index)
+
+
+def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
+    """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
+    the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
+    table = triggers()
+    lemmas = _words(ctx, sent).lemmas
+    if lemmas.isdisjoint(table.deny_verbs) and lemmas.isdisjoint(_DENIAL_LEMMAS):
+        return  # no deny verb, no "called it a lie", no "did not confirm"
+    if not _finds(_DENY_STEMS, sent.text):
+        return  # one scan of the text instead of a walk over every token
+    for tok in sent.span:
+        unconfirmed = _not_confirmed(tok)
+        if tok.lemma_.lower() not in table.deny_verbs and not _calls_a_lie(tok) and not unconfirmed:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(t.lemma_.lower() in table.rumour_words for t in subj.subtree):
+            continue  # "Rumours that troops had crossed were dismissed": no event was told
+        if subj is not None and subj.dep_ == "nsubjpass":
+            # "The reports were dismissed by officials": the officials deny
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is None and unconfirmed and tok.dep_ == "xcomp":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        ref = _source_ref(ctx, _phrase(subj))
+        denier = ref.name if ref is not None else _phrase(subj)
+        # "did not confirm the loss and said its troops repelled 24 attacks": a verb
+        # coordinated with the denial is a clause of its own
+        other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+        scope = {t.i for t in tok.subtree} - other
+        rules = {rule.name for t, rule, _ in found if t.i in scope}
+        objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
+        if not rules and not objects & (
+            _DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set())
+        ):
+            continue
+        if not rules and _claim_with_its_own_content(tok, scope):
+            continue  # "China rejected claims that it had supplied drones": no told event
+        for j in range(len(ctx.claims) - 1, -1, -1):
+            claim = ctx.claims[j]
+            if claim.kind != "event" or (not rules and claim.sentence_index == sent.index):
+                continue  # "did not confirm the loss ... and said its troops repelled ...":
+                # the noun denied is an event told before, not the sentence's own
+            if denier not in claim.denied_by:
+                ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
+            break
+
+
+def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
+    """A death toll in a sentence of its own belongs to the event told just before it."""
+    fat, basis, notes = fatalities(sent.text)
+    if basis == "none" and tok.lemma_ in _KILL_VERBS:  # (the wounded are no toll)
+        victims = _object(tok)
+        if victims is not None:
+            fat, basis, notes = fatalities(f"{_phrase(victims)} killed")
+    if basis == "none" or _LATER_FIGHTING.search(sent.text):
+        return  # "148 died in the fighting that followed": a toll of what came after
+    # the report's lead event takes the toll; a second figure for it is another source's:
+    # ACLED keeps the lowest and notes the others
+    events = [  # strategic developments (arrests, looting, agreements) count no dead
+        j
+        for j, c in enumerate(ctx.claims)
+        if c.kind == "event" and c.event_type != "Strategic developments"
+    ]
+    tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
+    if not events:
+        return
+    if len(tolled) > 1:
+        return
+    j = tolled[0] if tolled else events[0]
+    if ctx.claims[j].actor2.startswith("Civilians") and _ARMED_DEAD.search(sent.text):
+        # "Two soldiers were killed" is no toll of an attack on civilians: it belongs to the
+        # last fight told before it
+        fights = [i for i in events if not ctx.claims[i].actor2.startswith("Civilians")]
+        if not fights or ctx.claims[fights[-1]].fatalities_basis != "none":
+            return
+        j = fights[-1]
+    prev = ctx.claims[j]
+    found = list(_sources(ctx, sent, tok))
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
+        ref = _source_ref(ctx, _phrase(subj))  # "A local official put the toll at 80"
+        if ref is not None:
+            found.append(ref)
+    sources = prev.sources + tuple(
+        s for s in found if s not in prev.sources and s.name != "publisher"
+    )
+    if prev.fatalities_basis != "none":
+        low, high = sorted((prev.fatalities, fat))
+        note = f"other figures: {high} ({sent.text.strip()[:80]})" if low != high else ""
+        notes = "; ".join(n for n in (prev.fatalities_notes, note) if n)
+        fat, basis = low, prev.fatalities_basis if low == prev.fatalities else basis
+    ctx.claims[j] = replace(
+        prev, fatalities=fat, fatalities_basis=basis, fatalities_notes=notes, sources=sources
+    )
+
+
+def _event_claim(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    how: str,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+    rank: int,
+    all_triggers: list[tuple[Any, TriggerRule, str]],
+) -> Claim | None:
+    span = sent.span
+    clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
+    places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
+    noun_trigger = how == "casualty-noun"
+    if noun_trigger:  # the places and dates hang off the death verb
+        verb = _noun_verb(tok)
+        clause |= _clause_tokens(verb, {t.i for t, _, _ in all_triggers if t.i != tok.i})
+        # "a missile that tore through a building in Uman": the relative clause tells where
+        clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
+        if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
+            # "residents of Khartoum reported clashes", "a market in X came under fire"
+            clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
+    actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
+        actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
+    if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
+        # "The RSF said they had captured ...": the pronoun is the speaker
+        actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
+    if actor1_info is None and subj_tok is not None and subj_tok.lower_ in ("they", "we"):
+        actor1_info = _last_armed_actor(ctx)  # "... the rebels seized X. They had captured Y"
+    between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
+    if noun_trigger and not between:
+        between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
+    if actor1_info is None and between:
+        subj_tok = between[0]
+        actor1_info, assoc1 = _actors_of(subj_tok, ctx)
+    if actor1_info is None and noun_trigger:
+        actor1_info = _demonym_forces(tok, ctx)
+    if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
+        # "troops killed 15 bandits in an ambush": who did the killing did the ambush
+        agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+        if agent is not None:
+            info, more = _actors_of(agent, ctx)
+            if info is not None and info.inter != _CIVILIAN_INTER:
+                subj_tok, actor1_info, assoc1 = agent, info, more
+    if actor1_info is None and noun_trigger and rule.family == "territory" and tok.dep_ == "dobj":
+        # "The RSF announced the capture of Wad Madani": who announces its capture made it
+        agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        agent = agent if tok.head.lemma_.lower() in _ANNOUNCE_VERBS else None
+        info, _ = _actors_of(agent, ctx) if agent is not None else (None, None)
+        if info is not None and info.inter in (1, 2, 3, 4):
+            subj_tok, actor1_info = agent, info
+    if subj_tok is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
+    ):
+        # "X said its forces took ...": the forces belong to whoever speaks
+        speaker = _speech_subject(tok)
+        owner, _ = _actors_of(speaker, ctx)
+        if owner is not None:
+            actor1_info = _as_forces(owner, ctx.article.published)
+    obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
+    if obj_tok is None and len(between) > 1:
+        obj_tok = between[1]
+    if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
+        obj_tok = _with_party(tok)  # "protesters clashed with police"
+    actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if actor2_info is None and noun_trigger and _hits_someone(tok):
+        victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
+        if victims is not None:
+            obj_tok = victims
+            actor2_info, _ = _actors_of(obj_tok, ctx)
+    if actor2_info is None and rule.family == "clash" and subj_tok is not None:
+        actor2_info = _second_demonym_forces(subj_tok, ctx)
+    if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
+        return None
+    if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
+        return None  # "police arrested two suspected car thieves": a crime, no political event
+    if (
+        rule.family == "territory"
+        and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
+        and not noun_trigger
+        and _person_object(obj_tok)
+    ):
+        # "captured Ovidio Guzman", "seized the governor", "captured a fourth": people, not
+        # ground; state forces arrest them, anyone else abducts them
+        if (
+            tok.lemma_.lower() not in _SEIZE_VERBS
+            or any(c.dep_ == "conj" and c.lemma_.lower() in _VICTIM_VERBS for c in tok.children)
+            or tok.dep_ == "conj"
+            and tok.head.lemma_.lower() in _VICTIM_VERBS
+        ):
+            # "seized the governor and then killed him", "killed three of the attackers and
+            # captured a fourth": the killing (or the fight) codes it
+            return None
+        state = actor1_info is not None and actor1_info.inter == 1
+        rule = triggers().by_verb("arrest" if state else "abduct") or rule
+        if rule.family == "territory":
+            return None
+    if tok.lemma_.lower() in _REPEL_VERBS and obj_tok is not None:
+        # "the army repelled an assault by jihadist fighters": the attackers are actor1
+        attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
+        attacker_info, _ = _actors_of(attacker, ctx) if attacker is not None else (None, None)
+        if attacker_info is not None:
+            actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
+            subj_tok, obj_tok = attacker, subj_tok
+        elif (
+            actor1_info is None
+            and actor2_info is not None
+            and obj_tok.lemma_.lower() in _REPELLED_NOUNS
+            and any(c.dep_ == "nsubjpass" for c in tok.children)
+        ):
+            # "The army said an RSF attack on El Fasher was repelled": the attack's owner
+            # attacked; the armed party that tells it repelled it
+            speaker = _speech_subject(tok)
+            teller, _ = _actors_of(speaker, ctx) if speaker is not None else (None, None)
+            actor1_info = actor2_info
+            actor2_info = teller if teller is not None and teller.inter in (1, 2, 3, 4) else None
+    if rule.requires_prep:
+        to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == rule.requires_prep]
+        if not to:
+            return None
+        pobj = next((c for c in to[0].children if c.dep_ == "pobj"), None)
+        actor2_info = actor1_info
+        actor1_info, assoc1 = _actors_of(pobj, ctx)
+    if (
+        actor1_info is None
+        and obj_tok is not None
+        and actor2_info is not None
+        and rule.family in ("front", "territory")
+    ):
+        # "the offensive pushed the rebels 5 km from Homs": the mover is the object
+        actor1_info, actor2_info = actor2_info, None
+    doc = span.doc
+    origins = {
+        t.i
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in rule.origin_preps
+        for t in c.subtree
+    }
+    # "Christian Malanga, a politician living in the United States, was shot dead": where a
+    # participant lives or what a town is ("Goma, the largest city in eastern Congo") is not
+    # where the event happened
+    described = {
+        t.i
+        for x in (subj_tok, obj_tok, None if noun_trigger else _passive_subject(tok))
+        if x is not None
+        for c in x.children
+        if c.dep_ == "appos"
+        for t in c.subtree
+    }
+    clause -= described
+    event_places = [
+        m
+        for m in places
+        if m.start not in origins and m.start not in described
+        if (
+            m.start in clause
+            or (
+                rule.kind == "displacement"
+                and subj_tok is not None
+                and m.start in {t.i for t in subj_tok.subtree}
+            )
+        )
+        and not _is_reference(doc[m.start : m.end].root)
+        and not _not_the_scene(doc[m.start : m.end].root, m.place)
+    ]
+    if not event_places and subj_tok is not None and actor1_info is not None:
+        # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
+        # ("the governor of Kursk region declared ...": an official's own area)
+        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS else ("in",)
+        actor_at = {
+            t.i
+            for c in subj_tok.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for t in c.subtree
+        }
+        event_places = [m for m in places if m.start in actor_at and m.start not in origins]
+    if not event_places and obj_tok is not None and actor2_info is not None:
+        # "fired at protesters who marched in central Maputo": where the targets were
+        target_at = {t.i for c in obj_tok.children if c.dep_ == "relcl" for t in c.subtree}
+        event_places = [m for m in places if m.start in target_at and m.start not in origins]
+    event_places = _drop_locating_areas(doc, event_places)
+    relative = [m for m in event_places if m.place.relation]
+    if rule.front_only and not relative and not _closing_in(tok):
+        return None
+    kind = rule.kind if rule.kind in ("front_position", "displacement") else "event"
+    if relative and rule.family == "front":
+        # "reached the outskirts of X", "5 km from X": a front; fighting "near X" stays a
+        # clash there (ACLED codes it at X with geo_precision 2)
+        kind = "front_position"
+    if (
+        rule.requires_civilian_subject
+        and (actor1_info is None or actor1_info.inter != _CIVILIAN_INTER)
+        and not (tok.dep_ == "xcomp" and tok.head.lemma_ == "force")
+    ):
+        return None
+    if (
+        rule.objects
+        and not noun_trigger
+        and not (_object_lemmas(tok) & rule.objects or _propn_object(tok, rule))
+    ):
+        return None
+    destinations: list[Place] = []
+    origin_places = event_places
+    if kind == "displacement":
+        dest_tokens = _destination_tokens(tok)
+        destinations = [m.place for m in event_places if m.start in dest_tokens]
+        origin_places = [m for m in event_places if m.start not in dest_tokens]
+        destinations += [
+            _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
+        ]
+    place_list = _specific_places([m.place for m in origin_places])
+    anaphoric = event_anaphora = False
+    if not place_list and kind != "statement" and tok.dep_ == "relcl":
+        place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
+    if not place_list and kind != "statement":
+        place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
+    if not place_list and kind != "statement":
+        place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
+        retold = _retold_in_passive(ctx, sent, tok, rule)
+        if retold is not None:
+            place_list = list(ctx.claims[retold].places)
+            anaphoric = event_anaphora = True
+            antecedent = retold
+        if not place_list and (noun_trigger or rule.family == "remote"):
+            place_list, event_anaphora, antecedent = _anaphoric_event(ctx, tok, rule)
+            anaphoric = event_anaphora
+    else:
+        antecedent = None
+    if not place_list:
+        # "... were killed in Dnipro when a missile hit a house", "threw stones and burned
+        # tyres in Khartoum": a coordinated or subordinate clause shares its neighbour's place
+        near: set[int] = set()
+        pivot = _noun_verb(tok) if noun_trigger else tok
+        if pivot.dep_ in ("advcl", "conj") and pivot.head.i != pivot.i:
+            near |= _clause_tokens(pivot.head, set())
+        for child in pivot.children:
+            if (
+                child.dep_ == "conj" or child.dep_ == "advcl" and pivot.lemma_ in _DEATH_VERBS
+            ) and child.pos_ in ("VERB", "AUX"):
+                # "21 were killed after gunmen stormed the hotel in Mogadishu": the toll's cause
+                near |= _clause_tokens(child, set())
+            if child.dep_ == "nsubjpass" and not noun_trigger:
+                # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
+                relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+                near |= {t.i for t in child.subtree} - relcl - described
+        place_list = _specific_places(
+            [m.place for m in places if m.start in near and not m.place.relation]
+        )
+    if not place_list:
+        place_list = _country_in_clause(ctx, clause - origins, span)
+    if not place_list and rule.place_if_none == "country" and ctx.main_country:
+        where = ctx.main_country
+        if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
+            where = next(
+                (a.country for a in (actor2_info, actor1_info) if a and a.inter in (2, 3, 4)),
+                where,
+            )
+            parties = [a.country for a in (actor2_info, actor1_info) if a and a.country]
+            if parties and where not in parties:
+                where = parties[0]  # "Russia and Ukraine exchanged prisoners" in a roundup
+        country_place = ctx.gaz.country(where or ctx.main_country)
+        place_list = [country_place] if country_place is not None else []
+    if not place_list and kind == "event" and rule.family in ("clash", "remote", "civilians"):
+        place_list = _sentence_neighbour_places(ctx, sent)
+    if noun_trigger and _restates_coarse(ctx, sent, tok, rule):
+        return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
+    scene = False
+    scene_tried = not place_list and kind in ("event", "displacement")
+    if scene_tried:
+        # "Twenty-one suspects were arrested there", "Protesters set fire to the parliament":
+        # an act told without a place happens where (and when) the report's last event did;
+        # "6,000 residents fled, most of them to Saint-Marc": they fled from there
+        told_of = {t.i for x in span if x.dep_ == "appos" for t in x.subtree}  # who is who
+        elsewhere = [
+            m
+            for m in places
+            if m.start not in told_of
+            and m.start not in origins  # "taken into Gaza as hostages": not where it happened
+            and (kind == "event" or m.place not in destinations)
+        ]
+        place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
+        if place_list:
+            scene, anaphoric, antecedent = True, True, scene_of
+    if not place_list and kind == "event":
+        if not scene_tried or not _background_toll(ctx, sent, dates):
+            _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
+        return None
+    if not place_list and not destinations and kind == "displacement":
+        return None  # "some pupils escaped and made their way home": from captors, nowhere
+    place_country = next((p.country for p in place_list if p.country), "")
+    if any(p.country == ctx.main_country for p in place_list):
+        place_country = ctx.main_country  # one misread town abroad does not move the event
+    if place_country and place_country != ctx.main_country:
+        actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
+        actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
+    if actor2_info is None:
+        actor2_info = _victims(ctx, tok, noun_trigger, place_country)
+    if rule.family in _VIOLENT_FAMILIES and (actor2_info is None or actor2_info.inter in (1, 7)):
+        group = _victim_group(ctx, tok, noun_trigger)
+        if group is not None and (actor1_info is None or group.side != actor1_info.side):
+            actor2_info = group  # "killing seven members of Iran's Revolutionary Guards"
+    target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
+    if target is None and noun_trigger and _come_under(tok) is not None:
+        target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+    if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
+        actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if actor2_info is None and rule.requires_actor2 and not noun_trigger:
+        actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
+    unarmed_official = False
+    if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
+        victim = obj_tok or _passive_subject(tok)
+        if victim is not None and victim.lower_ in _PERSON_PRONOUNS and tok.dep_ == "conj":
+            victim = _object(tok.head) or victim  # "seized the governor and killed him"
+        actor2_info = _person_victim(ctx, victim, place_country)
+        unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
+    if (
+        rule.family in ("remote", "clash")
+        and (actor2_info is None or actor2_info.inter == _CIVILIAN_INTER)
+        and _merchant_ship(target)
+    ):
+        # "struck the Barbados-flagged True Confidence": ACLED's Civilians (International)
+        actor2_info = actor_table().resolve("civilians", "International") or actor2_info
+    if rule.requires_actor2 and actor2_info is None:
+        return None
+    if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
+        return None
+    if rule.requires_actor1_inter and (
+        actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
+    ):
+        return None
+    if (
+        actor2_info is not None
+        and rule.family in ("remote", "clash")
+        and actor2_info.name.startswith("Government of")
+        and not unarmed_official
+    ):
+        # "struck the headquarters of Syria's defence ministry": the state's forces are hit
+        actor2_info = _as_forces(actor2_info, ctx.article.published)
+    if actor1_info is None and noun_trigger and rule.family == "remote":
+        actor1_info = _last_striker(
+            ctx, place_country
+        )  # "Hours later, a strike on a school killed 17"
+    coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
+    event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
+    if unarmed_official and family == "clash":
+        # "the governor ... was killed": an unarmed official killed is attacked, not fought
+        event_type, sub_event_type, family = "Violence against civilians", "Attack", "civilians"
+    country_for = place_country or ctx.main_country
+    if (
+        actor1_info is not None
+        and family in ("remote", "clash", "territory", "civilians", "front")
+        and actor1_info.name.startswith("Government of")
+    ):
+        # "Russia launched 40 missiles": a state fights with its forces (ACLED's actor)
+        actor1_info = _as_forces(actor1_info, ctx.article.published)
+    if coding.swap_roles:
+        actor1_info, actor2_info = actor2_info, actor1_info
+        assoc1 = None
+    if coding.actor1_as:
+        named = (
+            actor1_info if actor1_info is not None and actor1_info.inter not in (5, 6, 7) else None
+        )
+        actor1_info = _descriptor(coding.actor1_as, country_for) or actor1_info
+        assoc1 = named if named is not None and named != actor1_info else assoc1
+    if coding.actor2_as:
+        actor2_info = _descriptor(coding.actor2_as, country_for) or actor2_info
+    if actor2_info is None and rule.default_actor2:
+        actor2_info = _descriptor(rule.default_actor2, country_for)
+    if actor1_info is None and rule.default_actor1:
+        actor1_info = _descriptor(rule.default_actor1, country_for)  # "a car bomb": no claim
+    if rule.requires_civilian_victim and (
+        actor2_info is None or actor2_info.inter != _CIVILIAN_INTER
+    ):
+        return None
+    crowd = _protest_scene(tok, ctx, country_for) if family == "civilians" else None
+    if crowd is not None and actor1_info is not None and actor1_info.inter == 1:
+        # "police shot dead five people as protesters broke into parliament": ACLED's
+        # excessive force against protesters, the protesters as actor1
+        event_type, family = "Protests", "protest"
+        sub_event_type = "Excessive force against protesters"
+        actor1_info, actor2_info, assoc1 = crowd, actor1_info, None
+    if (
+        rule.state_sub_event_type
+        and actor1_info is not None
+        and inter_at(actor1_info, place_country) == 1
+    ):
+        sub_event_type = rule.state_sub_event_type
+    if (
+        rule.name == "change-to-group"
+        and actor1_info is not None
+        and obj_tok is not None
+        and {t.lemma_.lower() for t in obj_tok.subtree} & _MILITARY_WORDS
+    ):
+        # "retire the commander of the troops": the change is to the armed forces
+        actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
+    if family == "strategic" and not rule.keep_object:
+        actor2_info = None
+    if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
+        actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
+    if actor1_info is None and family == "strategic" and subj_tok is not None:
+        # "the foreign ministers of Congo and Rwanda signed": their governments
+        govs = _governments_of(subj_tok, ctx)
+        if govs:
+            actor1_info = govs[0]
+            actor2_info = actor2_info or (govs[1] if len(govs) > 1 else None)
+    if (
+        actor2_info is not None
+        and family in ("territory", "front")
+        and actor2_info.name.startswith("Government of")
+    ):
+        actor2_info = _as_forces(actor2_info, ctx.article.published)  # it loses ground
+    if actor1_info is None and noun_trigger and family in ("clash", "remote"):
+        actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
+    if (
+        actor2_info is None
+        and kind in ("event", "front_position")
+        and family in ("territory", "remote", "clash", "front")
+    ):
+        actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
+    if (
+        event_anaphora
+        and antecedent is not None
+        and noun_trigger
+        and tok.lemma_ in _GENERIC_ATTACKS
+    ):
+        # "The first attack, on Sunday, targeted an air base": the drone strikes told before
+        before = ctx.claims[antecedent]
+        if before.event_type == "Explosions/Remote violence":
+            event_type, sub_event_type = before.event_type, before.sub_event_type
+    alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
+    ev_start, ev_end = sent.char_span(span.start, span.end)
+    toll_update = (
+        noun_trigger and tok.head.lower_ in ("from", "of") and tok.head.head.lemma_ == "toll"
+    )
+    # "the death toll from a missile ... rose to 23 on Sunday": Sunday dates the count, not the strike
+    when = [] if toll_update else dates
+    d, d_end, precision, basis = _claim_date(ctx, sent, tok, when, rank, all_triggers)
+    pub = ctx.article.published
+    if kind == "event" and d is not None and pub is not None and d > pub:
+        # "Back in March, a car bomb killed 14" in a February report: last year's March
+        # (an event told as done is never dated after its article)
+        d, d_end = _a_year_earlier(d), _a_year_earlier(d_end) if d_end is not None else None
+    if kind == "event" and d is not None and not _FOUR_DIGITS.search(span.text):
+        d, d_end = _in_lead_period(ctx, d, d_end)
+    if _is_history(ctx, d, basis, clause, span, tok):
+        return None
+    fat, fat_basis, fat_notes = fatalities(span.text)
+    if fat_basis != "none" and _toll_elsewhere(tok, all_triggers):
+        fat, fat_basis, fat_notes = 0, "none", ""
+    if event_type == "Strategic developments":
+        fat, fat_basis, fat_notes = 0, "none", ""  # "mobilised a day after clashes killed 55"
+    if fat_basis == "none" and tok.lemma_.lower() in _KILLING_VERBS:
+        victims = _object(tok)  # "a mob lynched a man", "executed two prisoners"
+        count = _victim_count(victims) if victims is not None else 0
+        if count:
+            fat, fat_basis = count, "reported"
+    fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
+    if sub_event_type == "Protest with intervention" and fat:
+        sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
+    if event_type == "Protests" and actor2_info is not None:
+        actor2_info = _security_forces_as_police(actor2_info, span, pub)
+    sources = _sources(ctx, sent, tok)
+    actor1_name = actor1_info.name if actor1_info else ""
+    claim = Claim(
+        article_id=ctx.article.id,
+        kind=kind,  # type: ignore[arg-type]
+        event_type=event_type if kind != "displacement" else "",
+        sub_event_type=sub_event_type if kind != "displacement" else "",
+        actor1=actor1_name,
+        assoc_actor1=assoc1.name if assoc1 else "",
+        actor2=actor2_info.name
+        if actor2_info and (actor1_info is None or actor2_info.name != actor1_info.name)
+        else "",
+        places=tuple(place_list),
+        date=d,
+        date_end=d_end,
+        time_precision=precision,
+        date_basis=basis,
+        fatalities=fat,
+        fatalities_basis=fat_basis,
+        fatalities_notes=fat_notes,
+        numbers=tuple(count_numbers(" ".join(doc[i].text for i in sorted(clause)))),
+        sources=sources,
+        modality=_claim_modality(tok),
+        destinations=tuple(destinations),
+        confidence=0.6 if anaphoric else 0.8,
+        evidence=(Span(ev_start, ev_end, ctx.article.text[ev_start:ev_end]),),
+        trigger=tok.text,
+        rule=f"{rule.name}/{how}" + ("/scene" if scene else "/anaphora" if anaphoric else ""),
+        sentence_index=sent.index,
+        alt_sub_event_types=alt,
+        notes=rule.kind if rule.kind == "withdrawal" else "",
+    )
+    if (
+        event_anaphora
+        and antecedent is not None
+        and not _another_day(ctx.claims[antecedent], claim)
+    ):
+        # the same happening told again: one claim, dated by its earliest explicit date
+        ctx.claims[antecedent] = _merge_retold(ctx.claims[antecedent], claim)
+        return None
+    index = len(ctx.claims)
+    ctx.claim_para[index] = sent.paragraph
+    if basis.startswith("after:"):
+        ctx.anchors[index] = basis[len("after:") :]
+    if basis == "same-as-previous":
+        ctx.same_as_prev.add(index)
+    if antecedent is not None:
+        ctx.antecedent[index] = antecedent
+    if actor1_info is not None:
+        ctx.actor_counts[actor1_info.name] += 1
+    return claim
+
+
+def _merge_retold(first: Claim, again: Claim) -> Claim:
+    merged = _merge_two(first, again)
+    if not first.actor1 and again.actor1:  # "the rocket had been fired by Hezbollah"
+        merged = replace(merged, actor1=again.actor1)
+    if (
+        again.date is not None
+        and first.date is not None
+        and again.date < first.date
+        and again.date_basis == "explicit"
+    ):
+        merged = replace(
+            merged,
+            date=again.date,
+            date_end=again.date_end,
+            time_precision=again.time_precision,
+            date_basis=again.date_basis,
+        )
+    return merged
+
+
+def _merge_within_article(claims: list[Claim]) -> list[Claim]:
+    """One article telling one happening twice ("occupied Rastan" ... "entered the
+    occupied cities unimpeded"; "entered Hama" ... "withdrew from the city")."""
+    claims = _interventions(claims)
+    out: list[Claim] = []
+    for claim in claims:
+        target = None
+        if claim.kind in ("event", "front_position"):
+            for i, prev in enumerate(out):
+                if _same_happening(prev, claim):
+                    target = i
+                    break
+                if _one_act(prev, claim):
+                    target = i
+                    if _priority(claim) < _priority(prev):
+                        prev, claim = claim, prev
+                    out[i] = prev
+                    break
+        if target is None:
+            out.append(claim)
+            continue
+        out[target] = _merge_two(out[target], claim)
+    return out
+
+
+_INTERVENTIONS = {"Arrests", "Protest with intervention"}
+
+
+_RIOTS = {
+    "Violent demonstration",
+    "Mob violence",
+    "Protest with intervention",
+    "Excessive force against protesters",
+}  # a protest already met by force, or a riot: arrests there are part of it
+
+
+def _interventions(claims: list[Claim]) -> list[Claim]:
+    """ "Protesters blocked the highway ... police cleared the road and detained 29": arrests
+    by state forces at a protest's place and day make it a protest with intervention (ACLED),
+    the police its actor2; the arrests are not a second event."""
+    out = list(claims)
+    absorbed: set[int] = set()
+    forced = [c for c in out if c.sub_event_type == "Excessive force against protesters"]
+    for i, protest in enumerate(out):
+        riot = protest.sub_event_type in _RIOTS
+        if protest.sub_event_type != "Peaceful protest" and not riot:
+            continue
+        if protest.sub_event_type == "Peaceful protest" and any(  # a riot there is apart
+            _same_place_day(protest, f) for f in forced
+        ):
+            absorbed.add(i)  # the march the police fired on is that one event, not two
+            continue
+        for j, other in enumerate(out):
+            if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
+                continue
+            info = actor_table().info(other.actor1) if other.actor1 else None
+            if not _same_place_day(protest, other):
+                continue
+            if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
+                # "Police said dozens of people had been detained": arrests at a riot are
+                # part of the riot (ACLED codes the riot once)
+                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                absorbed.add(j)
+                break
+            state = _state_actor(other)
+            if riot or not state:
+                continue
+            out[i] = replace(
+                protest,
+                sub_event_type="Protest with intervention",
+                actor2=state,
+                evidence=protest.evidence + other.evidence,
+                rule=f"{protest.rule}+{other.rule}",
+            )
+            absorbed.add(j)
+            break
+    return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+def _state_actor(claim: Claim) -> str:
+    """The state forces of an arrest (actor1) or of a dispersal coded with the protesters
+    first ("police dispersed them": actor2)."""
+    for name in (claim.actor1, claim.actor2):
+        info = actor_table().info(name) if name else None
+        if info is not None and info.inter == 1:
+            return name
+    return ""
+
+
+def _same_place_day(a: Claim, b: Claim) -> bool:
+    ids_a = {p.geonameid or p.name for p in a.places}
+    if not ids_a & {p.geonameid or p.name for p in b.places}:
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
+
+
+# ACLED codes one act told with two verbs ("opened fire and then blew himself up") once,
+# as its gravest sub-type: the first of this list wins.
+_PRIORITY = (
+    "Chemical weapon",
+    "Suicide bomb",
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Violent demonstration",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Attack",
+    "Armed clash",
+    "Looting/property destruction",
+)
+
+
+def _priority(c: Claim) -> int:
+    return _PRIORITY.index(c.sub_event_type) if c.sub_event_type in _PRIORITY else len(_PRIORITY)
+
+
+def _one_act(a: Claim, b: Claim) -> bool:
+    """Two event claims of one sentence, one actor and one place: one act."""
+    if a.kind != "event" or b.kind != "event" or a.sentence_index != b.sentence_index:
+        return False
+    if a.notes == "withdrawal" or b.notes == "withdrawal":
+        return False
+    if _priority(a) == len(_PRIORITY) or _priority(b) == len(_PRIORITY):
+        return False
+    same_actor = a.actor1 == b.actor1 or not a.actor1 or not b.actor1
+    ids_a = {p.geonameid or p.name for p in a.places}
+    return same_actor and bool(ids_a & {p.geonameid or p.name for p in b.places})
+
+
+def _family(c: Claim) -> str:
+    if c.kind != "event":
+        return c.kind
+    if c.sub_event_type in (
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    ):
+        return "territory"
+    return c.sub_event_type
+
+
+def _same_happening(a: Claim, b: Claim) -> bool:
+    if _family(a) != _family(b) or a.kind != b.kind:
+        return False
+    ids_a = {p.geonameid or p.name for p in a.places}
+    ids_b = {p.geonameid or p.name for p in b.places}
+    if not ids_a & ids_b:
+        return False
+    explicit = ("explicit", "after-days", "since", "relative to the event before")
+    if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
+        a_end, b_end = a.date_end or a.date, b.date_end or b.date
+        # a withdrawal is often confirmed a day or two after the capture it concedes
+        slack = timedelta(days=3 if "withdrawal" in (a.notes, b.notes) else 0)
+        if a_end + slack < b.date or b_end + slack < a.date:
+            return False
+    return True
+
+
+def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:
+    """actor2 of two tellings joined: the withdrawer is whom a capture was taken from
+    ("the army regained X ... the RSF pulled its fighters out"); never actor1 itself."""
+    options = [primary.actor2]
+    if withdrawal:
+        options.append(secondary.actor1)
+    options.append(secondary.actor2)
+    return next((a for a in options if a and a != primary.actor1), "")
+
+
+def _merge_two(a: Claim, b: Claim) -> Claim:
+    withdrawal_b = b.notes == "withdrawal"
+    withdrawal_a = a.notes == "withdrawal"
+    primary, secondary = (b, a) if withdrawal_a and not withdrawal_b else (a, b)
+    sources = list(primary.sources)
+    for s in secondary.sources:
+        if s not in sources:
+            sources.append(s)
+    alt = tuple(dict.fromkeys(primary.alt_sub_event_types + secondary.alt_sub_event_types))
+    if (
+        secondary.sub_event_type
+        and secondary.sub_event_type != primary.sub_event_type
+        and not (withdrawal_a or withdrawal_b)
+    ):
+        alt = tuple(dict.fromkeys(alt + (secondary.sub_event_type,)))
+    date_from = primary
+    if (
+        primary.date_end is not None and secondary.date is not None and secondary.date_end is None
+    ) or primary.date is None:
+        date_from = secondary
+    notes = "; ".join(
+        n
+        for n in (
+            primary.notes if primary.notes != "withdrawal" else "",
+            "withdrawal reported" if (withdrawal_a or withdrawal_b) else "",
+        )
+        if n
+    )
+    return replace(
+        primary,
+        sources=tuple(sources),
+        date=date_from.date,
+        date_end=date_from.date_end,
+        time_precision=date_from.time_precision,
+        date_basis=date_from.date_basis,
+        evidence=primary.evidence
+        + tuple(e for e in secondary.evidence if e not in primary.evidence),
+        fatalities=min(primary.fatalities, secondary.fatalities)
+        if primary.fatalities_basis != "none" and secondary.fatalities_basis != "none"
+        else max(primary.fatalities, secondary.fatalities),
+        fatalities_basis=primary.fatalities_basis
+        if primary.fatalities_basis != "none"
+        else secondary.fatalities_basis,
+        alt_sub_event_types=alt,
+        actor2=_merged_opponent(primary, secondary, withdrawal_a or withdrawal_b),
+        assoc_actor1=primary.assoc_actor1 or secondary.assoc_actor1,
+        rule=f"{primary.rule}+{secondary.rule}",
+        notes=notes,
+        confidence=max(primary.confidence, secondary.confidence),
+    )

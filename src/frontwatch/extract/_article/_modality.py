@@ -1,0 +1,247 @@
+"""Modality: whether a sentence asserts, denies, negates, reports or foresees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontwatch.extract._article._sentences import (
+    _gerund_outcome,
+    _none_did,
+    _noun_verb,
+    _result_verb,
+    _verb_rule,
+)
+from frontwatch.extract._places import (
+    PlaceMention,
+)
+from frontwatch.extract._tables import (
+    triggers,
+)
+from frontwatch.types import Place
+
+
+def _modality(tok: Any, span: Any) -> str:
+    """'event', 'skip' (negated, denied, background), or the statement kind."""
+    table = triggers()
+    if any(c.dep_ == "neg" for c in tok.children) or _none_did(tok):
+        return "skip"
+    if any(c.dep_ in ("nsubj", "csubj") and _unknown_doer(c) for c in tok.children):
+        return "skip"  # "whoever carried it out had struck ...": a supposition, no account
+    if tok.pos_ == "NOUN" and tok.head.lemma_ == "be" and _characterised(tok):
+        return "skip"  # "the killing was a dangerous attack": what a told happening was
+    if (
+        tok.dep_ in ("relcl", "acl")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not _intent_noun(tok.head)
+        and not _dated_relative(tok)
+        and not _acl_with_object(tok)
+    ):
+        return "skip"  # background in a relative clause: "the center of which the rebels reached"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
+        return "skip"  # "..., thus taking control of the province" elaborates the main event
+    if tok.tag_ in ("VBN", "VBD") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("ADP", "DET"):
+        return "skip"  # "in occupied Crimea", "the besieged city": a participle as adjective
+    if (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and not _gerund_outcome(tok, table.outcome_verbs)  # "killed in shelling" is one
+        and _result_verb(tok) is None  # (not "died as a result of shelling by ...")
+    ):
+        return "skip"
+    if any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in tok.children):
+        return "intended"
+    if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
+        return "skip"  # "if the talks fail, the army will storm ..."
+    if tok.sent.text.rstrip().endswith("?"):
+        return "skip"  # a question asks, it does not report
+    if "which" in tok.sent.text and _rejected_account(tok, table.deny_verbs):
+        return "skip"  # "said the attack had hit a base in Syria, which US officials rejected"
+    if _to_care(tok):
+        return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
+        return "skip"  # "the earthquake struck near Mandalay": no one's act
+    if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
+        return "skip"  # "rumours that the rebels had entered Homs"
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head == node:
+            break
+        if _intent_noun(head):
+            return "intended"
+        lemma = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
+            return (
+                "threatened"
+                if lemma in ("threaten", "warn")
+                else "promised"
+                if lemma in ("promise", "pledge")
+                else "intended"
+            )
+        if lemma in table.deny_verbs and node.dep_ != "conj":
+            return "skip"  # ("rejected the account and said Russia had struck": not denied)
+        if node.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
+        ):
+            return "intended"  # "his men would begin handing the city over"
+        if (
+            any(c.dep_ == "neg" for c in head.children)
+            and node.dep_ in ("ccomp", "xcomp")
+            and not _semicolon_between(node, head)
+        ):
+            return "skip"
+        node = head
+    if (
+        tok.dep_ in ("xcomp", "advcl", "acl")
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in _CARRIED_OUT
+        and not any(r.family == "protest" for r in table.rules_for_verb(tok.lemma_.lower()))
+    ):
+        return "skip"  # "gathered to be evacuated": a purpose ("gathered to protest" is one)
+    return "event"
+
+
+_DEFINITE = {"the", "this", "that", "it"}
+
+
+def _characterised(tok: Any) -> bool:
+    """An event noun in "the killing was a dangerous attack on Lebanon" / "it was a massacre":
+    a happening already told, described (a statement's words), not a new one."""
+    be = tok.head
+    if tok.dep_ == "attr":
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lower_ in _DEFINITE
+            or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        )
+    if tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in be.children):
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    return False
+
+
+_FREE_RELATIVES = {"whoever", "whatever", "whichever"}
+
+
+def _unknown_doer(subj: Any) -> bool:
+    """ "whoever carried it out": a doer nobody names, supposed rather than reported."""
+    return subj.lower_ in _FREE_RELATIVES or any(
+        c.dep_ == "nsubj" and c.lower_ in _FREE_RELATIVES for c in subj.children
+    )
+
+
+def _semicolon_between(node: Any, head: Any) -> bool:
+    """ "said its fighters overran an outpost; it did not give figures": the parser hangs the
+    first clause on the second, but a semicolon keeps the negation in its own clause."""
+    return any(c.lower_ == ";" and node.i < c.i < head.i for c in head.children)
+
+
+def _relative_head_places(tok: Any, places: list[PlaceMention]) -> list[Place]:
+    """The place a relative clause hangs off: "Walikale, a mining town its forces entered on
+    Wednesday", "Be'eri, a kibbutz that Hamas fighters overran"."""
+    head = tok.head
+    heads = {head.i, head.head.i} if head.dep_ == "appos" else {head.i}
+    return [m.place for m in places if any(m.start <= h < m.end for h in heads)]
+
+
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _rejected_account(tok: Any, deny_verbs: frozenset[str]) -> bool:
+    root = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    return any(
+        t.dep_ == "relcl"
+        and t.lemma_.lower() in deny_verbs
+        and any(c.lower_ == "which" for c in t.children)
+        for t in root.subtree
+    )
+
+
+def _acl_with_object(tok: Any) -> bool:
+    """ "Gunmen, several of them ..., killed 20 villagers": a finite verb the tagger hung off
+    its subject as a participle (a participle modifier takes no object)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.i > tok.head.i
+        and any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    )
+
+
+def _dated_relative(tok: Any) -> bool:
+    """ "Be'eri, a kibbutz that Hamas fighters overran on Saturday", "a mining town its forces
+    entered on Wednesday": a relative clause dated by a day of this week tells news."""
+    if tok.dep_ != "relcl" or tok.tag_ != "VBD":
+        return False
+    for c in tok.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj")
+        ):
+            return True
+        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
+            return True
+    return False
+
+
+_NATURAL = {
+    "earthquake", "quake", "tremor", "aftershock", "storm", "flood", "cyclone", "hurricane",
+    "typhoon", "landslide", "tsunami", "wildfire", "drought", "lightning", "avalanche",
+    "mudslide", "heatwave", "eruption", "cholera", "outbreak", "epidemic", "accident", "crash",
+}  # fmt: skip
+
+
+_CARE_PLACES = {"hospital", "clinic", "infirmary", "shelter", "morgue", "safety"}
+
+
+def _to_care(tok: Any) -> bool:
+    return tok.lemma_.lower() in ("take", "carry", "rush", "bring", "move") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.lemma_.lower() in _CARE_PLACES for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
+_CARRIED_OUT = {
+    "force",
+    "compel",
+    "begin",
+    "start",
+    "continue",
+    "manage",
+    "make",
+    "resume",
+    "decide",
+}
+
+
+def _is_trigger_word(tok: Any) -> bool:
+    """Whether a word could itself trigger an event (a verb of the table or a light verb)."""
+    table = triggers()
+    lemma = tok.lemma_.lower()
+    return bool(table.rules_for_verb(lemma) or lemma in table.light_verbs or table.by_noun(lemma))
+
+
+def _heads_an_event(tok: Any) -> bool:
+    """A trigger word that tells an event here: not "stormed a mosque", whose object the
+    verb's rule refuses (the participle that follows tells what happened)."""
+    if triggers().rules_for_verb(tok.lemma_.lower()) and tok.lemma_ not in triggers().light_verbs:
+        return _verb_rule(tok) is not None
+    return _is_trigger_word(tok)
+
+
+def _intent_noun(tok: Any) -> bool:
+    return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in triggers().intent_nouns)
+
+
+def _intent_holder(tok: Any) -> Any:
+    """The word carrying the intention (intention / vow / will ...)."""
+    node = tok
+    for _ in range(6):
+        if _intent_noun(node) or node.lemma_.lower() in triggers().intent_verbs and node != tok:
+            return node
+        if node.head == node:
+            break
+        node = node.head
+    return tok

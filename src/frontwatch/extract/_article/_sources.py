@@ -1,0 +1,259 @@
+"""Sources and attribution chains of a claim ("Reuters, citing military sources")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from frontwatch.actors import ActorInfo, actor_table
+from frontwatch.extract._article._common import _PUBLISHER_WORDS, PUBLISHER, _Ctx
+from frontwatch.extract._article._events import _phrase, _span_text
+from frontwatch.extract._replace import replace
+from frontwatch.extract._tables import (
+    source_table,
+    triggers,
+)
+from frontwatch.nlp import Sentence
+from frontwatch.types import SourceRef
+
+
+def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
+    """The reporting chain that governs the trigger, else "according to", else the publisher."""
+    table = triggers()
+    chain: list[SourceRef] = []
+    side: list[SourceRef] = []  # sources named beside the first one ("X and Y said")
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head == node:
+            break
+        if head.lemma_.lower() in table.speech_verbs and node.dep_ in (
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+            "parataxis",
+            "dobj",
+        ):
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and head.lemma_ in _SPEAKER_PASSIVE)
+            ]  # "no injuries were reported": what is reported, not who reports
+            if subjects and subjects[0].lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+                subjects = [head.head]
+            if not subjects:  # "SANA, quoting an official, said": the parser loses the subject
+                subjects = [
+                    c
+                    for c in head.children
+                    if c.i < head.i
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.dep_ in ("advcl", "npadvmod", "dep", "nmod", "appos")
+                ][:1]
+            if not subjects:
+                subjects = _stranded_speaker(head)
+            conjs = [c for c in subjects[0].children if c.dep_ == "conj"] if subjects else []
+            if len(subjects) == 1 and conjs and not chain:
+                # "witnesses and an army source said": two sources side by side, not one
+                for t in [subjects[0], *conjs]:
+                    ref = _source_ref(ctx, _phrase(t))
+                    if ref is not None and ref not in side:
+                        side.append(ref)
+                if side:
+                    chain.insert(0, side.pop(0))
+            elif subjects:
+                phrase = " ".join(_phrase_full(x) for x in subjects)
+                ref = _source_ref(ctx, phrase)
+                if ref is not None:
+                    chain.insert(0, ref)
+            for c in head.children:
+                if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote"):
+                    obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                    if obj is not None:
+                        ref = _source_ref(ctx, _phrase_full(obj))
+                        if ref is not None:
+                            chain.append(ref)
+        node = head
+    if not chain:
+        parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        if not parallel:
+            parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
+        return tuple(parallel) if parallel else (PUBLISHER,)
+    if len(chain) == 1:
+        return (chain[0], *side)
+    # a chain: SANA quoting an official; the independent originators are the heads
+    heads = [c for c in chain if c.name != "publisher"]
+    if not heads:
+        return (PUBLISHER,)
+    return (replace(heads[0], via=tuple(c.name for c in heads[1:])),)
+
+
+_SPEAKER_PASSIVE = {"quote", "cite"}  # "the governor was quoted as saying"
+
+
+def _stranded_speaker(said: Any) -> list[Any]:
+    """ "..., killing 12 people, the regional governor, Oleh Syniehubov, said": the parser
+    hangs the speaker as an apposition of the victims; it is the comma-led phrase ending just
+    before the subjectless speech verb."""
+    doc = said.doc
+    j = said.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j >= 0 and doc[j].dep_ == "conj" and doc[j].pos_ in ("NOUN", "PROPN"):
+        # "..., the area around the airport, witnesses and an army source said": the speakers
+        # hang as conjuncts of the last target; the first comma-led conjunct starts them
+        node = doc[j]
+        while node.dep_ == "conj" and node.i > node.head.i:
+            if _comma_led(node):
+                return [node]
+            node = node.head
+        return []
+    if j < 0 or doc[j].dep_ != "appos":
+        return []
+    node = doc[j]
+    while node.head.dep_ == "appos" and node.head.i < node.i:
+        node = node.head
+    head = node.head
+    if head.pos_ in ("NOUN", "PROPN") and _comma_led(head) and head.i < said.i:
+        return [head]  # "wounding 19, the head of the WHO, Tedros ..., said"
+    return [node] if _comma_led(node) else []
+
+
+def _comma_led(tok: Any) -> bool:
+    i = tok.left_edge.i
+    return i > 0 and tok.doc[i - 1].text == ","
+
+
+def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
+    """ "..., witnesses and an army source said": a speech verb the parser hung under the
+    event's clause; each coordinated subject is a source."""
+    root = tok
+    while root.head != root and root.dep_ not in ("ROOT",):
+        root = root.head
+    for child in root.children:
+        if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and (
+            child.lemma_.lower() in triggers().speech_verbs
+        ):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                stranded = _stranded_speaker(child)
+                subj = stranded[0] if stranded else None
+            if subj is None:
+                continue
+            out = []
+            for t in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+                ref = _source_ref(ctx, _phrase(t))
+                if ref is not None and ref not in out:
+                    out.append(ref)
+            return out
+    return []
+
+
+def _phrase_full(tok: Any) -> str:
+    """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
+    subtree = tok.subtree
+    inside = {t.i for t in subtree}
+    words = [
+        t
+        for t in subtree
+        if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i in inside for a in t.ancestors))
+    ]
+    return _span_text(tok, words)
+
+
+@lru_cache(maxsize=65536)
+def _source_match(phrase: str) -> SourceRef | None:
+    """source_table().match, cached per phrase: "the ministry", "officials" recur across reports."""
+    return source_table().match(phrase)
+
+
+def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
+    phrase = phrase.strip(" ,")
+    if not phrase or phrase.lower() in ("he", "she", "they", "it", "who"):
+        return None
+    if _PUBLISHER_WORDS.match(phrase):
+        return PUBLISHER
+    ref = _source_match(phrase)
+    if ref is not None:
+        return ref
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if name.lower() in _BACK_REFERENCES:
+        group = _group_meant(ctx)
+        if group is not None:  # "the rebel group said": the group the report is about
+            return SourceRef(name=group.name, stance="unknown", country=group.country)
+    actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
+    return SourceRef(
+        name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
+    )
+
+
+_BACK_REFERENCES = {"group", "rebel group", "armed group", "movement", "militia", "rebels"}
+
+
+def _group_meant(ctx: _Ctx) -> ActorInfo | None:
+    """The named non-state group a bare "the group" means: the doer of the report's latest
+    event, else the group the report names most."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        info = table.actors.get(claim.actor1) if claim.kind == "event" else None
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        info = table.actors.get(name)
+        if info is not None and info.inter in (2, 3, 4):
+            return info
+    return None
+
+
+def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    if "according" not in span.text.lower():
+        return []  # no token can be "according"
+    out: list[SourceRef] = []
+    for tok in span:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            if to is None and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
+                to = span.doc[tok.i + 1]
+            if to is None:
+                continue
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                targets = [pobj]
+                if pobj.lemma_.lower() in (
+                    "information",
+                    "report",
+                    "reports",
+                    "data",
+                    "figures",
+                    "statement",
+                ):
+                    frm = next(
+                        (
+                            c
+                            for c in pobj.children
+                            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                        ),
+                        None,
+                    )
+                    if frm is not None:
+                        targets = [c for c in frm.children if c.dep_ == "pobj"]
+                        targets += [c for c in pobj.children if c.dep_ == "conj"]
+                expanded: list[Any] = []
+                for t in targets:
+                    expanded.append(t)
+                    expanded.extend(c for c in t.children if c.dep_ == "conj")
+                for t in expanded:
+                    words = [w for w in t.subtree if w.dep_ not in ("conj", "cc") or w == t]
+                    words = [
+                        w
+                        for w in words
+                        if not any(
+                            a.dep_ in ("conj", "acl", "relcl") and a != t and a in t.subtree
+                            for a in w.ancestors
+                        )
+                        and w.dep_ not in ("acl", "relcl")
+                    ]
+                    ref = _source_ref(ctx, _span_text(t, [w for w in words if w.dep_ != "cc"]))
+                    if ref is not None and ref not in out:
+                        out.append(ref)
+    return out
