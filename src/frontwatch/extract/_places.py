@@ -257,6 +257,13 @@ def find_places(
             place = ranked.resolve(text, hint)
         else:
             place = _resolve(gaz, text, countries, hint)
+        area = ranked.province_instead(place, text) if ranked is not None else None
+        if area is not None:
+            # "near the village of Martynovka" in a report on the Kursk region: not the
+            # Martynovka in Crimea, 650 km away, but a village the gazetteer lacks, placed in
+            # the province the report is about
+            found.append(_unresolved_in(sentence, a, b, text, area))
+            continue
         if place is not None and _small_namesake_far_away(
             gaz, place, text, countries, article_text
         ):
@@ -523,6 +530,23 @@ def _unresolved_town(
     return PlaceMention(a, b, c0, c1, place)
 
 
+def _unresolved_in(sentence: Sentence, a: int, b: int, text: str, area: Place) -> PlaceMention:
+    """A named village the gazetteer lacks, at the point of the province it lies in: the
+    name kept, method "unresolved", ACLED's geo_precision 3."""
+    c0, c1 = sentence.char_span(a, b)
+    place = replace(
+        area,
+        name=text,
+        spelled=text,
+        feature="city",
+        geonameid=None,
+        geo_precision=3,
+        method="unresolved",
+        score=0.0,
+    )
+    return PlaceMention(a, b, c0, c1, place)
+
+
 def _small_namesake_far_away(
     gaz: Gazetteer, place: Place, text: str, countries: tuple[str, ...], article_text: str
 ) -> bool:
@@ -681,6 +705,7 @@ class ArticlePlaces:
     ) -> None:
         self.gaz = gaz
         self.countries = countries
+        self.article_text = article_text
         spans: list[PlaceSpan] = []
         # the names each sentence holds with nothing blocked, reused when no actor's name
         # overlaps them (the same scan would find the same names)
@@ -712,6 +737,13 @@ class ArticlePlaces:
             self._resolved[key] = self._resolve(text, hint)
         return self._resolved[key]
 
+    def province_instead(self, place: Place | None, text: str) -> Place | None:
+        """The province a small far namesake is replaced by (see _province_instead)."""
+        if place is None:
+            return None
+        chosen = [c for c, _ in self.chosen.values() if c is not None]
+        return _province_instead(self.gaz, place, text, chosen, self.article_text)
+
     def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
         (an actor's name cut it differently) is resolved alone."""
@@ -732,6 +764,47 @@ class ArticlePlaces:
             # "Donetsk" is the town or its province stays the sentence's own reading
             return alone
         return place
+
+
+_VILLAGE = 5_000  # a namesake this small is no town a reader is expected to know
+_AREA_KM = 300  # the report's places lie within this of each other: it is about one area
+
+
+def _province_instead(
+    gaz: Gazetteer, place: Place, text: str, chosen: Sequence[Candidate], article_text: str
+) -> Place | None:
+    """The province the report is about, when `place` is a small village whose namesakes all
+    lie in provinces the report never names, while every other place it resolves (a province
+    among them) lies in one area far from the village: the village meant is one the
+    gazetteer lacks. A roundup across a country spreads its places wider than one area."""
+    if place.feature != "city" or place.lat is None or place.lon is None:
+        return None
+    others = [
+        c
+        for c in chosen
+        if c.geonameid != place.geonameid
+        and c.feature in ("city", "admin1")
+        and c.lat is not None
+        and c.lon is not None
+    ]
+    named = {(c.country, c.admin1) for c in others if c.feature == "admin1"}
+    if not named or (place.country, place.admin1) in named or place.admin1 in article_text:
+        return None
+    points = [(c.lat, c.lon) for c in others if c.lat is not None and c.lon is not None]
+    here = (place.lat, place.lon)
+    if any(haversine_km(here, p) < _AREA_KM for p in points):
+        return None
+    if any(haversine_km(p, q) >= _AREA_KM for p in points for q in points):
+        return None  # the report's places spread wider than one area: a roundup
+    cands = gaz.candidates(text, fuzzy=False, limit=0)
+    if any(c.population >= _VILLAGE or (c.country, c.admin1) in named for c in cands):
+        return None
+    held = [(c.country, c.admin1) for c in others]
+    province = max(
+        (c for c in others if c.feature == "admin1"),
+        key=lambda c: held.count((c.country, c.admin1)),
+    )  # the named province holding most of the report's places (the first on a tie)
+    return gaz.to_place(province, province.name)
 
 
 def _sentence_spans(

@@ -1,0 +1,53 @@
+"""A small far namesake of a village the gazetteer lacks, in a report about one province
+(reports written in our own words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Place
+
+
+def _places(text: str, gaz: Gazetteer) -> dict[str, Place]:
+    article = Article(id="g4", origin="g4.txt", title="", text=text, published=date(2024, 8, 20))
+    return {p.spelled: p for c in claims_for(article, gaz) if c.kind == "event" for p in c.places}
+
+
+def test_a_far_small_namesake_gives_way_to_the_province_the_report_is_about(
+    gaz: Gazetteer,
+) -> None:
+    got = _places(
+        "Ukrainian units advanced further into the Kursk region on Tuesday. Clashes went on "
+        "in the town of Sudzha, and Russian artillery shelled Ukrainian positions near the "
+        "village of Martynovka, the regional governor said.",
+        gaz,
+    )
+    assert got["Sudzha"].country == "RU"
+    village = got["Martynovka"]
+    assert (village.name, village.country, village.admin1) == ("Martynovka", "RU", "Kursk")
+    assert (village.method, village.geo_precision, village.geonameid) == ("unresolved", 3, None)
+    assert village.lat is not None and 50 < village.lat < 53  # the Kursk region, not Crimea
+
+
+def test_a_roundup_across_the_country_keeps_its_far_village(gaz: Gazetteer) -> None:
+    got = _places(
+        "Russian drones struck Kyiv and Lviv overnight, officials said. Shelling killed two "
+        "people in the Kharkiv region on Tuesday. A missile also hit the village of "
+        "Martynovka, damaging homes.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert village.method != "unresolved" and village.geo_precision == 1
+    assert village.lat is not None and village.lat < 47  # the village in Crimea is kept
+
+
+def test_a_far_village_in_a_province_the_report_names_is_kept(gaz: Gazetteer) -> None:
+    got = _places(
+        "Ukrainian units advanced further into the Kursk region on Tuesday. In Crimea, a "
+        "drone hit a fuel depot near the village of Martynovka, the occupation authorities said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert village.method != "unresolved" and village.lat is not None and village.lat < 47
