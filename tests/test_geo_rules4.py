@@ -51,3 +51,26 @@ def test_a_far_village_in_a_province_the_report_names_is_kept(gaz: Gazetteer) ->
     )
     village = got["Martynovka"]
     assert village.method != "unresolved" and village.lat is not None and village.lat < 47
+
+
+def test_officials_speaking_in_capitals_do_not_make_the_report_a_roundup(
+    gaz: Gazetteer,
+) -> None:
+    got = _places(
+        "Ukrainian units advanced further into the Kursk region on Tuesday, officials in Kyiv "
+        "said. Clashes went on in the town of Sudzha, and Russian artillery shelled Ukrainian "
+        "positions near the village of Martynovka, the defence ministry in Moscow said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert (village.country, village.admin1, village.method) == ("RU", "Kursk", "unresolved")
+
+
+def test_a_roundup_of_provinces_far_apart_keeps_its_far_village(gaz: Gazetteer) -> None:
+    got = _places(
+        "Russian strikes hit the Odesa region and the Sumy region overnight, the air force "
+        "said. In a separate attack, a drone damaged a school in the village of Martynovka.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert village.method != "unresolved" and village.lat is not None and village.lat < 47

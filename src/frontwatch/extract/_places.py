@@ -794,7 +794,13 @@ def _province_instead(
     here = (place.lat, place.lon)
     if any(haversine_km(here, p) < _AREA_KM for p in points):
         return None
-    if any(haversine_km(p, q) >= _AREA_KM for p in points for q in points):
+    # capitals are where officials speak ("officials in Kyiv said"), not what the report is about
+    scenes = [
+        (c.lat, c.lon)
+        for c in others
+        if c.lat is not None and c.lon is not None and gaz.feature_code(c) != "PPLC"
+    ]
+    if any(haversine_km(p, q) >= _AREA_KM for p in scenes for q in scenes):
         return None  # the report's places spread wider than one area: a roundup
     cands = gaz.candidates(text, fuzzy=False, limit=0)
     if any(c.population >= _VILLAGE or (c.country, c.admin1) in named for c in cands):
