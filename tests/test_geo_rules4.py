@@ -74,3 +74,15 @@ def test_a_roundup_of_provinces_far_apart_keeps_its_far_village(gaz: Gazetteer) 
     )
     village = got["Martynovka"]
     assert village.method != "unresolved" and village.lat is not None and village.lat < 47
+
+
+def test_a_far_town_of_some_size_is_kept_in_a_report_about_one_province(
+    gaz: Gazetteer,
+) -> None:
+    got = _places(
+        "Ukrainian units advanced further into the Kursk region on Tuesday. Clashes went on "
+        "in the town of Sudzha. Separately, a drone hit an airfield near Dzhankoi overnight.",
+        gaz,
+    )
+    town = got["Dzhankoi"]
+    assert town.method != "unresolved" and town.lat is not None and town.lat < 47

@@ -802,9 +802,9 @@ def _province_instead(
     ]
     if any(haversine_km(p, q) >= _AREA_KM for p in scenes for q in scenes):
         return None  # the report's places spread wider than one area: a roundup
-    cands = gaz.candidates(text, fuzzy=False, limit=0)
+    cands = [*gaz.candidates(text, fuzzy=False, limit=0), *gaz.candidates(text, limit=8)]
     if any(c.population >= _VILLAGE or (c.country, c.admin1) in named for c in cands):
-        return None
+        return None  # a town of some size, or a namesake in the province named
     held = [(c.country, c.admin1) for c in others]
     province = max(
         (c for c in others if c.feature == "admin1"),
