@@ -410,3 +410,19 @@ def test_a_hyphened_capital_counts_and_a_persons_name_is_no_town(gaz: Gazetteer)
     )
     countries = _article_countries(article, sentences(article), gaz)
     assert countries[0] == "HT", countries
+
+
+def test_migrants_killed_are_civilians_of_their_own_country_or_international(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "An air strike hit a shelter for migrants near Misrata on Monday, killing 20 migrants.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Civilians (International)"], seen(found)
+    found = events(
+        "An air strike hit a shelter for migrants near Misrata on Monday, killing 20 migrants. "
+        "Most of the migrants were Sudanese, aid workers said.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Civilians (Sudan)"], seen(found)

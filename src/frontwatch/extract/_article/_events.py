@@ -307,6 +307,30 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
     return None
 
 
+_MIGRANT_WORDS = frozenset({"migrant", "migrants", "asylum", "asylum-seekers"})
+# "most of the migrants held there were Ethiopians": their nationality told apart
+_MIGRANTS_WERE = re.compile(
+    r"\bmigrants\b[^.;]{0,60}?\b(?:were|are)\s+"
+    r"(?:mostly\s+|mainly\s+|largely\s+)?(?:from\s+)?([A-Z][a-z]+)"
+)
+
+
+def _migrant_victims(ctx: _Ctx, span: Any, civilians: ActorInfo) -> ActorInfo:
+    """Civilians who are migrants belong to their own country (ACLED: "Civilians (Ethiopia)"),
+    else to no single one ("Civilians (International)"), not to the country they were in."""
+    words = [t for t in span if t.lower_ in _MIGRANT_WORDS]  # the sentence tells who died
+    if not words or not civilians.name.startswith("Civilians ("):
+        return civilians
+    found = [demonym_country(c.text) for w in words for c in w.children if c.dep_ == "amod"]
+    told = [m.group(1) for m in _MIGRANTS_WERE.finditer(ctx.article.text)]  # "from Ethiopia"
+    found += [demonym_country(w) or _country_code(ctx.gaz, w) for w in told]
+    home = next((cc for cc in found if cc), "")
+    if home:
+        return _descriptor("civilians", home) or civilians
+    name = "Civilians (International)"
+    return ActorInfo(name, "", _CIVILIAN_INTER, name)
+
+
 def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
     """ "killing seven members of Iran's Revolutionary Guards", "its commander had been killed
     in a strike", "X, the deputy head of Hamas's political bureau, was killed when a drone

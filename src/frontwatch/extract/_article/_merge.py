@@ -61,6 +61,7 @@ from frontwatch.extract._article._events import (
     _is_history,
     _last_armed_actor,
     _last_striker,
+    _migrant_victims,
     _noun_role,
     _object,
     _passive_subject,
@@ -834,6 +835,8 @@ def _event_claim(
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
     if event_type == "Protests" and actor2_info is not None:
         actor2_info = _security_forces_as_police(actor2_info, span, pub)
+    if actor2_info is not None and actor2_info.inter == _CIVILIAN_INTER:
+        actor2_info = _migrant_victims(ctx, span, actor2_info)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
