@@ -426,3 +426,11 @@ def test_migrants_killed_are_civilians_of_their_own_country_or_international(
         gaz,
     )
     assert [c.actor2 for c in found] == ["Civilians (Sudan)"], seen(found)
+
+
+def test_a_head_of_government_acts_for_the_government(gaz: Gazetteer) -> None:
+    found = events(
+        "Acting Prime Minister Mara Tavel declared a state of emergency in Haiti on Monday.",
+        gaz,
+    )
+    assert [c.actor1 for c in found] == ["Government of Haiti"], seen(found)

@@ -331,6 +331,18 @@ def _migrant_victims(ctx: _Ctx, span: Any, civilians: ActorInfo) -> ActorInfo:
     return ActorInfo(name, "", _CIVILIAN_INTER, name)
 
 
+_OFFICES = frozenset({"president", "minister", "premier"})
+
+
+def _office_holder(subj: Any) -> bool:
+    """ "Interim Prime Minister Claude Joseph", "the president": a head of government (or one
+    of its ministers) who acts for the government; "the opposition's president" does not."""
+    words = [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    if any(c.dep_ == "poss" for c in subj.children):
+        return False
+    return any(w.lower_ in _OFFICES for w in words)
+
+
 def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
     """ "killing seven members of Iran's Revolutionary Guards", "its commander had been killed
     in a strike", "X, the deputy head of Hamas's political bureau, was killed when a drone
