@@ -434,3 +434,14 @@ def test_a_head_of_government_acts_for_the_government(gaz: Gazetteer) -> None:
         gaz,
     )
     assert [c.actor1 for c in found] == ["Government of Haiti"], seen(found)
+
+
+def test_supporters_attacking_protesters_are_a_mob(gaz: Gazetteer) -> None:
+    found = events(
+        "Hundreds of government supporters attacked anti-government protesters outside the "
+        "parliament in Colombo on Monday.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Mob violence", "Rioters (Sri Lanka)")
+    ], seen(found)

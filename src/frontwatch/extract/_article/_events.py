@@ -398,6 +398,11 @@ class _Coding:
     swap_roles: bool = False
 
 
+def _crowd_on_crowd(actor1: ActorInfo | None, actor2: ActorInfo | None) -> bool:
+    """Demonstrators or supporters (inter 6) attacking demonstrators."""
+    return actor1 is not None and actor2 is not None and actor1.inter == actor2.inter == 6
+
+
 def _coding(
     rule: TriggerRule, kinds: set[str], actor1: ActorInfo | None, actor2: ActorInfo | None
 ) -> _Coding:
@@ -405,8 +410,12 @@ def _coding(
     attack on civilians is violence against civilians, protesters fighting police riot."""
     switch: dict[str, Any] | None = None
     for key, candidate in rule.by_actor.items():
-        if key in kinds or (
-            key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+        if (
+            key in kinds
+            or (
+                key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+            )
+            or (key == "crowd_on_crowd" and _crowd_on_crowd(actor1, actor2))
         ):
             switch = candidate
             break
