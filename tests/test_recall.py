@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from frontwatch.extract._article._context import _article_countries
 from frontwatch.geo import Gazetteer
+from frontwatch.nlp import sentences
 from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
 
@@ -393,3 +395,53 @@ def test_a_town_taken_in_an_offensive_against_a_group_is_taken_from_that_group(
     )
     taken = [c for c in found if c.sub_event_type == "Non-state actor overtakes territory"]
     assert [c.actor2 for c in taken] == ["Syrian Democratic Forces"], seen(found)
+
+
+def test_a_hyphened_capital_counts_and_a_persons_name_is_no_town(gaz: Gazetteer) -> None:
+    # "Port-au-Prince" is five tokens; "Charles" (a police chief) is also a US town's name
+    article = Article(
+        id="r1",
+        origin="r.txt",
+        title="",
+        text="Gunmen attacked a police station on Monday and killed two Haitian officers, "
+        "police chief Leon Charles told reporters in Port-au-Prince. A wounded officer "
+        "was flown to Miami.",
+        published=PUBLISHED,
+    )
+    countries = _article_countries(article, sentences(article), gaz)
+    assert countries[0] == "HT", countries
+
+
+def test_migrants_killed_are_civilians_of_their_own_country_or_international(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "An air strike hit a shelter for migrants near Misrata on Monday, killing 20 migrants.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Civilians (International)"], seen(found)
+    found = events(
+        "An air strike hit a shelter for migrants near Misrata on Monday, killing 20 migrants. "
+        "Most of the migrants were Sudanese, aid workers said.",
+        gaz,
+    )
+    assert [c.actor2 for c in found] == ["Civilians (Sudan)"], seen(found)
+
+
+def test_a_head_of_government_acts_for_the_government(gaz: Gazetteer) -> None:
+    found = events(
+        "Acting Prime Minister Mara Tavel declared a state of emergency in Haiti on Monday.",
+        gaz,
+    )
+    assert [c.actor1 for c in found] == ["Government of Haiti"], seen(found)
+
+
+def test_supporters_attacking_protesters_are_a_mob(gaz: Gazetteer) -> None:
+    found = events(
+        "Hundreds of government supporters attacked anti-government protesters outside the "
+        "parliament in Colombo on Monday.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Mob violence", "Rioters (Sri Lanka)")
+    ], seen(found)

@@ -48,9 +48,12 @@ def _article_countries(
                 shared[tok.text] += 2
             elif tok.text[:1].isupper() and tok.is_alpha:
                 code = _country_code(gaz, tok.text)
-                if not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
+                hyphened = _hyphened_name(doc, tok.i)
+                if not code and hyphened:  # "Port-au-Prince": one name in five tokens
+                    code = _big_town_country(gaz, hyphened)
+                elif not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
                     code = _big_town_country(gaz, f"{tok.text} {doc[tok.i + 1].text}")
-                elif not code:
+                elif not code and not _in_persons_name(doc, tok.i):  # "chief Leon Charles"
                     code = _big_town_country(gaz, tok.text)
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
@@ -80,6 +83,22 @@ def _starts_longer_name(doc: Any, i: int) -> bool:
     a longer name, and counts as a town's name only in that name (Rapid City is not meant)."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+def _in_persons_name(doc: Any, i: int) -> bool:
+    """The second word of a person's name the parser tags ("Leon Charles"): a lone word it
+    tags a person may still be a town ("In Goma, ...")."""
+    return i > 0 and doc[i].ent_type_ == "PERSON" and doc[i - 1].ent_type_ == "PERSON"
+
+
+def _hyphened_name(doc: Any, i: int) -> str:
+    """ "Port-au-Prince" when the word at `i` starts a name joined by hyphens, else ""."""
+    j = i
+    while j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text == "-":
+        if doc[j + 1].whitespace_ or not doc[j + 2].is_alpha:
+            break
+        j += 2
+    return doc[i : j + 1].text if j > i else ""
 
 
 @lru_cache(maxsize=8192)

@@ -307,6 +307,42 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
     return None
 
 
+_MIGRANT_WORDS = frozenset({"migrant", "migrants", "asylum", "asylum-seekers"})
+# "most of the migrants held there were Ethiopians": their nationality told apart
+_MIGRANTS_WERE = re.compile(
+    r"\bmigrants\b[^.;]{0,60}?\b(?:were|are)\s+"
+    r"(?:mostly\s+|mainly\s+|largely\s+)?(?:from\s+)?([A-Z][a-z]+)"
+)
+
+
+def _migrant_victims(ctx: _Ctx, span: Any, civilians: ActorInfo) -> ActorInfo:
+    """Civilians who are migrants belong to their own country (ACLED: "Civilians (Ethiopia)"),
+    else to no single one ("Civilians (International)"), not to the country they were in."""
+    words = [t for t in span if t.lower_ in _MIGRANT_WORDS]  # the sentence tells who died
+    if not words or not civilians.name.startswith("Civilians ("):
+        return civilians
+    found = [demonym_country(c.text) for w in words for c in w.children if c.dep_ == "amod"]
+    told = [m.group(1) for m in _MIGRANTS_WERE.finditer(ctx.article.text)]  # "from Ethiopia"
+    found += [demonym_country(w) or _country_code(ctx.gaz, w) for w in told]
+    home = next((cc for cc in found if cc), "")
+    if home:
+        return _descriptor("civilians", home) or civilians
+    name = "Civilians (International)"
+    return ActorInfo(name, "", _CIVILIAN_INTER, name)
+
+
+_OFFICES = frozenset({"president", "minister", "premier"})
+
+
+def _office_holder(subj: Any) -> bool:
+    """ "Interim Prime Minister Claude Joseph", "the president": a head of government (or one
+    of its ministers) who acts for the government; "the opposition's president" does not."""
+    words = [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    if any(c.dep_ == "poss" for c in subj.children):
+        return False
+    return any(w.lower_ in _OFFICES for w in words)
+
+
 def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
     """ "killing seven members of Iran's Revolutionary Guards", "its commander had been killed
     in a strike", "X, the deputy head of Hamas's political bureau, was killed when a drone
@@ -362,6 +398,11 @@ class _Coding:
     swap_roles: bool = False
 
 
+def _crowd_on_crowd(actor1: ActorInfo | None, actor2: ActorInfo | None) -> bool:
+    """Demonstrators or supporters (inter 6) attacking demonstrators."""
+    return actor1 is not None and actor2 is not None and actor1.inter == actor2.inter == 6
+
+
 def _coding(
     rule: TriggerRule, kinds: set[str], actor1: ActorInfo | None, actor2: ActorInfo | None
 ) -> _Coding:
@@ -369,8 +410,12 @@ def _coding(
     attack on civilians is violence against civilians, protesters fighting police riot."""
     switch: dict[str, Any] | None = None
     for key, candidate in rule.by_actor.items():
-        if key in kinds or (
-            key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+        if (
+            key in kinds
+            or (
+                key == "civilians_target" and actor2 is not None and actor2.inter == _CIVILIAN_INTER
+            )
+            or (key == "crowd_on_crowd" and _crowd_on_crowd(actor1, actor2))
         ):
             switch = candidate
             break

@@ -61,8 +61,10 @@ from frontwatch.extract._article._events import (
     _is_history,
     _last_armed_actor,
     _last_striker,
+    _migrant_victims,
     _noun_role,
     _object,
+    _office_holder,
     _passive_subject,
     _per_location,
     _person_object,
@@ -665,6 +667,9 @@ def _event_claim(
     place_country = next((p.country for p in place_list if p.country), "")
     if any(p.country == ctx.main_country for p in place_list):
         place_country = ctx.main_country  # one misread town abroad does not move the event
+    if actor1_info is None and subj_tok is not None and _office_holder(subj_tok):
+        # "Interim Prime Minister X declared a state of siege": the government acts
+        actor1_info = _descriptor("government", place_country or ctx.main_country)
     if place_country and place_country != ctx.main_country:
         actor1_info = _regional(actor1_info, subj_tok, ctx, place_country)
         actor2_info = _regional(actor2_info, obj_tok, ctx, place_country)
@@ -834,6 +839,8 @@ def _event_claim(
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
     if event_type == "Protests" and actor2_info is not None:
         actor2_info = _security_forces_as_police(actor2_info, span, pub)
+    if actor2_info is not None and actor2_info.inter == _CIVILIAN_INTER:
+        actor2_info = _migrant_victims(ctx, span, actor2_info)
     sources = _sources(ctx, sent, tok)
     actor1_name = actor1_info.name if actor1_info else ""
     claim = Claim(
