@@ -499,3 +499,14 @@ def test_its_aviation_is_the_speakers_own_air_force(gaz: Gazetteer) -> None:
         published=date(2023, 10, 28),
     )
     assert mine.actor1 != "Military Forces of Myanmar"
+
+
+def test_looting_reported_as_a_gerund_subject_is_an_event(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "Looting of shops and warehouses was reported in several districts of Bukavu "
+        "overnight, residents said.",
+        gaz,
+        published=date(2025, 2, 15),
+    )
+    assert c.sub_event_type == "Looting/property destruction"
+    assert [p.name for p in c.places] == ["Bukavu"]

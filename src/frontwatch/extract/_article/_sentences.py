@@ -725,6 +725,8 @@ def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
 def _gerund_outcome(tok: Any, outcome_verbs: frozenset[str] | set[str]) -> bool:
     if tok.dep_ == "nsubj":
         return bool(tok.head.lemma_.lower() in outcome_verbs)
+    if tok.dep_ == "nsubjpass":  # "Looting of shops and warehouses was reported in X"
+        return bool(tok.head.lemma_.lower() in _WITNESS_VERBS)
     prep = tok.head
     return (
         tok.dep_ == "pcomp"
