@@ -510,3 +510,14 @@ def test_looting_reported_as_a_gerund_subject_is_an_event(gaz: Gazetteer) -> Non
     )
     assert c.sub_event_type == "Looting/property destruction"
     assert [p.name for p in c.places] == ["Bukavu"]
+
+
+def test_dotted_us_and_uk_name_their_forces(gaz: Gazetteer) -> None:
+    (c,) = events(
+        "U.S. and British warplanes struck Houthi targets near Hodeidah on Thursday, the "
+        "group's television reported.",
+        gaz,
+        published=date(2024, 3, 8),
+    )
+    assert c.actor1 == "Military Forces of the United States"
+    assert c.assoc_actor1 == "Military Forces of the United Kingdom"

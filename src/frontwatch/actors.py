@@ -172,6 +172,7 @@ class ActorTable:
         return self._cache[key]
 
     def _resolve(self, phrase: str, country: str, on: date | None) -> ActorInfo | None:
+        phrase = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), phrase)  # "U.S." = "US"
         for word in re.findall(r"[\w.]+", phrase):
             if word in self._upper:
                 return self._upper[word]
@@ -263,6 +264,10 @@ class ActorTable:
 
 
 _COMMON_WORDS = {"us", "it", "is", "as", "at", "an", "am", "or", "so", "no", "on", "in", "we", "he"}
+
+
+# dotted country abbreviations, written as the table's aliases are: "U.S. warplanes", "U.K."
+_DOTTED = re.compile(r"(?<![\w.])(?:U\.S|U\.K|U\.A\.E)\.?(?![\w])")
 
 
 @lru_cache(maxsize=512)

@@ -805,7 +805,9 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         return None, None  # "supporters of the new military leader": a crowd, not the army
     table = actor_table()
     demonyms = [
-        c for c in tok.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)
+        c
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod") and demonym_country(c.text)
     ]
     if demonyms:
         first = demonyms[0]
