@@ -55,7 +55,9 @@ def test_every_corpus_and_seed_report_reads_as_english() -> None:
     files = [p for p in CORPUS.rglob("*") if p.suffix in {".txt", ".md", ".html", ".jsonl"}]
     files += sorted(SEED.glob("*.txt")) + sorted(SEED.glob("*.md"))
     assert len(files) > 150
-    wrong = [p.name for p in files if detect_language(p.read_text(encoding="utf-8")) != "en"]
+    wrong = [
+        a.origin for p in files for a in read_path(p).articles if a.language != "en"
+    ]  # as ingest reads them: page metadata included (one page says lang="fr")
     assert wrong == []
 
 
@@ -74,18 +76,20 @@ def test_french_report_is_stored_without_claims_and_warned(tmp_path: Path) -> No
         assert store.counts()["articles"] == 1
 
 
-def test_declared_language_wins_and_english_is_coded(tmp_path: Path) -> None:
+def test_text_beats_a_wrong_declared_language(tmp_path: Path) -> None:
     src = tmp_path / "two.jsonl"
     rows = [
-        {"text": ENGLISH, "language": "es", "published": "2025-01-27"},
-        {"text": ENGLISH.replace("ten", "nine"), "published": "2025-01-27"},
+        {"text": ENGLISH, "language": "fr", "published": "2025-01-27"},  # a site template's
+        {"text": "Goma: combats", "language": "fr", "published": "2025-01-27"},  # too short
+        {"text": OTHER_LANGUAGES["es"], "language": "en", "published": "2025-01-27"},
     ]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     with Store(tmp_path / "fw.db") as store:
         report = ingest([src], store)
-    assert report.articles_new == 2
-    assert report.claims >= 1  # the English one only
-    assert sum("not in English (reads as 'es')" in w for w in report.warnings) == 1
+    assert report.articles_new == 3
+    assert report.claims >= 1  # the English one is coded
+    flagged = sorted(w.split("reads as ")[1][:4] for w in report.warnings if "not in En" in w)
+    assert flagged == ["'es'", "'fr'"]
 
 
 def test_report_without_any_date_warns(tmp_path: Path) -> None:

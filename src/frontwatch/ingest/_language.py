@@ -68,17 +68,19 @@ def _by_script(letters: list[str], table: _Table) -> str | None:
     return None
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the report's language; "en" unless another one clearly wins."""
+def detect_language(text: str, declared: str = "") -> str:
+    """ISO 639-1 code of the report's language, from its text; the `declared` one (page
+    metadata, often a site template's) only when the text is too short or unclear."""
     table = _table()
     letters = [c for c in text[:20_000] if c.isalpha()]
+    fallback = declared or "en"
     if not letters:
-        return "en"
+        return fallback
     if sum(1 for c in letters if ord(c) > 0x24F) * 2 > len(letters):
         return _by_script(letters, table) or "und"
     words = [w.casefold() for w in _WORD.findall(text[:20_000])]
     if len(words) < table.min_words:
-        return "en"
+        return fallback
     share = {
         lang: sum(1 for w in words if w in fw) / len(words) for lang, fw in table.words.items()
     }
@@ -86,4 +88,4 @@ def detect_language(text: str) -> str:
     best = max(share, key=share.__getitem__, default="en")
     if share.get(best, 0.0) >= table.min_share and share[best] >= table.over_english * english:
         return best
-    return "en"
+    return "en" if english >= table.min_share else fallback

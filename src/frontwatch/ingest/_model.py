@@ -90,7 +90,7 @@ def build_article(
             published, basis = fallback, "cli"
         else:
             basis = "unknown"
-    language = _language(draft.language) if draft.language else detect_language(text)
+    language = detect_language(text, _language(draft.language) if draft.language else "")
     if language != "en":
         warnings.append(
             f"{where}: not in English (reads as {language!r}): stored without claims,"
