@@ -1,0 +1,46 @@
+"""Rules found in the fifth session from the fresh3 part and our own probes (invented wording)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+
+def events(text: str, gaz: Gazetteer, published: date = date(2024, 10, 3)) -> list[Claim]:
+    article = Article(id="p5", origin="p.txt", title="", text=text, published=published)
+    return [c for c in claims_for(article, gaz) if c.kind == "event"]
+
+
+def test_a_named_russian_group_of_forces_is_the_russian_military(gaz: Gazetteer) -> None:
+    found = events(
+        'According to the Russian Defence Ministry, units of the "Vostok" group of forces '
+        "liberated the settlement of Ugledar in the Donetsk region.",
+        gaz,
+    )
+    capture = next(c for c in found if c.event_type == "Battles")
+    assert capture.actor1 == "Military Forces of Russia"
+    assert capture.places[0].name == "Vuhledar"
+
+
+def test_during_the_night_is_the_night_before_publication(gaz: Gazetteer) -> None:
+    found = events(
+        "The ministry said that during the night air defence systems intercepted and "
+        "destroyed 20 drones over the Belgorod region.",
+        gaz,
+    )
+    c = next(c for c in found if c.sub_event_type == "Disrupted weapons use")
+    assert (c.date, c.date_end, c.time_precision) == (date(2024, 10, 2), date(2024, 10, 3), 1)
+    assert c.actor1 == "Military Forces of Russia"  # generic air defences over Russia
+
+
+def test_the_night_of_a_date_is_that_date(gaz: Gazetteer) -> None:
+    found = events(
+        "During the night of 28 September, air defence systems shot down 12 drones over "
+        "the Kursk region, the ministry said.",
+        gaz,
+    )
+    c = next(c for c in found if c.sub_event_type == "Disrupted weapons use")
+    assert c.date == date(2024, 9, 28)
