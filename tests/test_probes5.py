@@ -44,3 +44,26 @@ def test_the_night_of_a_date_is_that_date(gaz: Gazetteer) -> None:
     )
     c = next(c for c in found if c.sub_event_type == "Disrupted weapons use")
     assert c.date == date(2024, 9, 28)
+
+
+def test_who_receives_a_handed_over_base_gains_it(gaz: Gazetteer) -> None:
+    found = events(
+        "The peacekeepers on Sunday completed their withdrawal from the camp in Ber and "
+        "handed over the base to the Malian armed forces.",
+        gaz,
+        date(2023, 8, 15),
+    )
+    c = next(c for c in found if c.sub_event_type == "Non-violent transfer of territory")
+    assert c.actor1 == "Military Forces of Mali"
+
+
+def test_its_forces_after_according_to_are_the_sources_forces(gaz: Gazetteer) -> None:
+    found = events(
+        "According to information of the Southern Transitional Council (STC), its forces on "
+        "Saturday took control of the presidential palace in Aden.",
+        gaz,
+        date(2019, 8, 12),
+    )
+    c = next(c for c in found if c.event_type == "Battles")
+    assert c.actor1 == "Southern Transitional Council"
+    assert c.sub_event_type == "Non-state actor overtakes territory"
