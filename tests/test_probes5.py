@@ -67,3 +67,12 @@ def test_its_forces_after_according_to_are_the_sources_forces(gaz: Gazetteer) ->
     c = next(c for c in found if c.event_type == "Battles")
     assert c.actor1 == "Southern Transitional Council"
     assert c.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_coalition_is_the_saudi_led_one_in_yemen_and_the_us_led_one_in_syria() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    assert table.resolve("coalition aircraft", "YE").name == "Military Forces of Saudi Arabia"
+    assert table.resolve("coalition aircraft", "SY").name == "Military Forces of the United States"
+    assert table.resolve("Kurdish-led fighters", "SY").name == "Syrian Democratic Forces"
