@@ -39,11 +39,13 @@ def _article_countries(
     shared_names = shared_country_names()
     for sent in sentences:
         doc = sent.span.doc
-        n_doc = len(doc)
-        for tok in sent.span:
+        toks = list(sent.span)
+        end = sent.span.end
+        # each token with the next word (past the sentence's end too, as doc[i + 1] reads it)
+        nexts = [*toks[1:], doc[end] if end < len(doc) else None]
+        for tok, nxt in zip(toks, nexts, strict=False):  # (an empty sentence: no token)
             text = tok.text
-            # _starts_longer_name, read once per token (the next word, when it is a name's)
-            nxt = doc[tok.i + 1] if tok.i + 1 < n_doc else None
+            # _starts_longer_name, read once per token
             longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
             cc = demonym_country(text)
             if not cc and longer:  # "Sri Lankan police"
