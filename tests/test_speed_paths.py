@@ -530,3 +530,40 @@ def test_fuzzy_place_cache_answers_as_is_place(gaz: Gazetteer) -> None:
     assert answers == {True, False}
     assert _places._fuzzy_place(gaz, "Aleppo", ("SY",))
     assert not _places._fuzzy_place(gaz, "Yesterday", ("SY",))
+
+
+def test_noun_prefilter_of_find_triggers_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_find_triggers skips the noun tests for words that head no noun entry; letting every
+    word through finds the same triggers, and the filter does turn words away."""
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract._article import _sentences
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    sents = [s for a in read_path(DATA_DIR / "demo").articles[:6] for s in sentences(a)]
+
+    def found() -> list[list[tuple[int, str, str]]]:
+        return [
+            [(t.i, rule.name, how) for t, rule, how in _sentences._find_triggers(s.span)]
+            for s in sents
+        ]
+
+    filtered = found()
+    heads = _sentences.triggers().noun_heads
+    turned_away = sum(not _sentences._may_head_noun_entry(t, heads) for s in sents for t in s.span)
+    monkeypatch.setattr(_sentences, "_may_head_noun_entry", lambda tok, heads: True)
+    assert found() == filtered
+    assert turned_away > 100
+    assert any(how == "casualty-noun" for one in filtered for _, _, how in one)
+
+
+def test_country_places_cached_per_code(gaz: Gazetteer) -> None:
+    """Gazetteer.country builds each code's Place once: other codes give their own
+    countries, the spelling asked is kept, an unknown code stays None."""
+    sy, ua = gaz.country("SY"), gaz.country("UA")
+    assert sy is not None and ua is not None
+    assert (sy.country, ua.country) == ("SY", "UA")
+    assert gaz.country("SY") is sy and gaz.country("SY") == sy
+    lower = gaz.country("sy")
+    assert lower is not None and lower.country == "SY" and lower.spelled == "sy"
+    assert gaz.country("XX") is None and gaz.country("XX") is None
