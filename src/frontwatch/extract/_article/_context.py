@@ -36,25 +36,33 @@ def _article_countries(
     """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
     shared: Counter[str] = Counter()  # "Congo": which Congo is settled by the rest
+    shared_names = shared_country_names()
     for sent in sentences:
         doc = sent.span.doc
-        for tok in sent.span:
-            cc = demonym_country(tok.text)
-            if not cc and _starts_longer_name(doc, tok.i):  # "Sri Lankan police"
-                cc = demonym_country(f"{tok.text} {doc[tok.i + 1].text}")
+        toks = list(sent.span)
+        end = sent.span.end
+        # each token with the next word (past the sentence's end too, as doc[i + 1] reads it)
+        nexts = [*toks[1:], doc[end] if end < len(doc) else None]
+        for tok, nxt in zip(toks, nexts, strict=False):  # (an empty sentence: no token)
+            text = tok.text
+            # _starts_longer_name, read once per token
+            longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            cc = demonym_country(text)
+            if not cc and longer:  # "Sri Lankan police"
+                cc = demonym_country(f"{text} {nxt.text}")  # type: ignore[union-attr]
             if cc:
                 counts[cc] += 1
-            elif tok.text in shared_country_names():
-                shared[tok.text] += 2
-            elif tok.text[:1].isupper() and tok.is_alpha:
-                code = _country_code(gaz, tok.text)
-                hyphened = _hyphened_name(doc, tok.i)
+            elif text in shared_names:
+                shared[text] += 2
+            elif text[:1].isupper() and tok.is_alpha:
+                code = _country_code(gaz, text)
+                hyphened = _hyphened_name(doc, tok.i) if not code else ""
                 if not code and hyphened:  # "Port-au-Prince": one name in five tokens
                     code = _big_town_country(gaz, hyphened)
-                elif not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
-                    code = _big_town_country(gaz, f"{tok.text} {doc[tok.i + 1].text}")
+                elif not code and longer:  # "El Fasher", not "Rapid"
+                    code = _big_town_country(gaz, f"{text} {nxt.text}")  # type: ignore[union-attr]
                 elif not code and not _in_persons_name(doc, tok.i):  # "chief Leon Charles"
-                    code = _big_town_country(gaz, tok.text)
+                    code = _big_town_country(gaz, text)
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
     text = article.text

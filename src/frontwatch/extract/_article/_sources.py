@@ -153,12 +153,9 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
 def _phrase_full(tok: Any) -> str:
     """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
     subtree = tok.subtree
-    inside = {t.i for t in subtree}
-    words = [
-        t
-        for t in subtree
-        if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i in inside for a in t.ancestors))
-    ]
+    # a word under a relative clause of the phrase (or one itself): the clauses' subtrees
+    relative = {t.i for r in subtree if r.dep_ == "relcl" for t in r.subtree}
+    words = [t for t in subtree if t.i not in relative]
     return _span_text(tok, words)
 
 
