@@ -76,3 +76,30 @@ def test_the_coalition_is_the_saudi_led_one_in_yemen_and_the_us_led_one_in_syria
     assert table.resolve("coalition aircraft", "YE").name == "Military Forces of Saudi Arabia"
     assert table.resolve("coalition aircraft", "SY").name == "Military Forces of the United States"
     assert table.resolve("Kurdish-led fighters", "SY").name == "Syrian Democratic Forces"
+
+
+def test_a_town_several_countries_name_goes_where_the_rest_of_the_report_points(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Insurgents attacked the town of Palma in the province of Cabo Delgado on Wednesday. "
+        "The Islamic State said its fighters had captured Palma and killed 55 soldiers. "
+        "Thousands fled towards Pemba.",
+        gaz,
+        date(2021, 3, 29),
+    )
+    capture = next(
+        c for c in found if c.event_type == "Battles" and "territory" in c.sub_event_type
+    )
+    assert capture.places[0].country == "MZ"
+    assert capture.actor1 == "Islamic State (Mozambique)"  # the group's branch there
+    assert capture.actor2 == "Military Forces of Mozambique"  # not Spain's (Palma de Mallorca)
+
+
+def test_a_transnational_groups_branch_is_picked_by_country() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    assert table.resolve("Islamic State", "MZ").name == "Islamic State (Mozambique)"
+    assert table.resolve("Islamic State", "SY").name == "Islamic State (Syria)"
+    assert table.resolve("Russian forces", "UA").name == "Military Forces of Russia"
