@@ -103,3 +103,43 @@ def test_a_transnational_groups_branch_is_picked_by_country() -> None:
     assert table.resolve("Islamic State", "MZ").name == "Islamic State (Mozambique)"
     assert table.resolve("Islamic State", "SY").name == "Islamic State (Syria)"
     assert table.resolve("Russian forces", "UA").name == "Military Forces of Russia"
+
+
+def test_people_detained_at_a_blockade_make_it_a_protest_with_intervention(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "In Tel Aviv, protesters blocked the Ayalon highway for hours on Sunday night. "
+        "Police used water cannon to clear the lanes and said several people were detained.",
+        gaz,
+        date(2023, 3, 27),
+    )
+    assert [(c.sub_event_type, c.actor1, c.actor2) for c in found] == [
+        ("Protest with intervention", "Protesters (Israel)", "Police Forces of Israel")
+    ]
+
+
+def test_what_the_parser_hangs_on_cited_by_the_publication_is_the_main_clauses(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "According to the Ministry of Health of Gaza cited by the publication, as a result of "
+        "the Israeli air strike on a residential block in the Jabalia refugee camp on Tuesday, "
+        "more than 50 people died.",
+        gaz,
+        date(2023, 11, 1),
+    )
+    strike = next(c for c in found if c.sub_event_type == "Air/drone strike")
+    assert (strike.date, strike.fatalities) == (date(2023, 10, 31), 50)
+    assert strike.actor1 == "Military Forces of Israel"
+
+
+def test_a_date_naming_another_event_does_not_date_this_one(gaz: Gazetteer) -> None:
+    found = events(
+        "An Israeli air strike hit a house in Khan Younis on Tuesday. The army said the strike "
+        "killed Ahmad Nasser, one of the planners of the October 7 attack.",
+        gaz,
+        date(2023, 11, 1),
+    )
+    assert found
+    assert all(c.date != date(2023, 10, 7) for c in found)
