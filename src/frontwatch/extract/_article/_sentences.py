@@ -637,8 +637,11 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         return blocked
     base = span.start_char
     for tok in span:
-        if matches and any(c0 <= tok.idx - base < c1 for c0, c1 in matches):
-            blocked.add(tok.i)
+        off = tok.idx - base
+        for c0, c1 in matches:  # (a plain loop: a generator per token costs more)
+            if c0 <= off < c1:
+                blocked.add(tok.i)
+                break
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
