@@ -130,23 +130,25 @@ def _relative_days(text: str) -> int | None:
     return 0
 
 
-_TIME_NOUNS = {"night", "morning", "evening", "afternoon", "day", "dawn", "week", "weekend"}
+_NAMED_EVENTS = {"war", "coup", "uprising", "revolution", "election", "elections", "truce", "deal"}
 
 
 def _names_another_event(sent: Sentence, d: DateMention, tok: Any) -> bool:
     """ "one of the planners of the October 7 attack", "the 2019 offensive": a date that
-    modifies a noun other than the trigger names that other event, not this one's day."""
+    modifies an event noun other than the trigger names that other event, not this one's
+    day ("after Friday prayers", "a Sunday service" still date it)."""
     base = sent.span.start_char
     inside = [t for t in sent.span if d.start <= t.idx - base < d.end]
     root = next((t for t in inside if t.head not in inside), None)
     if root is None or root.dep_ not in ("nmod", "compound", "nummod", "amod"):
         return False
     head = root.head
+    noun = head.lower_
     return (
         head.pos_ == "NOUN"
         and head.i > root.i
         and head.i != tok.i
-        and head.lemma_.lower() not in _TIME_NOUNS
+        and (noun in triggers().noun_heads or noun in _NAMED_EVENTS)
     )
 
 

@@ -993,8 +993,13 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
                 absorbed.add(j)
                 break
             state = _state_actor(other)
-            if not state and other.sub_event_type == "Arrests" and not other.actor1:
-                state = _police_of(protest)  # "several people were detained", by no one named
+            if (
+                not state
+                and other.sub_event_type == "Arrests"
+                and not other.actor1
+                and 0 <= other.sentence_index - protest.sentence_index <= 1
+            ):  # "... Police said several people were detained": by no one named, right after
+                state = _police_of(protest)
             if riot or not state:
                 continue
             out[i] = replace(
