@@ -143,3 +143,28 @@ def test_a_date_naming_another_event_does_not_date_this_one(gaz: Gazetteer) -> N
     )
     assert found
     assert all(c.date != date(2023, 10, 7) for c in found)
+
+
+def test_with_reference_to_and_as_reported_by_name_the_source(gaz: Gazetteer) -> None:
+    found = events(
+        "As reported by the Syrian Observatory for Human Rights, the Syrian army on Saturday "
+        "regained control of Saraqib. According to the publication, with reference to the "
+        "Russian Defence Ministry, Russian aviation struck positions of the militants near "
+        "Maarat al-Numan.",
+        gaz,
+        date(2020, 2, 9),
+    )
+    labels = {c.sub_event_type: [s.name for s in c.sources] for c in found}
+    assert labels["Government regains territory"] == ["Syrian Observatory for Human Rights"]
+    assert labels["Air/drone strike"] == ["Russian Defence Ministry"]
+
+
+def test_an_actors_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
+    found = events(
+        "Militants of the Balochistan Liberation Army (BLA) attacked a convoy of the army near "
+        "Turbat on Tuesday, killing five soldiers.",
+        gaz,
+        date(2025, 3, 13),
+    )
+    assert found
+    assert all(p.name != "BLA" and p.country == "PK" for c in found for p in c.places)

@@ -694,8 +694,10 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
         info = table.resolve(tok.text)
         if info is None or info.name not in table.actors:
             continue
-        if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
-            blocked.add(tok.i)
+        doc = sent.span.doc
+        acronym = tok.text.isupper() and tok.i > 0 and doc[tok.i - 1].text == "("
+        if acronym or not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
+            blocked.add(tok.i)  # "the Balochistan Liberation Army (BLA)": not Bla in Mali
 
 
 _ARMED_NOUNS = {

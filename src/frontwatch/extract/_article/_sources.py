@@ -77,6 +77,9 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         node = head
     if not chain:
         parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        if all(p.name == "publisher" for p in parallel):
+            # "According to the publication, with reference to X", "As reported by X"
+            parallel = _reported_by(ctx, sent.span) or parallel
         if not parallel:
             parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
@@ -201,6 +204,27 @@ def _group_meant(ctx: _Ctx) -> ActorInfo | None:
         if info is not None and info.inter in (2, 3, 4):
             return info
     return None
+
+
+def _reported_by(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    """Who "with reference to X", "referring to X" or "As reported by X" names."""
+    out: list[SourceRef] = []
+    for tok in span:
+        low = tok.lower_
+        holder = None
+        if low in ("reference", "referring"):  # "with reference to X", "referring to X"
+            holder = next((c for c in tok.children if c.lower_ == "to"), None)
+        elif tok.lemma_.lower() == "report" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+        ):  # "As reported by the monitoring group, ..."
+            holder = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if holder is None:
+            continue
+        for pobj in (c for c in holder.children if c.dep_ == "pobj"):
+            ref = _source_ref(ctx, _phrase_full(pobj))
+            if ref is not None and ref.name != "publisher" and ref not in out:
+                out.append(ref)
+    return out
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
