@@ -168,3 +168,13 @@ def test_an_actors_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
     )
     assert found
     assert all(p.name != "BLA" and p.country == "PK" for c in found for p in c.places)
+
+
+def test_libyas_tripoli_government_is_the_gna_before_march_2021_and_the_gnu_after() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    gna = table.resolve("Tripoli government forces", "LY", date(2020, 5, 18))
+    gnu = table.resolve("Tripoli government forces", "LY", date(2022, 8, 27))
+    assert gna is not None and gna.name.endswith("Government of National Accord")
+    assert gnu is not None and gnu.name == "Military Forces of Libya (Government of National Unity)"
