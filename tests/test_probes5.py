@@ -178,3 +178,12 @@ def test_libyas_tripoli_government_is_the_gna_before_march_2021_and_the_gnu_afte
     gnu = table.resolve("Tripoli government forces", "LY", date(2022, 8, 27))
     assert gna is not None and gna.name.endswith("Government of National Accord")
     assert gnu is not None and gnu.name == "Military Forces of Libya (Government of National Unity)"
+
+
+def test_recaptured_escaped_prisoners_are_arrests_not_ground(gaz: Gazetteer) -> None:
+    found = events(
+        "Soldiers recaptured dozens of the escaped prisoners in Goma on Tuesday, the army said.",
+        gaz,
+        date(2020, 10, 21),
+    )
+    assert [c.sub_event_type for c in found] == ["Arrests"]

@@ -924,14 +924,17 @@ _PERSON_NOUNS = {
     "governor", "minister", "commander", "leader", "chief", "official", "officer", "son",
     "daughter", "man", "woman", "soldier", "soldiers", "fighter", "fighters", "suspect",
     "suspects", "journalist", "president", "mayor", "general", "colonel", "hostage", "hostages",
-    "prisoner", "prisoners", "member", "members", "people", "civilians",
+    "prisoner", "prisoners", "member", "members", "people", "civilians", "escapee", "escapees",
+    "inmate", "inmates", "fugitive", "fugitives", "detainee", "detainees", "convict", "convicts",
 }  # fmt: skip
+
+_QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "number", "some", "many", "most"}
 
 
 _PERSON_PRONOUNS = {"him", "her", "them", "us", "me"}
 
 
-_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch"}
+_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch", "recapture"}
 
 
 def _person_object(obj: Any) -> bool:
@@ -946,6 +949,10 @@ def _person_object(obj: Any) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in obj.children):
         return True  # "Ovidio Guzman, a son of ...", "Khamis Abakar, the governor"
+    if obj.lower_ in _QUANTITY_NOUNS:  # "recaptured a few dozen of the escaped prisoners"
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return whole is not None and _person_object(whole)
     return obj.lemma_.lower() in _PERSON_NOUNS or obj.lower_ in _PERSON_NOUNS
 
 
