@@ -137,7 +137,12 @@ def _is_history(
     ):
         return True
     doc = span.doc
-    if not lead and pub is not None and _may_name_year(span) and _old_year(doc, clause, pub.year):
+    if (
+        not lead
+        and pub is not None
+        and _may_name_year(span)
+        and _old_year(doc, clause | _conj_head_dates(tok), pub.year)
+    ):
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
@@ -159,6 +164,16 @@ def _is_history(
     words |= _speech_time_words(tok)
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+def _conj_head_dates(tok: Any) -> set[int]:
+    """ "Israel invaded Lebanon in 1982 and occupied the south": a second verb with no time of
+    its own shares its first verb's ("in 1982")."""
+    if tok is None or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if any(c.dep_ in ("prep", "npadvmod") for c in tok.children if c.lower_ != "of"):
+        return set()  # its own "on Tuesday", "in the town": not the first verb's time alone
+    return {t.i for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree}
 
 
 def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontwatch.extract._article._sentences import (
+    _finds,
     _gerund_outcome,
     _none_did,
     _noun_verb,
@@ -60,8 +61,14 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
         return "skip"  # "the earthquake struck near Mandalay": no one's act
-    if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
-        return "skip"  # "rumours that the rebels had entered Homs"
+    if any(_hearsay(a, table.rumour_words) for a in tok.ancestors):
+        return "skip"  # "rumours that the rebels had entered Homs", "unconfirmed reports that"
+    if _refuted_account(tok, table.account_nouns, table.refuted_words):
+        return "skip"  # "reports that the rebels had seized the airport were false"
+    if table.accident_markers is not None and _finds(table.accident_markers, _clause_words(tok)):
+        return "skip"  # "a depot exploded by accident": no one's act of violence
+    if _over_a_long_span(tok, table.long_spans):
+        return "skip"  # "jihadists have killed thousands over the past decade": a long course
     node = tok
     for _ in range(6):
         head = node.head
@@ -78,6 +85,8 @@ def _modality(tok: Any, span: Any) -> str:
                 if lemma in ("promise", "pledge")
                 else "intended"
             )
+        if node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
+            return "intended"  # "is preparing provocations with the use of chemical weapons"
         if lemma in table.deny_verbs and node.dep_ != "conj":
             return "skip"  # ("rejected the account and said Russia had struck": not denied)
         if node.dep_ == "xcomp" and any(
@@ -102,6 +111,13 @@ def _modality(tok: Any, span: Any) -> str:
 
 
 _DEFINITE = {"the", "this", "that", "it"}
+
+# intent verbs whose object is what is planned ("preparing an offensive", "threatened a new
+# assault"); not "attempted an assault" or "ordered an attack", told once they were made
+_PLANNING_VERBS = {
+    "prepare", "plan", "plot", "threaten", "vow", "pledge", "promise", "propose", "consider",
+    "mull", "weigh", "predict", "forecast", "fear",
+}  # fmt: skip
 
 
 def _characterised(tok: Any) -> bool:
@@ -245,3 +261,52 @@ def _intent_holder(tok: Any) -> Any:
             break
         node = node.head
     return tok
+
+
+def _refuted_account(tok: Any, nouns: frozenset[str], refuting: frozenset[str]) -> bool:
+    """ "Reports that the rebels had seized the airport were false", "a report that troops had
+    entered Kupiansk turned out to be false": the account the sentence calls untrue."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() not in nouns:  # (a capital "Reports" may be tagged a verb)
+            continue
+        pred = a.head  # "were false", "were fabricated", "turned out to be false"
+        words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
+        words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "to be false"
+        if a.dep_ in ("nsubj", "nsubjpass") and any(
+            w.lemma_.lower() in refuting or w.lower_ in refuting for w in words
+        ):
+            return True
+    return False
+
+
+def _clause_words(tok: Any) -> str:
+    """The words of a trigger's own clause: its subtree (a noun's: its verb's)."""
+    noun_subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
+    participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "exploded ..., killing four"
+    root = tok.head if noun_subject or participle else tok
+    return " ".join(t.text for t in root.subtree)
+
+
+def _over_a_long_span(tok: Any, spans: frozenset[str]) -> bool:
+    """A perfect tense over years or months ("have killed thousands over the past decade",
+    "had been shelling the area for years"): a long course the report recalls."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "over", "throughout")
+        and any(p.lower_ in spans for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
+def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:
+    """ "rumours that ...", "unconfirmed reports that ...", "rumours spread that ...": a word
+    over the trigger that makes it hearsay (itself, its adjective or its verb's subject)."""
+    if word.lemma_.lower() in rumour_words:
+        return True
+    return any(
+        c.lemma_.lower() in rumour_words
+        for c in word.children
+        if c.dep_ == "amod" or (c.dep_ == "nsubj" and word.pos_ in ("VERB", "AUX"))
+    )

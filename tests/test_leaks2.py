@@ -1,0 +1,97 @@
+"""Said-but-not-done, history and accidents that must never be coded as events (issue 5),
+found by probing with short reports written for these tests; and the events that must stay."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+LEAD = "M23 rebels attacked army positions near Sake on Tuesday, a local official said. "
+
+
+def _events(text: str, gaz: Gazetteer) -> list[Claim]:
+    article = Article(id="t", origin="t.txt", title="", text=text, published=PUBLISHED)
+    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
+
+
+def _extra(sentence: str, gaz: Gazetteer) -> list[Claim]:
+    """The events a sentence adds after a lead event (the lead's own is dropped)."""
+    return [e for e in _events(LEAD + sentence, gaz) if all(p.name != "Sake" for p in e.places)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reports that the rebels had seized the airport in Goma on Wednesday were false, the army said.",
+        "A report that the rebels had entered the town of Butembo turned out to be false.",
+        "The army said claims that it had shelled a school in Goma were fabricated.",
+    ],
+)
+def test_an_account_called_untrue_is_no_event(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were unconfirmed reports that the rebels had entered Butembo.",
+        "Rumours spread on Wednesday that the rebels had taken Butembo.",
+    ],
+)
+def test_hearsay_by_its_adjective_or_its_verb_is_no_event(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An ammunition depot exploded by accident near the town of Goma on Monday, killing three soldiers.",
+        "Two soldiers were killed on Wednesday when their truck overturned during training near Goma.",
+        "A gas cylinder exploded at a market in Goma on Wednesday, killing four people.",
+    ],
+)
+def test_an_accident_is_no_political_violence(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+def test_a_landmine_that_goes_off_stays_an_event(gaz: Gazetteer) -> None:
+    (e,) = _extra("A landmine exploded under a truck near Rutshuru on Wednesday, killing two.", gaz)
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor said the rebels had been shelling the area for years.",
+        "Armed groups have killed thousands of civilians in the province over the past decade.",
+    ],
+)
+def test_a_perfect_over_years_is_a_long_course(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+def test_what_is_prepared_is_intended(gaz: Gazetteer) -> None:
+    found = _events(
+        "Moscow, 12 March. Units of the Russian army repelled five attacks near Kupiansk on "
+        "Tuesday, the ministry reported. The Kyiv regime is preparing provocations with the "
+        "use of chemical weapons in the Kharkiv region, the ministry said.",
+        gaz,
+    )
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rwanda invaded the country in 1996 and occupied the town of Goma.",
+        "Rwandan troops occupied the town of Goma until 2002.",
+    ],
+)
+def test_a_second_verb_shares_the_first_ones_old_year(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
