@@ -95,3 +95,32 @@ def test_what_is_prepared_is_intended(gaz: Gazetteer) -> None:
 )
 def test_a_second_verb_shares_the_first_ones_old_year(sentence: str, gaz: Gazetteer) -> None:
     assert _extra(sentence, gaz) == []
+
+
+def test_a_date_weeks_before_the_news_told_after_it_is_background(gaz: Gazetteer) -> None:
+    found = _events(
+        "Rebels attacked army posts on the outskirts of Bangui on Thursday, the army said.\n\n"
+        "The rebel coalition was formed in December. Rebels seized the town of Bangassou "
+        "on February 20 and have blocked the road from Cameroon.",
+        gaz,
+    )
+    assert [p.name for e in found for p in e.places] == ["Bangui"]
+
+
+def test_a_date_days_before_the_news_stays_an_event(gaz: Gazetteer) -> None:
+    found = _events(
+        "Rebels attacked army posts on the outskirts of Bangui on Thursday, the army said.\n\n"
+        "Rebels seized the town of Bangassou on March 10.",
+        gaz,
+    )
+    assert {p.name for e in found for p in e.places} == {"Bangui", "Bangassou"}
+
+
+def test_a_denial_of_this_attaches_to_the_account_told_before(gaz: Gazetteer) -> None:
+    (e,) = _events(
+        "The army said its troops had retaken the town of Sinja on Tuesday. "
+        "The RSF denied this and said its fighters still held the town.",
+        gaz,
+    )
+    assert e.sub_event_type == "Government regains territory"
+    assert e.denied_by == ("Rapid Support Forces",)

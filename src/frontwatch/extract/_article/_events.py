@@ -136,6 +136,8 @@ def _is_history(
         and (pub - d).days > _HISTORY_DAYS
     ):
         return True
+    if not lead and basis == "explicit" and _older_than_the_news(ctx, d):
+        return True  # "Rebels seized Bangassou on January 3" after this week's news: background
     doc = span.doc
     if (
         not lead
@@ -164,6 +166,26 @@ def _is_history(
     words |= _speech_time_words(tok)
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+_NEWS_DAYS = 3  # the report's news: an event this close to its publication
+_OLDER_DAYS = 7  # an explicit date this long before that news, told after it, is background
+
+
+def _older_than_the_news(ctx: _Ctx, d: date | None) -> bool:
+    """An explicit date over a week before an event the report has already told as this
+    week's news ("attacked Bangui on Wednesday ... Rebels seized Bangassou on January 3"):
+    the report recalls it, it is not its news (ACLED codes it from its own reports)."""
+    pub = ctx.article.published
+    if d is None or pub is None or (pub - d).days <= _OLDER_DAYS:
+        return False
+    return any(
+        c.kind == "event"
+        and c.date is not None
+        and 0 <= (pub - c.date).days <= _NEWS_DAYS
+        and (c.date - d).days > _OLDER_DAYS
+        for c in ctx.claims
+    )
 
 
 def _conj_head_dates(tok: Any) -> set[int]:

@@ -275,6 +275,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             ctx.sentence_areas.add(sent.index)
 
 
+_TOLD_PRONOUNS = {"this", "that", "it"}  # "The RSF denied this": the account told before
+
+
 def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
     """ "Russia's Defence Ministry denied striking the station", "Ukraine rejected the claim":
     the denial stays with the event it denies (fw_denied_by); the event is not dropped."""
@@ -307,8 +310,11 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         scope = {t.i for t in tok.subtree} - other
         rules = {rule.name for t, rule, _ in found if t.i in scope}
         objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
-        if not rules and not objects & (
-            _DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set())
+        told = any(c.dep_ in ("dobj", "obj") and c.lower_ in _TOLD_PRONOUNS for c in tok.children)
+        if (
+            not rules
+            and not told
+            and not objects & (_DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set()))
         ):
             continue
         if not rules and _claim_with_its_own_content(tok, scope):
