@@ -124,3 +124,27 @@ def test_a_denial_of_this_attaches_to_the_account_told_before(gaz: Gazetteer) ->
     )
     assert e.sub_event_type == "Government regains territory"
     assert e.denied_by == ("Rapid Support Forces",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A soldier recalled how the rebels had stormed his post in Rutshuru last month.",
+        "Residents remember when the rebels shelled the town of Rutshuru.",
+    ],
+)
+def test_what_is_remembered_is_no_news(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+def test_the_act_the_news_came_weeks_after_is_recalled(gaz: Gazetteer) -> None:
+    assert (
+        _extra("The attack came weeks after the rebels captured the town of Rutshuru.", gaz) == []
+    )
+
+
+def test_a_second_verb_shares_its_first_verbs_years_ago(gaz: Gazetteer) -> None:
+    found = _extra(
+        "Three years ago, the army seized power in a coup and arrested the president.", gaz
+    )
+    assert found == []

@@ -164,6 +164,7 @@ def _is_history(
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     words |= _speech_time_words(tok)
+    words |= _conj_head_dates(tok)  # "Three years ago, the military seized power and arrested"
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
 
@@ -190,12 +191,17 @@ def _older_than_the_news(ctx: _Ctx, d: date | None) -> bool:
 
 def _conj_head_dates(tok: Any) -> set[int]:
     """ "Israel invaded Lebanon in 1982 and occupied the south": a second verb with no time of
-    its own shares its first verb's ("in 1982")."""
+    its own shares its first verb's ("in 1982", "three years ago")."""
     if tok is None or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
         return set()
     if any(c.dep_ in ("prep", "npadvmod") for c in tok.children if c.lower_ != "of"):
         return set()  # its own "on Tuesday", "in the town": not the first verb's time alone
-    return {t.i for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree}
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("prep", "advmod", "npadvmod") and c.i < tok.i
+        for t in c.subtree
+    }
 
 
 def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:

@@ -67,6 +67,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "reports that the rebels had seized the airport were false"
     if table.accident_markers is not None and _finds(table.accident_markers, _clause_words(tok)):
         return "skip"  # "a depot exploded by accident": no one's act of violence
+    if _weeks_before(tok):
+        return "skip"  # "the strike came weeks after Russian forces captured Avdiivka"
     if _over_a_long_span(tok, table.long_spans):
         return "skip"  # "jihadists have killed thousands over the past decade": a long course
     node = tok
@@ -87,6 +89,8 @@ def _modality(tok: Any, span: Any) -> str:
             )
         if node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
             return "intended"  # "is preparing provocations with the use of chemical weapons"
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and lemma in table.memory_verbs:
+            return "skip"  # "recalled how Russian forces had stormed his position": memory
         if lemma in table.deny_verbs and node.dep_ != "conj":
             return "skip"  # ("rejected the account and said Russia had struck": not denied)
         if node.dep_ == "xcomp" and any(
@@ -309,4 +313,20 @@ def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:
         c.lemma_.lower() in rumour_words
         for c in word.children
         if c.dep_ == "amod" or (c.dep_ == "nsubj" and word.pos_ in ("VERB", "AUX"))
+    )
+
+
+_LONG_GAPS = {"week", "month", "year", "decade"}
+
+
+def _weeks_before(tok: Any) -> bool:
+    """ "The strike came weeks after Russian forces captured Avdiivka": the act the news is
+    measured from, weeks or more before it, is recalled (not "a day after")."""
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in tok.children
+    ):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_GAPS and c.i < tok.i
+        for c in tok.head.children
     )
