@@ -148,3 +148,41 @@ def test_a_second_verb_shares_its_first_verbs_years_ago(gaz: Gazetteer) -> None:
         "Three years ago, the army seized power in a coup and arrested the president.", gaz
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army declined to confirm that its troops had withdrawn from Rutshuru.",
+        "The rebels refused to withdraw from the town of Rutshuru on Wednesday.",
+    ],
+)
+def test_what_is_declined_or_refused_is_no_event(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+def test_a_habit_is_no_event(gaz: Gazetteer) -> None:
+    assert _extra("The rebels usually shell the villages around Rutshuru at night.", gaz) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebel units attempted to storm the town of Rutshuru on Wednesday, the army said.",
+        "Rebel units tried to attack army positions near Rutshuru on Wednesday but were repelled.",
+    ],
+)
+def test_an_attempted_attack_is_an_armed_clash(sentence: str, gaz: Gazetteer) -> None:
+    (e,) = _extra(sentence, gaz)
+    assert e.sub_event_type == "Armed clash" and e.places[0].name == "Rutshuru"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels are trying to take the town of Rutshuru, the army said.",
+        "The rebels will try to storm the town of Rutshuru, the army said.",
+    ],
+)
+def test_an_attempt_not_yet_made_stays_intended(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []

@@ -244,6 +244,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if verdict == "attempted":
+            claim = _attempted_fight(claim)
         if claim is not None and (
             _own_other_version(ctx, claim) or _sides_version(ctx, tok, claim)
         ):
@@ -273,6 +275,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _attempted_fight(claim: Claim | None) -> Claim | None:
+    """ "attempted to storm Krynky", "tried to attack the positions": the attack was made and
+    failed, an armed clash (ACLED); an attempt at anything but a battle is no event."""
+    if claim is None or claim.event_type != "Battles":
+        return None
+    return replace(claim, sub_event_type="Armed clash", rule=f"{claim.rule}/attempt")
 
 
 _TOLD_PRONOUNS = {"this", "that", "it"}  # "The RSF denied this": the account told before

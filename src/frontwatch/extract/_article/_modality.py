@@ -79,6 +79,11 @@ def _modality(tok: Any, span: Any) -> str:
         if _intent_noun(head):
             return "intended"
         lemma = head.lemma_.lower()
+        if node.dep_ == "xcomp" and _attempt_made(head):
+            return "attempted"  # "Russian troops attempted to storm Krynky on Wednesday"
+        if node.dep_ == "conj" and _finite_fact(node) and lemma in table.intent_verbs:
+            node = head  # "tried to attack ... but were repelled": the repelling was told
+            continue
         if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
             return (
                 "threatened"
@@ -89,6 +94,8 @@ def _modality(tok: Any, span: Any) -> str:
             )
         if node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
             return "intended"  # "is preparing provocations with the use of chemical weapons"
+        if node.dep_ == "xcomp" and lemma in ("decline", "refuse"):
+            return "skip"  # "declined to confirm that its troops had withdrawn", "refused to leave"
         if node.dep_ in ("ccomp", "xcomp", "advcl") and lemma in table.memory_verbs:
             return "skip"  # "recalled how Russian forces had stormed his position": memory
         if lemma in table.deny_verbs and node.dep_ != "conj":
@@ -329,4 +336,25 @@ def _weeks_before(tok: Any) -> bool:
     return any(
         c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_GAPS and c.i < tok.i
         for c in tok.head.children
+    )
+
+
+_ATTEMPT_VERBS = {"try", "attempt"}
+
+
+def _attempt_made(verb: Any) -> bool:
+    """ "attempted to storm the village", "tried to attack Russian positions": an attack made
+    and failed, which ACLED codes as a fight (not "is trying to", "will try to")."""
+    return (
+        verb.lemma_.lower() in _ATTEMPT_VERBS
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+    )
+
+
+def _finite_fact(verb: Any) -> bool:
+    """A finite verb coordinated with an intent verb ("tried to attack but were repelled",
+    "threatened the town and shelled it"): a clause of its own, not the intent's content."""
+    return verb.tag_ in ("VBD", "VBZ") or (
+        verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
     )

@@ -103,7 +103,8 @@ _HABITUAL = {
 
 _HABITUAL_ADVERBS = {
     "repeatedly", "regularly", "frequently", "constantly", "routinely", "daily", "nightly",
-    "often", "habitually", "persistently",
+    "often", "habitually", "persistently", "usually", "typically", "generally", "commonly",
+    "normally", "sometimes", "occasionally",
 }  # fmt: skip
 
 
