@@ -186,3 +186,24 @@ def test_an_attempted_attack_is_an_armed_clash(sentence: str, gaz: Gazetteer) ->
 )
 def test_an_attempt_not_yet_made_stays_intended(sentence: str, gaz: Gazetteer) -> None:
     assert _extra(sentence, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels seized the town of Rutshuru last month.",
+        "Twenty people were killed last month in a similar attack on the village of Kiwanja.",
+        "The rebels shelled the town of Rutshuru last winter.",
+    ],
+)
+def test_last_month_after_the_news_is_background(sentence: str, gaz: Gazetteer) -> None:
+    assert _extra(sentence, gaz) == []
+
+
+def test_last_month_in_the_lead_is_the_reports_subject(gaz: Gazetteer) -> None:
+    found = _events(
+        "Soldiers killed at least 30 villagers in Kiwanja last month, a rights group said in a "
+        "report released on Thursday.",
+        gaz,
+    )
+    assert len(found) == 1 and found[0].date is not None and found[0].date.month == 2

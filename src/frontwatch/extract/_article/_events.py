@@ -194,7 +194,9 @@ def _conj_head_dates(tok: Any) -> set[int]:
     its own shares its first verb's ("in 1982", "three years ago")."""
     if tok is None or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
         return set()
-    if any(c.dep_ in ("prep", "npadvmod") for c in tok.children if c.lower_ != "of"):
+    if tok.dep_ == "conj" and any(
+        c.dep_ in ("prep", "npadvmod") for c in tok.children if c.lower_ != "of"
+    ):
         return set()  # its own "on Tuesday", "in the town": not the first verb's time alone
     return {
         t.i
