@@ -207,3 +207,12 @@ def test_last_month_in_the_lead_is_the_reports_subject(gaz: Gazetteer) -> None:
         gaz,
     )
     assert len(found) == 1 and found[0].date is not None and found[0].date.month == 2
+
+
+def test_a_relative_clause_dated_on_a_weekday_evening_tells_news(gaz: Gazetteer) -> None:
+    found = _events(
+        "Rescuers searched on Thursday the ruins of Kiwanja, a village that the rebels shelled "
+        "on Tuesday evening, a local official said.",
+        gaz,
+    )
+    assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"]

@@ -203,12 +203,19 @@ def _dated_relative(tok: Any) -> bool:
         if (
             c.dep_ == "prep"
             and c.lower_ == "on"
-            and any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj")
+            and any(_weekday(g) for g in c.children if g.dep_ == "pobj")
         ):
             return True
         if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
             return True
     return False
+
+
+def _weekday(word: Any) -> bool:
+    """ "Tuesday", "Tuesday evening" (a part of the day the weekday qualifies)."""
+    return word.lower_ in _WEEKDAY_WORDS or any(
+        c.dep_ == "compound" and c.lower_ in _WEEKDAY_WORDS for c in word.children
+    )
 
 
 _NATURAL = {
