@@ -216,3 +216,25 @@ def test_a_relative_clause_dated_on_a_weekday_evening_tells_news(gaz: Gazetteer)
         gaz,
     )
     assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local media reported on Wednesday that rebels had captured the town of Kanyabayonga. "
+        "The army said the reports were false and that its troops held the town.",
+        "Rebel supporters claimed on Wednesday that the rebels had entered Butembo. "
+        "The army said the claims were untrue.",
+    ],
+)
+def test_a_report_refuted_in_a_later_sentence_is_no_event(text: str, gaz: Gazetteer) -> None:
+    assert _events(text, gaz) == []
+
+
+def test_a_refutation_of_other_reports_keeps_the_told_event(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels captured the town of Kanyabayonga on Wednesday, the governor said. "
+        "The army said reports of an attack on Goma were false."
+    )
+    (e,) = _events(text, gaz)
+    assert e.places[0].name.startswith("Kany")

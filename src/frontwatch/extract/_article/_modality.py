@@ -284,17 +284,17 @@ def _intent_holder(tok: Any) -> Any:
 def _refuted_account(tok: Any, nouns: frozenset[str], refuting: frozenset[str]) -> bool:
     """ "Reports that the rebels had seized the airport were false", "a report that troops had
     entered Kupiansk turned out to be false": the account the sentence calls untrue."""
-    for a in tok.ancestors:
-        if a.lemma_.lower() not in nouns:  # (a capital "Reports" may be tagged a verb)
-            continue
-        pred = a.head  # "were false", "were fabricated", "turned out to be false"
-        words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
-        words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "to be false"
-        if a.dep_ in ("nsubj", "nsubjpass") and any(
-            w.lemma_.lower() in refuting or w.lower_ in refuting for w in words
-        ):
-            return True
-    return False
+    return any(_called_untrue(a, nouns, refuting) for a in tok.ancestors)
+
+
+def _called_untrue(noun: Any, nouns: frozenset[str], refuting: frozenset[str]) -> bool:
+    """An account noun the subject of an untrue predicate ("reports ... were false")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() not in nouns:
+        return False  # (a capital "Reports" may be tagged a verb: its lemma still counts)
+    pred = noun.head  # "were false", "were fabricated", "turned out to be false"
+    words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
+    words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "to be false"
+    return any(w.lemma_.lower() in refuting or w.lower_ in refuting for w in words)
 
 
 def _clause_words(tok: Any) -> str:

@@ -30,6 +30,7 @@ from frontwatch.extract._article._events import (
     _speech_subject,
     _subject,
 )
+from frontwatch.extract._article._modality import _called_untrue
 from frontwatch.extract._article._sentences import (
     _BLAME_VERBS,
     _BLAMED_FOR,
@@ -662,3 +663,35 @@ def _statement_text(verb: Any) -> str:
         or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
+
+
+_REFERRING = {"the", "these", "those", "such", "this", "that"}
+_REPORTED_LEMMAS = frozenset({"report", "claim", "allege", "circulate", "rumour", "rumor", "post"})
+
+
+def _drop_refuted(ctx: _Ctx, sent: Sentence) -> None:
+    """ "Local media reported that rebels had captured X. The army said the reports were
+    false": a report later refuted is no event (the events of the refuted report's sentence
+    are dropped; a plain denial keeps its event, see fw_denied_by)."""
+    table = triggers()
+    if _words(ctx, sent).lemmas.isdisjoint(table.refuted_words):
+        return
+    if not any(
+        _called_untrue(t, table.account_nouns, table.refuted_words)
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING for c in t.children)
+        for t in sent.span
+    ):
+        return
+    earlier = [
+        j for j, c in enumerate(ctx.claims) if c.kind == "event" and c.sentence_index < sent.index
+    ]
+    if not earlier:
+        return
+    told = ctx.claims[earlier[-1]].sentence_index
+    told_sent = next((s for s in ctx.seen if s.index == told), None)
+    if told_sent is None or _words(ctx, told_sent).lemmas.isdisjoint(_REPORTED_LEMMAS):
+        return  # only an account told as a report or a claim is refuted
+    for j in reversed(earlier):
+        if ctx.claims[j].sentence_index == told:
+            del ctx.claims[j]
+            ctx.claim_para = {k - (k > j): v for k, v in ctx.claim_para.items() if k != j}
