@@ -238,3 +238,18 @@ def test_a_refutation_of_other_reports_keeps_the_told_event(gaz: Gazetteer) -> N
     )
     (e,) = _events(text, gaz)
     assert e.places[0].name.startswith("Kany")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State media said on Wednesday that the army had recaptured Singa, but the RSF said "
+        "fighting was continuing and that it still controlled the city.",
+        "The army said its troops had retaken Singa on Wednesday. The RSF said the town "
+        "remained under its control.",
+    ],
+)
+def test_a_side_still_holding_the_place_denies_the_change(text: str, gaz: Gazetteer) -> None:
+    (e,) = _events(text, gaz)
+    assert e.sub_event_type == "Government regains territory"
+    assert e.denied_by == ("Rapid Support Forces",)

@@ -137,6 +137,7 @@ from frontwatch.extract._article._sentences import (
 from frontwatch.extract._article._sources import _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
+    _attach_still_held,
     _drop_refuted,
     _intent_of_party,
     _promise_and_quote_statements,
@@ -263,6 +264,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
     _drop_refuted(ctx, sent)
+    _attach_still_held(ctx, sent)
     _attach_blame(ctx, sent)
     if (
         not found_triggers
