@@ -253,3 +253,10 @@ def test_a_side_still_holding_the_place_denies_the_change(text: str, gaz: Gazett
     (e,) = _events(text, gaz)
     assert e.sub_event_type == "Government regains territory"
     assert e.denied_by == ("Rapid Support Forces",)
+
+
+def test_an_attack_during_a_training_exercise_stays_an_event(gaz: Gazetteer) -> None:
+    (e,) = _extra(
+        "Gunmen attacked soldiers during a training exercise near Goma on Wednesday.", gaz
+    )
+    assert e.event_type == "Battles"
