@@ -260,3 +260,10 @@ def test_an_attack_during_a_training_exercise_stays_an_event(gaz: Gazetteer) -> 
         "Gunmen attacked soldiers during a training exercise near Goma on Wednesday.", gaz
     )
     assert e.event_type == "Battles"
+
+
+def test_a_time_clause_of_a_future_act_is_no_event(gaz: Gazetteer) -> None:
+    found = _extra(
+        "Officials said troops would move into the town of Rutshuru once civilians had left.", gaz
+    )
+    assert found == []

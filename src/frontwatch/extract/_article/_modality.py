@@ -53,6 +53,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
         return "skip"  # "if the talks fail, the army will storm ..."
+    if _condition_of_a_future_act(tok, table.modal_auxiliaries):
+        return "skip"  # "troops would move in once civilians had left": a condition, not news
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
     if "which" in tok.sent.text and _rejected_account(tok, table.deny_verbs):
@@ -365,3 +367,16 @@ def _finite_fact(verb: Any) -> bool:
     return verb.tag_ in ("VBD", "VBZ") or (
         verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
     )
+
+
+_TIME_MARKS = {"once", "when", "after", "before", "until"}
+
+
+def _condition_of_a_future_act(tok: Any, modals: frozenset[str]) -> bool:
+    """ "Troops would move into the city once civilians had left": a time clause of an act
+    still to come tells no happening of its own."""
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
+    ):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.head.children)
