@@ -65,6 +65,11 @@ class Triggers:
     conditional_marks: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     rumour_words: frozenset[str] = frozenset()
+    account_nouns: frozenset[str] = frozenset()
+    refuted_words: frozenset[str] = frozenset()
+    accident_markers: re.Pattern[str] | None = None
+    long_spans: frozenset[str] = frozenset()
+    memory_verbs: frozenset[str] = frozenset()
     civilian_targets: frozenset[str] = frozenset()
     phrase_patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...] = ()
     _verb_index: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
@@ -218,6 +223,11 @@ def triggers() -> Triggers:
         conditional_marks=frozenset(mod.get("conditional_marks", [])),
         claim_verbs=frozenset(mod.get("claim_verbs", [])),
         rumour_words=frozenset(mod.get("rumour_words", [])),
+        account_nouns=frozenset(mod.get("account_nouns", [])),
+        refuted_words=frozenset(mod.get("refuted_words", [])),
+        accident_markers=_markers(mod.get("accident_markers", [])),
+        long_spans=frozenset(mod.get("long_spans", [])),
+        memory_verbs=frozenset(mod.get("memory_verbs", [])),
         civilian_targets=frozenset(raw.get("civilian_targets", [])),
         phrase_patterns=patterns,
         _verb_index=_verb_index(rules),

@@ -136,8 +136,15 @@ def _is_history(
         and (pub - d).days > _HISTORY_DAYS
     ):
         return True
+    if not lead and basis == "explicit" and _older_than_the_news(ctx, d):
+        return True  # "Rebels seized Bangassou on January 3" after this week's news: background
     doc = span.doc
-    if not lead and pub is not None and _may_name_year(span) and _old_year(doc, clause, pub.year):
+    if (
+        not lead
+        and pub is not None
+        and _may_name_year(span)
+        and _old_year(doc, clause | _conj_head_dates(tok), pub.year)
+    ):
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
@@ -157,8 +164,46 @@ def _is_history(
     if tok is not None and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         words |= {t.i for t in tok.subtree}  # "have attacked ... since the war began"
     words |= _speech_time_words(tok)
+    words |= _conj_head_dates(tok)  # "Three years ago, the military seized power and arrested"
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+_NEWS_DAYS = 3  # the report's news: an event this close to its publication
+_OLDER_DAYS = 7  # an explicit date this long before that news, told after it, is background
+
+
+def _older_than_the_news(ctx: _Ctx, d: date | None) -> bool:
+    """An explicit date over a week before an event the report has already told as this
+    week's news ("attacked Bangui on Wednesday ... Rebels seized Bangassou on January 3"):
+    the report recalls it, it is not its news (ACLED codes it from its own reports)."""
+    pub = ctx.article.published
+    if d is None or pub is None or (pub - d).days <= _OLDER_DAYS:
+        return False
+    return any(
+        c.kind == "event"
+        and c.date is not None
+        and 0 <= (pub - c.date).days <= _NEWS_DAYS
+        and (c.date - d).days > _OLDER_DAYS
+        for c in ctx.claims
+    )
+
+
+def _conj_head_dates(tok: Any) -> set[int]:
+    """ "Israel invaded Lebanon in 1982 and occupied the south": a second verb with no time of
+    its own shares its first verb's ("in 1982", "three years ago")."""
+    if tok is None or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if tok.dep_ == "conj" and any(
+        c.dep_ in ("prep", "npadvmod") for c in tok.children if c.lower_ != "of"
+    ):
+        return set()  # its own "on Tuesday", "in the town": not the first verb's time alone
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("prep", "advmod", "npadvmod") and c.i < tok.i
+        for t in c.subtree
+    }
 
 
 def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:

@@ -137,6 +137,8 @@ from frontwatch.extract._article._sentences import (
 from frontwatch.extract._article._sources import _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
+    _attach_still_held,
+    _drop_refuted,
     _intent_of_party,
     _promise_and_quote_statements,
     _scene_act,
@@ -244,6 +246,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if verdict == "attempted":
+            claim = _attempted_fight(claim)
         if claim is not None and (
             _own_other_version(ctx, claim) or _sides_version(ctx, tok, claim)
         ):
@@ -259,6 +263,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
     _attach_denials(ctx, sent, found_triggers)
+    _drop_refuted(ctx, sent)
+    _attach_still_held(ctx, sent)
     _attach_blame(ctx, sent)
     if (
         not found_triggers
@@ -273,6 +279,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _attempted_fight(claim: Claim | None) -> Claim | None:
+    """ "attempted to storm Krynky", "tried to attack the positions": the attack was made and
+    failed, an armed clash (ACLED); an attempt at anything but a battle is no event."""
+    if claim is None or claim.event_type != "Battles":
+        return None
+    return replace(claim, sub_event_type="Armed clash", rule=f"{claim.rule}/attempt")
+
+
+_TOLD_PRONOUNS = {"this", "that", "it"}  # "The RSF denied this": the account told before
 
 
 def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRule, str]]) -> None:
@@ -307,8 +324,11 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         scope = {t.i for t in tok.subtree} - other
         rules = {rule.name for t, rule, _ in found if t.i in scope}
         objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
-        if not rules and not objects & (
-            _DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set())
+        told = any(c.dep_ in ("dobj", "obj") and c.lower_ in _TOLD_PRONOUNS for c in tok.children)
+        if (
+            not rules
+            and not told
+            and not objects & (_DENIED_NOUNS | (_UNCONFIRMED_NOUNS if unconfirmed else set()))
         ):
             continue
         if not rules and _claim_with_its_own_content(tok, scope):

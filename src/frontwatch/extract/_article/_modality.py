@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontwatch.extract._article._sentences import (
+    _finds,
     _gerund_outcome,
     _none_did,
     _noun_verb,
@@ -52,6 +53,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ in table.conditional_marks for c in tok.children):
         return "skip"  # "if the talks fail, the army will storm ..."
+    if _condition_of_a_future_act(tok, table.modal_auxiliaries):
+        return "skip"  # "troops would move in once civilians had left": a condition, not news
     if tok.sent.text.rstrip().endswith("?"):
         return "skip"  # a question asks, it does not report
     if "which" in tok.sent.text and _rejected_account(tok, table.deny_verbs):
@@ -60,8 +63,16 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "wounded and taken to hospitals in the town": the wounded, not the town
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _NATURAL for c in tok.children):
         return "skip"  # "the earthquake struck near Mandalay": no one's act
-    if any(a.lemma_.lower() in table.rumour_words for a in tok.ancestors):
-        return "skip"  # "rumours that the rebels had entered Homs"
+    if any(_hearsay(a, table.rumour_words) for a in tok.ancestors):
+        return "skip"  # "rumours that the rebels had entered Homs", "unconfirmed reports that"
+    if _refuted_account(tok, table.account_nouns, table.refuted_words):
+        return "skip"  # "reports that the rebels had seized the airport were false"
+    if table.accident_markers is not None and _finds(table.accident_markers, _clause_words(tok)):
+        return "skip"  # "a depot exploded by accident": no one's act of violence
+    if _weeks_before(tok):
+        return "skip"  # "the strike came weeks after Russian forces captured Avdiivka"
+    if _over_a_long_span(tok, table.long_spans):
+        return "skip"  # "jihadists have killed thousands over the past decade": a long course
     node = tok
     for _ in range(6):
         head = node.head
@@ -70,6 +81,11 @@ def _modality(tok: Any, span: Any) -> str:
         if _intent_noun(head):
             return "intended"
         lemma = head.lemma_.lower()
+        if node.dep_ == "xcomp" and _attempt_made(head):
+            return "attempted"  # "Russian troops attempted to storm Krynky on Wednesday"
+        if node.dep_ == "conj" and _finite_fact(node) and lemma in table.intent_verbs:
+            node = head  # "tried to attack ... but were repelled": the repelling was told
+            continue
         if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
             return (
                 "threatened"
@@ -78,6 +94,12 @@ def _modality(tok: Any, span: Any) -> str:
                 if lemma in ("promise", "pledge")
                 else "intended"
             )
+        if node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
+            return "intended"  # "is preparing provocations with the use of chemical weapons"
+        if node.dep_ == "xcomp" and lemma in ("decline", "refuse"):
+            return "skip"  # "declined to confirm that its troops had withdrawn", "refused to leave"
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and lemma in table.memory_verbs:
+            return "skip"  # "recalled how Russian forces had stormed his position": memory
         if lemma in table.deny_verbs and node.dep_ != "conj":
             return "skip"  # ("rejected the account and said Russia had struck": not denied)
         if node.dep_ == "xcomp" and any(
@@ -102,6 +124,13 @@ def _modality(tok: Any, span: Any) -> str:
 
 
 _DEFINITE = {"the", "this", "that", "it"}
+
+# intent verbs whose object is what is planned ("preparing an offensive", "threatened a new
+# assault"); not "attempted an assault" or "ordered an attack", told once they were made
+_PLANNING_VERBS = {
+    "prepare", "plan", "plot", "threaten", "vow", "pledge", "promise", "propose", "consider",
+    "mull", "weigh", "predict", "forecast", "fear",
+}  # fmt: skip
 
 
 def _characterised(tok: Any) -> bool:
@@ -176,12 +205,19 @@ def _dated_relative(tok: Any) -> bool:
         if (
             c.dep_ == "prep"
             and c.lower_ == "on"
-            and any(g.lower_ in _WEEKDAY_WORDS for g in c.children if g.dep_ == "pobj")
+            and any(_weekday(g) for g in c.children if g.dep_ == "pobj")
         ):
             return True
         if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("overnight", "yesterday"):
             return True
     return False
+
+
+def _weekday(word: Any) -> bool:
+    """ "Tuesday", "Tuesday evening" (a part of the day the weekday qualifies)."""
+    return word.lower_ in _WEEKDAY_WORDS or any(
+        c.dep_ == "compound" and c.lower_ in _WEEKDAY_WORDS for c in word.children
+    )
 
 
 _NATURAL = {
@@ -245,3 +281,102 @@ def _intent_holder(tok: Any) -> Any:
             break
         node = node.head
     return tok
+
+
+def _refuted_account(tok: Any, nouns: frozenset[str], refuting: frozenset[str]) -> bool:
+    """ "Reports that the rebels had seized the airport were false", "a report that troops had
+    entered Kupiansk turned out to be false": the account the sentence calls untrue."""
+    return any(_called_untrue(a, nouns, refuting) for a in tok.ancestors)
+
+
+def _called_untrue(noun: Any, nouns: frozenset[str], refuting: frozenset[str]) -> bool:
+    """An account noun the subject of an untrue predicate ("reports ... were false")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() not in nouns:
+        return False  # (a capital "Reports" may be tagged a verb: its lemma still counts)
+    pred = noun.head  # "were false", "were fabricated", "turned out to be false"
+    words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
+    words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "to be false"
+    return any(w.lemma_.lower() in refuting or w.lower_ in refuting for w in words)
+
+
+def _clause_words(tok: Any) -> str:
+    """The words of a trigger's own clause: its subtree (a noun's: its verb's)."""
+    noun_subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
+    participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "exploded ..., killing four"
+    root = tok.head if noun_subject or participle else tok
+    return " ".join(t.text for t in root.subtree)
+
+
+def _over_a_long_span(tok: Any, spans: frozenset[str]) -> bool:
+    """A perfect tense over years or months ("have killed thousands over the past decade",
+    "had been shelling the area for years"): a long course the report recalls."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "over", "throughout")
+        and any(p.lower_ in spans for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
+
+
+def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:
+    """ "rumours that ...", "unconfirmed reports that ...", "rumours spread that ...": a word
+    over the trigger that makes it hearsay (itself, its adjective or its verb's subject)."""
+    if word.lemma_.lower() in rumour_words:
+        return True
+    return any(
+        c.lemma_.lower() in rumour_words
+        for c in word.children
+        if c.dep_ == "amod" or (c.dep_ == "nsubj" and word.pos_ in ("VERB", "AUX"))
+    )
+
+
+_LONG_GAPS = {"week", "month", "year", "decade"}
+
+
+def _weeks_before(tok: Any) -> bool:
+    """ "The strike came weeks after Russian forces captured Avdiivka": the act the news is
+    measured from, weeks or more before it, is recalled (not "a day after")."""
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in tok.children
+    ):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_GAPS and c.i < tok.i
+        for c in tok.head.children
+    )
+
+
+_ATTEMPT_VERBS = {"try", "attempt"}
+
+
+def _attempt_made(verb: Any) -> bool:
+    """ "attempted to storm the village", "tried to attack Russian positions": an attack made
+    and failed, which ACLED codes as a fight (not "is trying to", "will try to")."""
+    return (
+        verb.lemma_.lower() in _ATTEMPT_VERBS
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+    )
+
+
+def _finite_fact(verb: Any) -> bool:
+    """A finite verb coordinated with an intent verb ("tried to attack but were repelled",
+    "threatened the town and shelled it"): a clause of its own, not the intent's content."""
+    return verb.tag_ in ("VBD", "VBZ") or (
+        verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+    )
+
+
+_TIME_MARKS = {"once", "when", "after", "before", "until"}
+
+
+def _condition_of_a_future_act(tok: Any, modals: frozenset[str]) -> bool:
+    """ "Troops would move into the city once civilians had left": a time clause of an act
+    still to come tells no happening of its own."""
+    if tok.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
+    ):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.head.children)

@@ -103,7 +103,8 @@ _HABITUAL = {
 
 _HABITUAL_ADVERBS = {
     "repeatedly", "regularly", "frequently", "constantly", "routinely", "daily", "nightly",
-    "often", "habitually", "persistently",
+    "often", "habitually", "persistently", "usually", "typically", "generally", "commonly",
+    "normally", "sometimes", "occasionally",
 }  # fmt: skip
 
 
@@ -274,13 +275,16 @@ def _may_name_year(span: Any) -> bool:
 _EARLIER_PERIOD = re.compile(r"\bearlier (?:this|that|last) (?:month|year)\b", re.I)
 
 
+_YEAR_PREPS = ("in", "during", "until")  # ("occupied the south until 2000")
+
+
 def _old_year(doc: Any, clause: set[int], year: int) -> bool:
     """A year before the publication year in the trigger's own clause ("in 2014")."""
     for i in clause:
         t = doc[i]
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year:
             # "in 2014" dates the act; "for the first time since 2016" only measures it
-            return t.head.lower_ in ("in", "during") and t.head.head.lower_ not in ("time",)
+            return t.head.lower_ in _YEAR_PREPS and t.head.head.lower_ not in ("time",)
     return False
 
 

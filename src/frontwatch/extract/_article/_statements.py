@@ -23,6 +23,7 @@ from frontwatch.extract._article._events import (
     _blame_on_or_claimed,
     _claimed_responsibility,
     _member_of,
+    _phrase,
     _responsible_unnamed,
     _same_party,
     _says_there,
@@ -30,6 +31,7 @@ from frontwatch.extract._article._events import (
     _speech_subject,
     _subject,
 )
+from frontwatch.extract._article._modality import _called_untrue
 from frontwatch.extract._article._sentences import (
     _BLAME_VERBS,
     _BLAMED_FOR,
@@ -662,3 +664,76 @@ def _statement_text(verb: Any) -> str:
         or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
     ]
     return f"{who}: {' '.join(parts)}".strip(": ")
+
+
+_REFERRING = {"the", "these", "those", "such", "this", "that"}
+_REPORTED_LEMMAS = frozenset({"report", "claim", "allege", "circulate", "rumour", "rumor", "post"})
+
+
+def _drop_refuted(ctx: _Ctx, sent: Sentence) -> None:
+    """ "Local media reported that rebels had captured X. The army said the reports were
+    false": a report later refuted is no event (the events of the refuted report's sentence
+    are dropped; a plain denial keeps its event, see fw_denied_by)."""
+    table = triggers()
+    if _words(ctx, sent).lemmas.isdisjoint(table.refuted_words):
+        return
+    if not any(
+        _called_untrue(t, table.account_nouns, table.refuted_words)
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING for c in t.children)
+        for t in sent.span
+    ):
+        return
+    earlier = [
+        j for j, c in enumerate(ctx.claims) if c.kind == "event" and c.sentence_index < sent.index
+    ]
+    if not earlier:
+        return
+    told = ctx.claims[earlier[-1]].sentence_index
+    told_sent = next((s for s in ctx.seen if s.index == told), None)
+    if told_sent is None or _words(ctx, told_sent).lemmas.isdisjoint(_REPORTED_LEMMAS):
+        return  # only an account told as a report or a claim is refuted
+    for j in reversed(earlier):
+        if ctx.claims[j].sentence_index == told:
+            del ctx.claims[j]
+            ctx.claim_para = {k - (k > j): v for k, v in ctx.claim_para.items() if k != j}
+
+
+_STILL_HELD = re.compile(
+    r"\b(?:remain(?:s|ed)? (?:firmly )?(?:under (?:its|their|our|\w+'s) control|in (?:its|their) hands)"
+    r"|still (?:holds?|held|controls?|controlled|in control of))\b",
+    re.I,
+)
+_TERRITORY_SUBTYPES = {
+    "Non-state actor overtakes territory",
+    "Government regains territory",
+    "Non-violent transfer of territory",
+}
+_HELD_PLACE_NOUNS = {"town", "city", "village", "site", "building", "base", "airport", "area"}
+
+
+def _attach_still_held(ctx: _Ctx, sent: Sentence) -> None:
+    """ "The army said its troops had retaken X. The RSF said it still held the city": a side
+    that says it still holds the place denies the change of hands told before (fw_denied_by)."""
+    found = _STILL_HELD.search(sent.text)
+    if found is None:
+        return
+    speech = triggers().speech_verbs
+    at = next((t for t in sent.span if t.idx - sent.span[0].idx >= found.start()), None)
+    verb = next((a for a in at.ancestors if a.lemma_.lower() in speech), None) if at else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subj is None:
+        return
+    ref = _source_ref(ctx, _phrase(subj))
+    denier = ref.name if ref is not None else _phrase(subj)
+    low = sent.text.lower()
+    generic = any(t.lemma_.lower() in _HELD_PLACE_NOUNS for t in sent.span)
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind != "event" or claim.sentence_index > sent.index:
+            continue
+        if claim.sub_event_type not in _TERRITORY_SUBTYPES:
+            continue
+        named = any(w and w.lower() in low for p in claim.places for w in (p.name, p.spelled))
+        if (named or generic) and denier not in claim.denied_by:
+            ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
+        break
