@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.actors import ActorInfo, actor_table, inter_at
+from frontwatch.actors import ActorInfo, actor_table, country_code, inter_at
 from frontwatch.extract._article._common import (
     _ANAPHORA_NOUNS,
     _CIVILIAN_INTER,
@@ -338,9 +338,14 @@ def _office_holder(subj: Any) -> bool:
     """ "Interim Prime Minister Claude Joseph", "the president": a head of government (or one
     of its ministers) who acts for the government; "the opposition's president" does not."""
     words = [subj, *(c for c in subj.children if c.dep_ == "compound")]
-    if any(c.dep_ == "poss" for c in subj.children):
-        return False
+    if any(c.dep_ == "poss" and not _country_possessor(c) for c in subj.children):
+        return False  # ("Bangladesh's Prime Minister X" is the country's own office holder)
     return any(w.lower_ in _OFFICES for w in words)
+
+
+def _country_possessor(tok: Any) -> bool:
+    """ "Bangladesh's" in "Bangladesh's Prime Minister": a country, not a party."""
+    return not any(c.dep_ != "case" for c in tok.children) and bool(country_code(tok.text))
 
 
 def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
@@ -1382,7 +1387,16 @@ def _destination_tokens(tok: Any) -> set[int]:
             words = {t.lower_ for t in child.subtree}
             if child.lower_ != "in" or "direction" in words:
                 out |= sub
+        if child.dep_ == "prep" and child.lower_ in _ROUTE_PREPS:
+            # "left along a humanitarian corridor to Zaporizhzhia": the route's end
+            for route in (c for c in child.children if c.dep_ == "pobj"):
+                for p in route.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "towards", "toward", "into"):
+                        out |= {t.i for t in p.subtree}
     return out
+
+
+_ROUTE_PREPS = {"along", "via", "through", "by", "on"}
 
 
 def _destination_descriptions(tok: Any, dest: set[int], places: list[PlaceMention]) -> list[str]:
@@ -1606,6 +1620,39 @@ def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
         if place is not None:
             return [place]
     return []
+
+
+def _own_places(doc: Any, tok: Any, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The places told in the trigger's own clause ("dissolved the council in Gao"), not in a
+    clause of its own hung under it ("..., a day after gunmen killed 134 in Ogossagou")."""
+    own = []
+    for m in mentions:
+        t = doc[m.start]
+        while t.i != tok.i and t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        if t.i == tok.i:
+            own.append(m)
+    return own
+
+
+_CABINET_WORDS = {"government", "cabinet", "presidency", "junta", "parliament"}
+
+
+def _seat_of_government(ctx: _Ctx, actor1: ActorInfo | None, subj: Any) -> list[Place]:
+    """Where a government's decision is coded when the clause names no place: its capital
+    (ACLED's practice for dissolutions, dismissals, resignations), for a state actor or a
+    subject that is the government ("the cabinet", "Prime Minister X")."""
+    country = ""
+    if actor1 is not None and actor1.inter == 1:
+        country = actor1.country
+    elif (
+        actor1 is None
+        and subj is not None
+        and (subj.lower_ in _CABINET_WORDS or _office_holder(subj))
+    ):
+        country = ctx.main_country
+    place = _capital_city(ctx.gaz, country) if country else None
+    return [place] if place is not None else []
 
 
 def _capital_city(gaz: Gazetteer, iso2: str) -> Place | None:

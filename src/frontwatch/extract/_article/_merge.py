@@ -65,6 +65,7 @@ from frontwatch.extract._article._events import (
     _noun_role,
     _object,
     _office_holder,
+    _own_places,
     _passive_subject,
     _per_location,
     _person_object,
@@ -76,6 +77,7 @@ from frontwatch.extract._article._events import (
     _restates_coarse,
     _retold_in_passive,
     _scene_places,
+    _seat_of_government,
     _second_demonym_forces,
     _security_forces_as_police,
     _sentence_neighbour_places,
@@ -591,6 +593,10 @@ def _event_claim(
         place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
     if not place_list and kind != "statement":
         place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
+    if rule.place_if_none == "capital" and not _own_places(doc, tok, origin_places):
+        # "Mali's government dissolved the militia", "the prime minister resigned": a
+        # government's decision is coded at its capital, not at the scene of the last event
+        place_list = _seat_of_government(ctx, actor1_info, subj_tok) or place_list
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
         retold = _retold_in_passive(ctx, sent, tok, rule)
@@ -1064,6 +1070,8 @@ def _family(c: Claim) -> str:
 def _same_happening(a: Claim, b: Claim) -> bool:
     if _family(a) != _family(b) or a.kind != b.kind:
         return False
+    if _family(a) == "Change to group/activity" and a.trigger.lower() != b.trigger.lower():
+        return False  # "dissolved the militia ... also replaced the army chief": two decisions
     ids_a = {p.geonameid or p.name for p in a.places}
     ids_b = {p.geonameid or p.name for p in b.places}
     if not ids_a & ids_b:
