@@ -89,3 +89,61 @@ def test_a_corridor_to_a_town_is_where_the_displaced_went(gaz: Gazetteer) -> Non
     assert len(moves) == 1, seen(found)
     assert [p.name for p in moves[0].places] == ["Mariupol"], seen(found)
     assert [p.name for p in moves[0].destinations] == ["Zaporizhzhya"], seen(found)
+
+
+def test_a_year_less_dateline_fits_any_weekday_its_lead_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.ingest import read_path
+    from frontwatch.pipeline import with_batch_dates
+
+    (tmp_path / "a.txt").write_text(
+        "Published: 2023-05-01\n\nRebels shelled Saraqib on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "MOGADISHU, Oct 30 (wire) - Two car bombs killed 100 people in Mogadishu on Saturday, "
+        "the president said on Sunday.\n",
+        encoding="utf-8",
+    )
+    dated = {a.origin[-5:]: a for a in with_batch_dates(read_path(tmp_path).articles)}
+    # 30 October was a Saturday in 2021 and a Sunday in 2022: the year nearer the batch's
+    assert dated["b.txt"].published == date(2022, 10, 30)
+
+
+def test_one_capture_verb_for_two_towns_on_two_days_is_two_captures(gaz: Gazetteer) -> None:
+    found = events("M23 rebels seized Kalehe on Sunday and Minova on Monday.", gaz)
+    got = sorted(([p.name for p in c.places], c.date) for c in found)
+    assert got == [(["Kalehe"], date(2024, 12, 1)), (["Minova"], date(2024, 12, 2))], seen(found)
+
+
+def test_fire_exchanged_one_night_and_again_the_next_is_a_clash_each_day(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Indian and Pakistani troops exchanged fire near Uri on Thursday night and again on "
+        "Friday night, the Indian army said.",
+        gaz,
+    )
+    assert sorted(c.date for c in found if c.date) == [
+        date(2024, 12, 5),
+        date(2024, 12, 6),
+    ], seen(found)
+    assert {c.sub_event_type for c in found} == {"Armed clash"}
+    # one day told once stays one event
+    once = events("Rebels clashed with troops near Uri on Thursday night.", gaz)
+    assert len(once) == 1, seen(once)
+
+
+def test_forces_that_lost_a_town_to_a_group_are_its_actor2(gaz: Gazetteer) -> None:
+    found = events("Syrian government forces lost Saraqib to the rebels on Monday.", gaz)
+    assert [(c.sub_event_type, c.actor2) for c in found] == [
+        ("Non-state actor overtakes territory", "Military Forces of Syria")
+    ], seen(found)
+    assert found[0].actor1 and found[0].actor1 != "Military Forces of Syria"
+    # a loss of men is no loss of ground
+    lost_men = events("The army lost 20 soldiers to a roadside bomb near Saraqib on Monday.", gaz)
+    assert all(c.sub_event_type != "Non-state actor overtakes territory" for c in lost_men)
+
+
+def test_british_troops_are_the_uk_forces_not_the_local_army(gaz: Gazetteer) -> None:
+    for who in ("UK troops", "British troops", "British soldiers"):
+        found = events(f"{who} clashed with gunmen in Basra on Monday.", gaz)
+        assert [c.actor1 for c in found] == ["Military Forces of the United Kingdom"], seen(found)

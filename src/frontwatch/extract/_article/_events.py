@@ -496,6 +496,73 @@ def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
     return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
 
 
+_AGAIN_RE = re.compile(r"\bagain\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+_SPLIT_FAMILIES = {"territory", "clash", "remote", "civilians"}
+
+
+def _per_day(
+    claim: Claim,
+    rule: TriggerRule,
+    sent: Sentence,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> list[Claim]:
+    """One act told for two days: "seized Kalehe on Sunday and Minova on Monday" is two
+    captures, each on the day told after its town; "exchanged fire on Thursday night and again
+    on Friday night" is a clash on each day (ACLED codes one event per location and day). The
+    toll stays with the first."""
+    points = sorted(
+        (d for d in dates if d.kind == "point" and d.date is not None), key=lambda d: d.start
+    )
+    if (
+        claim.kind != "event"
+        or rule.family not in _SPLIT_FAMILIES
+        or len({d.date for d in points}) < 2
+    ):
+        return [claim]
+    base = sent.span.start_char
+    doc = sent.span.doc
+    towns = [p for p in claim.places if p.feature == "city"]
+    at = {}
+    for m in places:
+        if m.place in towns and m.place not in at:
+            at[m.place] = doc[m.start].idx - base
+    pairs: list[tuple[tuple[Place, ...], DateMention]] = []
+    if len(towns) >= 2 and len(at) == len(towns):
+        ordered = sorted(towns, key=lambda t: at[t])
+        for i, town in enumerate(ordered):
+            stop = at[ordered[i + 1]] if i + 1 < len(ordered) else len(sent.text)
+            day = next((d for d in points if at[town] < d.start < stop), None)
+            if day is None:
+                return [claim]
+            pairs.append(((town,), day))
+    else:
+        again = [d for d in points if _AGAIN_RE.search(sent.text[: d.start])]
+        if not again:
+            return [claim]
+        first = next((d for d in points if d.start < again[0].start), None)
+        if first is None:
+            return [claim]
+        pairs = [(claim.places, d) for d in (first, *again)]
+    if len({d.date for _, d in pairs}) < 2:
+        return [claim]
+    out = []
+    for k, (where, d) in enumerate(pairs):
+        one = replace(
+            claim,
+            places=where,
+            date=d.date,
+            date_end=None,
+            time_precision=d.precision,
+            date_basis="explicit",
+            rule=f"{claim.rule}/on its day",
+        )
+        if k:
+            one = replace(one, fatalities=0, fatalities_basis="none", fatalities_notes="")
+        out.append(one)
+    return out
+
+
 def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
     """ACLED splits a multi-day total evenly over its days: "745 over 2 days: 373, 372"."""
     if not fatalities or start is None or end is None or end <= start:

@@ -67,6 +67,7 @@ from frontwatch.extract._article._events import (
     _office_holder,
     _own_places,
     _passive_subject,
+    _per_day,
     _per_location,
     _person_object,
     _person_victim,
@@ -256,7 +257,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if claim is not None:
             event_toks.add(tok.i)
-            for one in _per_location(claim, rule):
+            split = _per_location(claim, rule)
+            if len(split) == 1:
+                split = _per_day(claim, rule, sent, places, dates)
+            for one in split:
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
@@ -1048,6 +1052,8 @@ def _one_act(a: Claim, b: Claim) -> bool:
         return False
     if a.notes == "withdrawal" or b.notes == "withdrawal":
         return False
+    if a.date != b.date and a.rule.endswith("/on its day") and b.rule.endswith("/on its day"):
+        return False  # "on Thursday night and again on Friday night": one act a day
     if _priority(a) == len(_PRIORITY) or _priority(b) == len(_PRIORITY):
         return False
     same_actor = a.actor1 == b.actor1 or not a.actor1 or not b.actor1
