@@ -147,3 +147,48 @@ def test_british_troops_are_the_uk_forces_not_the_local_army(gaz: Gazetteer) -> 
     for who in ("UK troops", "British troops", "British soldiers"):
         found = events(f"{who} clashed with gunmen in Basra on Monday.", gaz)
         assert [c.actor1 for c in found] == ["Military Forces of the United Kingdom"], seen(found)
+
+
+def test_people_hit_where_a_clause_about_them_says_they_were(gaz: Gazetteer) -> None:
+    found = events(
+        "According to information from witnesses cited by the publication, drones dropped "
+        "explosives on crowds of families who were waiting on the river bank outside the town "
+        "of Kasindi to cross to Uganda on Monday.",
+        gaz,
+    )
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in found] == [
+        ("Air/drone strike", ["Kasindi"])
+    ], seen(found)
+
+
+def test_fighters_pulling_out_and_civilians_crossing_a_border(gaz: Gazetteer) -> None:
+    out = events("Wagner fighters began pulling out of Rostov-on-Don late on Saturday.", gaz)
+    assert [c.sub_event_type for c in out] == ["Non-violent transfer of territory"], seen(out)
+    crossed = events("About 8,000 people crossed into Chad from Ardamata on Monday.", gaz)
+    assert [c.kind for c in crossed] == ["displacement"], seen(crossed)
+    assert [p.country for p in crossed[0].destinations] == ["TD"], seen(crossed)
+    # soldiers crossing are no displaced civilians
+    assert events("Soldiers crossed into Uganda from Bunagana on Monday.", gaz) == []
+
+
+def test_translated_wire_style_protests_attackers_and_data_sources(gaz: Gazetteer) -> None:
+    protest = events(
+        "In the city of Goma on Monday, thousands of residents went out to a protest action "
+        "against the M23.",
+        gaz,
+    )
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in protest] == [
+        ("Peaceful protest", ["Goma"])
+    ], seen(protest)
+    shot = events(
+        "On Monday unknown persons opened fire at a checkpoint of the police in the city of "
+        "Bamako, as a result of which two policemen were killed.",
+        gaz,
+    )
+    assert [c.actor1 for c in shot] == ["Unidentified Armed Group (Mali)"], seen(shot)
+    strike = events(
+        "According to the data of the Ministry of Health, as a result of the Israeli strike on "
+        "a school in the city of Gaza on Monday, 25 people died.",
+        gaz,
+    )
+    assert [s.name for s in strike[0].sources] == ["Ministry of Health"], strike[0].sources

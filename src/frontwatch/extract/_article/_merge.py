@@ -378,6 +378,10 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     )
 
 
+_TOWARD = {"to", "towards", "toward", "into"}
+_GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "refugee", "migrant"}
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -561,6 +565,26 @@ def _event_claim(
         # "fired at protesters who marched in central Maputo": where the targets were
         target_at = {t.i for c in obj_tok.children if c.dep_ == "relcl" for t in c.subtree}
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
+    if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
+        # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
+        # the people hit were, told in a clause describing them
+        hit_at = {
+            t.i
+            for c in tok.children
+            if c.dep_ == "prep"
+            and c.lower_ in ("on", "at")
+            and any(p.lemma_.lower() in _GATHERED for p in c.children if p.dep_ == "pobj")
+            for r in c.subtree
+            if r.dep_ == "relcl"
+            for t in r.subtree
+        }
+        hit_at -= {  # ("... waiting to cross to Bangladesh": where they were going)
+            t.i
+            for i in hit_at
+            if doc[i].dep_ == "prep" and doc[i].lower_ in _TOWARD
+            for t in doc[i].subtree
+        }
+        event_places = [m for m in places if m.start in hit_at and m.start not in origins]
     event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
