@@ -192,3 +192,16 @@ def test_translated_wire_style_protests_attackers_and_data_sources(gaz: Gazettee
         gaz,
     )
     assert [s.name for s in strike[0].sources] == ["Ministry of Health"], strike[0].sources
+
+
+def test_un_agencies_are_named_as_acled_names_them(gaz: Gazetteer) -> None:
+    fled = events(
+        "The UN refugee agency said on Friday that 8,000 people fled Ardamata into Chad on Monday.",
+        gaz,
+    )
+    assert [s.name for c in fled for s in c.sources] == ["UNHCR"], seen(fled)
+    killed = events(
+        "The UN children's agency said at least 35 children were killed in Wad Madani on Monday.",
+        gaz,
+    )
+    assert [s.name for c in killed for s in c.sources] == ["UNICEF"], seen(killed)
