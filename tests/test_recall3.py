@@ -205,3 +205,18 @@ def test_un_agencies_are_named_as_acled_names_them(gaz: Gazetteer) -> None:
         gaz,
     )
     assert [s.name for c in killed for s in c.sources] == ["UNICEF"], seen(killed)
+
+
+def test_people_a_blast_killed_or_a_strike_hit_are_its_civilian_target(gaz: Gazetteer) -> None:
+    bombs = events(
+        "At least 100 people were killed and 300 wounded when two car bombs exploded at a busy "
+        "junction in Mogadishu on Saturday, the president said on Sunday.",
+        gaz,
+    )
+    assert [c.actor2 for c in bombs] == ["Civilians (Somalia)"], seen(bombs)
+    drones = events("Drones dropped explosives on crowds of families in Maungdaw on Monday.", gaz)
+    assert [c.actor2 for c in drones] == ["Civilians (Myanmar)"], seen(drones)
+    soldiers = events(
+        "Ten soldiers were killed when a roadside bomb exploded near Kidal on Monday.", gaz
+    )
+    assert [c.actor2 for c in soldiers] == ["Military Forces of Mali"], seen(soldiers)

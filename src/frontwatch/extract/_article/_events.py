@@ -304,6 +304,51 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
                 if info is not None and country and info.inter == _CIVILIAN_INTER:
                     return _descriptor("civilians", country) or info
                 return info
+    return _civilian_dead(ctx, verb, country)
+
+
+_PEOPLE_HIT = {
+    "people",
+    "family",
+    "families",
+    "resident",
+    "residents",
+    "civilian",
+    "civilians",
+    "villager",
+    "villagers",
+    "refugee",
+    "refugees",
+    "worshipper",
+    "worshippers",
+}
+
+
+def _civilian_dead(ctx: _Ctx, verb: Any, country: str) -> ActorInfo | None:
+    """ "100 people were killed when two car bombs exploded", "dropped explosives on crowds of
+    families": the people the blast killed or hit are the target (Civilians), when they are
+    civilians by name."""
+    told: list[Any] = []
+    head = verb.head if verb.dep_ == "advcl" else None
+    if head is not None and head.lemma_ not in _DEATH_VERBS:
+        # "100 people were killed ... when bombs exploded ..., the president said": the
+        # parser hangs the "when" clause on the speech verb beside the deaths it explains
+        head = next(
+            (c for c in head.children if c.dep_ == "ccomp" and c.lemma_ in _DEATH_VERBS), None
+        )
+    while head is not None and head.lemma_ in _DEATH_VERBS | {"wound", "injure"}:
+        # ("100 people were killed and 300 wounded when ...": the clause hangs off "wounded")
+        told += [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+        head = head.head if head.dep_ == "conj" else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            told.append(pobj)
+            told += [g for p in pobj.children if p.lower_ == "of" for g in p.children]
+    for who in told:
+        if who.lower_ in _PEOPLE_HIT and country:
+            info, _ = _actors_of(who, ctx)
+            if info is None or info.inter == _CIVILIAN_INTER:
+                return _descriptor("civilians", country)
     return None
 
 
