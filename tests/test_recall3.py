@@ -220,3 +220,37 @@ def test_people_a_blast_killed_or_a_strike_hit_are_its_civilian_target(gaz: Gaze
         "Ten soldiers were killed when a roadside bomb exploded near Kidal on Monday.", gaz
     )
     assert [c.actor2 for c in soldiers] == ["Military Forces of Mali"], seen(soldiers)
+
+
+def test_a_translated_lead_with_its_attribution_formula_still_tells_the_strike(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "According to the Ministry of Health cited by the publication, as a result of the "
+        "Israeli air strike on a block in Jabalia on Tuesday, more than 50 people died.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.fatalities, c.date) for c in found] == [
+        ("Air/drone strike", 50, date(2024, 12, 3))
+    ], seen(found)
+
+
+def test_a_date_naming_another_happening_is_not_the_events_day(gaz: Gazetteer) -> None:
+    found = events(
+        "Israeli troops killed a Hamas commander, one of the planners of the October 7 attack, "
+        "in Jabalia on Tuesday, the army said.",
+        gaz,
+    )
+    assert [c.date for c in found] == [date(2024, 12, 3)], seen(found)
+
+
+def test_a_junta_dissolving_the_government_is_its_statement_not_a_group_change(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Soldiers mutinied in Ouagadougou on Sunday.\n\n"
+        "The new junta said it had suspended the constitution, dissolved the government and "
+        "closed the borders.",
+        gaz,
+    )
+    assert all(c.sub_event_type != "Change to group/activity" for c in found), seen(found)
