@@ -254,3 +254,14 @@ def test_a_junta_dissolving_the_government_is_its_statement_not_a_group_change(
         gaz,
     )
     assert all(c.sub_event_type != "Change to group/activity" for c in found), seen(found)
+
+
+def test_its_forces_belong_to_the_source_a_translated_lead_cites(gaz: Gazetteer) -> None:
+    found = events(
+        "According to information of the Southern Transitional Council (STC) cited by the "
+        "publication, its forces on Saturday took control of the presidential palace in Aden.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Non-state actor overtakes territory", "STC (Southern Transitional Council)")
+    ], seen(found)

@@ -137,7 +137,7 @@ from frontwatch.extract._article._sentences import (
     _speech_head,
     _towns_among_areas,
 )
-from frontwatch.extract._article._sources import _source_ref, _sources
+from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
     _intent_of_party,
@@ -442,6 +442,23 @@ def _event_claim(
         # "X said its forces took ...": the forces belong to whoever speaks
         speaker = _speech_subject(tok)
         owner, _ = _actors_of(speaker, ctx)
+        if owner is None and speaker is None:
+            # "According to information of the STC ..., its forces took control of ...": the
+            # forces are the source's
+            owner = next(
+                (
+                    info
+                    for ref in _according_to(ctx, span)
+                    if (
+                        info := actor_table().resolve(
+                            ref.name, ctx.main_country, ctx.article.published
+                        )
+                    )
+                    is not None
+                    and info.inter in (1, 2, 3, 4, 8)
+                ),
+                None,
+            )
         if owner is not None:
             actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
