@@ -265,3 +265,15 @@ def test_its_forces_belong_to_the_source_a_translated_lead_cites(gaz: Gazetteer)
     assert [(c.sub_event_type, c.actor1) for c in found] == [
         ("Non-state actor overtakes territory", "STC (Southern Transitional Council)")
     ], seen(found)
+
+
+def test_a_crowd_that_kills_is_a_mob_on_the_day_of_its_own_clause(gaz: Gazetteer) -> None:
+    found = events(
+        "A crowd in Taxco dragged a woman out of her house on Sunday and beat her to death in "
+        "the street, after the body of a girl who had gone missing last week was found nearby, "
+        "prosecutors said.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.actor1, c.date) for c in found] == [
+        ("Mob violence", "Rioters (Mexico)", date(2024, 12, 1))
+    ], seen(found)

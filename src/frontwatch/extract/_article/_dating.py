@@ -145,7 +145,10 @@ def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: 
         if t.i != pivot.i and t.lemma_.lower() in speech
         for x in t.subtree  # ", the army said on Monday": the speech's own date
     }
-    own = sorted({t.idx - base for t in words if t.i not in said})
+    # "beat her to death after the body of a girl who had gone missing last week was found":
+    # a relative clause tells of someone, not when the trigger happened
+    described = {x.i for t in words if t.dep_ == "relcl" and t.i != pivot.i for x in t.subtree}
+    own = sorted({t.idx - base for t in words if t.i not in said and t.i not in described})
     inside = [d for d in points if (k := bisect_left(own, d.start)) < len(own) and own[k] < d.end]
     if inside:
         before = [d for d in inside if d.start <= rel_pos]
