@@ -65,7 +65,7 @@ def test_its_forces_after_according_to_are_the_sources_forces(gaz: Gazetteer) ->
         date(2019, 8, 12),
     )
     c = next(c for c in found if c.event_type == "Battles")
-    assert c.actor1 == "Southern Transitional Council"
+    assert c.actor1 == "STC (Southern Transitional Council)"
     assert c.sub_event_type == "Non-state actor overtakes territory"
 
 

@@ -101,8 +101,9 @@ def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -
             lines = [ln for ln in a.text.split("\n") if ln.strip()][:3]
             found = find_dateline(lines, date(year, 12, 31))
             if found is not None:
-                found, basis = _weekday_year(found, lines[0], set(years)), "year from batch"
-                if found.year != year or _WEEKDAY_RE.search(lines[0]):
+                lead = " ".join(lines)  # (the headline, then the dateline's own sentence)
+                found, basis = _weekday_year(found, lead, set(years)), "year from batch"
+                if found.year != year or _WEEKDAY_RE.search(lead):
                     basis = "year from batch and weekday"
                 a = replace(a, published=found, published_basis=f"dateline, {basis}")
         out.append(a)
@@ -115,11 +116,12 @@ _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 def _weekday_year(found: date, lead: str, years: set[int]) -> date:
     """ "KYIV, April 30 - ... rose to 23 on Sunday": of the years near the batch's, the one in
-    which the dateline's day is the weekday the lead names (else the batch's own year)."""
-    m = _WEEKDAY_RE.search(lead)
-    if m is None:
+    which the dateline's day is a weekday the lead names (else the batch's own year); "killed
+    on Saturday, the president said on Sunday" names two, and the nearest year fitting either
+    wins."""
+    wanted = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY_RE.finditer(lead)}
+    if not wanted:
         return found
-    wanted = _WEEKDAYS.index(m.group(1).lower())
     candidates = range(min(years) - 1, max(years) + 2)
     fits = []
     for y in candidates:
@@ -127,7 +129,7 @@ def _weekday_year(found: date, lead: str, years: set[int]) -> date:
             d = found.replace(year=y)
         except ValueError:
             continue
-        if d.weekday() == wanted:
+        if d.weekday() in wanted:
             fits.append(d)
     if not fits:
         return found

@@ -33,7 +33,9 @@ def _claim_date(
     points = [
         d
         for d in dates
-        if d.kind in ("point", "since", "relative_week", "range", "month") and d.date
+        if d.kind in ("point", "since", "relative_week", "range", "month")
+        and d.date
+        and not _names_an_event(sent.text, d)
     ]
     points = [d for d in points if not _names_another_event(sent, d, tok)]
     after_days = [d for d in dates if d.kind == "after_days"]
@@ -166,7 +168,10 @@ def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: 
         if t.i != pivot.i and t.lemma_.lower() in speech
         for x in t.subtree  # ", the army said on Monday": the speech's own date
     }
-    own = sorted({t.idx - base for t in words if t.i not in said})
+    # "beat her to death after the body of a girl who had gone missing last week was found":
+    # a relative clause tells of someone, not when the trigger happened
+    described = {x.i for t in words if t.dep_ == "relcl" and t.i != pivot.i for x in t.subtree}
+    own = sorted({t.idx - base for t in words if t.i not in said and t.i not in described})
     inside = [d for d in points if (k := bisect_left(own, d.start)) < len(own) and own[k] < d.end]
     if inside:
         before = [d for d in inside if d.start <= rel_pos]
@@ -297,3 +302,15 @@ def _previous_dated(
         if other.date is not None:
             return other
     return None
+
+
+_DATE_AS_NAME_BEFORE = re.compile(r"(?:\bthe|'s)\s+$", re.I)
+_DATE_AS_NAME_AFTER = re.compile(r"^\s+[a-z]")
+
+
+def _names_an_event(text: str, d: DateMention) -> bool:
+    """ "one of the planners of the October 7 attack", "the 2020 war": a date that names
+    another happening (the date as a modifier of a noun), not the day of this one."""
+    return bool(
+        _DATE_AS_NAME_BEFORE.search(text[: d.start]) and _DATE_AS_NAME_AFTER.match(text[d.end :])
+    )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from frontwatch.actors import ActorInfo, actor_table, inter_at
+from frontwatch.actors import ActorInfo, actor_table, country_code, inter_at
 from frontwatch.extract._article._common import (
     _ANAPHORA_NOUNS,
     _CIVILIAN_INTER,
@@ -349,6 +349,51 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
                 if info is not None and country and info.inter == _CIVILIAN_INTER:
                     return _descriptor("civilians", country) or info
                 return info
+    return _civilian_dead(ctx, verb, country)
+
+
+_PEOPLE_HIT = {
+    "people",
+    "family",
+    "families",
+    "resident",
+    "residents",
+    "civilian",
+    "civilians",
+    "villager",
+    "villagers",
+    "refugee",
+    "refugees",
+    "worshipper",
+    "worshippers",
+}
+
+
+def _civilian_dead(ctx: _Ctx, verb: Any, country: str) -> ActorInfo | None:
+    """ "100 people were killed when two car bombs exploded", "dropped explosives on crowds of
+    families": the people the blast killed or hit are the target (Civilians), when they are
+    civilians by name."""
+    told: list[Any] = []
+    head = verb.head if verb.dep_ == "advcl" else None
+    if head is not None and head.lemma_ not in _DEATH_VERBS:
+        # "100 people were killed ... when bombs exploded ..., the president said": the
+        # parser hangs the "when" clause on the speech verb beside the deaths it explains
+        head = next(
+            (c for c in head.children if c.dep_ == "ccomp" and c.lemma_ in _DEATH_VERBS), None
+        )
+    while head is not None and head.lemma_ in _DEATH_VERBS | {"wound", "injure"}:
+        # ("100 people were killed and 300 wounded when ...": the clause hangs off "wounded")
+        told += [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+        head = head.head if head.dep_ == "conj" else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            told.append(pobj)
+            told += [g for p in pobj.children if p.lower_ == "of" for g in p.children]
+    for who in told:
+        if who.lower_ in _PEOPLE_HIT and country:
+            info, _ = _actors_of(who, ctx)
+            if info is None or info.inter == _CIVILIAN_INTER:
+                return _descriptor("civilians", country)
     return None
 
 
@@ -383,9 +428,14 @@ def _office_holder(subj: Any) -> bool:
     """ "Interim Prime Minister Claude Joseph", "the president": a head of government (or one
     of its ministers) who acts for the government; "the opposition's president" does not."""
     words = [subj, *(c for c in subj.children if c.dep_ == "compound")]
-    if any(c.dep_ == "poss" for c in subj.children):
-        return False
+    if any(c.dep_ == "poss" and not _country_possessor(c) for c in subj.children):
+        return False  # ("Bangladesh's Prime Minister X" is the country's own office holder)
     return any(w.lower_ in _OFFICES for w in words)
+
+
+def _country_possessor(tok: Any) -> bool:
+    """ "Bangladesh's" in "Bangladesh's Prime Minister": a country, not a party."""
+    return not any(c.dep_ != "case" for c in tok.children) and bool(country_code(tok.text))
 
 
 def _victim_group(ctx: _Ctx, tok: Any, noun_trigger: bool) -> ActorInfo | None:
@@ -534,6 +584,73 @@ def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
     if claim.kind != "event" or not per_town or len(towns) < 2:
         return [claim]
     return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
+
+
+_AGAIN_RE = re.compile(r"\bagain\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+_SPLIT_FAMILIES = {"territory", "clash", "remote", "civilians"}
+
+
+def _per_day(
+    claim: Claim,
+    rule: TriggerRule,
+    sent: Sentence,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> list[Claim]:
+    """One act told for two days: "seized Kalehe on Sunday and Minova on Monday" is two
+    captures, each on the day told after its town; "exchanged fire on Thursday night and again
+    on Friday night" is a clash on each day (ACLED codes one event per location and day). The
+    toll stays with the first."""
+    points = sorted(
+        (d for d in dates if d.kind == "point" and d.date is not None), key=lambda d: d.start
+    )
+    if (
+        claim.kind != "event"
+        or rule.family not in _SPLIT_FAMILIES
+        or len({d.date for d in points}) < 2
+    ):
+        return [claim]
+    base = sent.span.start_char
+    doc = sent.span.doc
+    towns = [p for p in claim.places if p.feature == "city"]
+    at = {}
+    for m in places:
+        if m.place in towns and m.place not in at:
+            at[m.place] = doc[m.start].idx - base
+    pairs: list[tuple[tuple[Place, ...], DateMention]] = []
+    if len(towns) >= 2 and len(at) == len(towns):
+        ordered = sorted(towns, key=lambda t: at[t])
+        for i, town in enumerate(ordered):
+            stop = at[ordered[i + 1]] if i + 1 < len(ordered) else len(sent.text)
+            day = next((d for d in points if at[town] < d.start < stop), None)
+            if day is None:
+                return [claim]
+            pairs.append(((town,), day))
+    else:
+        again = [d for d in points if _AGAIN_RE.search(sent.text[: d.start])]
+        if not again:
+            return [claim]
+        first = next((d for d in points if d.start < again[0].start), None)
+        if first is None:
+            return [claim]
+        pairs = [(claim.places, d) for d in (first, *again)]
+    if len({d.date for _, d in pairs}) < 2:
+        return [claim]
+    out = []
+    for k, (where, d) in enumerate(pairs):
+        one = replace(
+            claim,
+            places=where,
+            date=d.date,
+            date_end=None,
+            time_precision=d.precision,
+            date_basis="explicit",
+            rule=f"{claim.rule}/on its day",
+        )
+        if k:
+            one = replace(one, fatalities=0, fatalities_basis="none", fatalities_notes="")
+        out.append(one)
+    return out
 
 
 def per_day_note(fatalities: int, start: date | None, end: date | None) -> str:
@@ -1453,7 +1570,16 @@ def _destination_tokens(tok: Any) -> set[int]:
             words = {t.lower_ for t in child.subtree}
             if child.lower_ != "in" or "direction" in words:
                 out |= sub
+        if child.dep_ == "prep" and child.lower_ in _ROUTE_PREPS:
+            # "left along a humanitarian corridor to Zaporizhzhia": the route's end
+            for route in (c for c in child.children if c.dep_ == "pobj"):
+                for p in route.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "towards", "toward", "into"):
+                        out |= {t.i for t in p.subtree}
     return out
+
+
+_ROUTE_PREPS = {"along", "via", "through", "by", "on"}
 
 
 def _destination_descriptions(tok: Any, dest: set[int], places: list[PlaceMention]) -> list[str]:
@@ -1677,6 +1803,39 @@ def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
         if place is not None:
             return [place]
     return []
+
+
+def _own_places(doc: Any, tok: Any, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The places told in the trigger's own clause ("dissolved the council in Gao"), not in a
+    clause of its own hung under it ("..., a day after gunmen killed 134 in Ogossagou")."""
+    own = []
+    for m in mentions:
+        t = doc[m.start]
+        while t.i != tok.i and t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        if t.i == tok.i:
+            own.append(m)
+    return own
+
+
+_CABINET_WORDS = {"government", "cabinet", "presidency", "junta", "parliament"}
+
+
+def _seat_of_government(ctx: _Ctx, actor1: ActorInfo | None, subj: Any) -> list[Place]:
+    """Where a government's decision is coded when the clause names no place: its capital
+    (ACLED's practice for dissolutions, dismissals, resignations), for a state actor or a
+    subject that is the government ("the cabinet", "Prime Minister X")."""
+    country = ""
+    if actor1 is not None and actor1.inter == 1:
+        country = actor1.country
+    elif (
+        actor1 is None
+        and subj is not None
+        and (subj.lower_ in _CABINET_WORDS or _office_holder(subj))
+    ):
+        country = ctx.main_country
+    place = _capital_city(ctx.gaz, country) if country else None
+    return [place] if place is not None else []
 
 
 def _capital_city(gaz: Gazetteer, iso2: str) -> Place | None:

@@ -65,7 +65,9 @@ from frontwatch.extract._article._events import (
     _noun_role,
     _object,
     _office_holder,
+    _own_places,
     _passive_subject,
+    _per_day,
     _per_location,
     _person_object,
     _person_victim,
@@ -76,6 +78,7 @@ from frontwatch.extract._article._events import (
     _restates_coarse,
     _retold_in_passive,
     _scene_places,
+    _seat_of_government,
     _second_demonym_forces,
     _security_forces_as_police,
     _sentence_neighbour_places,
@@ -134,7 +137,7 @@ from frontwatch.extract._article._sentences import (
     _speech_head,
     _towns_among_areas,
 )
-from frontwatch.extract._article._sources import _source_ref, _sources
+from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
     _attach_still_held,
@@ -258,7 +261,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             continue
         if claim is not None:
             event_toks.add(tok.i)
-            for one in _per_location(claim, rule):
+            split = _per_location(claim, rule)
+            if len(split) == 1:
+                split = _per_day(claim, rule, sent, places, dates)
+            for one in split:
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
     _promise_and_quote_statements(ctx, sent, statements_done, event_toks)
@@ -392,6 +398,10 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     )
 
 
+_TOWARD = {"to", "towards", "toward", "into"}
+_GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "refugee", "migrant"}
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -452,6 +462,23 @@ def _event_claim(
         # "X said its forces took ...": the forces belong to whoever speaks
         speaker = _speech_subject(tok)
         owner, _ = _actors_of(speaker, ctx)
+        if owner is None and speaker is None:
+            # "According to information of the STC ..., its forces took control of ...": the
+            # forces are the source's
+            owner = next(
+                (
+                    info
+                    for ref in _according_to(ctx, span)
+                    if (
+                        info := actor_table().resolve(
+                            ref.name, ctx.main_country, ctx.article.published
+                        )
+                    )
+                    is not None
+                    and info.inter in (1, 2, 3, 4, 8)
+                ),
+                None,
+            )
         if owner is not None:
             actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
@@ -589,6 +616,26 @@ def _event_claim(
         # "fired at protesters who marched in central Maputo": where the targets were
         target_at = {t.i for c in obj_tok.children if c.dep_ == "relcl" for t in c.subtree}
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
+    if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
+        # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
+        # the people hit were, told in a clause describing them
+        hit_at = {
+            t.i
+            for c in tok.children
+            if c.dep_ == "prep"
+            and c.lower_ in ("on", "at")
+            and any(p.lemma_.lower() in _GATHERED for p in c.children if p.dep_ == "pobj")
+            for r in c.subtree
+            if r.dep_ == "relcl"
+            for t in r.subtree
+        }
+        hit_at -= {  # ("... waiting to cross to Bangladesh": where they were going)
+            t.i
+            for i in hit_at
+            if doc[i].dep_ == "prep" and doc[i].lower_ in _TOWARD
+            for t in doc[i].subtree
+        }
+        event_places = [m for m in places if m.start in hit_at and m.start not in origins]
     event_places = _drop_locating_areas(doc, event_places)
     relative = [m for m in event_places if m.place.relation]
     if rule.front_only and not relative and not _closing_in(tok):
@@ -625,6 +672,10 @@ def _event_claim(
         place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
     if not place_list and kind != "statement":
         place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
+    if rule.place_if_none == "capital" and not _own_places(doc, tok, origin_places):
+        # "Mali's government dissolved the militia", "the prime minister resigned": a
+        # government's decision is coded at its capital, not at the scene of the last event
+        place_list = _seat_of_government(ctx, actor1_info, subj_tok) or place_list
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
         retold = _retold_in_passive(ctx, sent, tok, rule)
@@ -1090,6 +1141,8 @@ def _one_act(a: Claim, b: Claim) -> bool:
         return False
     if a.notes == "withdrawal" or b.notes == "withdrawal":
         return False
+    if a.date != b.date and a.rule.endswith("/on its day") and b.rule.endswith("/on its day"):
+        return False  # "on Thursday night and again on Friday night": one act a day
     if _priority(a) == len(_PRIORITY) or _priority(b) == len(_PRIORITY):
         return False
     same_actor = a.actor1 == b.actor1 or not a.actor1 or not b.actor1
@@ -1112,6 +1165,8 @@ def _family(c: Claim) -> str:
 def _same_happening(a: Claim, b: Claim) -> bool:
     if _family(a) != _family(b) or a.kind != b.kind:
         return False
+    if _family(a) == "Change to group/activity" and a.trigger.lower() != b.trigger.lower():
+        return False  # "dissolved the militia ... also replaced the army chief": two decisions
     ids_a = {p.geonameid or p.name for p in a.places}
     ids_b = {p.geonameid or p.name for p in b.places}
     if not ids_a & ids_b:

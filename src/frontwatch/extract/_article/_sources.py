@@ -245,7 +245,11 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                     "report",
                     "reports",
                     "data",
+                    "datum",  # (the lemma spaCy gives "the data of the ministry")
                     "figures",
+                    "estimate",
+                    "estimates",
+                    "words",
                     "statement",
                 ):
                     frm = next(
