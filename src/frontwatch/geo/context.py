@@ -71,6 +71,9 @@ WEIGHTS: dict[str, float] = {
     "shared_country": 0.5,
     "only_town": 0.5,
     "famous": 250_000,  # people: a town whose namesakes in named provinces are villages  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
+    "world_city": 1_000_000,  # people: a town known the world over
+    "world_village": 10_000,  # people: a namesake this small is a village beside it
+    "world_city_share": 0.5,  # of the country bonus such a village keeps
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -260,6 +263,15 @@ def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
     return not any(c.feature == "country" and c.method == "exact" for c in cands)
 
 
+def _world_city(c: Candidate, famous: dict[str, int]) -> bool:
+    """Whether `c` is a village (under 10,000 people) whose name a world city (1,000,000+)
+    in another country bears: the text naming the village's country does not make it the
+    place meant, a world city being named in passing in any country's news."""
+    if c.feature != "city" or c.population >= WEIGHTS["world_village"]:
+        return False
+    return any(p >= WEIGHTS["world_city"] for cc, p in famous.items() if cc != c.country)
+
+
 def _prior(
     c: Candidate,
     spelled: str,
@@ -267,6 +279,7 @@ def _prior(
     ctx: DocContext,
     city_suffix: bool = False,
     famous: int = 0,  # people in the spelling's biggest town of c's country
+    world_city: bool = False,  # the spelling is also a world city's abroad, c a village
 ) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
@@ -299,6 +312,10 @@ def _prior(
     if n:
         # a village does not take its country's whole weight: scaled by log population
         scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
+        if world_city:
+            # Toronto, Ohio is not the Toronto of a text that names the US in passing
+            scale *= WEIGHTS["world_city_share"]
+            why.append("a world city abroad bears the name")
         more = w["country_again"] * min(2.0, max(0.0, n - 1.0))  # named again and again
         r += (w["country_named"] * min(1.0, float(n)) + more) * scale
         why.append(f"country {c.country} named")
@@ -430,7 +447,9 @@ def rank_mentions(
             if c.feature == "city" and c.population > famous.get(c.country, 0):
                 famous[c.country] = c.population
         for c in m.cands:
-            r, why = _prior(c, m.text, hint, ctx, suffix, famous.get(c.country, 0))
+            r, why = _prior(
+                c, m.text, hint, ctx, suffix, famous.get(c.country, 0), _world_city(c, famous)
+            )
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
