@@ -330,6 +330,7 @@ _PLURAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
+_JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -588,6 +589,29 @@ class Geoparser:
         ]
         out = [m for m in out if not self._camel_alias(m)]
         out.sort(key=lambda m: m.start)
+        return self._joined(text, out)
+
+    def _joined(self, text: str, found: list[_Mention]) -> list[_Mention]:
+        """Two mentions joined by "and" or a small word into the name of a country or
+        province the gazetteer knows as a whole ("Trinidad and Tobago", "Rio Grande do Sul",
+        "Bosnia and Herzegovina") are that one mention, not two places."""
+        out: list[_Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.source != "demonym"
+                and m.source != "demonym"
+                and _JOINER.fullmatch(text, prev.end, m.start)
+            ):
+                whole = text[prev.start : m.end]
+                if any(
+                    c.method == "exact" and c.feature in ("country", "admin1")
+                    for c in self._cands(whole)
+                ):
+                    out[-1] = _Mention(prev.start, m.end, whole, prev.source, prev.metonymic)
+                    continue
+            out.append(m)
         return out
 
     def _camel_alias(self, m: _Mention) -> bool:
