@@ -303,7 +303,7 @@ _DIRECTION = re.compile(
 )
 _CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]|\d")
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
-_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
+_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -331,6 +331,7 @@ _PLURAL_BEFORE = re.compile(
 )
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 _JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+")
+_DATELINE_HEAD = re.compile(r"([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}),? +(?:[-—–] +\S|[A-Z][a-z])")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -558,6 +559,8 @@ class Geoparser:
                 m = _Mention(s, e, span, "demonym")
             elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
+            elif head := self._dateline_head(ent, span):
+                m = _Mention(s, s + len(head), head, "gazetteer")  # "SAN ANTONIO - Police"
             else:
                 taken.update(range(ent.start, ent.end))
                 continue
@@ -613,6 +616,23 @@ class Geoparser:
                     continue
             out.append(m)
         return out
+
+    def _dateline_head(self, ent: Any, span: str) -> str:
+        """The dateline at the head of an entity spaCy ran on past it ("SAN ANTONIO - Police",
+        "SAN ANTONIO Turner Sports" as one ORG): the capitals before the dash or the first
+        capitalised word, when they are a known place (a province or country, or a town of
+        10,000+)."""
+        got = _DATELINE_HEAD.match(span)
+        if got is None or not ent[0].is_sent_start:
+            return ""
+        head = got.group(1)
+        if len(head) <= 3 or "." in head:
+            return ""  # "U.S. Army", "LE Central": initials, not a dateline
+        ok = any(
+            c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
+            for c in self._cands(head)
+        )
+        return head if ok else ""
 
     def _camel_alias(self, m: _Mention) -> bool:
         """A word capitalised inside ("MoD", "UConn", "iPhone") or holding a digit ("H5N1")
