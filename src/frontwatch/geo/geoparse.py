@@ -331,6 +331,7 @@ _PLURAL_BEFORE = re.compile(
 )
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
 _JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+")
+_RESIDENCE = re.compile(r"(?:,\s+(?:both\s+|all\s+)?|\boutside\s+)of\s+$")
 _DATELINE_HEAD = re.compile(r"([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}),? +(?:[-—–] +\S|[A-Z][a-z])")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
@@ -752,6 +753,12 @@ class Geoparser:
             return True
         if label == "PERSON" and len(ent) <= 2 and _locative(ent) and self._big_city(span, 10_000):
             return True  # "the road to Cirencester", "in Riverdale": a town, not a person
+        if (
+            len(ent) <= 2
+            and _RESIDENCE.search(ent.doc.text, 0, ent.start_char)
+            and (self._big_city(span, 10_000) or self._strong_place(span))
+        ):
+            return True  # "Paul Block, 49, of Waterloo", "outside of Waterloo"
         if not self._run_is_place(span, ctx):
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
