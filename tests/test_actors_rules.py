@@ -227,3 +227,17 @@ def test_a_flagged_merchant_ship_struck_is_civilians_international(gaz: Gazettee
         gaz,
     )
     assert e.actor2 == "Civilians (International)"
+
+
+def test_acled_spellings_of_table_actors_name_their_side() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    assert table.side("Military Forces of Syria (2000-2024)") == table.side(
+        "Military Forces of Syria"
+    )
+    assert table.side("STC (Southern Transitional Council)") == table.side(
+        "Southern Transitional Council"
+    )
+    assert table.side("Protesters (Israel)") == "Protesters (Israel)"  # a class, not Israel's state
+    assert table.side("Unknown Group (XYZ)") == "Unknown Group (XYZ)"

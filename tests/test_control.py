@@ -91,6 +91,8 @@ def test_two_claimed_controllers_are_contested_not_guessed_away() -> None:
 def test_camps_come_from_the_actor_table() -> None:
     assert camp_of("Syrian government", "SY") == "government"
     assert camp_of(OPP, "SY") == "opposition"
-    assert camp_of("Russia", "UA") == "other"
+    assert camp_of("Russia", "UA") == "foreign"
+    assert camp_of("Ukraine", "RU") == "foreign"
+    assert camp_of("Russia") == "government"  # no place country: the side's own state
     assert camp_of("Russia", "RU") == "government"
     assert camp_of(UNKNOWN) == UNKNOWN

@@ -28,6 +28,10 @@ FRESH2_GOLD = CORPUS / "fresh2.gold.yaml"
 # The blind part: the fourth session's blind measurement (README.md, "The blind part"), written and
 # committed before frontwatch was run on it; checked for form here, never scored (no floor).
 BLIND_GOLD = CORPUS / "blind.gold.yaml"
+# The fresh3 part: the fifth session's blind-written part (README.md, "The fresh3 part"), written and
+# committed before frontwatch was run on it; checked for form here, never scored (no floor).
+FRESH3_GOLD = CORPUS / "fresh3.gold.yaml"
+ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD]
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -114,7 +118,7 @@ def test_fresh_part_covers_the_corpus_conflicts_and_as_many_others() -> None:
     assert sum(others.values()) * 3 >= sum(per_conflict.values())
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
+@pytest.mark.parametrize("gold_path", ALL_PARTS)
 def test_corpus_reports_are_short(gold_path: Path) -> None:
     _, articles = load_gold(gold_path)
     for article in articles:
@@ -123,7 +127,7 @@ def test_corpus_reports_are_short(gold_path: Path) -> None:
             assert 80 <= words <= 250, (article.file, words)
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
+@pytest.mark.parametrize("gold_path", ALL_PARTS)
 def test_corpus_gold_texts_are_words_of_their_reports(gold_path: Path) -> None:
     """Every statement and non-event quotes its report exactly, so the
     "statements coded as events" count can find it in an event's evidence."""
@@ -152,7 +156,7 @@ def test_dev_gold_scores_every_field_on_some_matched_event(dev_eval: EvalResult)
         assert values, f"no matched event scored for {name}"
 
 
-@pytest.mark.parametrize("gold_path", [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD])
+@pytest.mark.parametrize("gold_path", ALL_PARTS)
 def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
     gold, _ = load_gold(gold_path)
     ids = [e["id"] for e in gold["events"]]
@@ -169,9 +173,9 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
             assert place["geo_precision"] == 3 or "lat" in place, (event["id"], place)
 
 
-# The two blind-written parts (fresh2: the third session's, blind: the fourth's) are checked
-# for form alike: by folder name, each with its gold file.
-BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind"])
+# The blind-written parts (fresh2: the third session's, blind: the fourth's, fresh3: the fifth's) are
+# checked for form alike: by folder name, each with its gold file.
+BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3"])
 
 
 def _part_gold(part: str) -> Path:

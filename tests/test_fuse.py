@@ -284,3 +284,53 @@ def test_events_of_one_sentence_and_rule_get_distinct_ids() -> None:
     events = fuse(claims, {"wire": _article("wire", WIRE_TEXT, "Meridian Press")})
     assert len(events) == 2
     assert len({e.event_id for e in events}) == 2
+
+
+def _one_event(arts: dict[str, Article], claims: list[Claim]) -> Event:
+    events = [e for e in fuse(claims, arts) if e.claim.kind == "event"]
+    assert len(events) == 1
+    return events[0]
+
+
+def test_an_organisation_is_one_source_however_outlets_name_it() -> None:
+    arts = {
+        aid: _article(aid, f"Report {aid} about Hama.", pub)
+        for aid, pub in (("a", "Levant Daily"), ("b", "Orontes Post"), ("c", "Gulf Observer"))
+    }
+    claims = [
+        _claim("a", 0, sources=(SourceRef("army"),)),
+        _claim("b", 0, sources=(SourceRef("army statement"),)),
+        _claim("c", 0, sources=(SourceRef("Syrian army"),)),
+    ]
+    assert _one_event(arts, claims).source_count == 1  # the army, told three ways
+    people = [
+        _claim("a", 0, sources=(SourceRef("military sources"),)),
+        _claim("b", 0, sources=(SourceRef("military sources"),)),
+    ]
+    assert _one_event(arts, people).source_count == 2  # unnamed people stay each report's own
+
+
+def test_media_outlets_are_never_read_as_the_organisation_they_name() -> None:
+    arts = {"a": _article("a", "A about Hama.", "X"), "b": _article("b", "B about Hama.", "Y")}
+    claims = [
+        _claim("a", 0, sources=(SourceRef("SANA", stance="state media"),)),
+        _claim("b", 0, sources=(SourceRef("army"),)),
+    ]
+    assert _one_event(arts, claims).source_count == 2  # state media and the army: two voices
+
+
+def test_the_monitor_is_the_monitor_the_claim_names() -> None:
+    arts = {
+        "a": _article("a", "A about Hama.", "Levant Daily"),
+        "b": _article("b", "B about Hama.", "Gulf Observer"),
+    }
+    sohr = SourceRef("Syrian Observatory for Human Rights", stance="monitor")
+    claims = [
+        _claim("a", 0, sources=(sohr,)),
+        _claim("b", 0, sources=(sohr, SourceRef("monitor"))),
+    ]
+    event = _one_event(arts, claims)
+    assert event.source_count == 1
+    assert [s.label for s in event.claim.sources] == ["Syrian Observatory for Human Rights"]
+    alone = [_claim("a", 0, sources=(SourceRef("monitor"),))]  # no named monitor: kept as told
+    assert [s.label for s in _one_event(arts, alone).claim.sources] == ["monitor"]

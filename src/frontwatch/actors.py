@@ -242,8 +242,30 @@ class ActorTable:
         return None
 
     def side(self, name: str) -> str:
+        if name in self.actors:
+            return self.actors[name].side
+        known = self._spelled(name)
+        if known is not None:
+            return known.side
         info = self.info(name)
         return info.side if info else name
+
+    def _spelled(self, name: str) -> ActorInfo | None:
+        """The table's actor an ACLED-style spelling of it names: with a period suffix
+        ("Military Forces of Syria (2000-2024)"), as "ACRONYM (Full Name)" or "Full Name
+        (ACRONYM)", or as one of its aliases; None when no whole part is known."""
+        bare = _PERIOD.sub("", name).strip()
+        if bare != name and bare in self.actors:
+            return self.actors[bare]
+        m = _PAREN_PARTS.match(bare)
+        parts = [bare]
+        if m and any(_ACRONYM.match(g) for g in m.groups()):  # not "Protesters (Israel)"
+            parts += m.groups()
+        for part in parts:
+            hits = self._specific.get(_norm(part))
+            if hits:
+                return hits[0]
+        return None
 
     def allied(self, a: ActorInfo, b: ActorInfo) -> bool:
         """Whether two actors fight on the same side (the table's `allies`)."""
@@ -305,6 +327,11 @@ def _day(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+_PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)")  # ACLED's "(2000-2024)", "(2021-)"
+_PAREN_PARTS = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&-]{1,7}$")
 
 
 def _norm(phrase: str) -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "IngestReport",
     "read_articles",
     "claims_for",
+    "undated_warnings",
     "ingest",
     "update_events",
     "batch_dated",
@@ -73,6 +74,16 @@ def batch_dated(articles: list[Article], store: Store) -> list[Article]:
     if all(a.published is not None for a in articles):
         return articles
     return with_batch_dates(articles, store.published_years())
+
+
+def undated_warnings(articles: Iterable[Article]) -> list[str]:
+    """One warning per English report left without a publication date after every fallback."""
+    return [
+        f"{a.origin}: no publication date (no metadata, dateline or --published): dates such"
+        " as 'on Sunday' or 'yesterday' stay unresolved and its events may be undated"
+        for a in articles
+        if a.published is None and a.language == "en"
+    ]
 
 
 def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -> list[Article]:
@@ -124,7 +135,9 @@ def _weekday_year(found: date, lead: str, years: set[int]) -> date:
 
 
 def claims_for(article: Article, gaz: Gazetteer | None = None) -> list[Claim]:
-    """Everything one article asserts (no store, no fusion)."""
+    """Everything one article asserts (no store, no fusion); nothing for a non-English one."""
+    if article.language != "en":
+        return []
     return extract_claims(article, sentences(article), gaz or Gazetteer.load())
 
 
@@ -140,6 +153,7 @@ def ingest(
     articles = batch_dated(articles, store)
     gaz = Gazetteer.load()
     todo = [a for a in articles if not store.has_article(a.id)]
+    report.warnings.extend(undated_warnings(todo))
     iterable: Iterable[Article] = progress(todo, len(todo)) if progress else todo
     try:
         for article in iterable:

@@ -237,10 +237,11 @@ def control_at(changes: Sequence[ControlChange], at: date | None = None) -> list
 
 @lru_cache(maxsize=4096)
 def camp_of(side: str, country: str = "") -> str:
-    """ "government", "opposition" or "other" for a side, from the actor table:
+    """ "government", "foreign", "opposition" or "other" for a side, from the actor table:
     a side whose actors are the state forces (inter 1, or home_inter 1) of the
-    place's country is the government; rebel, political and identity militias
-    (inter 2-4) are the opposition; foreign forces and the rest are "other"."""
+    place's country is the government; the state forces of another country are
+    foreign (Ukraine's army in Kursk, Russia's in Donetsk); rebel, political and
+    identity militias (inter 2-4) are the opposition; the rest is "other"."""
     if not side or side == UNKNOWN:
         return UNKNOWN
     infos = [a for a in actor_table().actors.values() if a.side == side]
@@ -250,6 +251,8 @@ def camp_of(side: str, country: str = "") -> str:
         home = a.inter == 1 or a.home_inter == 1
         if home and (not country or a.country == country):
             return "government"
+    if country and any(a.inter == 1 or a.home_inter == 1 for a in infos):
+        return "foreign"
     if any(a.inter in (2, 3, 4) for a in infos):
         return "opposition"
     return "other"

@@ -102,7 +102,8 @@ _WEEKDAY_PAIR = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|overnight|last night|this morning|this week|last week|"
+    r"\b(?P<word>yesterday|today|tonight|overnight|last night|(?:during|in|through) the night(?!\s+of\b)|"
+    r"this morning|this week|last week|"
     r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago)\b",
     re.I,
 )
@@ -399,7 +400,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), "point", published))
         elif word in ("yesterday", "last night"):
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1)))
-        elif word == "overnight":  # the night before: ACLED codes its first day, precision 1
+        elif word == "overnight" or word.endswith(" the night"):  # the night before: ACLED
+            # codes its first day, precision 1 ("during the night", "in the night")
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1), published))
         elif word in ("this week", "earlier this week"):
             add(

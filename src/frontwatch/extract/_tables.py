@@ -40,6 +40,7 @@ class TriggerRule:
     actor1_as: str = ""
     default_actor2: str = ""
     swap_roles: bool = False
+    recipient_prep: str = ""  # "handed over X to Y": Y (this preposition's object) is actor1
     keep_object: bool = False
     default_actor1: str = ""
     place_if_none: str = ""
@@ -124,6 +125,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         actor1_as=row.get("actor1_as", ""),
         default_actor2=row.get("default_actor2", ""),
         swap_roles=bool(row.get("swap_roles", False)),
+        recipient_prep=str(row.get("recipient_prep", "")),
         keep_object=bool(row.get("keep_object", False)),
         default_actor1=row.get("default_actor1", ""),
         place_if_none=row.get("place_if_none", ""),

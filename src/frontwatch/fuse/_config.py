@@ -30,6 +30,9 @@ class FusionConfig:
     denial_days_before: int
     denial_days_after: int
     statement_similarity: float
+    institution_roles: re.Pattern[str]
+    institution_inters: frozenset[int]
+    source_referents: dict[str, frozenset[str]]
 
     def radius(self, precision: int) -> float:
         return self.radius_km.get(precision, max(self.radius_km.values()))
@@ -57,4 +60,12 @@ def fusion_config() -> FusionConfig:
         denial_days_before=int(den.get("days_before", 1)),
         denial_days_after=int(den.get("days_after", 3)),
         statement_similarity=float(raw.get("statement_similarity", 90)),
+        institution_roles=re.compile(
+            rf"(?:\s+(?:{raw.get('institution_roles', 'statement')}))+$", re.I
+        ),
+        institution_inters=frozenset(int(i) for i in raw.get("institution_inters", [1, 2, 3])),
+        source_referents={
+            str(stance): frozenset(str(w).casefold() for w in words)
+            for stance, words in (raw.get("source_referents") or {}).items()
+        },
     )

@@ -20,7 +20,7 @@ from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
 
 from ._cluster import TERRITORY, Edge, Group, claim_family, taker
 from ._denials import Denial, denial_applies, denial_matches_family, denier
-from ._sources import ReprintIndex, source_key
+from ._sources import ReprintIndex, referent, source_key
 
 __all__ = ["build_event", "claim_ref", "content_key"]
 
@@ -179,7 +179,7 @@ def _merge(claims: Sequence[Claim], keys: Sequence[list[str]]) -> tuple[Claim, l
     sources: list[SourceRef] = []
     for c in claims:
         for s in c.sources:
-            if s not in sources:
+            if s not in sources and referent(s, c) is None:  # "the monitor" is SOHR, once
                 sources.append(s)
     merged = replace(
         best,

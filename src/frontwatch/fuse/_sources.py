@@ -21,22 +21,28 @@ from frontwatch.types import Article, Claim, SourceRef
 
 from ._config import fusion_config
 
-__all__ = ["ReprintIndex", "source_key", "canonical_source"]
+__all__ = ["ReprintIndex", "canonical_source", "referent", "source_key"]
 
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=4096)
 def canonical_source(name: str) -> str:
     """The sources table's canonical name when `name` is one of its outlets, else `name`."""
+    ref = _outlet(name)
+    return ref.name if ref else name.strip()
+
+
+@lru_cache(maxsize=4096)
+def _outlet(name: str) -> SourceRef | None:
+    """The sources table's entry when `name` is one of its outlets, else None."""
     from frontwatch.extract._tables import source_table  # the extractor's own table
 
     key = name.strip()
     for rx, ref in source_table().named:
         m = rx.search(key)
         if m and m.start() == 0 and m.end() == len(key):
-            return ref.name
-    return key
+            return ref
+    return None
 
 
 def _shingles(text: str) -> set[int]:
@@ -145,9 +151,61 @@ class ReprintIndex:
 
 def source_key(source: SourceRef, claim: Claim, index: ReprintIndex) -> str:
     """Who a source really is, for counting independent confirmations: the deepest
-    named source of the chain; "publisher" or only unnamed people ("residents
-    said") mean the article's own reporting, i.e. its root."""
+    named source of the chain; an organisation by its actor name however it is
+    called ("the army", "SAF", "an army statement"); "the monitor" as the monitor
+    the claim names; "publisher" or only unnamed people ("residents said") mean
+    the article's own reporting, i.e. its root."""
+    ref = referent(source, claim)
+    if ref is not None:
+        source = ref
+    deepest = _deepest(source)
+    outlet = _outlet(deepest) if deepest else None
+    if deepest and (outlet is None or outlet.stance == "official"):  # media stay themselves
+        country = next((p.country for p in claim.places if p.country), "")
+        body = _institution(deepest, country, claim.date)
+        if body:
+            return body
     return _named_root(source.name, source.via) or index.root(claim.article_id)
+
+
+def referent(source: SourceRef, claim: Claim) -> SourceRef | None:
+    """The named source a generic "the monitor" / "the agency" stands for: the one
+    source of that stance among the claim's named sources, else None."""
+    if source.via or source.name[:1].isupper():
+        return None
+    word = re.sub(r"^(?:the|an?)\s+", "", source.name.casefold()).strip()
+    referents = fusion_config().source_referents
+    stances = [st for st, words in referents.items() if word in words]
+    if not stances:
+        return None
+    named = [
+        s
+        for s in claim.sources
+        if s is not source and s.stance in stances and s.name[:1].isupper() and not s.via
+    ]
+    return named[0] if len({s.name for s in named}) == 1 else None
+
+
+def _deepest(source: SourceRef) -> str:
+    chain = [n for n in (source.name, *source.via) if n != "publisher"]
+    return chain[-1] if chain else ""
+
+
+@lru_cache(maxsize=65536)
+def _institution(name: str, country: str, on: date | None) -> str:
+    """The actor an organisation's voice belongs to ("actor:Military Forces of Sudan"),
+    or "" for people, outlets and anything the actor table does not know."""
+    from frontwatch.actors import actor_table
+
+    cfg = fusion_config()
+    body = re.sub(r"^(?:the|an?)\s+", "", name.strip(), flags=re.I)
+    body = cfg.institution_roles.sub("", body).strip()
+    if not body or cfg.unnamed_sources.search(body):
+        return ""  # "military sources", "security officials": people, not the body
+    info = actor_table().resolve(body, country, on)
+    if info is None or info.inter not in cfg.institution_inters:
+        return ""
+    return "actor:" + info.name
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ from frontwatch.types import Article
 
 from ._clean import article_id, clean_text, one_line
 from ._dates import find_dateline, parse_meta_date
+from ._language import detect_language
 
 __all__ = ["Draft", "build_article", "meta_date"]
 
@@ -89,6 +90,12 @@ def build_article(
             published, basis = fallback, "cli"
         else:
             basis = "unknown"
+    language = detect_language(text, _language(draft.language) if draft.language else "")
+    if language != "en":
+        warnings.append(
+            f"{where}: not in English (reads as {language!r}): stored without claims,"
+            " frontwatch codes English text only"
+        )
     return Article(
         id=article_id(text),
         origin=draft.origin,
@@ -98,5 +105,5 @@ def build_article(
         published_basis=basis,
         url=one_line(draft.url),
         publisher=one_line(draft.publisher),
-        language=_language(draft.language) if draft.language else "en",
+        language=language,
     )

@@ -62,7 +62,7 @@ def render_history_table(periods: Mapping[str, Sequence[Period]], console: Conso
 
 def control_map_geojson(states: Sequence[ControlState]) -> dict[str, Any]:
     """RFC 7946 FeatureCollection of Points ([lon, lat]); properties = control_json's
-    keys plus "camp" (government | opposition | other | unknown) for colouring."""
+    keys plus "camp" (government | foreign | opposition | other | unknown) for colouring."""
     features: list[dict[str, Any]] = []
     skipped = 0
     for state, props in zip(states, control_json(states), strict=True):

@@ -23,6 +23,7 @@ from frontwatch.pipeline import (
     batch_dated,
     claims_for,
     read_articles,
+    undated_warnings,
     update_events,
 )
 from frontwatch.store import Store
@@ -111,6 +112,7 @@ def store_articles_dask(
 ) -> None:
     """Extract `articles` not yet stored on Dask workers and store them (no fusion)."""
     todo = [a for a in articles if not store.has_article(a.id)]
+    report.warnings.extend(undated_warnings(todo))
     if todo:
         chunks = partitions(todo, partition_size)
         client = _client(scheduler, workers)

@@ -498,6 +498,20 @@ def _event_claim(
         pobj = next((c for c in to[0].children if c.dep_ == "pobj"), None)
         actor2_info = actor1_info
         actor1_info, assoc1 = _actors_of(pobj, ctx)
+    if rule.recipient_prep:
+        # "handed over the base to the Malian army": who receives it gains the ground
+        dative = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("prep", "dative") and c.lower_ == rule.recipient_prep
+            ),
+            None,
+        )
+        given_to = next((c for c in dative.children if c.dep_ == "pobj"), None) if dative else None
+        recipient, _ = _actors_of(given_to, ctx) if given_to is not None else (None, None)
+        if recipient is not None:
+            actor1_info, actor2_info, assoc1 = recipient, actor1_info, None
     if (
         actor1_info is None
         and obj_tok is not None
