@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import institutions
-from frontwatch.geo.normalise import normalise_name
+from frontwatch.geo.normalise import fold_name, normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -253,6 +253,14 @@ def _big_area(c: Candidate) -> bool:
 def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
     """A kind word only counts when some candidate is of that kind ("the US states of ...":
     no US province is called "US")."""
+    if hint == "city":
+        # "no U.S. city has ...": a city of that country, not a village called so abroad
+        # (Ous); "Kuwait city" keeps the hint (the capital bears its country's name), and so
+        # does "the city of Uman" (a town of 80,000; "Uman" is also a name of Oman)
+        named = {c.country for c in cands if c.feature == "country" and c.method == "exact"}
+        towns = [c for c in cands if c.feature == "city"]
+        if named and not any(c.country in named or c.population >= 10_000 for c in towns):
+            return ""
     if not hint or any(c.feature == hint or (hint, c.feature) in _COMPATIBLE for c in cands):
         return hint
     return ""
@@ -263,13 +271,14 @@ def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
     return not any(c.feature == "country" and c.method == "exact" for c in cands)
 
 
-def _world_city(c: Candidate, famous: dict[str, int]) -> bool:
-    """Whether `c` is a village (under 10,000 people) whose name a world city (1,000,000+)
-    in another country bears: the text naming the village's country does not make it the
-    place meant, a world city being named in passing in any country's news."""
+def _world_city(c: Candidate, world: set[str]) -> bool:
+    """Whether `c` is a village (under 10,000 people) whose name a world city (1,000,000+,
+    under its own name: `world` holds their countries) in another country bears: the text
+    naming the village's country does not make it the place meant, a world city being named
+    in passing in any country's news."""
     if c.feature != "city" or c.population >= WEIGHTS["world_village"]:
         return False
-    return any(p >= WEIGHTS["world_city"] for cc, p in famous.items() if cc != c.country)
+    return any(cc != c.country for cc in world)
 
 
 def _prior(
@@ -446,9 +455,18 @@ def rank_mentions(
         for c in m.cands:
             if c.feature == "city" and c.population > famous.get(c.country, 0):
                 famous[c.country] = c.population
+        own = fold_name(m.text)
+        world = {  # countries holding a world city of this very name ("Garden City" is
+            # Singapore's nickname, not its name)
+            c.country
+            for c in m.cands
+            if c.feature == "city"
+            and c.population >= WEIGHTS["world_city"]
+            and fold_name(c.name) == own
+        }
         for c in m.cands:
             r, why = _prior(
-                c, m.text, hint, ctx, suffix, famous.get(c.country, 0), _world_city(c, famous)
+                c, m.text, hint, ctx, suffix, famous.get(c.country, 0), _world_city(c, world)
             )
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
