@@ -76,3 +76,105 @@ def test_the_coalition_is_the_saudi_led_one_in_yemen_and_the_us_led_one_in_syria
     assert table.resolve("coalition aircraft", "YE").name == "Military Forces of Saudi Arabia"
     assert table.resolve("coalition aircraft", "SY").name == "Military Forces of the United States"
     assert table.resolve("Kurdish-led fighters", "SY").name == "Syrian Democratic Forces"
+
+
+def test_a_town_several_countries_name_goes_where_the_rest_of_the_report_points(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Insurgents attacked the town of Palma in the province of Cabo Delgado on Wednesday. "
+        "The Islamic State said its fighters had captured Palma and killed 55 soldiers. "
+        "Thousands fled towards Pemba.",
+        gaz,
+        date(2021, 3, 29),
+    )
+    capture = next(
+        c for c in found if c.event_type == "Battles" and "territory" in c.sub_event_type
+    )
+    assert capture.places[0].country == "MZ"
+    assert capture.actor1 == "Islamic State (Mozambique)"  # the group's branch there
+    assert capture.actor2 == "Military Forces of Mozambique"  # not Spain's (Palma de Mallorca)
+
+
+def test_a_transnational_groups_branch_is_picked_by_country() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    assert table.resolve("Islamic State", "MZ").name == "Islamic State (Mozambique)"
+    assert table.resolve("Islamic State", "SY").name == "Islamic State (Syria)"
+    assert table.resolve("Russian forces", "UA").name == "Military Forces of Russia"
+
+
+def test_people_detained_at_a_blockade_make_it_a_protest_with_intervention(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "In Tel Aviv, protesters blocked the Ayalon highway for hours on Sunday night. "
+        "Police used water cannon to clear the lanes and said several people were detained.",
+        gaz,
+        date(2023, 3, 27),
+    )
+    assert [(c.sub_event_type, c.actor1, c.actor2) for c in found] == [
+        ("Protest with intervention", "Protesters (Israel)", "Police Forces of Israel")
+    ]
+
+
+def test_what_the_parser_hangs_on_cited_by_the_publication_is_the_main_clauses(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "According to the Ministry of Health of Gaza cited by the publication, as a result of "
+        "the Israeli air strike on a residential block in the Jabalia refugee camp on Tuesday, "
+        "more than 50 people died.",
+        gaz,
+        date(2023, 11, 1),
+    )
+    strike = next(c for c in found if c.sub_event_type == "Air/drone strike")
+    assert (strike.date, strike.fatalities) == (date(2023, 10, 31), 50)
+    assert strike.actor1 == "Military Forces of Israel"
+
+
+def test_a_date_naming_another_event_does_not_date_this_one(gaz: Gazetteer) -> None:
+    found = events(
+        "An Israeli air strike hit a house in Khan Younis on Tuesday. The army said the strike "
+        "killed Ahmad Nasser, one of the planners of the October 7 attack.",
+        gaz,
+        date(2023, 11, 1),
+    )
+    assert found
+    assert all(c.date != date(2023, 10, 7) for c in found)
+
+
+def test_with_reference_to_and_as_reported_by_name_the_source(gaz: Gazetteer) -> None:
+    found = events(
+        "As reported by the Syrian Observatory for Human Rights, the Syrian army on Saturday "
+        "regained control of Saraqib. According to the publication, with reference to the "
+        "Russian Defence Ministry, Russian aviation struck positions of the militants near "
+        "Maarat al-Numan.",
+        gaz,
+        date(2020, 2, 9),
+    )
+    labels = {c.sub_event_type: [s.name for s in c.sources] for c in found}
+    assert labels["Government regains territory"] == ["Syrian Observatory for Human Rights"]
+    assert labels["Air/drone strike"] == ["Russian Defence Ministry"]
+
+
+def test_an_actors_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
+    found = events(
+        "Militants of the Balochistan Liberation Army (BLA) attacked a convoy of the army near "
+        "Turbat on Tuesday, killing five soldiers.",
+        gaz,
+        date(2025, 3, 13),
+    )
+    assert found
+    assert all(p.name != "BLA" and p.country == "PK" for c in found for p in c.places)
+
+
+def test_libyas_tripoli_government_is_the_gna_before_march_2021_and_the_gnu_after() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    gna = table.resolve("Tripoli government forces", "LY", date(2020, 5, 18))
+    gnu = table.resolve("Tripoli government forces", "LY", date(2022, 8, 27))
+    assert gna is not None and gna.name.endswith("Government of National Accord")
+    assert gnu is not None and gnu.name == "Military Forces of Libya (Government of National Unity)"

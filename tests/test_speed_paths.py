@@ -481,3 +481,89 @@ def test_case_blind_twins_are_compiled_at_import() -> None:
         "assert before == (a._lower_twin.cache_info().misses, n._twin.cache_info().misses)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_context_with_rank_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from frontwatch.geo import context
+    from frontwatch.geo.gazetteer import Candidate
+
+    values = {f.name: f"v{k}" for k, f in enumerate(dataclasses.fields(Candidate))}
+    c = Candidate(**values)  # type: ignore[arg-type]
+    out = context._with_rank(c, 0.123456)
+    assert out == dataclasses.replace(c, rank=0.1235)
+    assert out is not c and c.rank == values["rank"]  # the original is left as it was
+
+
+def test_ranking_keeps_the_same_winner_with_one_copy(gaz: Gazetteer) -> None:
+    """rank_spans copies out only the winner (keep=1): the winners, their ranks and the
+    reasons are those of the full ranking (KEEP candidates)."""
+    from frontwatch.geo import context
+    from frontwatch.geo.geoparse import _Mention
+
+    for text, spans in _article_spans(gaz):
+        mentions = [
+            _Mention(s.start, s.end, s.text, s.source, hint=s.hint, cands=list(s.cands))
+            for s in sorted(spans, key=lambda s: (s.start, s.end))
+        ]
+        ctx = context.DocContext.build(gaz, text, mentions)
+        full = context.rank_mentions(gaz, text, mentions, ctx)
+        one = context.rank_mentions(gaz, text, mentions, ctx, keep=1)
+        assert [(m.text, c[:1], why) for m, c, why in full] == [
+            (m.text, c, why) for m, c, why in one
+        ]
+        assert any(len(c) > 1 for _, c, _ in full)
+
+
+def test_fuzzy_place_cache_answers_as_is_place(gaz: Gazetteer) -> None:
+    """_fuzzy_place is is_place cached per (name, countries): other names or countries give
+    their own answers."""
+    from frontwatch.extract import _places
+
+    answers = set()
+    for name in _capitalised_runs()[:150]:
+        for countries in (("SY",), ("UA", "RU"), ()):
+            got = _places._fuzzy_place(gaz, name, countries)
+            assert got == _places.is_place(gaz, name, countries), (name, countries)
+            answers.add(got)
+    assert answers == {True, False}
+    assert _places._fuzzy_place(gaz, "Aleppo", ("SY",))
+    assert not _places._fuzzy_place(gaz, "Yesterday", ("SY",))
+
+
+def test_noun_prefilter_of_find_triggers_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_find_triggers skips the noun tests for words that head no noun entry; letting every
+    word through finds the same triggers, and the filter does turn words away."""
+    from frontwatch.config import DATA_DIR
+    from frontwatch.extract._article import _sentences
+    from frontwatch.ingest import read_path
+    from frontwatch.nlp import sentences
+
+    sents = [s for a in read_path(DATA_DIR / "demo").articles[:6] for s in sentences(a)]
+
+    def found() -> list[list[tuple[int, str, str]]]:
+        return [
+            [(t.i, rule.name, how) for t, rule, how in _sentences._find_triggers(s.span)]
+            for s in sents
+        ]
+
+    filtered = found()
+    heads = _sentences.triggers().noun_heads
+    turned_away = sum(not _sentences._may_head_noun_entry(t, heads) for s in sents for t in s.span)
+    monkeypatch.setattr(_sentences, "_may_head_noun_entry", lambda tok, heads: True)
+    assert found() == filtered
+    assert turned_away > 100
+    assert any(how == "casualty-noun" for one in filtered for _, _, how in one)
+
+
+def test_country_places_cached_per_code(gaz: Gazetteer) -> None:
+    """Gazetteer.country builds each code's Place once: other codes give their own
+    countries, the spelling asked is kept, an unknown code stays None."""
+    sy, ua = gaz.country("SY"), gaz.country("UA")
+    assert sy is not None and ua is not None
+    assert (sy.country, ua.country) == ("SY", "UA")
+    assert gaz.country("SY") is sy and gaz.country("SY") == sy
+    lower = gaz.country("sy")
+    assert lower is not None and lower.country == "SY" and lower.spelled == "sy"
+    assert gaz.country("XX") is None and gaz.country("XX") is None

@@ -134,6 +134,11 @@ class ActorTable:
             for d in raw.get("generic_descriptors", [])
         ]
         self._cache: dict[tuple[str, str, date | None], ActorInfo | None] = {}
+        # (side, inter, country) -> actors: a transnational group's branch per country
+        self._branches: dict[tuple[str, int, str], list[ActorInfo]] = {}
+        for info in self.actors.values():
+            if info.country:
+                self._branches.setdefault((info.side, info.inter, info.country), []).append(info)
 
     def _ngrams(self, words: list[str]) -> list[str]:
         """Every run of up to `_max_words` words, longest first (longer aliases win)."""
@@ -181,7 +186,13 @@ class ActorTable:
         words = text.split()
         hits = self._specific_hit(words)
         if hits:
-            return _on_date(hits, on)
+            hit = _on_date(hits, on)
+            if country and hit.country and hit.country != country:
+                # "the Islamic State" in Cabo Delgado: the group's branch in that country
+                local = self._branches.get((hit.side, hit.inter, country))
+                if local:
+                    return _on_date(local, on)
+            return hit
         wanted = _demonym_country(text) or country
         if not wanted:
             return None

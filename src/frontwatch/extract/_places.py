@@ -143,6 +143,12 @@ def is_place(gaz: Gazetteer, text: str, countries: tuple[str, ...], fuzzy: bool 
 
 
 @lru_cache(maxsize=262144)
+def _fuzzy_place(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> bool:
+    """is_place with fuzzy look-ups, in one cached call per (name, countries)."""
+    return is_place(gaz, text, countries)
+
+
+@lru_cache(maxsize=262144)
 def _exact_place_in(gaz: Gazetteer, text: str, country: str) -> bool:
     """An exact or normalised gazetteer hit: in the country, or a country, province or
     city of 100,000+ anywhere (the rule of Gazetteer.is_place_name, without fuzzy)."""
@@ -390,7 +396,7 @@ def _place_spans(
                 if j - i == 1 and doc[i].ent_type_ == "NORP" and doc[i].pos_ == "ADJ":
                     continue  # "the Saudi city of Jeddah": a demonym, not Saudi Arabia
                 if _exact_place(gaz, text, countries) or (
-                    place_slot(doc, i, j) and is_place(gaz, text, countries)
+                    place_slot(doc, i, j) and _fuzzy_place(gaz, text, countries)
                 ):
                     hit = (i, j, text)
                     break
@@ -509,6 +515,7 @@ _PLACE_NOUNS = {
     "hamlet",
     "township",
 }
+_TOWN_AFTER_NOUNS = _PLACE_NOUNS - {"district", "township"}  # "X village", not "X district"
 
 
 def _unresolved_town(
@@ -601,7 +608,7 @@ def named_as_town(doc: Any, a: int, b: int) -> bool:
         or _in_then_in(doc, a, b)
         or (
             b < len(doc)
-            and doc[b].lower_ in _PLACE_NOUNS - {"district", "township"}
+            and doc[b].lower_ in _TOWN_AFTER_NOUNS
             and not (b + 1 < len(doc) and doc[b + 1].lower_ == "of")  # "the Dweila district of"
             and not any(demonym_country(t.text) or t.ent_type_ == "NORP" for t in doc[a:b])
         )

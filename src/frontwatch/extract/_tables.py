@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import yaml
@@ -84,6 +84,12 @@ class Triggers:
 
     def by_noun(self, phrase: str) -> TriggerRule | None:
         return self._noun_index.get(phrase.lower())
+
+    @cached_property
+    def noun_heads(self) -> frozenset[str]:
+        """Every noun entry and the last word of each: a word that is none of these (in
+        its own form or its lemma) heads no noun entry, alone or with its modifiers."""
+        return frozenset(self._noun_index) | {k.rsplit(" ", 1)[-1] for k in self._noun_index}
 
     def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
         """The phrase patterns that can match a lowercased text, in table order: a

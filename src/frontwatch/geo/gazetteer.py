@@ -811,6 +811,7 @@ class Gazetteer:
         self.from_cache = from_cache
         self.load_seconds = load_seconds
         self._blocks: dict[str, dict[str, list[str]]] = {}  # country -> first letter -> keys
+        self._country_places: dict[str, Place | None] = {}  # iso2 as asked -> country()
 
         self._stop = not_places()
         self._demonyms = demonyms()
@@ -1085,11 +1086,18 @@ class Gazetteer:
         return fold_name(spelled) in self._d.exact
 
     def country(self, iso2: str) -> Place | None:
-        """The country entry as a Place (precision 3)."""
+        """The country entry as a Place (precision 3); built once per code (a Place is
+        frozen: extraction asks for the report's countries again and again)."""
+        if iso2 in self._country_places:
+            return self._country_places[iso2]
         idx = self._d.country_idx.get(iso2.upper())
-        if idx is None:
-            return None
-        return self.to_place(self._candidate(idx, "exact", EXACT_SCORE, ""), iso2)
+        place = (
+            None
+            if idx is None
+            else self.to_place(self._candidate(idx, "exact", EXACT_SCORE, ""), iso2)
+        )
+        self._country_places[iso2] = place
+        return place
 
     def country_candidate(self, iso2: str) -> Candidate:
         """The country entry as a candidate (raises KeyError for an unknown code)."""

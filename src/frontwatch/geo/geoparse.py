@@ -1075,7 +1075,7 @@ def rank_spans(
     ]
     ctx = DocContext.build(gaz, text, mentions)
     out: dict[tuple[str, str], tuple[Candidate | None, str]] = {}
-    for m, cands, why in rank_mentions(gaz, text, mentions, ctx):
+    for m, cands, why in rank_mentions(gaz, text, mentions, ctx, keep=1):
         if m.source != "demonym":
             out.setdefault((m.text, m.hint), (cands[0] if cands else None, why))
     return out

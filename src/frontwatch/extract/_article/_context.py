@@ -17,6 +17,7 @@ from frontwatch.extract._tables import (
     shared_country_names,
 )
 from frontwatch.geo import Gazetteer, demonym_country
+from frontwatch.geo.supplement import SYNTHETIC_ID_BASE
 from frontwatch.nlp import Sentence
 from frontwatch.types import Article
 
@@ -36,25 +37,42 @@ def _article_countries(
     """Countries the report is about: demonyms, country names, well-known towns, actors."""
     counts: Counter[str] = Counter()
     shared: Counter[str] = Counter()  # "Congo": which Congo is settled by the rest
+    shared_names = shared_country_names()
+    ambiguous: list[tuple[str, tuple[str, ...]]] = []  # a town's name several countries have
     for sent in sentences:
         doc = sent.span.doc
-        for tok in sent.span:
-            cc = demonym_country(tok.text)
-            if not cc and _starts_longer_name(doc, tok.i):  # "Sri Lankan police"
-                cc = demonym_country(f"{tok.text} {doc[tok.i + 1].text}")
+        toks = list(sent.span)
+        end = sent.span.end
+        # each token with the next word (past the sentence's end too, as doc[i + 1] reads it)
+        nexts = [*toks[1:], doc[end] if end < len(doc) else None]
+        consumed = -1  # "Delgado" of "Cabo Delgado" counted with its first word
+        for tok, nxt in zip(toks, nexts, strict=False):  # (an empty sentence: no token)
+            if tok.i == consumed:
+                continue
+            text = tok.text
+            # _starts_longer_name, read once per token
+            longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            cc = demonym_country(text)
+            if not cc and longer:  # "Sri Lankan police"
+                cc = demonym_country(f"{text} {nxt.text}")  # type: ignore[union-attr]
             if cc:
                 counts[cc] += 1
-            elif tok.text in shared_country_names():
-                shared[tok.text] += 2
-            elif tok.text[:1].isupper() and tok.is_alpha:
-                code = _country_code(gaz, tok.text)
-                hyphened = _hyphened_name(doc, tok.i)
+            elif text in shared_names:
+                shared[text] += 2
+            elif text[:1].isupper() and tok.is_alpha:
+                code = _country_code(gaz, text)
+                hyphened = _hyphened_name(doc, tok.i) if not code else ""
                 if not code and hyphened:  # "Port-au-Prince": one name in five tokens
                     code = _big_town_country(gaz, hyphened)
-                elif not code and _starts_longer_name(doc, tok.i):  # "El Fasher", not "Rapid"
-                    code = _big_town_country(gaz, f"{tok.text} {doc[tok.i + 1].text}")
+                elif not code and longer:  # "El Fasher", not "Rapid"
+                    code = _big_town_country(gaz, f"{text} {nxt.text}")  # type: ignore[union-attr]
+                    consumed = nxt.i if code else -1  # type: ignore[union-attr]
                 elif not code and not _in_persons_name(doc, tok.i):  # "chief Leon Charles"
-                    code = _big_town_country(gaz, tok.text)
+                    code = _big_town_country(gaz, text)
+                    others = _namesake_countries(gaz, text) if code else ()
+                    if len(others) > 1 and not compound_modifier(doc, tok.i + 1):
+                        ambiguous.append((code, others))  # "Palma": Mallorca or Cabo Delgado
+                        continue
                 if code and not compound_modifier(doc, tok.i + 1):
                     counts[code] += 2  # "the Britain-based monitor" is not about Britain
     text = article.text
@@ -62,6 +80,8 @@ def _article_countries(
     for name, info in actor_table().actors.items():
         if name in named:  # in the table's order (ties of most_common keep it)
             counts[info.country] += 1
+    for code, others in ambiguous:  # the namesake in a country the rest points to
+        counts[max(others, key=lambda c: (counts[c], c == code))] += 2
     ranked = tuple(c for c, _ in counts.most_common())
     for name, n in shared.items():
         counts[shared_country(name, ranked)] += n
@@ -110,6 +130,23 @@ def _big_town_country(gaz: Gazetteer, word: str) -> str:
     if cands and (cands[0].population >= 50_000 or cands[0].feature == "admin1"):
         return cands[0].country
     return ""
+
+
+@lru_cache(maxsize=8192)
+def _namesake_countries(gaz: Gazetteer, word: str) -> tuple[str, ...]:
+    """The countries of the towns and provinces a big town's name also names that a report
+    could mean: a tenth of the biggest one's people or more, or a conflict place the
+    supplement adds ("Palma" in Cabo Delgado beside Palma de Mallorca)."""
+    cands = gaz.candidates(word, fuzzy=False, limit=20)
+    if not cands:
+        return ()
+    floor = max(c.population for c in cands) / 10
+    out: list[str] = []
+    for c in cands:
+        synthetic = (c.geonameid or 0) >= SYNTHETIC_ID_BASE
+        if c.country not in out and (c.population >= floor or synthetic):
+            out.append(c.country)
+    return tuple(out)
 
 
 def _story_start(article: Article, sentence_dates: list[list[DateMention]]) -> date | None:

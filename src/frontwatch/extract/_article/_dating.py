@@ -35,6 +35,7 @@ def _claim_date(
         for d in dates
         if d.kind in ("point", "since", "relative_week", "range", "month") and d.date
     ]
+    points = [d for d in points if not _names_another_event(sent, d, tok)]
     after_days = [d for d in dates if d.kind == "after_days"]
     if points:
         anchor = _nearest_date(sent, tok, points, rel_pos)
@@ -127,6 +128,28 @@ def _relative_days(text: str) -> int | None:
     if m.group("rel"):
         return 1 if m.group("rel").lower() in ("next", "following") else -1
     return 0
+
+
+_NAMED_EVENTS = {"war", "coup", "uprising", "revolution", "election", "elections", "truce", "deal"}
+
+
+def _names_another_event(sent: Sentence, d: DateMention, tok: Any) -> bool:
+    """ "one of the planners of the October 7 attack", "the 2019 offensive": a date that
+    modifies an event noun other than the trigger names that other event, not this one's
+    day ("after Friday prayers", "a Sunday service" still date it)."""
+    base = sent.span.start_char
+    inside = [t for t in sent.span if d.start <= t.idx - base < d.end]
+    root = next((t for t in inside if t.head not in inside), None)
+    if root is None or root.dep_ not in ("nmod", "compound", "nummod", "amod"):
+        return False
+    head = root.head
+    noun = head.lower_
+    return (
+        head.pos_ == "NOUN"
+        and head.i > root.i
+        and head.i != tok.i
+        and (noun in triggers().noun_heads or noun in _NAMED_EVENTS)
+    )
 
 
 def _nearest_date(sent: Sentence, tok: Any, points: list[DateMention], rel_pos: int) -> DateMention:

@@ -993,6 +993,13 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
                 absorbed.add(j)
                 break
             state = _state_actor(other)
+            if (
+                not state
+                and other.sub_event_type == "Arrests"
+                and not other.actor1
+                and 0 <= other.sentence_index - protest.sentence_index <= 1
+            ):  # "... Police said several people were detained": by no one named, right after
+                state = _police_of(protest)
             if riot or not state:
                 continue
             out[i] = replace(
@@ -1015,6 +1022,13 @@ def _state_actor(claim: Claim) -> str:
         if info is not None and info.inter == 1:
             return name
     return ""
+
+
+def _police_of(claim: Claim) -> str:
+    """The police of the claim's country (ACLED's "Police Forces of X"), or ""."""
+    country = next((p.country for p in claim.places if p.country), "")
+    info = actor_table().resolve("police", country, claim.date) if country else None
+    return info.name if info is not None and info.inter == 1 else ""
 
 
 def _same_place_day(a: Claim, b: Claim) -> bool:

@@ -637,8 +637,11 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
         return blocked
     base = span.start_char
     for tok in span:
-        if matches and any(c0 <= tok.idx - base < c1 for c0, c1 in matches):
-            blocked.add(tok.i)
+        off = tok.idx - base
+        for c0, c1 in matches:  # (a plain loop: a generator per token costs more)
+            if c0 <= off < c1:
+                blocked.add(tok.i)
+                break
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
@@ -691,8 +694,10 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
         info = table.resolve(tok.text)
         if info is None or info.name not in table.actors:
             continue
-        if not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
-            blocked.add(tok.i)
+        doc = sent.span.doc
+        acronym = tok.text.isupper() and tok.i > 0 and doc[tok.i - 1].text == "("
+        if acronym or not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
+            blocked.add(tok.i)  # "the Balochistan Liberation Army (BLA)": not Bla in Mali
 
 
 _ARMED_NOUNS = {
@@ -746,11 +751,13 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 # "handed over their weapons" (disarmament), not "handed over" (territory)
                 longest[tok.i] = size
                 out = [t if t[0].i != tok.i else (tok, rule, "phrase") for t in out]
+    heads = table.noun_heads
     for tok in span:
         if tok.i in phrase_heads:
             continue
         if (
             tok.tag_ == "VBG"
+            and _may_head_noun_entry(tok, heads)
             and _gerund_outcome(tok, table.outcome_verbs)
             and (gerund_rule := _noun_rule(tok)) is not None
         ):
@@ -759,7 +766,12 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, gerund_rule, "casualty-noun"))
             casualty_verbs.add(tok.head.i)
             continue
-        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and _result_verb(tok) is not None:
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "pcomp"
+            and _may_head_noun_entry(tok, heads)
+            and _result_verb(tok) is not None
+        ):
             result_rule = _noun_rule(tok)  # "died as a result of shelling by ..."
             if result_rule is not None:
                 out.append((tok, result_rule, "casualty-noun"))
@@ -781,6 +793,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
         elif (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.dep_ in _OUTCOME_DEPS
+            and _may_head_noun_entry(tok, heads)
             and _outcome_noun(tok)
             and not _came_after(tok)
         ):
@@ -795,6 +808,15 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if not _target_crowd(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _may_head_noun_entry(tok: Any, heads: frozenset[str]) -> bool:
+    """A necessary condition of _noun_rule(tok) finding a rule: the word or its lemma heads
+    a noun entry of the table (Triggers.noun_heads), or it is a vehicle ("a car packed with
+    explosives"). The noun tests of _find_triggers are skipped for other words."""
+    lower = tok.lower_
+    lemma = tok.lemma_.lower()
+    return lower in heads or lemma in heads or lemma in _VEHICLES or " " in lower
 
 
 def _target_crowd(trigger: tuple[Any, TriggerRule, str], found: list[Any]) -> bool:

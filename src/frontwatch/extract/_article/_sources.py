@@ -77,6 +77,9 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         node = head
     if not chain:
         parallel = _according_to(ctx, sent.span)  # "according to X and Y": two sources, not a chain
+        if all(p.name == "publisher" for p in parallel):
+            # "According to the publication, with reference to X", "As reported by X"
+            parallel = _reported_by(ctx, sent.span) or parallel
         if not parallel:
             parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
@@ -153,12 +156,9 @@ def _trailing_sources(ctx: _Ctx, tok: Any) -> list[SourceRef]:
 def _phrase_full(tok: Any) -> str:
     """The noun phrase with appositions ("Rami Abdulrahman, head of the center") but no relative clause."""
     subtree = tok.subtree
-    inside = {t.i for t in subtree}
-    words = [
-        t
-        for t in subtree
-        if not (t.dep_ == "relcl" or any(a.dep_ == "relcl" and a.i in inside for a in t.ancestors))
-    ]
+    # a word under a relative clause of the phrase (or one itself): the clauses' subtrees
+    relative = {t.i for r in subtree if r.dep_ == "relcl" for t in r.subtree}
+    words = [t for t in subtree if t.i not in relative]
     return _span_text(tok, words)
 
 
@@ -204,6 +204,27 @@ def _group_meant(ctx: _Ctx) -> ActorInfo | None:
         if info is not None and info.inter in (2, 3, 4):
             return info
     return None
+
+
+def _reported_by(ctx: _Ctx, span: Any) -> list[SourceRef]:
+    """Who "with reference to X", "referring to X" or "As reported by X" names."""
+    out: list[SourceRef] = []
+    for tok in span:
+        low = tok.lower_
+        holder = None
+        if low in ("reference", "referring"):  # "with reference to X", "referring to X"
+            holder = next((c for c in tok.children if c.lower_ == "to"), None)
+        elif tok.lemma_.lower() == "report" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+        ):  # "As reported by the monitoring group, ..."
+            holder = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if holder is None:
+            continue
+        for pobj in (c for c in holder.children if c.dep_ == "pobj"):
+            ref = _source_ref(ctx, _phrase_full(pobj))
+            if ref is not None and ref.name != "publisher" and ref not in out:
+                out.append(ref)
+    return out
 
 
 def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
