@@ -86,3 +86,47 @@ def test_a_far_town_of_some_size_is_kept_in_a_report_about_one_province(
     )
     town = got["Dzhankoi"]
     assert town.method != "unresolved" and town.lat is not None and town.lat < 47
+
+
+def test_a_dateline_town_says_which_province_a_small_village_is_in(gaz: Gazetteer) -> None:
+    # no province named: the report's one town (its dateline) gives the province
+    got = _places(
+        "KURSK, Russia -- Ukrainian drones struck the village of Martynovka overnight, "
+        "wounding three people, the regional governor said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert (village.country, village.admin1, village.method) == ("RU", "Kursk", "unresolved")
+    assert village.geo_precision == 3 and village.geonameid is None
+    assert village.lat is not None and 50 < village.lat < 53
+
+
+def test_a_village_beside_a_town_of_one_province_is_placed_there(gaz: Gazetteer) -> None:
+    got = _places(
+        "Clashes went on around Sudzha on Monday. Russian artillery shelled Ukrainian "
+        "positions near the village of Martynovka, a military blogger said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert (village.country, village.admin1, village.method) == ("RU", "Kursk", "unresolved")
+
+
+def test_a_capital_dateline_says_nothing_of_the_village_province(gaz: Gazetteer) -> None:
+    got = _places(
+        "KYIV, Ukraine -- A missile hit the village of Martynovka overnight, damaging homes, "
+        "officials said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert village.method != "unresolved" and village.lat is not None and village.lat < 47
+
+
+def test_a_town_abroad_does_not_move_a_village_of_the_country_named(gaz: Gazetteer) -> None:
+    # the one town named lies in Russia, but the report names the village's country itself
+    got = _places(
+        "A drone hit a fuel depot near the village of Martynovka in Ukraine on Tuesday, "
+        "killing two workers. The drone was launched from near Belgorod, officials said.",
+        gaz,
+    )
+    village = got["Martynovka"]
+    assert village.method != "unresolved" and village.country == "UA"

@@ -7,7 +7,7 @@ parse only tells where a mention sits (subject of "said" = metonymy).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -749,7 +749,12 @@ class ArticlePlaces:
         if place is None:
             return None
         chosen = [c for c, _ in self.chosen.values() if c is not None]
-        return _province_instead(self.gaz, place, text, chosen, self.article_text)
+        by_name = {  # countries the report names by name (not through a demonym)
+            c.country
+            for (spelled, _), (c, _) in self.chosen.items()
+            if c is not None and c.feature == "country" and not demonym_country(spelled)
+        }
+        return _province_instead(self.gaz, place, text, chosen, self.article_text, by_name)
 
     def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
@@ -778,12 +783,20 @@ _AREA_KM = 300  # the report's places lie within this of each other: it is about
 
 
 def _province_instead(
-    gaz: Gazetteer, place: Place, text: str, chosen: Sequence[Candidate], article_text: str
+    gaz: Gazetteer,
+    place: Place,
+    text: str,
+    chosen: Sequence[Candidate],
+    article_text: str,
+    by_name: Collection[str] = (),
 ) -> Place | None:
     """The province the report is about, when `place` is a small village whose namesakes all
     lie in provinces the report never names, while every other place it resolves (a province
     among them) lies in one area far from the village: the village meant is one the
-    gazetteer lacks. A roundup across a country spreads its places wider than one area."""
+    gazetteer lacks. A roundup across a country spreads its places wider than one area.
+    With no province named, the one province of the report's towns stands for it, unless
+    the report names the village's own country (`by_name`): "Ras Isa" in a report naming
+    Yemen is Yemen's port whatever town abroad it also names."""
     if place.feature != "city" or place.lat is None or place.lon is None:
         return None
     others = [
@@ -795,7 +808,17 @@ def _province_instead(
         and c.lon is not None
     ]
     named = {(c.country, c.admin1) for c in others if c.feature == "admin1"}
-    if not named or (place.country, place.admin1) in named or place.admin1 in article_text:
+    provinces = [c for c in others if c.feature == "admin1"]
+    if not named:
+        # no province named: the one province holding the report's towns ("KURSK, Russia --
+        # ... Sudzha"), capitals aside (where officials speak)
+        named = {
+            (c.country, c.admin1) for c in others if c.admin1 and gaz.feature_code(c) != "PPLC"
+        }
+        provinces = [p for p in (_admin1_of(gaz, *k) for k in named) if p is not None]
+        if len(named) != 1 or not provinces or place.country in by_name:
+            return None
+    if (place.country, place.admin1) in named or place.admin1 in article_text:
         return None
     points = [(c.lat, c.lon) for c in others if c.lat is not None and c.lon is not None]
     here = (place.lat, place.lon)
@@ -814,10 +837,17 @@ def _province_instead(
         return None  # a town of some size, or a namesake in the province named
     held = [(c.country, c.admin1) for c in others]
     province = max(
-        (c for c in others if c.feature == "admin1"),
-        key=lambda c: held.count((c.country, c.admin1)),
+        provinces, key=lambda c: held.count((c.country, c.admin1))
     )  # the named province holding most of the report's places (the first on a tie)
     return gaz.to_place(province, province.name)
+
+
+def _admin1_of(gaz: Gazetteer, country: str, admin1: str) -> Candidate | None:
+    """The province entry of a town's (country, admin1 name)."""
+    for c in gaz.candidates(admin1, countries=(country,), kind_hint="admin1", fuzzy=False):
+        if c.feature == "admin1" and (c.country, c.admin1) == (country, admin1):
+            return c
+    return None
 
 
 def _sentence_spans(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import institutions
-from frontwatch.geo.normalise import normalise_name
+from frontwatch.geo.normalise import fold_name, normalise_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -70,6 +70,9 @@ WEIGHTS: dict[str, float] = {
     "shared_country": 0.5,
     "only_town": 0.5,
     "famous": 250_000,  # people: a town whose namesakes in named provinces are villages  # the vote of a town no other place shares its name with  # per other place of that country (up to three): "Congo"
+    "world_city": 1_000_000,  # people: a town known the world over
+    "world_village": 10_000,  # people: a namesake this small is a village beside it
+    "world_city_share": 0.5,  # of the country bonus such a village keeps
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -249,6 +252,14 @@ def _big_area(c: Candidate) -> bool:
 def _useful_hint(hint: str, cands: Sequence[Candidate]) -> str:
     """A kind word only counts when some candidate is of that kind ("the US states of ...":
     no US province is called "US")."""
+    if hint == "city":
+        # "no U.S. city has ...": a city of that country, not a village called so abroad
+        # (Ous); "Kuwait city" keeps the hint (the capital bears its country's name), and so
+        # does "the city of Uman" (a town of 80,000; "Uman" is also a name of Oman)
+        named = {c.country for c in cands if c.feature == "country" and c.method == "exact"}
+        towns = [c for c in cands if c.feature == "city"]
+        if named and not any(c.country in named or c.population >= 10_000 for c in towns):
+            return ""
     if not hint or any(c.feature == hint or (hint, c.feature) in _COMPATIBLE for c in cands):
         return hint
     return ""
@@ -259,6 +270,16 @@ def _city_suffix_ok(cands: Sequence[Candidate]) -> bool:
     return not any(c.feature == "country" and c.method == "exact" for c in cands)
 
 
+def _world_city(c: Candidate, world: set[str]) -> bool:
+    """Whether `c` is a village (under 10,000 people) whose name a world city (1,000,000+,
+    under its own name: `world` holds their countries) in another country bears: the text
+    naming the village's country does not make it the place meant, a world city being named
+    in passing in any country's news."""
+    if c.feature != "city" or c.population >= WEIGHTS["world_village"]:
+        return False
+    return any(cc != c.country for cc in world)
+
+
 def _prior(
     c: Candidate,
     spelled: str,
@@ -266,6 +287,7 @@ def _prior(
     ctx: DocContext,
     city_suffix: bool = False,
     famous: int = 0,  # people in the spelling's biggest town of c's country
+    world_city: bool = False,  # the spelling is also a world city's abroad, c a village
 ) -> tuple[float, list[str]]:
     w = WEIGHTS
     r = c.score / 100.0
@@ -298,6 +320,10 @@ def _prior(
     if n:
         # a village does not take its country's whole weight: scaled by log population
         scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
+        if world_city:
+            # Toronto, Ohio is not the Toronto of a text that names the US in passing
+            scale *= WEIGHTS["world_city_share"]
+            why.append("a world city abroad bears the name")
         more = w["country_again"] * min(2.0, max(0.0, n - 1.0))  # named again and again
         r += (w["country_named"] * min(1.0, float(n)) + more) * scale
         why.append(f"country {c.country} named")
@@ -429,8 +455,19 @@ def rank_mentions(
         for c in m.cands:
             if c.feature == "city" and c.population > famous.get(c.country, 0):
                 famous[c.country] = c.population
+        own = fold_name(m.text)
+        world = {  # countries holding a world city of this very name ("Garden City" is
+            # Singapore's nickname, not its name)
+            c.country
+            for c in m.cands
+            if c.feature == "city"
+            and c.population >= WEIGHTS["world_city"]
+            and fold_name(c.name) == own
+        }
         for c in m.cands:
-            r, why = _prior(c, m.text, hint, ctx, suffix, famous.get(c.country, 0))
+            r, why = _prior(
+                c, m.text, hint, ctx, suffix, famous.get(c.country, 0), _world_city(c, world)
+            )
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]

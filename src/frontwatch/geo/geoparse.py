@@ -303,7 +303,7 @@ _DIRECTION = re.compile(
 )
 _CAMEL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2,}[a-z]|\d")
 _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
-_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:)")
+_DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
@@ -330,6 +330,9 @@ _PLURAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
+_JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+")
+_RESIDENCE = re.compile(r"(?:,\s+(?:both\s+|all\s+)?|\boutside\s+)of\s+$")
+_DATELINE_HEAD = re.compile(r"([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}),? +(?:[-—–] +\S|[A-Z][a-z])")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
@@ -557,6 +560,8 @@ class Geoparser:
                 m = _Mention(s, e, span, "demonym")
             elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
+            elif head := self._dateline_head(ent, span):
+                m = _Mention(s, s + len(head), head, "gazetteer")  # "SAN ANTONIO - Police"
             else:
                 taken.update(range(ent.start, ent.end))
                 continue
@@ -588,7 +593,47 @@ class Geoparser:
         ]
         out = [m for m in out if not self._camel_alias(m)]
         out.sort(key=lambda m: m.start)
+        return self._joined(text, out)
+
+    def _joined(self, text: str, found: list[_Mention]) -> list[_Mention]:
+        """Two mentions joined by "and" or a small word into the name of a country or
+        province the gazetteer knows as a whole ("Trinidad and Tobago", "Rio Grande do Sul",
+        "Bosnia and Herzegovina") are that one mention, not two places."""
+        out: list[_Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.source != "demonym"
+                and m.source != "demonym"
+                and _JOINER.fullmatch(text, prev.end, m.start)
+            ):
+                whole = text[prev.start : m.end]
+                if any(
+                    c.method == "exact" and c.feature in ("country", "admin1")
+                    for c in self._cands(whole)
+                ):
+                    out[-1] = _Mention(prev.start, m.end, whole, prev.source, prev.metonymic)
+                    continue
+            out.append(m)
         return out
+
+    def _dateline_head(self, ent: Any, span: str) -> str:
+        """The dateline at the head of an entity spaCy ran on past it ("SAN ANTONIO - Police",
+        "SAN ANTONIO Turner Sports" as one ORG): the capitals before the dash or the first
+        capitalised word, when they are a known place (a province or country, or a town of
+        10,000+)."""
+        got = _DATELINE_HEAD.match(span)
+        if got is None or not ent[0].is_sent_start:
+            return ""
+        head = got.group(1)
+        if len(head) <= 3 or "." in head:
+            return ""  # "U.S. Army", "LE Central": initials, not a dateline
+        ok = any(
+            c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
+            for c in self._cands(head)
+        )
+        return head if ok else ""
 
     def _camel_alias(self, m: _Mention) -> bool:
         """A word capitalised inside ("MoD", "UConn", "iPhone") or holding a digit ("H5N1")
@@ -708,6 +753,12 @@ class Geoparser:
             return True
         if label == "PERSON" and len(ent) <= 2 and _locative(ent) and self._big_city(span, 10_000):
             return True  # "the road to Cirencester", "in Riverdale": a town, not a person
+        if (
+            len(ent) <= 2
+            and _RESIDENCE.search(ent.doc.text, 0, ent.start_char)
+            and (self._big_city(span, 10_000) or self._strong_place(span))
+        ):
+            return True  # "Paul Block, 49, of Waterloo", "outside of Waterloo"
         if not self._run_is_place(span, ctx):
             return False
         if _locative(ent, extra={"of"} if label == "ORG" else set()):
