@@ -198,3 +198,46 @@ def test_matching_does_not_depend_on_the_order_of_event_ids() -> None:
         result = score(gold, order)
         assert result.events.tp == 1 and result.events.fp == 1
         assert all(result.fields["actor2"]) and all(result.fields["fatalities"])
+
+
+def test_a_true_event_telling_what_was_said_is_no_statement_coded_as_event() -> None:
+    """A gold statement (who/says) whose words a matched event's evidence holds is not a
+    leak: only false events count, once per statement."""
+    from datetime import date
+
+    from frontwatch.evaluate import score
+    from frontwatch.types import Claim, Event, Place, Span
+
+    hama = Place("Hamah", "Hama", "SY", "Syria", "Hama", lat=35.13, lon=36.75, geonameid=170017)
+    said = "the army said its aircraft struck militants in Hama"
+    gold = {
+        "events": [
+            {
+                "id": "strike",
+                "event_type": "Explosions/Remote violence",
+                "sub_event_type": "Air/drone strike",
+                "actor1": "Military Forces of Syria",
+                "places": [{"name": "Hama", "lat": 35.13, "lon": 36.75, "geo_precision": 1}],
+                "date": "2024-12-03",
+                "fatalities": 0,
+            }
+        ],
+        "statements": [{"who": "army", "says": "its aircraft struck militants in Hama"}],
+    }
+
+    def event(eid: str, sub: str) -> Event:
+        claim = Claim(
+            article_id="a",
+            kind="event",
+            event_type="Explosions/Remote violence",
+            sub_event_type=sub,
+            actor1="Military Forces of Syria",
+            places=(hama,),
+            date=date(2024, 12, 3),
+            evidence=(Span(0, len(said), said),),
+        )
+        return Event(eid, claim, (claim,), ("a.txt",), 1)
+
+    assert score(gold, [event("SYR1", "Air/drone strike")]).statements_as_events == 0
+    wrong = [event("SYR1", "Air/drone strike"), event("SYR2", "Shelling/artillery/missile attack")]
+    assert score(gold, wrong).statements_as_events == 1  # the false one, counted once
