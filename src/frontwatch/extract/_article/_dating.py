@@ -33,9 +33,7 @@ def _claim_date(
     points = [
         d
         for d in dates
-        if d.kind in ("point", "since", "relative_week", "range", "month")
-        and d.date
-        and not _names_an_event(sent.text, d)
+        if d.kind in ("point", "since", "relative_week", "range", "month") and d.date
     ]
     points = [d for d in points if not _names_another_event(sent, d, tok)]
     after_days = [d for d in dates if d.kind == "after_days"]
@@ -302,15 +300,3 @@ def _previous_dated(
         if other.date is not None:
             return other
     return None
-
-
-_DATE_AS_NAME_BEFORE = re.compile(r"(?:\bthe|'s)\s+$", re.I)
-_DATE_AS_NAME_AFTER = re.compile(r"^\s+[a-z]")
-
-
-def _names_an_event(text: str, d: DateMention) -> bool:
-    """ "one of the planners of the October 7 attack", "the 2020 war": a date that names
-    another happening (the date as a modifier of a noun), not the day of this one."""
-    return bool(
-        _DATE_AS_NAME_BEFORE.search(text[: d.start]) and _DATE_AS_NAME_AFTER.match(text[d.end :])
-    )

@@ -1037,8 +1037,6 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
         return None
     speaker = _speech_subject(tok.head) if tok.head != tok else None
     if speaker is None:
-        speaker = _according_to(tok.head)  # "According to the STC, its forces took ..."
-    if speaker is None:
         return None
     table, on = actor_table(), ctx.article.published
     who = table.resolve(_phrase(speaker), ctx.main_country, on)
@@ -1055,23 +1053,6 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     if demonym is None:
         return None
     return table.resolve(f"{demonym.text} forces", ctx.main_country, on)
-
-
-_REPORT_NOUNS = {"information", "data", "report", "reports", "statement", "figures", "sources"}
-
-
-def _according_to(verb: Any) -> Any:
-    """Who "According to (information of) X, ..." attributes the verb's clause to, or None."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "according":
-            continue
-        to = next((c for c in prep.children if c.lower_ == "to"), None)
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if obj is not None and obj.lemma_.lower() in _REPORT_NOUNS:
-            of = next((c for c in obj.children if c.lower_ in ("of", "from")), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return obj
-    return None
 
 
 def _the_group(tok: Any) -> bool:

@@ -937,16 +937,9 @@ def _result_verb(tok: Any) -> Any:
     result = tok.head.head
     if result.lemma_.lower() != "result" or result.dep_ != "pobj" or result.head.lower_ != "as":
         return None
-    verb = result.head.head
-    if verb.lemma_ in _ATTRIBUTION_HEADS:
-        # "According to X cited by the publication, as a result of the strike ..., 50 people
-        # died": the parser hangs the clause on "cited"; the deaths are the sentence's root
-        while verb.head.i != verb.i:
-            verb = verb.head
+    verb = result.head.head  # ("According to X cited by ..., as a result of": see
+    # nlp._view._repair_attribution, which gives the clause back to the main verb)
     return verb if verb.lemma_ in _DEATH_VERBS else None
-
-
-_ATTRIBUTION_HEADS = {"cite", "quote", "accord"}
 
 
 def _misparsed_verb(tok: Any) -> Any:
