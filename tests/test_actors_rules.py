@@ -10,13 +10,13 @@ from frontwatch.fuse import fuse
 from frontwatch.geo import Gazetteer
 from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)  # a Friday
 
 
 def _claims(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
-    article = Article(id="t", origin="t.txt", title="", text=text, published=published)
-    return claims_for(article, gaz)
+    return claims_of(text, gaz, published)
 
 
 def _events(text: str, gaz: Gazetteer) -> list[Claim]:

@@ -7,15 +7,14 @@ from datetime import date
 import pytest
 
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
 
 
 def claims(text: str, gaz: Gazetteer, published: date = PUBLISHED) -> list[Claim]:
-    article = Article(id="t1", origin="t.txt", title="", text=text, published=published)
-    return claims_for(article, gaz)
+    return claims_of(text, gaz, published, article_id="t1")
 
 
 def events_of(found: list[Claim]) -> list[Claim]:

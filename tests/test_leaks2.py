@@ -8,16 +8,15 @@ from datetime import date
 import pytest
 
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 3, 15)  # a Friday
 LEAD = "M23 rebels attacked army positions near Sake on Tuesday, a local official said. "
 
 
 def _events(text: str, gaz: Gazetteer) -> list[Claim]:
-    article = Article(id="t", origin="t.txt", title="", text=text, published=PUBLISHED)
-    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
+    return claims_of(text, gaz, PUBLISHED, ("event", "displacement"))
 
 
 def _extra(sentence: str, gaz: Gazetteer) -> list[Claim]:

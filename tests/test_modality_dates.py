@@ -9,15 +9,15 @@ import pytest
 from frontwatch.geo import Gazetteer
 from frontwatch.ingest import read_path
 from frontwatch.outputs import acled_row
-from frontwatch.pipeline import claims_for, with_batch_dates
-from frontwatch.types import Article, Claim, Event
+from frontwatch.pipeline import with_batch_dates
+from frontwatch.types import Claim, Event
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)  # a Friday
 
 
 def _claims(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:
-    article = Article(id="t", origin="t.txt", title="", text=text, published=published)
-    return claims_for(article, gaz)
+    return claims_of(text, gaz, published)
 
 
 def _events(text: str, gaz: Gazetteer, published: date | None = PUBLISHED) -> list[Claim]:

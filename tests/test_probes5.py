@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 
 def events(text: str, gaz: Gazetteer, published: date = date(2024, 10, 3)) -> list[Claim]:
-    article = Article(id="p5", origin="p.txt", title="", text=text, published=published)
-    return [c for c in claims_for(article, gaz) if c.kind == "event"]
+    return claims_of(text, gaz, published, ("event",), "p5")
 
 
 def test_a_named_russian_group_of_forces_is_the_russian_military(gaz: Gazetteer) -> None:

@@ -9,15 +9,14 @@ import pytest
 from frontwatch.extract._article._context import _article_countries
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import sentences
-from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
-    article = Article(id="r1", origin="r.txt", title="", text=text, published=PUBLISHED)
-    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
+    return claims_of(text, gaz, PUBLISHED, ("event", "displacement"), "r1")
 
 
 def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:

@@ -7,15 +7,14 @@ from datetime import date
 
 from frontwatch.evaluate import _source_ok
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)
 
 
 def _claims(text: str, gaz: Gazetteer) -> list[Claim]:
-    article = Article(id="s", origin="s.txt", title="", text=text, published=PUBLISHED)
-    return claims_for(article, gaz)
+    return claims_of(text, gaz, PUBLISHED, article_id="s")
 
 
 def _statements(text: str, gaz: Gazetteer) -> list[Claim]:

@@ -7,15 +7,14 @@ from datetime import date
 from frontwatch.actors import actor_table
 from frontwatch.extract._numbers import fatalities
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 PUBLISHED = date(2024, 12, 6)  # a Friday
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
-    article = Article(id="w1", origin="w.txt", title="", text=text, published=PUBLISHED)
-    return [c for c in claims_for(article, gaz) if c.kind == "event"]
+    return claims_of(text, gaz, PUBLISHED, ("event",), "w1")
 
 
 def test_one_named_victim_and_others_are_counted_together() -> None:

@@ -1,0 +1,25 @@
+"""Shared by the rule tests: what frontwatch reads in a text we write (no store, no fusion)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+
+def claims_of(
+    text: str,
+    gaz: Gazetteer,
+    published: date | None,
+    kinds: Collection[str] = (),
+    article_id: str = "t",
+) -> list[Claim]:
+    """The claims of one report with this text (only those of `kinds` when given)."""
+    article = Article(
+        id=article_id, origin=f"{article_id}.txt", title="", text=text, published=published
+    )
+    found = claims_for(article, gaz)
+    return [c for c in found if c.kind in kinds] if kinds else found
