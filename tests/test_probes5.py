@@ -186,3 +186,30 @@ def test_recaptured_escaped_prisoners_are_arrests_not_ground(gaz: Gazetteer) -> 
         date(2020, 10, 21),
     )
     assert [c.sub_event_type for c in found] == ["Arrests"]
+
+
+def test_an_unattributed_air_strike_is_the_states_and_keeps_its_paragraphs_toll(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Fighters of the Tigray Defence Forces entered Mekelle on Monday after the federal army "
+        "left the city.\n\nLast Tuesday, an air strike hit a market in the village of Togoga, "
+        "west of Mekelle. According to health workers, at least 64 people died.",
+        gaz,
+        date(2021, 6, 29),
+    )
+    strike = next(c for c in found if c.sub_event_type == "Air/drone strike")
+    capture = next(c for c in found if c.event_type == "Battles")
+    assert strike.actor1 == "Military Forces of Ethiopia"  # armed groups seldom fly
+    assert (strike.fatalities, capture.fatalities) == (64, 0)
+
+
+def test_that_month_after_an_old_date_is_history(gaz: Gazetteer) -> None:
+    found = events(
+        "Rebels entered Mekelle on Monday.\n\nThe war began in November 2020, when the "
+        "government sent troops into the region. The army took Mekelle at the end of that month.",
+        gaz,
+        date(2021, 6, 29),
+    )
+    assert [c.date for c in found] == [date(2021, 6, 28)]
+    assert not any("that month" in e.text for c in found for e in c.evidence)

@@ -148,6 +148,13 @@ def _is_history(
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
         return True  # "the militia briefly took the towns earlier this month": recalled
+    if (
+        not lead
+        and pub is not None
+        and _THAT_PERIOD.search(span.text)
+        and _after_old_date(span, pub)
+    ):
+        return True  # "The war began in November 2020 ... The army took X at the end of that month"
     if lead:
         return False  # the report's own subject, however old ("in March last year")
     if _earlier_setting(span) and not (
@@ -167,6 +174,32 @@ def _is_history(
     words |= _conj_head_dates(tok)  # "Three years ago, the military seized power and arrested"
     text = " ".join(doc[i].text for i in sorted(words))
     return _finds(markers, text)
+
+
+_THAT_PERIOD = re.compile(
+    r"\b(?:that|the same|the following|the next|the previous) (?:month|year|week|spring|summer|"
+    r"autumn|fall|winter)\b|\bat the time\b",
+    re.I,
+)
+
+
+def _after_old_date(span: Any, pub: date) -> bool:
+    """Whether the sentence before this one (same paragraph) told a date older than the
+    history cut-off, which "that month", "the same year", "at the time" refer back to."""
+    from frontwatch.extract._dates import find_dates
+
+    prev = None
+    for sent in span.doc.sents:
+        if sent.start >= span.start:
+            break
+        prev = sent
+    if prev is None:
+        return False
+    return any(
+        d.date is not None and (pub - d.date).days > _HISTORY_DAYS
+        for d in find_dates(prev.text, pub)
+        if d.kind in ("point", "month", "range", "since", "history")
+    )
 
 
 _NEWS_DAYS = 3  # the report's news: an event this close to its publication
@@ -1497,7 +1530,7 @@ def _last_striker(ctx: _Ctx, country: str = "") -> ActorInfo | None:
 
 
 def _belligerents(
-    ctx: _Ctx, country: str, family: str, actor2: ActorInfo | None
+    ctx: _Ctx, country: str, family: str, actor2: ActorInfo | None, air: bool = False
 ) -> tuple[ActorInfo | None, ActorInfo | None]:
     """ "Residents reported clashes": no actor in the sentence, so the report's two most
     mentioned opposing armed actors of the event's country, the state forces first."""
@@ -1513,11 +1546,24 @@ def _belligerents(
         # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
         and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
+    state = table.state_forces(country, ctx.article.published) if air and country else None
+    if (
+        state is not None
+        and not any(i.inter in (1, 8) for i in armed)
+        and not (actor2 is not None and _allied(state, actor2))
+        and any(c.kind == "event" and state.name in (c.actor1, c.actor2) for c in ctx.claims)
+    ):
+        # "Last Tuesday, an air strike hit a market" in a report on the rebels the army
+        # fights: the army's (no one else the report names flies)
+        armed = [state]
     if not armed:
         return None, actor2
     if family == "remote":
-        # a strike on a country is rarely its own army's: foreign and non-state actors first
-        armed.sort(key=lambda i: i.country == country and i.inter == 1)
+        # a strike on a country is rarely its own army's: foreign and non-state actors first;
+        # an air strike is a state's (armed groups seldom fly): foreign forces, then its own
+        armed.sort(
+            key=lambda i: (air and i.inter not in (1, 8), i.country == country and i.inter == 1)
+        )
         return armed[0], actor2
     # stable: the country's own state forces first, then foreign ones, then by mentions
     armed.sort(key=lambda i: (i.inter != 1, i.country != country))

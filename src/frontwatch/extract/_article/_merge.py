@@ -371,6 +371,11 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
     if len(tolled) > 1:
         return
     j = tolled[0] if tolled else events[0]
+    here = [i for i in events if ctx.claim_para.get(i) == sent.paragraph]
+    if not tolled and here and ctx.claim_para.get(j) != sent.paragraph:
+        # "Last Tuesday, an air strike hit a market in Togoga. ... at least 64 people died":
+        # a paragraph that opens with an event of its own keeps its toll
+        j = here[0]
     if ctx.claims[j].actor2.startswith("Civilians") and _ARMED_DEAD.search(sent.text):
         # "Two soldiers were killed" is no toll of an attack on civilians: it belongs to the
         # last fight told before it
@@ -875,7 +880,13 @@ def _event_claim(
     ):
         actor2_info = _as_forces(actor2_info, ctx.article.published)  # it loses ground
     if actor1_info is None and noun_trigger and family in ("clash", "remote"):
-        actor1_info, actor2_info = _belligerents(ctx, place_country, family, actor2_info)
+        actor1_info, actor2_info = _belligerents(
+            ctx,
+            place_country,
+            family,
+            actor2_info,
+            air=sub_event_type == "Air/drone strike" and tok.lemma_.lower() != "drone",
+        )
     if (
         actor2_info is None
         and kind in ("event", "front_position")
