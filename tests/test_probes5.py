@@ -213,3 +213,13 @@ def test_that_month_after_an_old_date_is_history(gaz: Gazetteer) -> None:
     )
     assert [c.date for c in found] == [date(2021, 6, 28)]
     assert not any("that month" in e.text for c in found for e in c.evidence)
+
+
+def test_earlier_on_a_date_is_the_storys_own_earlier_step(gaz: Gazetteer) -> None:
+    found = events(
+        "On Friday government forces took control of the town of Altun Kupri after fighting "
+        "with the Peshmerga. Earlier, on October 16, federal troops entered the city of Kirkuk.",
+        gaz,
+        date(2017, 10, 30),
+    )
+    assert {c.places[0].name for c in found if c.event_type == "Battles"} >= {"Kirkuk"}

@@ -136,8 +136,14 @@ def _is_history(
         and (pub - d).days > _HISTORY_DAYS
     ):
         return True
-    if not lead and basis == "explicit" and _older_than_the_news(ctx, d):
+    if (
+        not lead
+        and basis == "explicit"
+        and _older_than_the_news(ctx, d)
+        and not _STORY_EARLIER.match(span.text)
+    ):
         return True  # "Rebels seized Bangassou on January 3" after this week's news: background
+        # ("Earlier, on October 16, troops entered Kirkuk": the story's own earlier step)
     doc = span.doc
     if (
         not lead
@@ -201,6 +207,8 @@ def _after_old_date(span: Any, pub: date) -> bool:
         if d.kind in ("point", "month", "range", "since", "history")
     )
 
+
+_STORY_EARLIER = re.compile(r"\s*(?:earlier|before that|prior to that|previously)\b", re.I)
 
 _NEWS_DAYS = 3  # the report's news: an event this close to its publication
 _OLDER_DAYS = 7  # an explicit date this long before that news, told after it, is background
