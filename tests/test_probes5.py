@@ -223,3 +223,24 @@ def test_earlier_on_a_date_is_the_storys_own_earlier_step(gaz: Gazetteer) -> Non
         date(2017, 10, 30),
     )
     assert {c.places[0].name for c in found if c.event_type == "Battles"} >= {"Kirkuk"}
+
+
+def test_one_alias_of_two_groups_is_the_report_countrys() -> None:
+    from frontwatch.actors import actor_table
+
+    table = actor_table()
+    assert table.resolve("JeM", "PK").name == "JeM (Jaish-e-Mohammed)"  # Kashmir
+    assert table.resolve("JEM", "SD").name == "Joint Forces (Darfur)"  # Darfur's JEM
+    assert table.resolve("Indian warplanes", "PK").name == "Military Forces of India"
+
+
+def test_a_mixed_case_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
+    found = events(
+        "Indian warplanes struck a camp of the Jaish-e-Mohammed (JeM) group near Balakot in "
+        "Pakistan's Khyber Pakhtunkhwa province on Tuesday.",
+        gaz,
+        date(2019, 2, 26),
+    )
+    strike = next(c for c in found if c.sub_event_type == "Air/drone strike")
+    assert "JeM" not in [p.name for p in strike.places]
+    assert (strike.actor1, strike.actor2) == ("Military Forces of India", "JeM (Jaish-e-Mohammed)")

@@ -185,6 +185,9 @@ class ActorTable:
         text = re.sub(r"\blocal government areas?\b", " ", _norm(phrase))
         words = text.split()
         hits = self._specific_hit(words)
+        if hits and country and len({h.country for h in hits}) > 1:
+            # one alias, two groups ("JEM" in Darfur, "JeM" in Kashmir): the report's country's
+            hits = [h for h in hits if h.country == country] or hits
         if hits:
             hit = _on_date(hits, on)
             if country and hit.country and hit.country != country:

@@ -1110,6 +1110,7 @@ _PERSON_NOUNS = {
     "suspects", "journalist", "president", "mayor", "general", "colonel", "hostage", "hostages",
     "prisoner", "prisoners", "member", "members", "people", "civilians", "escapee", "escapees",
     "inmate", "inmates", "fugitive", "fugitives", "detainee", "detainees", "convict", "convicts",
+    "pilot", "pilots",
 }  # fmt: skip
 
 _QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "number", "some", "many", "most"}

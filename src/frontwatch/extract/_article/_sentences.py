@@ -699,7 +699,12 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
         if info is None or info.name not in table.actors:
             continue
         doc = sent.span.doc
-        acronym = tok.text.isupper() and tok.i > 0 and doc[tok.i - 1].text == "("
+        acronym = (
+            sum(ch.isupper() for ch in tok.text) >= 2
+            and len(tok.text) <= 6
+            and tok.i > 0
+            and doc[tok.i - 1].text == "("
+        )  # "(BLA)", "(JeM)"
         if acronym or not is_place(ctx.gaz, tok.text, ctx.countries, fuzzy=False):
             blocked.add(tok.i)  # "the Balochistan Liberation Army (BLA)": not Bla in Mali
 
