@@ -1086,7 +1086,9 @@ def _object_lemmas(tok: Any) -> set[str]:
     """Lemmas of what the verb acts on: its object phrase and its prepositional objects."""
     out: set[str] = set()
     for child in tok.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
+        counted = child.dep_ == "npadvmod" and child.ent_type_ == "CARDINAL"
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt") or counted:
+            # ("recaptured a few dozen of the prisoners": a count misparsed as an adverb)
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
             if child.lower_ in ("them", "it") and tok.dep_ in ("advcl", "conj"):

@@ -1,0 +1,49 @@
+"""Rules of the fourth recall pass: event coding errors the development parts showed
+(sub-types, triggers that fired on the wrong thing, places told by a landform)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Claim
+
+PUBLISHED = date(2024, 12, 6)  # a Friday: "Tuesday" = Dec 3
+
+
+def events(text: str, gaz: Gazetteer) -> list[Claim]:
+    article = Article(id="r4", origin="r4.txt", title="", text=text, published=PUBLISHED)
+    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
+
+
+def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
+    return [
+        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
+    ]
+
+
+def test_recaptured_prisoners_are_arrests_not_ground_taken(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday soldiers recaptured a few dozen of the escaped prisoners in Goma.", gaz
+    )
+    assert [c.sub_event_type for c in found] == ["Arrests"], seen(found)
+    assert found[0].rule.startswith("recapture-fugitives"), seen(found)
+
+
+def test_ground_recaptured_stays_a_territory_event(gaz: Gazetteer) -> None:
+    found = events("On Tuesday the army recaptured the town of Goma from the rebels.", gaz)
+    assert [c.sub_event_type for c in found] == ["Government regains territory"], seen(found)
+
+
+def test_blowing_up_a_railway_track_is_an_explosive_attack(gaz: Gazetteer) -> None:
+    found = events("On Tuesday militants blew up the railway track near Quetta.", gaz)
+    assert [c.sub_event_type for c in found] == ["Remote explosive/landmine/IED"], seen(found)
+    # a house blown up stays a demolition
+    found = events("On Tuesday soldiers blew up the house of a suspect in Quetta.", gaz)
+    assert [c.sub_event_type for c in found] == ["Looting/property destruction"], seen(found)
+
+
+def test_a_seized_train_is_no_territory(gaz: Gazetteer) -> None:
+    found = events("On Tuesday militants seized a train near Sibi.", gaz)
+    assert not [c for c in found if c.event_type == "Battles"], seen(found)
