@@ -47,3 +47,32 @@ def test_blowing_up_a_railway_track_is_an_explosive_attack(gaz: Gazetteer) -> No
 def test_a_seized_train_is_no_territory(gaz: Gazetteer) -> None:
     found = events("On Tuesday militants seized a train near Sibi.", gaz)
     assert not [c for c in found if c.event_type == "Battles"], seen(found)
+
+
+def test_a_manned_aircraft_shot_down_is_a_clash_a_drone_a_disrupted_weapon(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "On Tuesday the Turkish army said its F-16s shot down two Syrian Su-24 warplanes "
+        "over Idlib.\n\n"
+        "On Tuesday air defences shot down two Ukrainian drones over Belgorod.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Armed clash", "Disrupted weapons use"], seen(
+        found
+    )
+    assert found[0].rule.startswith("aircraft-downed"), seen(found)
+    assert (found[0].actor1, found[0].actor2) == (
+        "Military Forces of Turkey",
+        "Military Forces of Syria",
+    ), seen(found)
+
+
+def test_a_captured_pilot_is_no_territory(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday the air force shot down two jets over Muzaffarabad, and one pilot was "
+        "captured.",
+        gaz,
+    )
+    assert [c.event_type for c in found] == ["Battles"], seen(found)
+    assert found[0].sub_event_type == "Armed clash", seen(found)
