@@ -76,3 +76,22 @@ def test_a_captured_pilot_is_no_territory(gaz: Gazetteer) -> None:
     )
     assert [c.event_type for c in found] == ["Battles"], seen(found)
     assert found[0].sub_event_type == "Armed clash", seen(found)
+
+
+def test_a_unilateral_ceasefire_declared_is_a_change_of_activity(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday the federal government declared a unilateral ceasefire in the Tigray region.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Change to group/activity"], seen(found)
+    assert found[0].actor1 == "Government of Ethiopia", seen(found)
+
+
+def test_a_ceasefire_accepted_is_an_agreement(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday the STC accepted the call of the coalition for a ceasefire in Aden.", gaz
+    )
+    assert [c.sub_event_type for c in found] == ["Agreement"], seen(found)
+    assert found[0].actor1 == "STC (Southern Transitional Council)", seen(found)
+    # accepting anything else is no agreement
+    assert not events("On Tuesday the STC accepted the resignation of its envoy in Aden.", gaz)
