@@ -95,3 +95,16 @@ def test_a_ceasefire_accepted_is_an_agreement(gaz: Gazetteer) -> None:
     assert found[0].actor1 == "STC (Southern Transitional Council)", seen(found)
     # accepting anything else is no agreement
     assert not events("On Tuesday the STC accepted the resignation of its envoy in Aden.", gaz)
+
+
+def test_a_weapon_downed_names_whose_weapon_it_was(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday air defences shot down two Ukrainian drones over Belgorod.\n\n"
+        "On Tuesday the Saudi-led coalition said it had intercepted and destroyed an "
+        "explosive drone launched by the Houthis towards Khamis Mushait.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Disrupted weapons use"] * 2, seen(found)
+    assert [c.actor2 for c in found] == ["Military Forces of Ukraine", "Houthi Movement"], seen(
+        found
+    )
