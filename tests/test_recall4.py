@@ -108,3 +108,25 @@ def test_a_weapon_downed_names_whose_weapon_it_was(gaz: Gazetteer) -> None:
     assert [c.actor2 for c in found] == ["Military Forces of Ukraine", "Houthi Movement"], seen(
         found
     )
+
+
+def test_police_detaining_people_at_protests_is_a_protest_with_intervention(
+    gaz: Gazetteer,
+) -> None:
+    found = events(
+        "Thousands protested against the mobilisation in Russian cities on Tuesday.\n\n"
+        "In St Petersburg, police detained more than 480 people in the city centre on Tuesday.",
+        gaz,
+    )
+    picked = [c for c in found if c.places and c.places[0].name == "Saint Petersburg"]
+    assert [c.sub_event_type for c in picked] == ["Protest with intervention"], seen(found)
+    assert (picked[0].actor1, picked[0].actor2) == (
+        "Protesters (Russia)",
+        "Police Forces of Russia",
+    ), seen(found)
+    # with no protest told, an arrest stays an arrest
+    found = events(
+        "In St Petersburg, police detained more than 40 people in the city centre on Tuesday.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Arrests"], seen(found)
