@@ -130,3 +130,23 @@ def test_police_detaining_people_at_protests_is_a_protest_with_intervention(
         gaz,
     )
     assert [c.sub_event_type for c in found] == ["Arrests"], seen(found)
+
+
+def test_a_launch_mostly_intercepted_is_disrupted_weapons_use(gaz: Gazetteer) -> None:
+    found = events(
+        "On Tuesday Hamas fired rockets at Tel Aviv; according to the Israeli army, most of "
+        "them were intercepted by the Iron Dome system.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Disrupted weapons use"], seen(found)
+    assert (found[0].actor1, found[0].actor2) == (
+        "Military Forces of Israel",
+        "Hamas Movement",
+    ), seen(found)
+    # only some intercepted: the attack stands
+    found = events(
+        "On Tuesday Hamas fired rockets at Ashkelon; according to the Israeli army, some of "
+        "them were intercepted.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Shelling/artillery/missile attack"], seen(found)

@@ -844,6 +844,12 @@ def _event_claim(
         event_type, family = "Protests", "protest"
         sub_event_type = "Excessive force against protesters"
         actor1_info, actor2_info, assoc1 = crowd, actor1_info, None
+    if family == "remote" and _mostly_intercepted(sent, tok):
+        # "fired rockets at Tel Aviv; most of them were intercepted": ACLED's disrupted weapons
+        # use, the side that intercepted as actor1 and the side that fired as actor2
+        event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
+        target = actor2_info or actor_table().state_forces(place_country or ctx.main_country)
+        actor1_info, actor2_info, assoc1 = target, actor1_info, None
     if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
         # "In St Petersburg, police detained more than 480 people" in a report of protests:
         # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
@@ -1269,3 +1275,27 @@ def _arrests_at_a_protest(
     lemmas = {t.lemma_.lower() for span in near for t in span}
     title = set(ctx.article.title.lower().replace(",", " ").split())
     return bool(lemmas & _PROTEST_WORDS or title & (_PROTEST_WORDS | {"protests", "rallies"}))
+
+
+_INTERCEPT_VERBS = {"intercept", "down", "destroy", "neutralise", "neutralize"}
+_ALL_OR_MOST = {"them", "most", "all", "both", "majority", "which", "they"}
+
+
+def _mostly_intercepted(sent: Sentence, tok: Any) -> bool:
+    """The sentence that tells a launch says all or most of what was fired was intercepted
+    ("most of them were intercepted", "all of which were shot down"): a passive of an
+    interception verb whose subject is the projectiles told, not a new weapon."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in sent.span:
+        if verb.i <= tok.i or verb.lemma_.lower() not in _INTERCEPT_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            continue
+        words = {t.lower_ for t in subj.subtree}
+        if subj.lower_ in ("most", "all", "both", "majority", "they", "which") and not (
+            words & {"few", "some", "one", "two", "three", "several"}
+        ):
+            return bool(words & _ALL_OR_MOST)
+    return False
