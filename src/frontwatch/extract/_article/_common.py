@@ -70,6 +70,8 @@ _ANAPHORA_NOUNS = {
     "regions",
     "district",
     "districts",
+    "valley",
+    "valleys",
 }
 
 

@@ -1060,7 +1060,26 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
     if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
         # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
+    if info is None and tok.lemma_.lower() in _WEAPON_NOUNS:
+        info = _launched_by(tok, ctx)
     return info, None
+
+
+def _launched_by(weapon: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "an explosive drone launched by the Houthis": whose weapon it was (the agent of the
+    participle hung on the weapon noun)."""
+    for acl in weapon.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for agent in acl.children:
+            if agent.dep_ != "agent":
+                continue
+            for pobj in agent.children:
+                if pobj.dep_ == "pobj":
+                    info, _ = _actors_of(pobj, ctx)
+                    if info is not None:
+                        return info
+    return None
 
 
 _OWN_FORCE_NOUNS = {

@@ -849,6 +849,18 @@ def _event_claim(
         event_type, family = "Protests", "protest"
         sub_event_type = "Excessive force against protesters"
         actor1_info, actor2_info, assoc1 = crowd, actor1_info, None
+    if family == "remote" and _mostly_intercepted(sent, tok):
+        # "fired rockets at Tel Aviv; most of them were intercepted": ACLED's disrupted weapons
+        # use, the side that intercepted as actor1 and the side that fired as actor2
+        event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
+        target = actor2_info or actor_table().state_forces(place_country or ctx.main_country)
+        actor1_info, actor2_info, assoc1 = target, actor1_info, None
+    if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
+        # "In St Petersburg, police detained more than 480 people" in a report of protests:
+        # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
+        event_type, family, sub_event_type = "Protests", "protest", "Protest with intervention"
+        crowd = _descriptor("protesters", country_for)
+        actor1_info, actor2_info, assoc1 = crowd or actor1_info, actor1_info, None
     if (
         rule.state_sub_event_type
         and actor1_info is not None
@@ -1252,3 +1264,49 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
         notes=notes,
         confidence=max(primary.confidence, secondary.confidence),
     )
+
+
+_DETAINED_CROWD = {
+    "people", "person", "protester", "demonstrator", "participant", "marcher", "student",
+    "resident", "them", "dozen", "hundred", "thousand", "more",
+}  # fmt: skip
+_PROTEST_WORDS = {"protest", "protester", "demonstration", "demonstrator", "rally", "march"}
+
+
+def _arrests_at_a_protest(
+    ctx: _Ctx, sent: Sentence, rule: TriggerRule, obj_tok: Any, actor1: Any
+) -> bool:
+    """An arrest by state forces of a crowd ("people", "protesters", "dozens of them") told in
+    a sentence, or right after a sentence or a headline, about protests."""
+    if rule.sub_event_type != "Arrests" or obj_tok is None or actor1 is None:
+        return False
+    if actor1.inter != 1 or obj_tok.lemma_.lower() not in _DETAINED_CROWD:
+        return False
+    near = [sent.span] + [s.span for s in ctx.seen[-2:] if s.index < sent.index]
+    lemmas = {t.lemma_.lower() for span in near for t in span}
+    title = set(ctx.article.title.lower().replace(",", " ").split())
+    return bool(lemmas & _PROTEST_WORDS or title & (_PROTEST_WORDS | {"protests", "rallies"}))
+
+
+_INTERCEPT_VERBS = {"intercept", "down", "destroy", "neutralise", "neutralize"}
+_ALL_OR_MOST = {"them", "most", "all", "both", "majority", "which", "they"}
+
+
+def _mostly_intercepted(sent: Sentence, tok: Any) -> bool:
+    """The sentence that tells a launch says all or most of what was fired was intercepted
+    ("most of them were intercepted", "all of which were shot down"): a passive of an
+    interception verb whose subject is the projectiles told, not a new weapon."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in sent.span:
+        if verb.i <= tok.i or verb.lemma_.lower() not in _INTERCEPT_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            continue
+        words = {t.lower_ for t in subj.subtree}
+        if subj.lower_ in ("most", "all", "both", "majority", "they", "which") and not (
+            words & {"few", "some", "one", "two", "three", "several"}
+        ):
+            return bool(words & _ALL_OR_MOST)
+    return False

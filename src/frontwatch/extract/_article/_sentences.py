@@ -746,12 +746,16 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     phrase_heads: set[int] = set()
     casualty_verbs: set[int] = set()
     longest: dict[int, int] = {}  # token -> length of its phrase: the longest wins
+    deferred: list[tuple[Any, TriggerRule, int]] = []
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
             if tok is None or _projectile_inside(m.group()):
                 continue  # "fired rockets at X": the projectile rule, not "fired at" a target
             size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
+            if _phrase_object_misfits(tok, rule):
+                deferred.append((tok, rule, size))
+                continue
             if tok.i not in phrase_heads:
                 phrase_heads.add(tok.i)
                 longest[tok.i] = size
@@ -760,6 +764,11 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 # "handed over their weapons" (disarmament), not "handed over" (territory)
                 longest[tok.i] = size
                 out = [t if t[0].i != tok.i else (tok, rule, "phrase") for t in out]
+    for tok, rule, size in deferred:  # no other rule took the phrase: the first one after all
+        if tok.i not in phrase_heads:
+            phrase_heads.add(tok.i)
+            longest[tok.i] = size
+            out.append((tok, rule, "phrase"))
     heads = table.noun_heads
     for tok in span:
         if tok.i in phrase_heads:
@@ -817,6 +826,16 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if not _target_crowd(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _phrase_object_misfits(tok: Any, rule: TriggerRule) -> bool:
+    """A phrase rule of a clash family with objects ("shot down" a jet) leaves the phrase to
+    the next rule naming it when the object is not one of them or is one of its not_for words
+    ("shot down two drones": disrupted weapons use)."""
+    if not rule.objects or rule.family != "clash":
+        return False
+    lemmas = _object_lemmas(tok)
+    return not (lemmas & rule.objects) or bool(lemmas & rule.not_for)
 
 
 def _may_head_noun_entry(tok: Any, heads: frozenset[str]) -> bool:
@@ -1084,7 +1103,9 @@ def _object_lemmas(tok: Any) -> set[str]:
     """Lemmas of what the verb acts on: its object phrase and its prepositional objects."""
     out: set[str] = set()
     for child in tok.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt"):
+        counted = child.dep_ == "npadvmod" and child.ent_type_ == "CARDINAL"
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "prt") or counted:
+            # ("recaptured a few dozen of the prisoners": a count misparsed as an adverb)
             out.update(t.lemma_.lower() for t in child.subtree)
             out.update(t.lower_ for t in child.subtree)
             if child.lower_ in ("them", "it") and tok.dep_ in ("advcl", "conj"):
