@@ -244,3 +244,21 @@ def test_a_mixed_case_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
     strike = next(c for c in found if c.sub_event_type == "Air/drone strike")
     assert "JeM" not in [p.name for p in strike.places]
     assert (strike.actor1, strike.actor2) == ("Military Forces of India", "JeM (Jaish-e-Mohammed)")
+
+
+def test_a_generic_voice_is_the_countrys_official_source_when_the_table_has_one(
+    gaz: Gazetteer,
+) -> None:
+    sudan = events(
+        "The army took back Wad Madani on Saturday, an army spokesman said.",
+        gaz,
+        date(2025, 1, 12),
+    )
+    ethiopia = events(
+        "An air strike hit a market in Mekelle on Tuesday, killing 64 people, an army "
+        "spokesman said.",
+        gaz,
+        date(2021, 6, 29),
+    )
+    assert [s.name for s in sudan[0].sources] == ["Sudanese Armed Forces"]
+    assert [s.name for s in ethiopia[0].sources] == ["army spokesman"]  # no table entry

@@ -183,9 +183,36 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
         if group is not None:  # "the rebel group said": the group the report is about
             return SourceRef(name=group.name, stance="unknown", country=group.country)
     actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
+    if actor is not None and _GENERIC_VOICE.fullmatch(name):
+        own = _official_outlet(actor.name)  # "the army spokesman" in Sudan: the SAF
+        if own is not None:
+            return own
     return SourceRef(
         name=name, stance="official" if actor is not None and actor.inter in (1, 8) else "unknown"
     )
+
+
+# a state's or group's voice named by a common noun only ("the army", "an army spokesman")
+_GENERIC_VOICE = re.compile(
+    r"(?:army|military|armed forces|air force|police|paramilitary(?: group| forces)?)"
+    r"(?: (?:spokesman|spokeswoman|spokesperson|statement|command))?",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1024)
+def _official_outlet(actor: str) -> SourceRef | None:
+    """The sources table's official entry that is this actor ("Sudanese Armed Forces" for
+    Military Forces of Sudan), if exactly one is."""
+    table = actor_table()
+    hits = {
+        ref
+        for _, ref in source_table().named
+        if ref.stance == "official"
+        and (info := table.resolve(ref.name, ref.country)) is not None
+        and info.name == actor
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 _BACK_REFERENCES = {"group", "rebel group", "armed group", "movement", "militia", "rebels"}
