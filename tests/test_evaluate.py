@@ -241,3 +241,12 @@ def test_a_true_event_telling_what_was_said_is_no_statement_coded_as_event() -> 
     assert score(gold, [event("SYR1", "Air/drone strike")]).statements_as_events == 0
     wrong = [event("SYR1", "Air/drone strike"), event("SYR2", "Shelling/artillery/missile attack")]
     assert score(gold, wrong).statements_as_events == 1  # the false one, counted once
+
+
+def test_a_source_named_generically_or_by_its_name_is_one_organisation() -> None:
+    from frontwatch.evaluate import _source_ok
+
+    assert _source_ok("army", ["Sudanese Armed Forces"], "SD")
+    assert _source_ok("Sudanese Armed Forces", ["army spokesman"], "SD")
+    assert not _source_ok("army", ["Rapid Support Forces"], "SD")
+    assert not _source_ok("residents", ["witnesses"], "SD")  # people, not an organisation

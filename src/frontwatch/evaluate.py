@@ -423,9 +423,12 @@ def _qualifier(name: str) -> str:
     return f"{m.group(1).lower()}|{m.group(2).strip().lower()}" if m else ""
 
 
-def _source_ok(gold: str, pred_labels: Sequence[str]) -> bool:
-    """A gold source matches a predicted one by name; "citing X" (a YAML flow list splits
-    "SANA, citing X" in two) matches the cited part of a predicted chain."""
+def _source_ok(gold: str, pred_labels: Sequence[str], country: str = "") -> bool:
+    """A gold source matches a predicted one by name, or when both name one organisation
+    in the event's country ("army" and "Sudanese Armed Forces"); "citing X" (a YAML flow
+    list splits "SANA, citing X" in two) matches the cited part of a predicted chain."""
+    if country and _same_body(gold, pred_labels, country):
+        return True
     if gold.strip().lower().startswith("citing "):
         cited = gold.strip()[len("citing ") :].lower()
         cited = re.sub(r"^(?:an?|the)\s+", "", cited)
@@ -446,6 +449,15 @@ def _source_ok(gold: str, pred_labels: Sequence[str]) -> bool:
         ):  # punctuation ignored: "Yevgeny Prigozhin, the head of ..."; "(MNDAA)"
             return True
     return False
+
+
+def _same_body(gold: str, pred_labels: Sequence[str], country: str) -> bool:
+    from frontwatch.fuse._sources import _institution  # the fusion's "one voice" reading
+
+    body = _institution(gold.split(", citing")[0], country, None)
+    return bool(body) and any(
+        _institution(p.split(", citing")[0], country, None) == body for p in pred_labels
+    )
 
 
 def _known_source(name: str) -> str:
@@ -492,8 +504,9 @@ def _score_fields(g: dict[str, Any], c: Claim, result: EvalResult, gaz: Gazettee
     else:
         f["fatalities"].append(c.fatalities_basis == "none")
     labels = [s.label for s in c.sources]
+    country = next((p.country for p in c.places if p.country), "")
     for gs in g.get("sources") or []:
-        f["sources"].append(_source_ok(str(gs), labels))
+        f["sources"].append(_source_ok(str(gs), labels, country))
     missed = [name for name in FIELDS if not all(f[name][before[name] :])]
     if missed:
         result.misses.append(f"event {g.get('id')}: wrong {', '.join(missed)}")
