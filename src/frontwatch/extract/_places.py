@@ -691,8 +691,25 @@ def _coordinated_hint(doc: Any, a: int, b: int) -> str:
         if node.head.lemma_ == "of" and node.head.head.lower_ in _ADMIN_NOUNS:
             return "admin1"
     nxt = doc[b] if b < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("provinces", "governorates", "regions", "oblasts"):
+    if nxt is not None and nxt.lower_ in _PLURAL_ADMIN:
         return "admin1"
+    return _first_conjunct_hint(doc, b)
+
+
+_PLURAL_ADMIN = ("provinces", "governorates", "regions", "oblasts")
+
+
+def _first_conjunct_hint(doc: Any, b: int) -> str:
+    """ "over the Bryansk and Kursk regions": the names before the last conjunct take the
+    plural kind word after it too (a list of capitalised names joined by "and" or commas)."""
+    joined = False
+    for tok in doc[b : b + 8]:
+        if tok.lower_ in ("and", ",", "&"):
+            joined = True
+        elif tok.lower_ in _PLURAL_ADMIN:
+            return "admin1" if joined else ""
+        elif not (tok.text[:1].isupper() and tok.is_alpha):
+            return ""
     return ""
 
 

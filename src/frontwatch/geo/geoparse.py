@@ -342,9 +342,20 @@ def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
     while j + 1 < len(mentions) and _AND.match(text[mentions[j].end : mentions[j + 1].start]):
         j += 1
     if j == k:
-        return _shared_before(text, mentions, k)
+        return _shared_before(text, mentions, k) or _last_conjunct(text, mentions, k)
     last = mentions[j]
     m = _PLURAL_ADMIN.search(text[last.start : last.end + 14])
+    if m is None:
+        return ""
+    return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
+
+
+def _last_conjunct(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "the Bryansk and Kursk regions": the last conjunct takes its own plural kind word
+    too (a plural noun after one name means the names before it are of that kind)."""
+    if k == 0 or not _AND.match(text[mentions[k - 1].end : mentions[k].start]):
+        return ""
+    m = _PLURAL_ADMIN.match(text, mentions[k].end)
     if m is None:
         return ""
     return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"

@@ -1,0 +1,57 @@
+"""Rules of the places of coded events (branch geo4): the event pipeline's geocoding.
+
+Reports are our own words; each test names the rule it checks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.geo.geoparse import Geoparser, Toponym
+from frontwatch.pipeline import claims_for
+from frontwatch.types import Article, Place
+
+
+@pytest.fixture(scope="module")
+def parser(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
+    return {t.text: t for t in tops}
+
+
+def _places(text: str, gaz: Gazetteer) -> dict[str, Place]:
+    article = Article(id="g6", origin="g6.txt", title="", text=text, published=date(2024, 8, 20))
+    return {p.spelled: p for c in claims_for(article, gaz) if c.kind == "event" for p in c.places}
+
+
+def test_a_dateline_in_capitals_does_not_name_a_country_for_its_own_town(
+    parser: Geoparser,
+) -> None:
+    # "BENI -" and "Beni" are one name: its Bolivian province may not vote for Bolivia and
+    # so outrank the Congolese city near Butembo
+    text = (
+        "BENI - Gunmen attacked the central prison in Beni on Tuesday, the mayor said. "
+        "Troops searched several districts of Beni on Wednesday, and the road to Butembo."
+    )
+    got = _by_text(parser.parse(text))
+    assert (got["Beni"].place.country, got["Beni"].place.geo_precision) == ("CD", 1)
+    assert got["BENI"].place.country == "CD"
+
+
+def test_names_before_a_plural_region_noun_are_all_provinces(
+    parser: Geoparser, gaz: Gazetteer
+) -> None:
+    text = (
+        "Russia's defence ministry said air defences shot down 20 Ukrainian drones "
+        "over the Bryansk and Kursk regions overnight."
+    )
+    got = _by_text(parser.parse(text))
+    assert got["Bryansk"].feature_code == got["Kursk"].feature_code == "ADM1"
+    places = _places(text, gaz)
+    assert places["Bryansk"].feature == places["Kursk"].feature == "admin1"
+    assert places["Bryansk"].geo_precision == 3
