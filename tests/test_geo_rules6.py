@@ -55,3 +55,23 @@ def test_names_before_a_plural_region_noun_are_all_provinces(
     places = _places(text, gaz)
     assert places["Bryansk"].feature == places["Kursk"].feature == "admin1"
     assert places["Bryansk"].geo_precision == 3
+
+
+def test_a_list_after_near_the_towns_of_is_near_in_every_name(
+    parser: Geoparser, gaz: Gazetteer
+) -> None:
+    text = (
+        "Armenia's defence ministry said Azerbaijani artillery shelled army posts "
+        "near the towns of Jermuk, Goris and Vardenis on Tuesday."
+    )
+    got = _by_text(parser.parse(text))
+    assert [got[n].place.relation for n in ("Jermuk", "Goris", "Vardenis")] == ["near"] * 3
+    places = _places(text, gaz)
+    assert [places[n].geo_precision for n in ("Jermuk", "Goris", "Vardenis")] == [2, 2, 2]
+
+
+def test_a_list_in_a_town_is_not_near_it(parser: Geoparser) -> None:
+    # the relation of the first name only carries over a plain list; "in" breaks it
+    got = _by_text(parser.parse("Shells fell near Goris and in Vardenis on Tuesday, Armenia said."))
+    assert got["Goris"].place.relation == "near"
+    assert got["Vardenis"].place.relation == ""

@@ -7,7 +7,7 @@ place's coordinates and records the offset (see ``Gazetteer.resolve_in_text``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 __all__ = [
@@ -64,7 +64,7 @@ _NUM = (
     + r")"
 )
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)"
-_TOWN = r"(?:(?:the\s+)?(?:(?:besieged|rebel-held|government-held|strategic|key|northern|southern|eastern|western|central)\s+)*(?:town|city|village|area|district|region)\s+of\s+)?"
+_TOWN = r"(?:(?:the\s+)?(?:(?:besieged|rebel-held|government-held|strategic|key|northern|southern|eastern|western|central)\s+)*(?:towns?|city|cities|villages?|areas?|district|region)\s+of\s+)?"
 _THE = r"(?:the\s+)?"
 _END = r"\s*$"
 
@@ -282,7 +282,29 @@ def relative_context(text: str, start: int, end: int) -> RelativeInfo:
     """:func:`parse_relative` for the mention ``text[start:end]``. Cached: the events
     pipeline reads each mention twice (its article's ranking, then its sentence), and a
     string's hash is computed once."""
-    return parse_relative(text[max(0, start - 120) : start], text[end : end + 40])
+    before, after = text[max(0, start - 120) : start], text[end : end + 40]
+    got = parse_relative(before, after)
+    if got.is_relative or not _LIST_TAIL.search(before):
+        return got
+    return _list_relation(before, after) or got
+
+
+# the names of a list before this one: "near the towns of Jermuk, Goris and " (Vardenis)
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|de|da|do|du))*"
+_LIST_TAIL = re.compile(r"(?:" + _LIST_NAME + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
+
+
+def _list_relation(before: str, after: str) -> RelativeInfo | None:
+    """A list's later names share the relation of its first one ("near the towns of
+    Jermuk, Goris and Vardenis": all three are near); not a distance, which is measured
+    from the first name only."""
+    m = _LIST_TAIL.search(before)
+    if m is None or m.start() == 0:
+        return None
+    first = parse_relative(before[: m.start()], before[m.start() :])
+    if first.relation not in ("near", "outskirts", "countryside"):
+        return None
+    return replace(first, kind_hint=parse_relative(before, after).kind_hint)
 
 
 def split_hint(spelled: str) -> tuple[str, str]:
