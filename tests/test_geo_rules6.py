@@ -75,3 +75,41 @@ def test_a_list_in_a_town_is_not_near_it(parser: Geoparser) -> None:
     got = _by_text(parser.parse("Shells fell near Goris and in Vardenis on Tuesday, Armenia said."))
     assert got["Goris"].place.relation == "near"
     assert got["Vardenis"].place.relation == ""
+
+
+def test_a_province_of_a_far_country_the_report_never_names_is_a_local_district(
+    gaz: Gazetteer,
+) -> None:
+    # a report on Libya: "Salah al-Din" before "the southern outskirts of Tripoli" is a
+    # district of Tripoli (at Tripoli, precision 2), not Iraq's governorate
+    text = (
+        "TRIPOLI, Libya - Forces of Libya's Government of National Accord said on Monday they "
+        "repelled an attack by Haftar's forces in Salah al-Din on the southern outskirts of Tripoli."
+    )
+    got = _places(text, gaz)["Salah al-Din"]
+    assert (got.country, got.geo_precision, got.feature) == ("LY", 2, "city")
+    assert got.lat is not None and abs(got.lat - 32.9) < 0.3
+
+
+def test_a_province_abroad_stays_when_the_report_names_its_country(gaz: Gazetteer) -> None:
+    text = (
+        "Iraqi troops clashed with Islamic State fighters in Salah al-Din on Monday, "
+        "the Iraqi army said, while Libya's coast guard stopped a boat off Tripoli."
+    )
+    assert _places(text, gaz)["Salah al-Din"].country == "IQ"
+
+
+def test_the_english_name_of_a_province_before_region_is_the_province(
+    parser: Geoparser, gaz: Gazetteer
+) -> None:
+    # "the Timbuktu region" is Mali's Tombouctou region (data/geo/admin1_abbreviations.csv),
+    # the area the camp's town lies in, not a second event place at the city
+    text = (
+        "Mali's army said on Sunday that UN peacekeepers had handed over their camp in Ber, "
+        "in the Timbuktu region, to its troops."
+    )
+    got = _by_text(parser.parse(text))
+    assert got["Timbuktu"].feature_code == "ADM1"
+    assert list(_places(text, gaz)) == ["Ber"]
+    alone = _by_text(parser.parse("Rockets hit the airport in Timbuktu on Thursday."))
+    assert alone["Timbuktu"].place.feature == "city"

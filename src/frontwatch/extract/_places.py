@@ -558,19 +558,26 @@ def _small_namesake_far_away(
     gaz: Gazetteer, place: Place, text: str, countries: tuple[str, ...], article_text: str
 ) -> bool:
     """A town of under 100,000 people in a country the report never names, nor its province
-    ("Paris, Texas" is meant), far from every country it does name."""
-    if not countries or place.feature != "city" or place.country in countries:
+    ("Paris, Texas" is meant), far from every country it does name; or such a province of
+    under 5 million ("Salah al-Din on the southern outskirts of Tripoli" in a report on
+    Libya: a district of Tripoli, not Iraq's governorate)."""
+    if not countries or place.feature not in ("city", "admin1") or place.country in countries:
         return False
-    if any(n and n in article_text for n in (place.admin1, place.country_name)):
+    own = (place.country_name,) if place.feature == "admin1" else (place.admin1, place.country_name)
+    if any(n and n in article_text for n in own):
         return False
-    if not _far_from(gaz, place, countries):
+    # a province: far from the report's main country is enough (a neighbour of Iraq being
+    # named in a report on Libya does not bring Iraq's governorates in)
+    reach = countries[:1] if place.feature == "admin1" else countries
+    if not _far_from(gaz, place, reach):
         return False
     cands = gaz.candidates(text, limit=8)
     pop = next((c.population for c in cands if c.geonameid == place.geonameid), 0)
-    return pop < _KNOWN_TOWN
+    return pop < (_KNOWN_PROVINCE if place.feature == "admin1" else _KNOWN_TOWN)
 
 
 _KNOWN_TOWN = 100_000  # "talks in Doha", "fled to Jeddah": big towns abroad are meant
+_KNOWN_PROVINCE = 5_000_000  # Punjab, Bavaria, Ontario: known abroad without their country
 
 
 def _far_from(gaz: Gazetteer, place: Place, countries: tuple[str, ...]) -> bool:
