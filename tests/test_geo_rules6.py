@@ -113,3 +113,16 @@ def test_the_english_name_of_a_province_before_region_is_the_province(
     assert list(_places(text, gaz)) == ["Ber"]
     alone = _by_text(parser.parse("Rockets hit the airport in Timbuktu on Thursday."))
     assert alone["Timbuktu"].place.feature == "city"
+
+
+def test_a_town_name_joined_by_a_particle_is_one_town(parser: Geoparser, gaz: Gazetteer) -> None:
+    text = (
+        "Insurgents killed five Mozambican soldiers on Wednesday in an attack in Mocimboa da Praia."
+    )
+    got = _by_text(parser.parse(text))
+    assert got["Mocimboa da Praia"].place.country == "MZ"
+    assert "Praia" not in got
+    assert [p.country for p in _places(text, gaz).values() if p.feature == "city"] == ["MZ"]
+    # "and" still joins two towns only when the whole is a country or province
+    two = _by_text(parser.parse("Jets struck Aleppo and Idlib on Monday."))
+    assert {"Aleppo", "Idlib"} <= set(two)

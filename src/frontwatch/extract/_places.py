@@ -37,6 +37,13 @@ _PARTICLES = {
     "la",
     "le",
     "of",
+    # Portuguese, Spanish and Italian particles: "Mocimboa da Praia", "Ciudad del Este"
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "di",
 }
 # words that begin Arabic and other place names; never a place on their own inside a longer name
 _NAME_PREFIXES = {
