@@ -126,3 +126,16 @@ def test_a_town_name_joined_by_a_particle_is_one_town(parser: Geoparser, gaz: Ga
     # "and" still joins two towns only when the whole is a country or province
     two = _by_text(parser.parse("Jets struck Aleppo and Idlib on Monday."))
     assert {"Aleppo", "Idlib"} <= set(two)
+
+
+def test_a_town_naming_a_military_unit_is_not_the_place() -> None:
+    from frontwatch.extract._places import _not_a_place_here
+    from frontwatch.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Moscow said fighters of the Azov regiment blew up the theatre in Mariupol."
+    )
+    azov = next(t.i for t in doc if t.text == "Azov")
+    mariupol = next(t.i for t in doc if t.text == "Mariupol")
+    assert _not_a_place_here(doc, azov, azov + 1)
+    assert not _not_a_place_here(doc, mariupol, mariupol + 1)

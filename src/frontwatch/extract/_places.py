@@ -442,7 +442,19 @@ def _not_a_place_here(doc: Any, a: int, b: int) -> bool:
         return True  # "Congo's government", "Israel's army": an actor, not a place
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         return True  # "authorities installed by Moscow": who did it, not where
-    return compound_modifier(doc, b)  # "the Britain-based monitor": not where
+    if b < len(doc) and doc[b].lower_ in _UNIT_NOUNS:
+        return True  # "the Azov regiment", "the Aidar battalion": a unit's name, not where
+    return compound_modifier(doc, b)
+
+
+_UNIT_NOUNS = {
+    "regiment",
+    "battalion",
+    "brigade",
+    "brigades",
+    "battalions",
+    "regiments",
+}  # "the Britain-based monitor": not where
 
 
 _MODIFIER_PARTICIPLES = {
