@@ -139,3 +139,9 @@ def test_a_town_naming_a_military_unit_is_not_the_place() -> None:
     mariupol = next(t.i for t in doc if t.text == "Mariupol")
     assert _not_a_place_here(doc, azov, azov + 1)
     assert not _not_a_place_here(doc, mariupol, mariupol + 1)
+
+
+def test_a_drone_flying_towards_a_town_is_near_it(parser: Geoparser) -> None:
+    # the point of an interception "towards" a town is not given: near it, precision 2
+    got = _by_text(parser.parse("Saudi air defences downed a drone launched towards Abha."))
+    assert (got["Abha"].place.relation, got["Abha"].place.geo_precision) == ("near", 2)

@@ -100,14 +100,25 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "near",
-            r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside)\s+"
+            r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside|towards?)\s+"
             + _TOWN
             + _END,
         ),
     )
 )
 # every pattern above (and the hints below) ends "<one of these words>\s+[town of]\s*$"
-_BEFORE_LAST_WORDS = ("of", "from", "outside", "near", "nearby", "to", "around", "by")
+_BEFORE_LAST_WORDS = (
+    "of",
+    "from",
+    "outside",
+    "near",
+    "nearby",
+    "to",
+    "around",
+    "by",
+    "toward",
+    "towards",
+)
 
 
 # a word each pattern of _BEFORE cannot match without (in _BEFORE's order), lowercased
@@ -116,7 +127,7 @@ _BEFORE_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("north", "south", "east", "west"),  # its direction
     ("outskirts", "edge", "suburb", "periphery", "fringe"),
     ("countryside", "rural", "environs", "surrounding", "vicinity", "hinterland"),
-    ("near", "close", "outside", "around", "next", "by"),
+    ("near", "close", "outside", "around", "next", "by", "toward"),  # "towards X": on the way
 )
 _HINT_NEEDLES = {
     "city": ("city", "town", "village"),
