@@ -37,6 +37,13 @@ _PARTICLES = {
     "la",
     "le",
     "of",
+    # Portuguese, Spanish and Italian particles: "Mocimboa da Praia", "Ciudad del Este"
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "di",
 }
 # words that begin Arabic and other place names; never a place on their own inside a longer name
 _NAME_PREFIXES = {
@@ -435,7 +442,19 @@ def _not_a_place_here(doc: Any, a: int, b: int) -> bool:
         return True  # "Congo's government", "Israel's army": an actor, not a place
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         return True  # "authorities installed by Moscow": who did it, not where
-    return compound_modifier(doc, b)  # "the Britain-based monitor": not where
+    if b < len(doc) and doc[b].lower_ in _UNIT_NOUNS:
+        return True  # "the Azov regiment", "the Aidar battalion": a unit's name, not where
+    return compound_modifier(doc, b)
+
+
+_UNIT_NOUNS = {
+    "regiment",
+    "battalion",
+    "brigade",
+    "brigades",
+    "battalions",
+    "regiments",
+}  # "the Britain-based monitor": not where
 
 
 _MODIFIER_PARTICIPLES = {
@@ -558,19 +577,26 @@ def _small_namesake_far_away(
     gaz: Gazetteer, place: Place, text: str, countries: tuple[str, ...], article_text: str
 ) -> bool:
     """A town of under 100,000 people in a country the report never names, nor its province
-    ("Paris, Texas" is meant), far from every country it does name."""
-    if not countries or place.feature != "city" or place.country in countries:
+    ("Paris, Texas" is meant), far from every country it does name; or such a province of
+    under 5 million ("Salah al-Din on the southern outskirts of Tripoli" in a report on
+    Libya: a district of Tripoli, not Iraq's governorate)."""
+    if not countries or place.feature not in ("city", "admin1") or place.country in countries:
         return False
-    if any(n and n in article_text for n in (place.admin1, place.country_name)):
+    own = (place.country_name,) if place.feature == "admin1" else (place.admin1, place.country_name)
+    if any(n and n in article_text for n in own):
         return False
-    if not _far_from(gaz, place, countries):
+    # a province: far from the report's main country is enough (a neighbour of Iraq being
+    # named in a report on Libya does not bring Iraq's governorates in)
+    reach = countries[:1] if place.feature == "admin1" else countries
+    if not _far_from(gaz, place, reach):
         return False
     cands = gaz.candidates(text, limit=8)
     pop = next((c.population for c in cands if c.geonameid == place.geonameid), 0)
-    return pop < _KNOWN_TOWN
+    return pop < (_KNOWN_PROVINCE if place.feature == "admin1" else _KNOWN_TOWN)
 
 
 _KNOWN_TOWN = 100_000  # "talks in Doha", "fled to Jeddah": big towns abroad are meant
+_KNOWN_PROVINCE = 5_000_000  # Punjab, Bavaria, Ontario: known abroad without their country
 
 
 def _far_from(gaz: Gazetteer, place: Place, countries: tuple[str, ...]) -> bool:
@@ -691,8 +717,25 @@ def _coordinated_hint(doc: Any, a: int, b: int) -> str:
         if node.head.lemma_ == "of" and node.head.head.lower_ in _ADMIN_NOUNS:
             return "admin1"
     nxt = doc[b] if b < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("provinces", "governorates", "regions", "oblasts"):
+    if nxt is not None and nxt.lower_ in _PLURAL_ADMIN:
         return "admin1"
+    return _first_conjunct_hint(doc, b)
+
+
+_PLURAL_ADMIN = ("provinces", "governorates", "regions", "oblasts")
+
+
+def _first_conjunct_hint(doc: Any, b: int) -> str:
+    """ "over the Bryansk and Kursk regions": the names before the last conjunct take the
+    plural kind word after it too (a list of capitalised names joined by "and" or commas)."""
+    joined = False
+    for tok in doc[b : b + 8]:
+        if tok.lower_ in ("and", ",", "&"):
+            joined = True
+        elif tok.lower_ in _PLURAL_ADMIN:
+            return "admin1" if joined else ""
+        elif not (tok.text[:1].isupper() and tok.is_alpha):
+            return ""
     return ""
 
 

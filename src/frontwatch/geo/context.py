@@ -137,8 +137,13 @@ class DocContext:
             )
 
     def weight(self, cc: str, spelled: str = "") -> float:
+        """The votes for country `cc` of spellings other than `spelled` (nor the same name
+        in capitals: a "BENI -" dateline does not name Bolivia for the text's Beni)."""
         votes = self.countries.get(cc)
-        return sum(v for t, v in votes.items() if t != spelled) if votes else 0.0
+        if not votes:
+            return 0.0
+        own = normalise_name(spelled) if spelled else ""
+        return sum(v for t, v in votes.items() if t != spelled and normalise_name(t) != own)
 
     _top: str | None = None  # top_country, computed once (add() resets it)
 

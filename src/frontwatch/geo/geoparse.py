@@ -342,9 +342,30 @@ def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
     while j + 1 < len(mentions) and _AND.match(text[mentions[j].end : mentions[j + 1].start]):
         j += 1
     if j == k:
-        return _shared_before(text, mentions, k)
+        return _shared_before(text, mentions, k) or _last_conjunct(text, mentions, k)
     last = mentions[j]
     m = _PLURAL_ADMIN.search(text[last.start : last.end + 14])
+    if m is None:
+        return ""
+    return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
+
+
+_TOWN_JOINER = re.compile(r"\s+(?:do|da|dos|das|de|del|di)\s+")
+_TOWN_HEAD = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:do|da|dos|das|de|del|di)\s+$")
+
+
+def _town_joined(between: str, whole: str, c: Candidate) -> bool:
+    """ "Mocimboa da Praia", "Ciudad del Este": a town's own name joined by a particle (not
+    "and": "Aleppo and Idlib" are two towns) is one town, not Praia in Cape Verde."""
+    return bool(_TOWN_JOINER.fullmatch(between)) and normalise_name(whole) == normalise_name(c.name)
+
+
+def _last_conjunct(text: str, mentions: Sequence[_Mention], k: int) -> str:
+    """ "the Bryansk and Kursk regions": the last conjunct takes its own plural kind word
+    too (a plural noun after one name means the names before it are of that kind)."""
+    if k == 0 or not _AND.match(text[mentions[k - 1].end : mentions[k].start]):
+        return ""
+    m = _PLURAL_ADMIN.match(text, mentions[k].end)
     if m is None:
         return ""
     return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
@@ -610,13 +631,34 @@ class Geoparser:
             ):
                 whole = text[prev.start : m.end]
                 if any(
-                    c.method == "exact" and c.feature in ("country", "admin1")
+                    c.method == "exact"
+                    and (
+                        c.feature in ("country", "admin1")
+                        or (
+                            c.feature == "city" and _town_joined(text[prev.end : m.start], whole, c)
+                        )
+                    )
                     for c in self._cands(whole)
                 ):
                     out[-1] = _Mention(prev.start, m.end, whole, prev.source, prev.metonymic)
                     continue
-            out.append(m)
+            out.append(self._town_head(text, m, prev))
         return out
+
+    def _town_head(self, text: str, m: _Mention, prev: _Mention | None) -> _Mention:
+        """A mention after "Word da " that the tagger did not see as a name ("Praia" of
+        "Mocimboa da Praia"): the whole town when the gazetteer has that town."""
+        head = _TOWN_HEAD.search(text, max(0, m.start - 40), m.start)
+        if head is None or m.source == "demonym" or (prev is not None and prev.end > head.start()):
+            return m
+        whole = text[head.start() : m.end]
+        joiner = text[head.end(1) : m.start]
+        if any(
+            c.method == "exact" and c.feature == "city" and _town_joined(joiner, whole, c)
+            for c in self._cands(whole)
+        ):
+            return _Mention(head.start(), m.end, whole, m.source, m.metonymic)
+        return m
 
     def _dateline_head(self, ent: Any, span: str) -> str:
         """The dateline at the head of an entity spaCy ran on past it ("SAN ANTONIO - Police",

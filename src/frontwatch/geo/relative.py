@@ -7,7 +7,7 @@ place's coordinates and records the offset (see ``Gazetteer.resolve_in_text``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 __all__ = [
@@ -64,7 +64,7 @@ _NUM = (
     + r")"
 )
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)"
-_TOWN = r"(?:(?:the\s+)?(?:(?:besieged|rebel-held|government-held|strategic|key|northern|southern|eastern|western|central)\s+)*(?:town|city|village|area|district|region)\s+of\s+)?"
+_TOWN = r"(?:(?:the\s+)?(?:(?:besieged|rebel-held|government-held|strategic|key|northern|southern|eastern|western|central)\s+)*(?:towns?|city|cities|villages?|areas?|district|region)\s+of\s+)?"
 _THE = r"(?:the\s+)?"
 _END = r"\s*$"
 
@@ -100,14 +100,25 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "near",
-            r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside)\s+"
+            r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside|towards?)\s+"
             + _TOWN
             + _END,
         ),
     )
 )
 # every pattern above (and the hints below) ends "<one of these words>\s+[town of]\s*$"
-_BEFORE_LAST_WORDS = ("of", "from", "outside", "near", "nearby", "to", "around", "by")
+_BEFORE_LAST_WORDS = (
+    "of",
+    "from",
+    "outside",
+    "near",
+    "nearby",
+    "to",
+    "around",
+    "by",
+    "toward",
+    "towards",
+)
 
 
 # a word each pattern of _BEFORE cannot match without (in _BEFORE's order), lowercased
@@ -116,7 +127,7 @@ _BEFORE_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("north", "south", "east", "west"),  # its direction
     ("outskirts", "edge", "suburb", "periphery", "fringe"),
     ("countryside", "rural", "environs", "surrounding", "vicinity", "hinterland"),
-    ("near", "close", "outside", "around", "next", "by"),
+    ("near", "close", "outside", "around", "next", "by", "toward"),  # "towards X": on the way
 )
 _HINT_NEEDLES = {
     "city": ("city", "town", "village"),
@@ -282,7 +293,29 @@ def relative_context(text: str, start: int, end: int) -> RelativeInfo:
     """:func:`parse_relative` for the mention ``text[start:end]``. Cached: the events
     pipeline reads each mention twice (its article's ranking, then its sentence), and a
     string's hash is computed once."""
-    return parse_relative(text[max(0, start - 120) : start], text[end : end + 40])
+    before, after = text[max(0, start - 120) : start], text[end : end + 40]
+    got = parse_relative(before, after)
+    if got.is_relative or not _LIST_TAIL.search(before):
+        return got
+    return _list_relation(before, after) or got
+
+
+# the names of a list before this one: "near the towns of Jermuk, Goris and " (Vardenis)
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|de|da|do|du))*"
+_LIST_TAIL = re.compile(r"(?:" + _LIST_NAME + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
+
+
+def _list_relation(before: str, after: str) -> RelativeInfo | None:
+    """A list's later names share the relation of its first one ("near the towns of
+    Jermuk, Goris and Vardenis": all three are near); not a distance, which is measured
+    from the first name only."""
+    m = _LIST_TAIL.search(before)
+    if m is None or m.start() == 0:
+        return None
+    first = parse_relative(before[: m.start()], before[m.start() :])
+    if first.relation not in ("near", "outskirts", "countryside"):
+        return None
+    return replace(first, kind_hint=parse_relative(before, after).kind_hint)
 
 
 def split_hint(spelled: str) -> tuple[str, str]:
