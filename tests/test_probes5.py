@@ -262,3 +262,13 @@ def test_a_generic_voice_is_the_countrys_official_source_when_the_table_has_one(
     )
     assert [s.name for s in sudan[0].sources] == ["Sudanese Armed Forces"]
     assert [s.name for s in ethiopia[0].sources] == ["army spokesman"]  # no table entry
+
+
+def test_one_victim_beaten_or_shot_dead_is_one_death_and_no_one_none() -> None:
+    from frontwatch.extract._numbers import fatalities
+
+    assert fatalities("A crowd dragged a woman from her house and beat her to death")[0] == 1
+    assert fatalities("a young man was shot dead at a checkpoint")[0] == 1
+    assert fatalities("gunmen shot dead a farmer near the village")[0] == 1
+    assert fatalities("No one was killed in the attack, police said") == (0, "none", "")
+    assert fatalities("three people were killed")[0] == 3

@@ -84,11 +84,17 @@ _ONE_VICTIM = (
     r"worker|officer|policeman|farmer|doctor|nurse|teenager)"
 )
 _FATAL = re.compile(
-    rf"(?:(?:{_QUAL})?\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
+    rf"(?:(?:{_QUAL})?(?<!\bno )\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
     rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
-    rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)",
+    rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)"
+    # one victim: "a woman was shot dead", "beat her to death", "shot dead a man"
+    rf"|(?:\b(?P<n6>an?)\s+(?:[\w'’-]+\s+){{0,2}}?{_ONE_VICTIM}\s+(?:was|has been|had been)\s+"
+    rf"(?:killed|shot dead|lynched|(?:beaten|stabbed|hacked|burned|stoned) to death)\b)"
+    rf"|(?:\b(?:beat|beaten|stabbed|hacked|burned|stoned|lynched)\s+(?P<n7>him|her|an?\s+"
+    rf"(?:[\w'’-]+\s+)?{_ONE_VICTIM})\s+to\s+death)"
+    rf"|(?:\bshot\s+dead\s+(?P<n8>an?)\s+(?:[\w'’-]+\s+)?{_ONE_VICTIM}\b)",
     re.I,
 )
 # "killed a senior commander of X and two other people": the one named and the others
@@ -104,7 +110,8 @@ _COUNT = re.compile(
 
 
 _DEATH_WORD = re.compile(
-    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit|eliminat|liquidat|neutrali",
+    r"kill|dead|died|slain|execut|massacr|lost their lives|toll|deaths|fatalit|eliminat|liquidat|neutrali"
+    r"|to death|lynched",
     re.I,
 )
 
@@ -166,10 +173,14 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
     for m in _fatal_matches(text):  # the original text: a unit's name is capitalised
         raw = next(
             g
-            for g in (m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5"))
+            for g in (
+                *(m.group("n"), m.group("n2"), m.group("n3"), m.group("n4"), m.group("n5")),
+                *(m.group("n6"), m.group("n7"), m.group("n8")),
+            )
             if g
         )
-        raw = "one" if raw.lower() in ("a", "an") else raw
+        low = raw.lower()
+        raw = "one" if low in ("a", "an", "him", "her") or low.startswith(("a ", "an ")) else raw
         try:
             value, basis = _value(raw)
         except ValueError:
