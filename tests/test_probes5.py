@@ -272,3 +272,16 @@ def test_one_victim_beaten_or_shot_dead_is_one_death_and_no_one_none() -> None:
     assert fatalities("gunmen shot dead a farmer near the village")[0] == 1
     assert fatalities("No one was killed in the attack, police said") == (0, "none", "")
     assert fatalities("three people were killed")[0] == 3
+
+
+def test_residents_blocking_a_highway_protest_where_they_block_it(gaz: Gazetteer) -> None:
+    found = events(
+        "On Sunday, hundreds of residents blocked the federal highway from Mexico City to "
+        "Acapulco at the entrance to Taxco to demand justice for the girl, named by relatives "
+        "as Camila.",
+        gaz,
+        date(2024, 4, 29),
+    )
+    assert [(c.sub_event_type, c.actor1, [p.name for p in c.places]) for c in found] == [
+        ("Peaceful protest", "Protesters (Mexico)", ["Taxco de Alarcon"])
+    ]

@@ -590,6 +590,21 @@ def _event_claim(
         if c.dep_ == "appos"
         for t in c.subtree
     }
+    # "blocked the federal highway from Mexico City to Acapulco at the entrance to Taxco":
+    # the ends of a road named by its route are no places of the act
+    road = next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _ROUTE_NOUNS), None
+    )
+    described |= {
+        t.i
+        for c in tok.children
+        # the verb's "from X to Y" right after its road object (the parser's attachment)
+        if road is not None
+        and c.dep_ == "prep"
+        and c.lower_ in ("from", "to", "between")
+        and c.i > road.i
+        for t in c.subtree
+    }
     clause -= described
     event_places = [
         m
@@ -1116,6 +1131,9 @@ def _state_actor(claim: Claim) -> str:
         if info is not None and info.inter == 1:
             return name
     return ""
+
+
+_ROUTE_NOUNS = {"highway", "road", "route", "motorway", "railway", "railroad", "pipeline"}
 
 
 def _police_of(claim: Claim) -> str:

@@ -634,6 +634,11 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             cut = next((t.i for t in ent if t.lower_ in ("in", "near") and t.i > ent.start), None)
             blocked.update(t.i for t in ent if cut is None or t.i < cut)
     _block_actor_names(sent, ctx, blocked)
+    for tok in span:  # "the girl, named by relatives as Camila": a person's name
+        if tok.lower_ == "as" and any(
+            a.lemma_.lower() in _NAMING_VERBS for a in tok.ancestors[:3]
+        ):  # ("named by relatives as X": the parser may hang "as" on "relatives")
+            blocked.update(t.i for c in tok.children if c.dep_ == "pobj" for t in c.subtree)
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
     lower = text.lower()
@@ -656,6 +661,7 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
 
 
 _TITLES = ("president", "minister", "general", "commander")
+_NAMING_VERBS = {"name", "identify"}
 
 
 _PLACE_NOUNS = {
