@@ -1124,13 +1124,39 @@ def _the_group(tok: Any) -> bool:
 
 
 _PERSON_NOUNS = {
-    "governor", "minister", "commander", "leader", "chief", "official", "officer", "son",
-    "daughter", "man", "woman", "soldier", "soldiers", "fighter", "fighters", "suspect",
-    "suspects", "journalist", "president", "mayor", "general", "colonel", "hostage", "hostages",
-    "prisoner", "prisoners", "member", "members", "people", "civilians", "escapee", "escapees",
-    "inmate", "inmates", "fugitive", "fugitives", "detainee", "detainees", "convict", "convicts",
-    "pilot", "pilots",
-}  # fmt: skip
+    "governor",
+    "minister",
+    "commander",
+    "leader",
+    "chief",
+    "official",
+    "officer",
+    "son",
+    "daughter",
+    "man",
+    "woman",
+    "soldier",
+    "soldiers",
+    "fighter",
+    "fighters",
+    "suspect",
+    "suspects",
+    "journalist",
+    "president",
+    "mayor",
+    "general",
+    "colonel",
+    "hostage",
+    "hostages",
+    "prisoner",
+    "prisoners",
+    "member",
+    "members",
+    "people",
+    "civilians",
+    "pilot",
+    "pilots",
+}  # fmt: skip  (escaped prisoners recaptured: triggers.yaml's recapture-fugitives)
 
 _QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "number", "some", "many", "most"}
 
@@ -1138,7 +1164,7 @@ _QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "number", "some", "m
 _PERSON_PRONOUNS = {"him", "her", "them", "us", "me"}
 
 
-_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch", "recapture"}
+_SEIZE_VERBS = {"capture", "seize", "take", "grab", "snatch"}
 
 
 def _person_object(obj: Any) -> bool:
