@@ -23,3 +23,10 @@ def claims_of(
     )
     found = claims_for(article, gaz)
     return [c for c in found if c.kind in kinds] if kinds else found
+
+
+def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
+    """What a test failure shows of claims: sub-type, actors, places, date."""
+    return [
+        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
+    ]

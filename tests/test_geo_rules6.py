@@ -11,8 +11,8 @@ import pytest
 
 from frontwatch.geo import Gazetteer
 from frontwatch.geo.geoparse import Geoparser, Toponym
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Place
+from frontwatch.types import Place
+from reading import claims_of
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +25,8 @@ def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
 
 
 def _places(text: str, gaz: Gazetteer) -> dict[str, Place]:
-    article = Article(id="g6", origin="g6.txt", title="", text=text, published=date(2024, 8, 20))
-    return {p.spelled: p for c in claims_for(article, gaz) if c.kind == "event" for p in c.places}
+    found = claims_of(text, gaz, date(2024, 8, 20), ("event",), "g6")
+    return {p.spelled: p for c in found for p in c.places}
 
 
 def test_a_dateline_in_capitals_does_not_name_a_country_for_its_own_town(

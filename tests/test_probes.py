@@ -7,13 +7,12 @@ from datetime import date
 import pytest
 
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of
 
 
 def events(text: str, gaz: Gazetteer, published: date = date(2025, 3, 14)) -> list[Claim]:
-    article = Article(id="p1", origin="p.txt", title="", text=text, published=published)
-    return [c for c in claims_for(article, gaz) if c.kind == "event"]
+    return claims_of(text, gaz, published, ("event",), "p1")
 
 
 def test_soldiers_toll_goes_to_the_fight_not_to_the_strike_on_civilians(gaz: Gazetteer) -> None:
@@ -41,8 +40,7 @@ def test_civilians_toll_after_a_second_event_stays_with_the_lead(gaz: Gazetteer)
 
 
 def statements(text: str, gaz: Gazetteer, published: date = date(2025, 5, 2)) -> list[Claim]:
-    article = Article(id="p2", origin="p.txt", title="", text=text, published=published)
-    return [c for c in claims_for(article, gaz) if c.kind == "statement"]
+    return claims_of(text, gaz, published, ("statement",), "p2")
 
 
 def test_a_name_in_quotation_marks_quotes_no_one(gaz: Gazetteer) -> None:

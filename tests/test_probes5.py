@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from frontwatch.actors import actor_table
 from frontwatch.geo import Gazetteer
 from frontwatch.types import Claim
 from reading import claims_of
@@ -69,8 +70,6 @@ def test_its_forces_after_according_to_are_the_sources_forces(gaz: Gazetteer) ->
 
 
 def test_the_coalition_is_the_saudi_led_one_in_yemen_and_the_us_led_one_in_syria() -> None:
-    from frontwatch.actors import actor_table
-
     table = actor_table()
     assert table.resolve("coalition aircraft", "YE").name == "Military Forces of Saudi Arabia"
     assert table.resolve("coalition aircraft", "SY").name == "Military Forces of the United States"
@@ -96,8 +95,6 @@ def test_a_town_several_countries_name_goes_where_the_rest_of_the_report_points(
 
 
 def test_a_transnational_groups_branch_is_picked_by_country() -> None:
-    from frontwatch.actors import actor_table
-
     table = actor_table()
     assert table.resolve("Islamic State", "MZ").name == "Islamic State (Mozambique)"
     assert table.resolve("Islamic State", "SY").name == "Islamic State (Syria)"
@@ -170,8 +167,6 @@ def test_an_actors_acronym_in_brackets_is_no_place(gaz: Gazetteer) -> None:
 
 
 def test_libyas_tripoli_government_is_the_gna_before_march_2021_and_the_gnu_after() -> None:
-    from frontwatch.actors import actor_table
-
     table = actor_table()
     gna = table.resolve("Tripoli government forces", "LY", date(2020, 5, 18))
     gnu = table.resolve("Tripoli government forces", "LY", date(2022, 8, 27))
@@ -226,8 +221,6 @@ def test_earlier_on_a_date_is_the_storys_own_earlier_step(gaz: Gazetteer) -> Non
 
 
 def test_one_alias_of_two_groups_is_the_report_countrys() -> None:
-    from frontwatch.actors import actor_table
-
     table = actor_table()
     assert table.resolve("JeM", "PK").name == "JeM (Jaish-e-Mohammed)"  # Kashmir
     assert table.resolve("JEM", "SD").name == "Joint Forces (Darfur)"  # Darfur's JEM

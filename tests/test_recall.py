@@ -10,19 +10,13 @@ from frontwatch.extract._article._context import _article_countries
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import sentences
 from frontwatch.types import Article, Claim
-from reading import claims_of
+from reading import claims_of, seen
 
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Monday" = Dec 2, "Tuesday" = Dec 3
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
     return claims_of(text, gaz, PUBLISHED, ("event", "displacement"), "r1")
-
-
-def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
-    return [
-        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
-    ]
 
 
 def test_a_placeless_act_happens_at_the_last_event_and_on_its_day(gaz: Gazetteer) -> None:

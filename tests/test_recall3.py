@@ -7,19 +7,13 @@ from datetime import date
 
 from frontwatch.geo import Gazetteer
 from frontwatch.types import Claim
-from reading import claims_of
+from reading import claims_of, seen
 
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Sunday" = Dec 1, "Monday" = Dec 2
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
     return claims_of(text, gaz, PUBLISHED, ("event", "displacement"), "r1")
-
-
-def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
-    return [
-        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
-    ]
 
 
 def test_a_government_decision_is_coded_at_the_capital_not_at_the_last_scene(

@@ -6,21 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from frontwatch.geo import Gazetteer
-from frontwatch.pipeline import claims_for
-from frontwatch.types import Article, Claim
+from frontwatch.types import Claim
+from reading import claims_of, seen
 
 PUBLISHED = date(2024, 12, 6)  # a Friday: "Tuesday" = Dec 3
 
 
 def events(text: str, gaz: Gazetteer) -> list[Claim]:
-    article = Article(id="r4", origin="r4.txt", title="", text=text, published=PUBLISHED)
-    return [c for c in claims_for(article, gaz) if c.kind in ("event", "displacement")]
-
-
-def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None]]:
-    return [
-        (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
-    ]
+    return claims_of(text, gaz, PUBLISHED, ("event", "displacement"), "r4")
 
 
 def test_recaptured_prisoners_are_arrests_not_ground_taken(gaz: Gazetteer) -> None:
