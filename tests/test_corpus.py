@@ -31,7 +31,10 @@ BLIND_GOLD = CORPUS / "blind.gold.yaml"
 # The fresh3 part: the fifth session's blind-written part (README.md, "The fresh3 part"), written and
 # committed before frontwatch was run on it; checked for form here, never scored (no floor).
 FRESH3_GOLD = CORPUS / "fresh3.gold.yaml"
-ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD]
+# The fresh5 part: the sixth session's blind-written part on conflicts beyond the eight (README.md,
+# "The fresh5 part"), written and committed before frontwatch was run on it; checked for form here.
+FRESH5_GOLD = CORPUS / "fresh5.gold.yaml"
+ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD, FRESH5_GOLD]
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -175,14 +178,16 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
 
 # The blind-written parts (fresh2: the third session's, blind: the fourth's, fresh3: the fifth's) are
 # checked for form alike: by folder name, each with its gold file.
-BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3"])
+BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh5"])
+# The parts that also hold the corpus's eight conflicts (fresh5 holds only others).
+BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3"])
 
 
 def _part_gold(part: str) -> Path:
     return CORPUS / f"{part}.gold.yaml"
 
 
-@BLIND_WRITTEN
+@BLIND_WRITTEN_WITH_THE_EIGHT
 def test_blind_written_part_covers_the_corpus_conflicts_twice_and_eight_others(
     part: str,
 ) -> None:
@@ -196,6 +201,21 @@ def test_blind_written_part_covers_the_corpus_conflicts_twice_and_eight_others(
     assert sum(per_conflict.values()) >= 30
     assert all(per_conflict.get(c, 0) >= 2 for c in CONFLICTS), per_conflict
     assert len(set(per_conflict) - CONFLICTS) >= 8
+    assert {a.path.suffix for a in articles} == {".txt", ".md", ".html", ".jsonl", ".xml"}
+
+
+def test_fresh5_part_covers_fourteen_conflicts_beyond_the_eight_in_every_format() -> None:
+    """The fresh5 part holds only conflicts beyond the eight: at least 14 of them, 30 reports, at
+    most three reports each, in every format the ingest reads."""
+    _, articles = load_gold(FRESH5_GOLD)
+    per_conflict: dict[str, int] = {}
+    for a in articles:
+        conflict = Path(a.file).parts[1]
+        per_conflict[conflict] = per_conflict.get(conflict, 0) + len(_report_texts(a))
+    assert sum(per_conflict.values()) >= 30
+    assert not set(per_conflict) & CONFLICTS, per_conflict
+    assert len(per_conflict) >= 14
+    assert max(per_conflict.values()) <= 3, per_conflict
     assert {a.path.suffix for a in articles} == {".txt", ".md", ".html", ".jsonl", ".xml"}
 
 
