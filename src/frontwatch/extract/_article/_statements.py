@@ -189,7 +189,9 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
     if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
         kind = "person" if who_phrase.lower() in ("he", "she") else "party"
-        who_phrase = _antecedent(ctx, kind) or _last_speaker(ctx) or who_phrase
+        who_phrase = (
+            _antecedent_here(speaker, kind) or _antecedent(ctx, kind) or _last_speaker(ctx)
+        ) or who_phrase
     info = (
         actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
         if who_phrase
@@ -244,7 +246,12 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
                 and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE")
                 and not _actors_of(tok, ctx)[0]
             )  # a name the tagger took for a product is still the person who signed
-            if (
+            named = next(  # "The commander of the army, General X, visited ...": X
+                (c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+            )
+            if kind == "person" and not person and named is not None:
+                found = named
+            elif (
                 person
                 if kind == "person"
                 else (not person and (tok.ent_type_ in ("ORG", "NORP") or _named_party(tok, ctx)))
@@ -253,6 +260,21 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
         phrase = _phrase_full(found) if found is not None else ""
         if phrase:
             return phrase
+    return ""
+
+
+def _antecedent_here(pronoun: Any, kind: str) -> str:
+    """ "President X said ..., and he urged allies ...": a person speaking earlier in the
+    pronoun's own sentence is the one it stands for."""
+    if kind != "person":
+        return ""
+    for tok in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if (
+            tok.dep_ == "nsubj"
+            and tok.ent_type_ == "PERSON"
+            and tok.head.lemma_ in _STATEMENT_VERBS
+        ):
+            return _phrase_full(tok)
     return ""
 
 
@@ -353,7 +375,8 @@ def _promise_and_quote_statements(
                 "vow": "intended",
             }.get(lemma, "threatened")
             claim = _statement(ctx, sent, tok, modality)
-            ctx.claims.append(replace(claim, statement=_statement_text(tok)))
+            who = claim.statement.split(":")[0] if ":" in claim.statement else ""
+            ctx.claims.append(replace(claim, statement=_statement_text(tok, who)))
     quote = next((q for q in _QUOTE.finditer(span.text) if not _quoted_name(q.group("q"))), None)
     if quote and len(quote.group("q").split()) >= 2 and span.root.i not in (events or ()):
         root = span.root
@@ -654,9 +677,13 @@ def _named_party(subj: Any, ctx: _Ctx) -> bool:
     return info is not None and info.name in actor_table().actors
 
 
-def _statement_text(verb: Any) -> str:
+def _statement_text(verb: Any, resolved: str = "") -> str:
+    """The speaker and the verb's words; a pronoun speaker ("It promised ...") is given as the
+    party or person it stands for (`resolved`, from `_statement`)."""
     subj = _speaker(verb)
     who = _clean_who(_phrase_full(subj)) if subj is not None else ""
+    if who.lower() in _PRONOUNS and resolved:
+        who = resolved
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
         for c in verb.children
