@@ -31,7 +31,10 @@ BLIND_GOLD = CORPUS / "blind.gold.yaml"
 # The fresh3 part: the fifth session's blind-written part (README.md, "The fresh3 part"), written and
 # committed before frontwatch was run on it; checked for form here, never scored (no floor).
 FRESH3_GOLD = CORPUS / "fresh3.gold.yaml"
-ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD]
+# The fresh4 part: the sixth session's blind-written part (README.md, "The fresh4 part"), written and
+# committed before frontwatch was run on it; checked for form here, never scored (no floor).
+FRESH4_GOLD = CORPUS / "fresh4.gold.yaml"
+ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD, FRESH4_GOLD]
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -175,7 +178,7 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
 
 # The blind-written parts (fresh2: the third session's, blind: the fourth's, fresh3: the fifth's) are
 # checked for form alike: by folder name, each with its gold file.
-BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3"])
+BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh4"])
 
 
 def _part_gold(part: str) -> Path:
