@@ -31,10 +31,22 @@ BLIND_GOLD = CORPUS / "blind.gold.yaml"
 # The fresh3 part: the fifth session's blind-written part (README.md, "The fresh3 part"), written and
 # committed before frontwatch was run on it; checked for form here, never scored (no floor).
 FRESH3_GOLD = CORPUS / "fresh3.gold.yaml"
+# The fresh4 part: the sixth session's blind-written part (README.md, "The fresh4 part"), written and
+# committed before frontwatch was run on it; checked for form here, never scored (no floor).
+FRESH4_GOLD = CORPUS / "fresh4.gold.yaml"
 # The fresh5 part: the sixth session's blind-written part on conflicts beyond the eight (README.md,
 # "The fresh5 part"), written and committed before frontwatch was run on it; checked for form here.
 FRESH5_GOLD = CORPUS / "fresh5.gold.yaml"
-ALL_PARTS = [DEV_GOLD, HELDOUT_GOLD, FRESH_GOLD, FRESH2_GOLD, BLIND_GOLD, FRESH3_GOLD, FRESH5_GOLD]
+ALL_PARTS = [
+    DEV_GOLD,
+    HELDOUT_GOLD,
+    FRESH_GOLD,
+    FRESH2_GOLD,
+    BLIND_GOLD,
+    FRESH3_GOLD,
+    FRESH4_GOLD,
+    FRESH5_GOLD,
+]
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
 DEV_FOLDERS = CONFLICTS | {"world"}
@@ -178,9 +190,9 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
 
 # The blind-written parts (fresh2: the third session's, blind: the fourth's, fresh3: the fifth's) are
 # checked for form alike: by folder name, each with its gold file.
-BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh5"])
+BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh4", "fresh5"])
 # The parts that also hold the corpus's eight conflicts (fresh5 holds only others).
-BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3"])
+BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh4"])
 
 
 def _part_gold(part: str) -> Path:
