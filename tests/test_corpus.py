@@ -192,7 +192,9 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
 # checked for form alike: by folder name, each with its gold file.
 BLIND_WRITTEN = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh4", "fresh5"])
 # The parts that also hold the corpus's eight conflicts (fresh5 holds only others).
-BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize("part", ["fresh2", "blind", "fresh3", "fresh4"])
+BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize(
+    "part", ["fresh2", "blind", "fresh3", "fresh4"]
+)
 
 
 def _part_gold(part: str) -> Path:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from frontwatch.actors import actor_table
 from frontwatch.geo import Gazetteer
 from frontwatch.types import Claim
 from reading import claims_of
@@ -43,3 +46,81 @@ def test_it_promised_names_the_party_not_the_pronoun(gaz: Gazetteer) -> None:
     promise = next(c for c in found if "elections" in c.statement)
     assert promise.statement.split(":")[0].lower() not in ("it", ""), promise.statement
     assert "junta" in promise.statement.split(":")[0], promise.statement
+
+
+def test_a_relaying_frame_keeps_the_inner_speaker(gaz: Gazetteer) -> None:
+    found = statements(
+        "The agency clarifies that the peacekeepers said they would secure the town again. "
+        "It is noted that the mayor of the town, Jean Bokassa, said the market would reopen.",
+        gaz,
+    )
+    whos = [c.statement.split(":")[0] for c in found]
+    assert any("peacekeepers" in w for w in whos), whos
+    assert any("Jean Bokassa" in w for w in whos), whos
+    assert not any(w.lower() in ("agency", "it") for w in whos), whos
+
+
+def test_what_was_said_earlier_about_the_future_is_a_statement(gaz: Gazetteer) -> None:
+    found = statements(
+        "President Ana Lopes, speaking from Geneva, had said she would veto the bill. "
+        "The opposition said the protests would continue until the detainees were freed.",
+        gaz,
+    )
+    says = " | ".join(c.statement for c in found)
+    assert "veto" in says, says
+    assert any(c.statement.startswith("opposition") for c in found), says
+
+
+def test_anyone_who_attacks_is_no_attack_and_the_warning_is_a_statement(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Interior Minister Peter Ochieng says the police will deal firmly with anyone who "
+        "attacks police stations in Nairobi.",
+        gaz,
+        date(2025, 7, 7),
+    )
+    assert [c.kind for c in found] == ["statement"], [(c.kind, c.sub_event_type) for c in found]
+
+
+def test_a_capital_or_a_country_speaking_is_its_government(gaz: Gazetteer) -> None:
+    found = statements(
+        "Rabat said it remained committed to the ceasefire but would answer any threat. "
+        "Iran warned that it would respond to any attack on its territory.",
+        gaz,
+    )
+    assert {c.actor1 for c in found} >= {"Government of Morocco", "Government of Iran"}, [
+        c.actor1 for c in found
+    ]
+
+
+def test_the_government_of_a_named_country_is_that_country_s() -> None:
+    table = actor_table()
+    found = table.resolve("the government of Kenya", "MA", date(2020, 11, 14))
+    assert found is not None and found.name == "Government of Kenya"
+    army = table.resolve("the army of the Central African Republic", "TD", date(2021, 1, 4))
+    assert army is not None and army.name.startswith("Military Forces of Central African")
+
+
+def events(text: str, gaz: Gazetteer, published: date = date(2025, 7, 25)) -> list[Claim]:
+    return claims_of(text, gaz, published, ("event",), "p6")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Four people were killed when a rocket hit a market in the town of Surin, "
+            "the ministry clarifies.",
+            "ministry",
+        ),
+        (
+            "As the Saba agency transmits, on Sunday thousands of people rallied in front "
+            "of the UN office in Sanaa.",
+            "Saba",
+        ),
+    ],
+)
+def test_translated_speech_verbs_name_the_source(gaz: Gazetteer, text: str, source: str) -> None:
+    found = events(text, gaz)
+    assert found, "the event is read"
+    labels = [s.label for s in found[0].sources]
+    assert any(source in label for label in labels), labels

