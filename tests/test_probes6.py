@@ -124,3 +124,14 @@ def test_translated_speech_verbs_name_the_source(gaz: Gazetteer, text: str, sour
     assert found, "the event is read"
     labels = [s.label for s in found[0].sources]
     assert any(source in label for label in labels), labels
+
+
+def test_a_bare_role_as_speaker_is_the_person_named_with_it_before(gaz: Gazetteer) -> None:
+    found = statements(
+        "As the government spokesman Paul Adjovi stated on Monday, the toll of the attack on "
+        "the border post has risen to 20. The spokesman promised that the army would send "
+        "more troops to the north.",
+        gaz,
+    )
+    promise = next(c for c in found if "troops" in c.statement)
+    assert promise.statement.split(":")[0].endswith("Paul Adjovi"), promise.statement

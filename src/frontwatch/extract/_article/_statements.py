@@ -192,6 +192,8 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         who_phrase = (
             _antecedent_here(speaker, kind) or _antecedent(ctx, kind) or _last_speaker(ctx)
         ) or who_phrase
+    if _ROLE_ONLY.match(who_phrase):  # "the spokesman said": the spokesman named before
+        who_phrase = _named_holder(ctx, who_phrase) or who_phrase
     table = actor_table()
     info = (
         table.resolve(who_phrase, ctx.main_country, ctx.article.published)
@@ -262,6 +264,36 @@ def _antecedent(ctx: _Ctx, kind: str) -> str:
         phrase = _phrase_full(found) if found is not None else ""
         if phrase:
             return phrase
+    return ""
+
+
+_ROLES = (
+    "spokesman", "spokeswoman", "spokesperson", "minister", "governor", "president", "commander",
+    "mayor", "envoy", "leader", "chief", "secretary", "ambassador", "prime minister",
+)  # fmt: skip
+_ROLE_ONLY = re.compile(rf"^(?:the\s+)?({'|'.join(_ROLES)})$", re.I)
+
+
+def _named_holder(ctx: _Ctx, phrase: str) -> str:
+    """ "... government spokesman Wilfried Houngbedji stated ... the spokesman promised": a
+    bare role as speaker is the person the report named with that role before (the role
+    followed by capitalised names, whatever entity the tagger gave them)."""
+    role = _ROLE_ONLY.match(phrase).group(1).lower().split()[-1]  # type: ignore[union-attr]
+    for sent in reversed(ctx.seen[-_ANTECEDENT_SENTENCES * 2 :]):
+        toks = list(sent.span)
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k].lower_ != role:
+                continue
+            end = k + 1
+            while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper():
+                end += 1
+            if end - k >= 3:  # a given name and a surname at least
+                return " ".join(t.text for t in toks[k:end])
+        for ent in reversed(sent.span.ents):  # "the spokesman of the army, Colonel X"
+            lead = ent.doc[max(ent.start - 4, sent.span.start) : ent.start]
+            if ent.label_ == "PERSON" and any(t.lower_ == role for t in lead):
+                start = next(t.i for t in lead if t.lower_ == role)
+                return ent.doc[start : ent.end].text
     return ""
 
 
@@ -713,7 +745,7 @@ def _statement_text(verb: Any, resolved: str = "") -> str:
     party or person it stands for (`resolved`, from `_statement`)."""
     subj = _speaker(verb)
     who = _clean_who(_phrase_full(subj)) if subj is not None else ""
-    if who.lower() in _PRONOUNS and resolved:
+    if resolved and (who.lower() in _PRONOUNS or _ROLE_ONLY.match(who)):
         who = resolved
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
