@@ -764,6 +764,9 @@ class ArticlePlaces:
             spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
         self.chosen = rank_spans(gaz, article_text, spans)
         self._resolved: dict[tuple[str, str], Place | None] = {}
+        # province_instead's article-wide inputs (built on first use) and its answers
+        self._chosen_places: tuple[list[Candidate], set[str]] | None = None
+        self._instead: dict[tuple[Place, str], Place | None] = {}
 
     def spans_of(
         self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
@@ -791,13 +794,21 @@ class ArticlePlaces:
         """The province a small far namesake is replaced by (see _province_instead)."""
         if place is None:
             return None
-        chosen = [c for c, _ in self.chosen.values() if c is not None]
-        by_name = {  # countries the report names by name (not through a demonym)
-            c.country
-            for (spelled, _), (c, _) in self.chosen.items()
-            if c is not None and c.feature == "country" and not demonym_country(spelled)
-        }
-        return _province_instead(self.gaz, place, text, chosen, self.article_text, by_name)
+        key = (place, text)
+        if key not in self._instead:
+            if self._chosen_places is None:
+                chosen = [c for c, _ in self.chosen.values() if c is not None]
+                by_name = {  # countries the report names by name (not through a demonym)
+                    c.country
+                    for (spelled, _), (c, _) in self.chosen.items()
+                    if c is not None and c.feature == "country" and not demonym_country(spelled)
+                }
+                self._chosen_places = (chosen, by_name)
+            chosen, by_name = self._chosen_places
+            self._instead[key] = _province_instead(
+                self.gaz, place, text, chosen, self.article_text, by_name
+            )
+        return self._instead[key]
 
     def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
@@ -885,6 +896,7 @@ def _province_instead(
     return gaz.to_place(province, province.name)
 
 
+@lru_cache(maxsize=65536)
 def _admin1_of(gaz: Gazetteer, country: str, admin1: str) -> Candidate | None:
     """The province entry of a town's (country, admin1 name)."""
     for c in gaz.candidates(admin1, countries=(country,), kind_hint="admin1", fuzzy=False):

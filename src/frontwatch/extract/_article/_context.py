@@ -52,6 +52,8 @@ def _article_countries(
             text = tok.text
             # _starts_longer_name, read once per token
             longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            if not longer and text in _PLAIN_WORDS:
+                continue  # a word that names nothing alone (most of them): nothing to count
             cc = demonym_country(text)
             if not cc and longer:  # "Sri Lankan police"
                 cc = demonym_country(f"{text} {nxt.text}")  # type: ignore[union-attr]
@@ -59,7 +61,10 @@ def _article_countries(
                 counts[cc] += 1
             elif text in shared_names:
                 shared[text] += 2
-            elif text[:1].isupper() and tok.is_alpha:
+            elif not (text[:1].isupper() and tok.is_alpha):
+                if len(_PLAIN_WORDS) < _PLAIN_LIMIT:
+                    _PLAIN_WORDS.add(text)  # no demonym, no shared name, not capitalised
+            else:
                 code = _country_code(gaz, text)
                 hyphened = _hyphened_name(doc, tok.i) if not code else ""
                 if not code and hyphened:  # "Port-au-Prince": one name in five tokens
@@ -86,6 +91,12 @@ def _article_countries(
     for name, n in shared.items():
         counts[shared_country(name, ranked)] += n
     return tuple(c for c, _ in counts.most_common())
+
+
+# words that alone are no demonym, no shared country name and not capitalised (a word's
+# is_alpha is its text's): _article_countries skips them unless a capitalised word follows
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_LIMIT = 200_000
 
 
 @lru_cache(maxsize=1)
