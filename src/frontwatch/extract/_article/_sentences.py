@@ -695,8 +695,8 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
     """ "Houthi targets", "Hezbollah positions": a capitalised actor name is not a place
     (unless it is one exactly, as "Russia" or "Kyiv" are)."""
     table = actor_table()
-    for tok in sent.span:
-        if not tok.text[:1].isupper() or tok.i in blocked:
+    for tok in sent.span.capitalised:
+        if tok.i in blocked:
             continue
         if _names_a_group(tok, ctx):
             blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
