@@ -41,19 +41,22 @@ def _article_countries(
     ambiguous: list[tuple[str, tuple[str, ...]]] = []  # a town's name several countries have
     for sent in sentences:
         doc = sent.span.doc
-        toks = list(sent.span)
+        tokens = doc.tokens
         end = sent.span.end
-        # each token with the next word (past the sentence's end too, as doc[i + 1] reads it)
-        nexts = [*toks[1:], doc[end] if end < len(doc) else None]
+        # _starts_longer_name, read once per sentence: the capitalised words a word may be
+        # followed by (past the sentence's end too, as doc[i + 1] reads it)
+        caps_at = {t.i for t in sent.span.capitalised if t.is_alpha}
+        if end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_alpha:
+            caps_at.add(end)
         consumed = -1  # "Delgado" of "Cabo Delgado" counted with its first word
-        for tok, nxt in zip(toks, nexts, strict=False):  # (an empty sentence: no token)
-            if tok.i == consumed:
-                continue
+        for tok in sent.span:
             text = tok.text
-            # _starts_longer_name, read once per token
-            longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            longer = tok.i + 1 in caps_at
             if not longer and text in _PLAIN_WORDS:
                 continue  # a word that names nothing alone (most of them): nothing to count
+            if tok.i == consumed:
+                continue
+            nxt = tokens[tok.i + 1] if longer else None
             cc = demonym_country(text)
             if not cc and longer:  # "Sri Lankan police"
                 cc = demonym_country(f"{text} {nxt.text}")  # type: ignore[union-attr]
