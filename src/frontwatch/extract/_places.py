@@ -422,7 +422,7 @@ def _place_spans(
             if hit is None:
                 if (
                     i == run_start
-                    and named_as_town(doc, i, run_end)
+                    and town  # named_as_town(doc, run_start, run_end), read once per run
                     and not (blocked & set(range(i, run_end)))
                 ):
                     yield i, run_end, ""

@@ -311,6 +311,8 @@ class Doc:
     @overload
     def __getitem__(self, key: slice) -> Span: ...
     def __getitem__(self, key: int | slice) -> Token | Span:
+        if key.__class__ is int:  # the common case, tested first
+            return self.tokens[key]
         found = self.tokens[key]  # a token, or a list for a slice (the rare case)
         if found.__class__ is list:
             a, b, _ = key.indices(len(self.tokens))  # type: ignore[union-attr]

@@ -744,6 +744,9 @@ def _gerund_outcome(tok: Any, outcome_verbs: frozenset[str] | set[str]) -> bool:
     )
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the words _find_triggers reads
+
+
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     """(token, rule, how) for every trigger in the sentence, in text order."""
     table = triggers()
@@ -777,6 +780,8 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, rule, "phrase"))
     heads = table.noun_heads
     for tok in span:
+        if tok.pos_ not in _TRIGGER_POS and not tok.tag_.startswith("VB"):
+            continue  # no test below takes a word of another kind (a gerund is tagged VBG)
         if tok.i in phrase_heads:
             continue
         if (
