@@ -204,41 +204,47 @@ _FUNCTION_POS = ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV")
 
 
 def _runs(sent: Any) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, allowing inner particles and hyphens."""
+    """Maximal runs of capitalised tokens, allowing inner particles and hyphens (a run
+    starts at a capitalised word: only those are visited, see Span.capitalised)."""
     runs: list[tuple[int, int]] = []
-    toks = list(sent)
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not (tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "'" in tok.text)):
-            i += 1
+    tokens = sent.doc.tokens
+    end = sent.end
+    i = sent.start  # where the next run may start
+    for tok in sent.capitalised:
+        word = tok.text
+        if tok.i < i or not (tok.is_alpha or "-" in word or "'" in word):
             continue
+        i = tok.i
         j = i + 1
-        while j < len(toks):
-            t = toks[j]
-            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text):
+        while j < end:
+            t = tokens[j]
+            w = t.text
+            if w[:1].isupper() and (t.is_alpha or "-" in w or "'" in w):
                 j += 1
                 continue
             if (
-                (t.text.lower() in _PARTICLES or t.text in ("-", "'", "’"))
-                and j + 1 < len(toks)
+                (w.lower() in _PARTICLES or w in ("-", "'", "’"))
+                and j + 1 < end
                 and (
-                    toks[j + 1].text[:1].isupper()
-                    or toks[j + 1].text in ("-",)
-                    or toks[j + 1].text.lower() in _PARTICLES
+                    tokens[j + 1].text[:1].isupper()
+                    or tokens[j + 1].text in ("-",)
+                    or tokens[j + 1].text.lower() in _PARTICLES
                 )
             ):
                 j += 1
                 continue
             break
-        while j > i and toks[j - 1].text.lower() in _PARTICLES | {"-", "'", "’"}:
+        while j > i and tokens[j - 1].text.lower() in _RUN_TRAILERS:
             j -= 1
         if j == i:  # a lone particle ("An attack", "At least"): no run
             i += 1
             continue
-        runs.append((tok.i, toks[j - 1].i + 1))
-        i = j if j > i else i + 1
+        runs.append((i, j))
+        i = j
     return runs
+
+
+_RUN_TRAILERS = _PARTICLES | {"-", "'", "’"}  # dropped from a run's end
 
 
 def find_places(
@@ -416,7 +422,7 @@ def _place_spans(
             if hit is None:
                 if (
                     i == run_start
-                    and named_as_town(doc, i, run_end)
+                    and town  # named_as_town(doc, run_start, run_end), read once per run
                     and not (blocked & set(range(i, run_end)))
                 ):
                     yield i, run_end, ""
@@ -764,6 +770,9 @@ class ArticlePlaces:
             spans.extend(_sentence_spans(gaz, sent, countries, article_text, self.found))
         self.chosen = rank_spans(gaz, article_text, spans)
         self._resolved: dict[tuple[str, str], Place | None] = {}
+        # province_instead's article-wide inputs (built on first use) and its answers
+        self._chosen_places: tuple[list[Candidate], set[str]] | None = None
+        self._instead: dict[tuple[Place, str], Place | None] = {}
 
     def spans_of(
         self, sentence: Sentence, blocked: set[int], countries: tuple[str, ...]
@@ -791,13 +800,21 @@ class ArticlePlaces:
         """The province a small far namesake is replaced by (see _province_instead)."""
         if place is None:
             return None
-        chosen = [c for c, _ in self.chosen.values() if c is not None]
-        by_name = {  # countries the report names by name (not through a demonym)
-            c.country
-            for (spelled, _), (c, _) in self.chosen.items()
-            if c is not None and c.feature == "country" and not demonym_country(spelled)
-        }
-        return _province_instead(self.gaz, place, text, chosen, self.article_text, by_name)
+        key = (place, text)
+        if key not in self._instead:
+            if self._chosen_places is None:
+                chosen = [c for c, _ in self.chosen.values() if c is not None]
+                by_name = {  # countries the report names by name (not through a demonym)
+                    c.country
+                    for (spelled, _), (c, _) in self.chosen.items()
+                    if c is not None and c.feature == "country" and not demonym_country(spelled)
+                }
+                self._chosen_places = (chosen, by_name)
+            chosen, by_name = self._chosen_places
+            self._instead[key] = _province_instead(
+                self.gaz, place, text, chosen, self.article_text, by_name
+            )
+        return self._instead[key]
 
     def _resolve(self, text: str, hint: str) -> Place | None:
         """The article's place for a spelling; a spelling the first reading did not see
@@ -885,6 +902,7 @@ def _province_instead(
     return gaz.to_place(province, province.name)
 
 
+@lru_cache(maxsize=65536)
 def _admin1_of(gaz: Gazetteer, country: str, admin1: str) -> Candidate | None:
     """The province entry of a town's (country, admin1 name)."""
     for c in gaz.candidates(admin1, countries=(country,), kind_hint="admin1", fuzzy=False):
@@ -911,8 +929,8 @@ def _sentence_spans(
         rel = relative_context(article_text, c0, c1)
         hint = rel.kind_hint or _coordinated_hint(doc, a, b)
         yield PlaceSpan(c0, c1, text, hint, _candidates(gaz, text, countries, hint))
-    for tok in sent.span:
-        cc = demonym_country(tok.text) if tok.text[:1].isupper() else None
+    for tok in sent.span.capitalised:
+        cc = demonym_country(tok.text)
         if cc and gaz.country(cc) is not None:
             c0, c1 = sent.char_span(tok.i, tok.i + 1)
             yield PlaceSpan(c0, c1, tok.text, "", (gaz.country_candidate(cc),), "demonym")

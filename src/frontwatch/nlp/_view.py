@@ -168,7 +168,7 @@ class Token:
 class Span:
     """Tokens [start, end) of a Doc: a sentence, an entity (label_) or a slice."""
 
-    __slots__ = ("doc", "start", "end", "label_", "_text", "_root")
+    __slots__ = ("doc", "start", "end", "label_", "_text", "_root", "_capitalised")
 
     def __init__(self, doc: Doc, start: int, end: int, label: str = "") -> None:
         self.doc = doc
@@ -177,6 +177,7 @@ class Span:
         self.label_ = label
         self._text: str | None = None
         self._root: Token | None = None
+        self._capitalised: tuple[Token, ...] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_span_of, (self.doc, self.start, self.end, self.label_))
@@ -248,6 +249,16 @@ class Span:
         return out
 
     @property
+    def capitalised(self) -> tuple[Token, ...]:
+        """The span's tokens whose text starts with an upper-case letter, in order (not
+        spaCy's; read once per span): rules about names walk these, not every word."""
+        if self._capitalised is None:
+            self._capitalised = tuple(
+                t for t in self.doc.tokens[self.start : self.end] if t.text[:1].isupper()
+            )
+        return self._capitalised
+
+    @property
     def root(self) -> Token:
         """spaCy's rule: a sentence root inside the span, else the token (first of the
         nearest) with the fewest steps to the root among those whose head lies outside."""
@@ -300,6 +311,8 @@ class Doc:
     @overload
     def __getitem__(self, key: slice) -> Span: ...
     def __getitem__(self, key: int | slice) -> Token | Span:
+        if key.__class__ is int:  # the common case, tested first
+            return self.tokens[key]
         found = self.tokens[key]  # a token, or a list for a slice (the rare case)
         if found.__class__ is list:
             a, b, _ = key.indices(len(self.tokens))  # type: ignore[union-attr]

@@ -41,17 +41,22 @@ def _article_countries(
     ambiguous: list[tuple[str, tuple[str, ...]]] = []  # a town's name several countries have
     for sent in sentences:
         doc = sent.span.doc
-        toks = list(sent.span)
+        tokens = doc.tokens
         end = sent.span.end
-        # each token with the next word (past the sentence's end too, as doc[i + 1] reads it)
-        nexts = [*toks[1:], doc[end] if end < len(doc) else None]
+        # _starts_longer_name, read once per sentence: the capitalised words a word may be
+        # followed by (past the sentence's end too, as doc[i + 1] reads it)
+        caps_at = {t.i for t in sent.span.capitalised if t.is_alpha}
+        if end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_alpha:
+            caps_at.add(end)
         consumed = -1  # "Delgado" of "Cabo Delgado" counted with its first word
-        for tok, nxt in zip(toks, nexts, strict=False):  # (an empty sentence: no token)
+        for tok in sent.span:
+            text = tok.text
+            longer = tok.i + 1 in caps_at
+            if not longer and text in _PLAIN_WORDS:
+                continue  # a word that names nothing alone (most of them): nothing to count
             if tok.i == consumed:
                 continue
-            text = tok.text
-            # _starts_longer_name, read once per token
-            longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            nxt = tokens[tok.i + 1] if longer else None
             cc = demonym_country(text)
             if not cc and longer:  # "Sri Lankan police"
                 cc = demonym_country(f"{text} {nxt.text}")  # type: ignore[union-attr]
@@ -59,7 +64,10 @@ def _article_countries(
                 counts[cc] += 1
             elif text in shared_names:
                 shared[text] += 2
-            elif text[:1].isupper() and tok.is_alpha:
+            elif not (text[:1].isupper() and tok.is_alpha):
+                if len(_PLAIN_WORDS) < _PLAIN_LIMIT:
+                    _PLAIN_WORDS.add(text)  # no demonym, no shared name, not capitalised
+            else:
                 code = _country_code(gaz, text)
                 hyphened = _hyphened_name(doc, tok.i) if not code else ""
                 if not code and hyphened:  # "Port-au-Prince": one name in five tokens
@@ -86,6 +94,12 @@ def _article_countries(
     for name, n in shared.items():
         counts[shared_country(name, ranked)] += n
     return tuple(c for c, _ in counts.most_common())
+
+
+# words that alone are no demonym, no shared country name and not capitalised (a word's
+# is_alpha is its text's): _article_countries skips them unless a capitalised word follows
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_LIMIT = 200_000
 
 
 @lru_cache(maxsize=1)

@@ -841,6 +841,10 @@ def clause_tokens_subtree(tok: Any) -> list[Any]:
     return list(tok.subtree) if tok is not None else []
 
 
+# the dependencies _clause_tokens may cut at (any other child is always in the clause)
+_CLAUSE_CUTS = frozenset({"conj", "ccomp", "advcl", "xcomp", "relcl", "nsubj", "nsubjpass"})
+
+
 def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
     """Token ids the trigger governs, minus other triggers' clauses and relative clauses."""
     out: set[int] = set()
@@ -849,6 +853,9 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
         node = stack.pop()
         out.add(node.i)
         for child in node.children:
+            if child.dep_ not in _CLAUSE_CUTS:  # (every cut below is of one of these)
+                stack.append(child)
+                continue
             if child.i in trigger_ids and child.dep_ in ("conj", "ccomp", "advcl", "xcomp"):
                 continue
             if (

@@ -700,8 +700,8 @@ def _block_actor_names(sent: Sentence, ctx: _Ctx, blocked: set[int]) -> None:
     """ "Houthi targets", "Hezbollah positions": a capitalised actor name is not a place
     (unless it is one exactly, as "Russia" or "Kyiv" are)."""
     table = actor_table()
-    for tok in sent.span:
-        if not tok.text[:1].isupper() or tok.i in blocked:
+    for tok in sent.span.capitalised:
+        if tok.i in blocked:
             continue
         if _names_a_group(tok, ctx):
             blocked.add(tok.i)  # "Fano militiamen": a group, not the Italian town
@@ -749,6 +749,9 @@ def _gerund_outcome(tok: Any, outcome_verbs: frozenset[str] | set[str]) -> bool:
     )
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the words _find_triggers reads
+
+
 def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     """(token, rule, how) for every trigger in the sentence, in text order."""
     table = triggers()
@@ -782,6 +785,8 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, rule, "phrase"))
     heads = table.noun_heads
     for tok in span:
+        if tok.pos_ not in _TRIGGER_POS and not tok.tag_.startswith("VB"):
+            continue  # no test below takes a word of another kind (a gerund is tagged VBG)
         if tok.i in phrase_heads:
             continue
         if (
