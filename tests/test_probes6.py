@@ -135,3 +135,32 @@ def test_a_bare_role_as_speaker_is_the_person_named_with_it_before(gaz: Gazettee
     )
     promise = next(c for c in found if "troops" in c.statement)
     assert promise.statement.split(":")[0].endswith("Paul Adjovi"), promise.statement
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "The government and the rebel alliance signed a declaration of principles in "
+            "Doha on Saturday, both sides said.",
+            "Agreement",
+        ),
+        (
+            "The paramilitary forces and their allies signed a founding charter in Nairobi "
+            "on Saturday for a rival government.",
+            "Agreement",
+        ),
+        (
+            "President Maria Duarte signed a decree in Lima on Tuesday placing the armed "
+            "forces in charge of the prisons.",
+            "Other",
+        ),
+    ],
+)
+def test_signed_texts_are_strategic_developments(gaz: Gazetteer, text: str, sub_type: str) -> None:
+    found = events(text, gaz)
+    assert [c.sub_event_type for c in found] == [sub_type], [c.sub_event_type for c in found]
+
+
+def test_signing_a_law_is_no_event(gaz: Gazetteer) -> None:
+    assert not events("The president signed the law in Kyiv the same evening.", gaz)
