@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from frontwatch.actors import actor_table
 from frontwatch.geo import Gazetteer
+from frontwatch.pipeline import ingest
+from frontwatch.store import Store
 from frontwatch.types import Claim
 from reading import claims_of
 
@@ -164,3 +167,30 @@ def test_signed_texts_are_strategic_developments(gaz: Gazetteer, text: str, sub_
 
 def test_signing_a_law_is_no_event(gaz: Gazetteer) -> None:
     assert not events("The president signed the law in Kyiv the same evening.", gaz)
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_stored_reports_too(tmp_path: Path) -> None:
+    stored = tmp_path / "stored"
+    stored.mkdir()
+    for i in range(3):  # three reports of 2025 already in the database
+        (stored / f"r{i}.txt").write_text(
+            f"Report {i}\n\nPublished: 2025-0{i + 1}-10\n\nTroops clashed with gunmen in Gao.\n"
+        )
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "old.txt").write_text(
+        "Old report\n\nBAMAKO, March 2, 2021 (wire) - Gunmen attacked a village near Gao.\n"
+    )
+    (batch / "new.txt").write_text(  # 16 March is a Sunday in 2025, a Tuesday in 2021
+        "Strikes on the capital\n\nSANAA, March 16 (wire) - Air strikes on Sanaa on Saturday "
+        "killed 31 people, the health ministry said on Sunday.\n"
+    )
+    store = Store(tmp_path / "fw.db")
+    try:
+        ingest([stored], store)
+        ingest([batch], store)
+        dated = {Path(a.origin).name: a.published for a in store.articles()}
+    finally:
+        store.close()
+    assert dated["old.txt"] == date(2021, 3, 2)
+    assert dated["new.txt"] == date(2025, 3, 16), dated
