@@ -1,0 +1,131 @@
+"""Geocoding rules of branch geo5: genuine errors (wrong country, namesake, kind, cut names).
+
+Every text is our own sentence; each test names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.geo.geoparse import Geoparser, Toponym
+
+
+@pytest.fixture(scope="module")
+def parser(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
+    return {t.text: t for t in tops}
+
+
+def test_a_hyphenated_country_is_one_mention(parser: Geoparser) -> None:
+    # the tagger gives "Guinea" alone; "-Bissau" is no capital city of another mention
+    got = _by_text(parser.parse("Cholera cases rose in Guinea, Guinea-Bissau and Liberia."))
+    assert got["Guinea-Bissau"].place.country == "GW"
+    assert got["Guinea"].place.country == "GN"
+    assert "Bissau" not in got
+
+
+def test_a_province_split_by_the_tagger_is_joined(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Sewage works on the border in Baja California begin soon."))
+    assert got["Baja California"].place.country == "MX"
+    assert got["Baja California"].feature_code == "ADM1"
+
+
+def test_a_town_word_the_tagger_left_out_is_taken_back(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse(
+            "Nurses in the camps near Goz Beida counted many thin children. "
+            "A diner in Mission Viejo and one in Fullerton, California, were shut. "
+            "Homes near Fort St. John, British Columbia, will be flooded by the dam."
+        )
+    )
+    assert got["Goz Beida"].place.country == "TD"
+    assert got["Mission Viejo"].place.country == "US"
+    assert got["Fort St. John"].place.country == "CA"
+
+
+def test_the_province_of_a_city_of_x_is_not_a_city(parser: Geoparser) -> None:
+    # "the Hunan city of Yueyang": the word city belongs to Yueyang
+    got = _by_text(parser.parse("Rivers burst their banks in the Hunan city of Yueyang, China."))
+    assert got["Hunan"].feature_code == "ADM1"
+    assert got["Yueyang"].place.admin1 == got["Hunan"].place.admin1
+
+
+def test_the_peoples_republic_inside_an_organisation_name(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse("The Ministry of Health of the People's Republic of China issued an order.")
+    )
+    assert got["People's Republic of China"].place.country == "CN"
+    assert "Republic of China" not in got
+
+
+def test_a_county_inside_an_organisation_name(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse(
+            "A tractor was stolen near Le Mars. The Plymouth County Sheriff's Office "
+            "in Iowa asked for tips."
+        )
+    )
+    assert got["Plymouth County"].feature_code == "ADM2"
+    assert got["Plymouth County"].place.admin1 == "Iowa"
+
+
+def test_a_town_qualified_by_a_county_level_province(parser: Geoparser) -> None:
+    # Philippine provinces are GeoNames admin2 areas: "Pandi, Bulacan" names the province
+    got = _by_text(parser.parse("Pigs were culled at a farm in Pandi, Bulacan on Sunday."))
+    assert got["Bulacan"].feature_code == "ADM2"
+    assert got["Bulacan"].place.country == "PH"
+
+
+def test_an_unknown_place_before_a_county_takes_the_county(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("The touring cars raced at Brantwick Park, Leicestershire."))
+    unknown = got["Brantwick Park"]
+    assert unknown.place.method == "unresolved" and unknown.place.geonameid is None
+    assert unknown.place.geo_precision == 3
+    county = got["Leicestershire"].place
+    assert (unknown.place.lat, unknown.place.lon) == (county.lat, county.lon)
+
+
+def test_a_short_word_spelling_only_initials_is_no_country(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("The Touring Car Championship came to Hampshire, England."))
+    assert "Car" not in got
+    got = _by_text(parser.parse("Rebels took a town in the CAR, near Bangui."))
+    assert got["CAR"].place.country == "CF"
+
+
+def test_a_small_province_abroad_yields_to_a_big_town_of_its_name(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("The striker, on loan from Southampton, scored twice."))
+    assert got["Southampton"].place.country == "GB"
+    got = _by_text(parser.parse("Storm debris was cleared in Southampton parish, Bermuda."))
+    assert got["Southampton"].place.country == "BM"
+
+
+def test_a_place_without_a_population_count_keeps_its_countrys_weight(
+    parser: Geoparser,
+) -> None:
+    # Heathrow (the airport, population unknown) against Heathrow, Florida (5,900 people)
+    got = _by_text(parser.parse("Queues formed at Heathrow as flights across Britain stopped."))
+    assert got["Heathrow"].place.country == "GB"
+
+
+def test_named_regions_delta_lakes_and_former_provinces(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse(
+            "Gunmen blew up a pipeline in the Niger Delta, Nigeria said. Fishermen on "
+            "Lake Chad fled. Cholera spread in Nyanza, western Kenya."
+        )
+    )
+    assert got["Niger Delta"].place.country == "NG"
+    assert got["Lake Chad"].feature_code == "RGN"
+    assert got["Nyanza"].place.country == "KE"
+
+
+def test_besieged_villages_of_idlib_are_in_syria(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse("Buses left the besieged villages of Foua and Kefraya in northern Syria.")
+    )
+    assert got["Foua"].place.country == got["Kefraya"].place.country == "SY"
+    assert got["Foua"].place.admin1 == "Idlib"
