@@ -129,3 +129,18 @@ def test_besieged_villages_of_idlib_are_in_syria(parser: Geoparser) -> None:
     )
     assert got["Foua"].place.country == got["Kefraya"].place.country == "SY"
     assert got["Foua"].place.admin1 == "Idlib"
+
+
+def test_a_few_stray_towns_do_not_move_a_provinces_point(gaz: Gazetteer) -> None:
+    # GeoNames files a few Tibetan villages under Jiangsu: its box centre sat 800 km west
+    from frontwatch.geo.gazetteer import _without_strays, haversine_km
+
+    jiangsu = gaz.resolve("Jiangsu", countries=("CN",), kind_hint="admin1")
+    assert jiangsu is not None and jiangsu.lat is not None and jiangsu.lon is not None
+    assert haversine_km((jiangsu.lat, jiangsu.lon), (32.06, 118.78)) < 300  # Nanjing
+    towns = [(30.0 + i / 100, 120.0) for i in range(60)] + [(31.0, 95.0)]
+    assert (31.0, 95.0) not in _without_strays(towns)
+    split = [(30.0 + i / 100, 120.0) for i in range(30)] + [
+        (31.0, 95.0 + i / 100) for i in range(30)
+    ]
+    assert _without_strays(split) == split  # many towns far away: a split area keeps them
