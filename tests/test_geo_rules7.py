@@ -144,3 +144,12 @@ def test_a_few_stray_towns_do_not_move_a_provinces_point(gaz: Gazetteer) -> None
         (31.0, 95.0 + i / 100) for i in range(30)
     ]
     assert _without_strays(split) == split  # many towns far away: a split area keeps them
+
+
+def test_short_forms_of_a_country_and_of_australian_states(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Crime fell in T&T last year, police in Trinidad said."))
+    assert got["T&T"].place.country == got["Trinidad"].place.country == "TT"
+    got = _by_text(parser.parse("Bushfires burned across WA, Australia's fire service said."))
+    assert got["WA"].place.admin1 == "Western Australia"
+    got = _by_text(parser.parse("Police in Seattle, WA arrested two men."))
+    assert "WA" not in got or got["WA"].place.country == "US"

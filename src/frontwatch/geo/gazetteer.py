@@ -126,6 +126,7 @@ _EXTRA_COUNTRY_NAMES = {
     "LC": ("St Lucia", "St. Lucia", "Saint Lucia"),
     "KN": ("St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts", "St. Kitts"),
     "VC": ("St Vincent and the Grenadines", "St. Vincent and the Grenadines"),
+    "TT": ("Trinidad and Tobago", "T&T"),  # the Caribbean press's short form
     # former and informal names still used in news and archives
     "NL": ("Holland", "The Netherlands"),
     "RU": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),
