@@ -153,3 +153,11 @@ def test_short_forms_of_a_country_and_of_australian_states(parser: Geoparser) ->
     assert got["WA"].place.admin1 == "Western Australia"
     got = _by_text(parser.parse("Police in Seattle, WA arrested two men."))
     assert "WA" not in got or got["WA"].place.country == "US"
+
+
+def test_a_town_named_without_its_river_is_that_town(parser: Geoparser) -> None:
+    # "Newcastle" of Newcastle upon Tyne, not the small Newcastle in County Down
+    got = _by_text(parser.parse("Doctors in Newcastle led the trial, a British regulator said."))
+    assert got["Newcastle"].place.admin1 == "England"
+    got = _by_text(parser.parse("Drones hit an airfield near Rostov overnight, Russia said."))
+    assert got["Rostov"].place.name == "Rostov-on-Don"

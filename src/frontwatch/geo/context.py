@@ -247,7 +247,24 @@ def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
         return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
     f = normalise_name(spelled)
     own = normalise_name(c.name.split(",", 1)[0])
-    return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
+    return (
+        f == normalise_name(c.name)
+        or f == own
+        or (city_suffix and own == f + "city")
+        or _short_form(spelled, c.name)
+    )
+
+
+# "Newcastle upon Tyne", "Rostov-on-Don", "Frankfurt am Main", "Boulogne-sur-Mer"
+_SHORT_FORM = re.compile(r"^(?P<head>.+?) (?:upon|on|am|an der|an|im|in|sur|en) \S.*$")
+
+
+@lru_cache(maxsize=65536)
+def _short_form(spelled: str, name: str) -> bool:
+    """The spelling is a town's own name less its river or region ("Newcastle" of
+    "Newcastle upon Tyne", "Rostov" of "Rostov-on-Don"): its own name as news shortens it."""
+    got = _SHORT_FORM.match(fold_name(name))
+    return got is not None and got.group("head") == fold_name(spelled)
 
 
 def _big_area(c: Candidate) -> bool:
