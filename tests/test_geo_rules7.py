@@ -157,7 +157,7 @@ def test_short_forms_of_a_country_and_of_australian_states(parser: Geoparser) ->
 
 def test_a_town_named_without_its_river_is_that_town(parser: Geoparser) -> None:
     # "Newcastle" of Newcastle upon Tyne, not the small Newcastle in County Down
-    got = _by_text(parser.parse("Doctors in Newcastle led the trial, a British regulator said."))
+    got = _by_text(parser.parse("Doctors in Newcastle led the trial, regulators in Britain said."))
     assert got["Newcastle"].place.admin1 == "England"
     got = _by_text(parser.parse("Drones hit an airfield near Rostov overnight, Russia said."))
     assert got["Rostov"].place.name == "Rostov-on-Don"
