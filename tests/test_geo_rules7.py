@@ -161,3 +161,15 @@ def test_a_town_named_without_its_river_is_that_town(parser: Geoparser) -> None:
     assert got["Newcastle"].place.admin1 == "England"
     got = _by_text(parser.parse("Drones hit an airfield near Rostov overnight, Russia said."))
     assert got["Rostov"].place.name == "Rostov-on-Don"
+
+
+def test_a_town_outside_the_province_named_after_it_is_not_meant(parser: Geoparser) -> None:
+    # "Springfield, Alaska": none of the gazetteer's Springfields but a place it lacks, in
+    # Alaska
+    got = _by_text(parser.parse("A feed store burned down in Springfield, Alaska on Friday."))
+    town = got["Springfield"].place
+    assert town.method == "unresolved" and town.admin1 == "Alaska"
+    assert (town.lat, town.lon) == (got["Alaska"].place.lat, got["Alaska"].place.lon)
+    got = _by_text(parser.parse("Storms hit New York, Pennsylvania and Ohio on Friday."))
+    assert got["Pennsylvania"].feature_code == "ADM1"
+    assert got["New York"].place.method == "exact"

@@ -1063,7 +1063,13 @@ class Geoparser:
         out: list[Toponym] = []
         for k, (m, cands, why) in enumerate(ranked):
             nxt = ranked[k + 1] if k + 1 < len(ranked) else None
-            area = _qualifying_area(text, m, nxt) if not cands else None
+            area = _qualifying_area(text, m, nxt)
+            if cands and (
+                area is None
+                or not _outside(cands[0], area)
+                or any(c.feature in ("admin1", "country") for c in cands)  # a list of states
+            ):
+                area = None
             out.append(self._toponym(text, m, cands, why, ctx, town, area))
         return out
 
@@ -1096,7 +1102,7 @@ class Geoparser:
     ) -> Toponym:
         gaz = self.gaz
         role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
-        if not cands and area_after is not None:
+        if area_after is not None:
             # "Thruxton, Hampshire": a place the gazetteer lacks, in the area named after it
             place = replace(
                 gaz.to_place(area_after, m.text),
@@ -1107,7 +1113,8 @@ class Geoparser:
                 method="unresolved",
                 score=0.0,
             )
-            reason = f"not in the gazetteer; in {area_after.name}, named after it"
+            lack = "not in the gazetteer" if not cands else f"no {m.text} there"
+            reason = f"{lack}; in {area_after.name}, named after it"
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands and town is not None and _FACILITY.search(m.text):
             place = replace(
@@ -1152,6 +1159,16 @@ class Geoparser:
         return Toponym(
             m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
         )
+
+
+def _outside(best: Candidate, area: Candidate) -> bool:
+    """ "Turkey, Texas" (a village the gazetteer lacks): the winner is a town outside the
+    province named right after it (New Providence, New Jersey, once called Turkey)."""
+    return (
+        best.feature == "city"
+        and area.feature == "admin1"
+        and (best.country, best.admin1) != (area.country, area.admin1)
+    )
 
 
 def _qualifying_area(
