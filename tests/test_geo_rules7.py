@@ -173,3 +173,9 @@ def test_a_town_outside_the_province_named_after_it_is_not_meant(parser: Geopars
     got = _by_text(parser.parse("Storms hit New York, Pennsylvania and Ohio on Friday."))
     assert got["Pennsylvania"].feature_code == "ADM1"
     assert got["New York"].place.method == "exact"
+
+
+def test_a_big_township_the_gazetteer_lacked(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Residents of Khayelitsha blocked roads into Cape Town."))
+    assert got["Khayelitsha"].place.country == "ZA"
+    assert got["Khayelitsha"].place.geo_precision == 1
