@@ -18,9 +18,9 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.87, 0.57, 0.65),
-    "trnews": (0.94, 0.745, 0.785),
-    "geovirus": (0.775, 0.745, 0.955),
+    "geowebnews": (0.88, 0.575, 0.65),
+    "trnews": (0.95, 0.755, 0.785),
+    "geovirus": (0.785, 0.755, 0.955),
 }
 
 

@@ -73,6 +73,8 @@ WEIGHTS: dict[str, float] = {
     "world_city": 1_000_000,  # people: a town known the world over
     "world_village": 10_000,  # people: a namesake this small is a village beside it
     "world_city_share": 0.5,  # of the country bonus such a village keeps
+    "small_area": 100_000,  # people: a province this small beside a town this big abroad
+    "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -245,7 +247,24 @@ def _primary(c: Candidate, spelled: str, city_suffix: bool = False) -> bool:
         return True  # their alternate names are curated (US, UK, Zaporizhzhia Oblast)
     f = normalise_name(spelled)
     own = normalise_name(c.name.split(",", 1)[0])
-    return f == normalise_name(c.name) or f == own or (city_suffix and own == f + "city")
+    return (
+        f == normalise_name(c.name)
+        or f == own
+        or (city_suffix and own == f + "city")
+        or _short_form(spelled, c.name)
+    )
+
+
+# "Newcastle upon Tyne", "Rostov-on-Don", "Frankfurt am Main", "Boulogne-sur-Mer"
+_SHORT_FORM = re.compile(r"^(?P<head>.+?) (?:upon|on|am|an der|an|im|in|sur|en) \S.*$")
+
+
+@lru_cache(maxsize=65536)
+def _short_form(spelled: str, name: str) -> bool:
+    """The spelling is a town's own name less its river or region ("Newcastle" of
+    "Newcastle upon Tyne", "Rostov" of "Rostov-on-Don"): its own name as news shortens it."""
+    got = _SHORT_FORM.match(fold_name(name))
+    return got is not None and got.group("head") == fold_name(spelled)
 
 
 def _big_area(c: Candidate) -> bool:
@@ -325,6 +344,9 @@ def _prior(
     if n:
         # a village does not take its country's whole weight: scaled by log population
         scale = min(1.0, math.log10(c.population + 1) / 6.0) if c.feature == "city" else 1.0
+        if c.feature == "city" and c.population == 0:
+            # no count (an airport, a crossing, a GeoNames town without one): not a hamlet
+            scale = WEIGHTS["unknown_people_share"]
         if world_city:
             # Toronto, Ohio is not the Toronto of a text that names the US in passing
             scale *= WEIGHTS["world_city_share"]
@@ -349,12 +371,27 @@ def _qualifier_bonus(
 ) -> tuple[float, str]:
     if nxt is None or not _QUALIFIER.match(text[m.end : nxt.start]):
         return 0.0, ""
+    if c.feature == "country":
+        return 0.0, ""  # "Guinea, Guinea-Bissau": a list of countries, no country qualifies one
     for q in nxt.cands:
         if q.feature == "country" and q.country == c.country:
             return WEIGHTS["qualifier"], f"qualified by {q.name}"
         if q.feature == "admin1" and q.country == c.country and q.admin1 == c.admin1:
             return WEIGHTS["qualifier"], f"qualified by {q.name}"
+        if _in_admin2(c, q):  # "Pandi, Bulacan": a Philippine province is a GeoNames ADM2
+            return WEIGHTS["qualifier"], f"qualified by {q.name}"
     return 0.0, ""
+
+
+def _in_admin2(town: Candidate, area: Candidate) -> bool:
+    """The town may lie in the admin2 area: a town of its country and admin1 (the index keeps
+    no town's admin2)."""
+    return (
+        area.feature == "admin2"
+        and town.feature == "city"
+        and bool(area.admin1)
+        and (area.country, area.admin1) == (town.country, town.admin1)
+    )
 
 
 def _qualifies_bonus(
@@ -362,11 +399,15 @@ def _qualifies_bonus(
 ) -> tuple[float, str]:
     """The qualifier itself: in "Atlanta, Georgia" Georgia is the area that holds an
     Atlanta (the US state), in "Tbilisi, Georgia" the country."""
-    if prev is None or c.feature not in ("admin1", "country"):
+    if prev is None or c.feature not in ("admin1", "country", "admin2"):
         return 0.0, ""
     if not _QUALIFIER.match(text[prev.end : m.start]):
         return 0.0, ""
     for t in prev.cands:
+        if c.feature == "admin2":
+            if _in_admin2(t, c):
+                return WEIGHTS["qualifies"], f"qualifies {t.name}"
+            continue
         if (
             t.feature == "city"
             and t.country == c.country
@@ -434,6 +475,20 @@ def _alias_rule(
     return out
 
 
+def _small_area_beside_city(c: Candidate, own: str, cands: Sequence[Candidate]) -> bool:
+    """An admin1 area of under 100,000 people whose spelling is the own name of a town of
+    100,000+ in another country: it takes a town's kind weight, not a province's."""
+    if c.feature != "admin1" or c.population >= WEIGHTS["small_area"]:
+        return False
+    return any(
+        o.feature == "city"
+        and o.country != c.country
+        and o.population >= WEIGHTS["small_area"]
+        and fold_name(o.name) == own
+        for o in cands
+    )
+
+
 def rank_mentions(
     gaz: Gazetteer, text: str, mentions: Sequence[_Mention], ctx: DocContext, keep: int = KEEP
 ) -> list[tuple[_Mention, list[Candidate], str]]:
@@ -474,6 +529,10 @@ def rank_mentions(
                 c, m.text, hint, ctx, suffix, famous.get(c.country, 0), _world_city(c, world)
             )
             r, why = _named_kind_bonus(gaz, c, m, r, why, rival, ctx)
+            if not hint and _small_area_beside_city(c, own, m.cands):
+                # Southampton, a Bermudan parish of 7,000, is not England's port of 250,000
+                r -= WEIGHTS["kind_admin1"] - WEIGHTS["kind_city"]
+                why = [*why, "a small province; a big town bears its name"]
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]

@@ -126,6 +126,7 @@ _EXTRA_COUNTRY_NAMES = {
     "LC": ("St Lucia", "St. Lucia", "Saint Lucia"),
     "KN": ("St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts", "St. Kitts"),
     "VC": ("St Vincent and the Grenadines", "St. Vincent and the Grenadines"),
+    "TT": ("Trinidad and Tobago", "T&T"),  # the Caribbean press's short form
     # former and informal names still used in news and archives
     "NL": ("Holland", "The Netherlands"),
     "RU": ("Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."),
@@ -326,6 +327,23 @@ class _Builder:
         return d
 
 
+_STRAY_KM = 1500.0
+_STRAY_SHARE = 0.02
+
+
+def _without_strays(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The area's towns less a few strays far from all the others: GeoNames files some
+    Tibetan villages under Jiangsu and Hebei, which put those provinces' boxes 800-1,200 km
+    west. Towns over 1,500 km from the median point are dropped when they are at most 2 % of
+    the area's towns (an island group or a split area with many towns keeps them)."""
+    if len(points) < 20:
+        return points
+    mlat = sorted(p[0] for p in points)[len(points) // 2]
+    mlon = sorted(p[1] for p in points)[len(points) // 2]
+    near = [p for p in points if haversine_km(p, (mlat, mlon)) <= _STRAY_KM]
+    return near if len(points) - len(near) <= _STRAY_SHARE * len(points) else points
+
+
 def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     """Centre of the box around an area's settlements.
 
@@ -333,6 +351,7 @@ def _spread_centre(points: list[tuple[float, float]]) -> tuple[float, float] | N
     its towns would sit in the most settled corner (Ontario -> Toronto)."""
     if not points:
         return None
+    points = _without_strays(points)
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     k = 0  # trimming outliers was measured worse (TR-News + GeoWebNews ADM1 points)

@@ -330,7 +330,9 @@ _PLURAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.)+$")
-_JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+")
+# a bare hyphen or space joins too: "Guinea-Bissau" is tokenised Guinea / - / Bissau, and
+# "Baja California" may come as Baja + California
+_JOINER = re.compile(r"\s+(?:and|&|and the|do|da|dos|das|de|del|of|of the)\s+|-| ")
 _RESIDENCE = re.compile(r"(?:,\s+(?:both\s+|all\s+)?|\boutside\s+)of\s+$")
 _DATELINE_HEAD = re.compile(r"([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}),? +(?:[-—–] +\S|[A-Z][a-z])")
 _AND = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
@@ -350,8 +352,12 @@ def _coordinated_hint(text: str, mentions: Sequence[_Mention], k: int) -> str:
     return "admin2" if m.group(0).strip().lower() == "districts" else "admin1"
 
 
-_TOWN_JOINER = re.compile(r"\s+(?:do|da|dos|das|de|del|di)\s+")
-_TOWN_HEAD = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:do|da|dos|das|de|del|di)\s+$")
+_TOWN_JOINER = re.compile(r"\s+(?:do|da|dos|das|de|del|di)\s+|-| ")
+# "Mocimboa da Praia", and a town's first word the tagger left out ("Goz Beida", "Mission
+# Viejo" found as Beida and Viejo)
+_TOWN_HEAD = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+(?:do|da|dos|das|de|del|di))?\s+$")
+# "Fort St. John" found as "Fort St"
+_TOWN_TAIL = re.compile(r"\. ([A-Z][\w'’-]+)")
 
 
 def _town_joined(between: str, whole: str, c: Candidate) -> bool:
@@ -612,7 +618,7 @@ class Geoparser:
             or self._well_known(m.text)
             or (m.start in sure and any(c.method == "exact" for c in self._cands(m.text)))
         ]
-        out = [m for m in out if not self._camel_alias(m)]
+        out = [m for m in out if not self._camel_alias(m) and not self._acronym_word(m)]
         out.sort(key=lambda m: m.start)
         return self._joined(text, out)
 
@@ -642,8 +648,23 @@ class Geoparser:
                 ):
                     out[-1] = _Mention(prev.start, m.end, whole, prev.source, prev.metonymic)
                     continue
-            out.append(self._town_head(text, m, prev))
+            out.append(self._town_tail(text, self._town_head(text, m, prev), found))
         return out
+
+    def _town_tail(self, text: str, m: _Mention, found: list[_Mention]) -> _Mention:
+        """A mention the tagger cut before the town's last word ("Fort St" of "Fort St.
+        John"): the whole town when the gazetteer has it under that own name."""
+        tail = _TOWN_TAIL.match(text, m.end)
+        if tail is None or m.source == "demonym" or any(o.start == tail.start(1) for o in found):
+            return m
+        whole = text[m.start : tail.end()]
+        key = normalise_name(whole)
+        if any(
+            c.method == "exact" and c.feature == "city" and normalise_name(c.name) == key
+            for c in self._cands(whole)
+        ):
+            return _Mention(m.start, tail.end(), whole, m.source, m.metonymic)
+        return m
 
     def _town_head(self, text: str, m: _Mention, prev: _Mention | None) -> _Mention:
         """A mention after "Word da " that the tagger did not see as a name ("Praia" of
@@ -685,6 +706,21 @@ class Geoparser:
             return False
         key = fold_name(m.text)
         return not any(fold_name(c.name).startswith(key) for c in self._cands(m.text))
+
+    def _acronym_word(self, m: _Mention) -> bool:
+        """A short word not in capitals that only a country's initials spell ("Car" of
+        "Touring Car Championship" is not the CAR; "Uae" would not be the UAE)."""
+        word = m.text
+        if m.source == "demonym" or len(word) > 4 or not word.isalpha() or word.isupper():
+            return False
+        exact = [c for c in self._cands(word) if c.method == "exact"]
+        key = fold_name(word)
+        areas = [c for c in exact if c.feature in ("country", "admin1")]
+        return (
+            any(c.feature == "country" for c in areas)
+            and all(fold_name(c.name) != key for c in areas)
+            and not any(c.feature == "city" and c.population >= 10_000 for c in exact)
+        )
 
     def _repeats(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
         """One sense per text: a spelling taken as a place once is a place wherever else it
@@ -768,13 +804,17 @@ class Geoparser:
             i = ent.start
             while i < ent.end:
                 hit = 0
-                for j in (3, 2, 1):
+                for j in (5, 4, 3, 2, 1):  # "of the People's Republic of China": 5 tokens
                     sub = doc[i : i + j]
                     if i + j > ent.end or not sub.text[:1].isupper() or sub[0].is_punct:
                         continue
                     if sub[0].lower_ == "the" or self.gaz.is_stop(sub.text):
                         continue
-                    if self._strong_place(sub.text) or (j == 1 and self._big_city(sub.text)):
+                    if (
+                        self._strong_place(sub.text)
+                        or (j == 1 and self._big_city(sub.text))
+                        or (j >= 2 and self._county(sub.text))
+                    ):
                         hit = j
                         yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
                         break
@@ -850,6 +890,13 @@ class Geoparser:
         return self._big_city(span, 10_000) or (
             self._big_city(span, 1_000) and self._town_in(span, ctx, 1_000)
         )
+
+    def _county(self, span: str) -> bool:
+        """ "the Plymouth County Sheriff's Office": a county the gazetteer knows by that
+        name (with its word County or Parish)."""
+        if span.split()[-1] not in ("County", "Parish"):
+            return False
+        return any(c.feature == "admin2" and c.method == "exact" for c in self._cands(span))
 
     def _strong_place(self, span: str) -> bool:
         """A PERSON/ORG entity that is surely a place: a country, admin1 or named region
@@ -1014,8 +1061,16 @@ class Geoparser:
         top = ctx.top_country
         town = _main_town(ranked, top, {a for cc, a in ctx.admin1s if cc == top})
         out: list[Toponym] = []
-        for m, cands, why in ranked:
-            out.append(self._toponym(text, m, cands, why, ctx, town))
+        for k, (m, cands, why) in enumerate(ranked):
+            nxt = ranked[k + 1] if k + 1 < len(ranked) else None
+            area = _qualifying_area(text, m, nxt)
+            if cands and (
+                area is None
+                or not _outside(cands[0], area)
+                or any(c.feature in ("admin1", "country") for c in cands)  # a list of states
+            ):
+                area = None
+            out.append(self._toponym(text, m, cands, why, ctx, town, area))
         return out
 
     def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
@@ -1043,9 +1098,24 @@ class Geoparser:
         why: str,
         ctx: DocContext,
         town: Candidate | None = None,
+        area_after: Candidate | None = None,
     ) -> Toponym:
         gaz = self.gaz
         role = "demonym" if m.source == "demonym" else ("metonymic" if m.metonymic else "place")
+        if area_after is not None:
+            # "Thruxton, Hampshire": a place the gazetteer lacks, in the area named after it
+            place = replace(
+                gaz.to_place(area_after, m.text),
+                name=m.text,
+                geonameid=None,
+                feature="region",
+                geo_precision=3,
+                method="unresolved",
+                score=0.0,
+            )
+            lack = "not in the gazetteer" if not cands else f"no {m.text} there"
+            reason = f"{lack}; in {area_after.name}, named after it"
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands and town is not None and _FACILITY.search(m.text):
             place = replace(
                 gaz.to_place(town, m.text),
@@ -1089,6 +1159,28 @@ class Geoparser:
         return Toponym(
             m.start, m.end, m.text, place, gaz.feature_code(best), role, True, tuple(cands[:5]), why
         )
+
+
+def _outside(best: Candidate, area: Candidate) -> bool:
+    """ "Turkey, Texas" (a village the gazetteer lacks): the winner is a town outside the
+    province named right after it (New Providence, New Jersey, once called Turkey)."""
+    return (
+        best.feature == "city"
+        and area.feature == "admin1"
+        and (best.country, best.admin1) != (area.country, area.admin1)
+    )
+
+
+def _qualifying_area(
+    text: str, m: _Mention, nxt: tuple[_Mention, list[Candidate], str] | None
+) -> Candidate | None:
+    """The province or county right after an unknown name and a comma ("Thruxton,
+    Hampshire", "Donington Park, Leicestershire"): where that name lies."""
+    if nxt is None or not nxt[1] or not re.fullmatch(r",\s*", text[m.end : nxt[0].start]):
+        return None
+    best = nxt[1][0]
+    ok = best.feature in ("admin1", "admin2") and best.lat is not None
+    return best if ok else None
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,8 @@ _ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNOR
 _COUNTRYSIDE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
 )
-_CITY_AFTER = re.compile(r"^\s*(?:city|town|mayor)\b", re.IGNORECASE)
+# not "the Hunan city of Yueyang": the city named after "of" lies in X, X is its province
+_CITY_AFTER = re.compile(r"^\s*(?:city|town|mayor)\b(?!\s+of\s+[A-Z])", re.IGNORECASE)
 # "New York Gov. Andrew Cuomo", "the Texas governor": a governor heads a province
 _GOVERNOR_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:[Gg]overnor|Gov\.)(?!\w)")
 
