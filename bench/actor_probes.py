@@ -21,6 +21,7 @@ from reading import claims_of  # noqa: E402
 _PUB = date(2024, 5, 15)
 
 # (actor1, actor2, text); "" means the role stays empty
+# fmt: off
 PROBES: list[tuple[str, str, str]] = [
     # --- air and drone strikes, shelling: the target is actor2 ---
     ("Military Forces of Russia", "Civilians (Ukraine)",
@@ -552,6 +553,7 @@ PROBES: list[tuple[str, str, str]] = [
     ("Military Forces of Israel", "Civilians (Palestine)",
      "Gaza's civil defence said an Israeli strike on a home in Jabalia killed 15 people on Tuesday."),
 ]
+# fmt: on
 
 
 def _score(found: list, a1: str, a2: str) -> tuple[int, int, str, str]:
@@ -575,11 +577,15 @@ def main() -> None:
         ok2 += s2
         none += not found
         if not (s1 and s2):
-            misses.append(f"{i:3} a1 {'ok' if s1 else 'XX'} a2 {'ok' if s2 else 'XX'} | "
-                          f"got {g1!r} / {g2!r} | want {a1!r} / {a2!r}\n    {text}")
+            misses.append(
+                f"{i:3} a1 {'ok' if s1 else 'XX'} a2 {'ok' if s2 else 'XX'} | "
+                f"got {g1!r} / {g2!r} | want {a1!r} / {a2!r}\n    {text}"
+            )
     n = len(PROBES)
-    print(f"probes {n}  actor1 {ok1 / n:.3f}  actor2 {ok2 / n:.3f}  both {(n - len(misses)) / n:.3f}"
-          f"  no event {none}  ({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"probes {n}  actor1 {ok1 / n:.3f}  actor2 {ok2 / n:.3f}  both {(n - len(misses)) / n:.3f}"
+        f"  no event {none}  ({time.perf_counter() - t0:.1f} s)"
+    )
     if "--misses" in sys.argv:
         print("\n".join(misses))
 

@@ -883,7 +883,10 @@ def _subject(tok: Any) -> Any:
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in node.children if c.dep_ == "agent"), None)
                     if agent is not None:
-                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        # ("killed by Russian shelling": the gerund is the agent's pcomp)
+                        pobj = next(
+                            (c for c in agent.children if c.dep_ in ("pobj", "pcomp")), None
+                        )
                         if pobj is not None and node == tok:
                             return pobj
                     elif node == tok:
@@ -918,7 +921,11 @@ def _fronted_apposition(tok: Any) -> Any:
 def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
-            return _counted(child)  # "killed three of the attackers": the attackers
+            found = _counted(child)  # "killed three of the attackers": the attackers
+            if found.lemma_.lower() in _WEAPON_NOUNS and found.lemma_.lower() != "tank":
+                # "fired two missiles at a tanker": what the weapon was fired at
+                return _fired_at(tok, found) or found
+            return found
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -933,6 +940,23 @@ def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ == "nsubjpass":
             return child
+    return None
+
+
+def _fired_at(verb: Any, weapon: Any) -> Any:
+    """The target of "fired rockets at X", "launched drones against X", "dropped bombs on X"."""
+    for head in (verb, weapon):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in (
+                "on",
+                "against",
+                "at",
+                "toward",
+                "towards",
+            ):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return _counted(pobj)
     return None
 
 
@@ -1027,6 +1051,8 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
                 b = b or table.resolve(f"{extra[0].text} forces", ctx.main_country, on)
             return a, b
     text = _phrase(tok)
+    if tok.dep_ == "poss":
+        text = re.sub(r"\s*['’]s?$", "", text)  # "Russia's drone attack": Russia
     info = table.resolve(text, ctx.main_country, ctx.article.published)
     if _the_group(tok):
         # "An RSF commander said the group had pulled out": the speaker's group
@@ -1057,12 +1083,25 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
             return named, None
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
-    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
-        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
+    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS | _MILITARY_SITES:
+        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces;
+        # "Ukrainian positions", "a Russian command post": those forces are hit there
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     if info is None and tok.lemma_.lower() in _WEAPON_NOUNS:
         info = _launched_by(tok, ctx)
     return info, None
+
+
+# what an army holds or moves in ("struck Ukrainian positions", "a Russian ammunition depot"):
+# a demonym on one of them names that country's forces (not "camp": a refugee camp)
+_MILITARY_SITES = {
+    "position", "post", "outpost", "base", "airbase", "depot", "headquarters", "hq",
+    "barracks", "checkpoint", "checkpost", "convoy", "patrol", "unit", "column", "carrier",
+    "gathering", "site", "system", "battery", "launcher", "radar", "fortification", "trench",
+    "bunker", "stronghold", "garrison", "battalion", "brigade", "regiment", "division",
+    "manpower", "equipment", "hardware", "formation", "grouping", "airfield", "command",
+    "warship", "frigate", "submarine", "fighter", "bomber",
+}  # fmt: skip
 
 
 def _launched_by(weapon: Any, ctx: _Ctx) -> ActorInfo | None:
@@ -1508,7 +1547,8 @@ def _default_opponent(
     if family in ("front",):
         return None
     for other in tok.sent:
-        if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
+        if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound", "poss"):
+            # ("Russia's Investigative Committee said": whose committee, no party)
             if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
                 continue  # "in Kyiv" names a place, not the government
             if _who_tells(other):

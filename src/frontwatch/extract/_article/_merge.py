@@ -407,6 +407,19 @@ _TOWARD = {"to", "towards", "toward", "into"}
 _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "refugee", "migrant"}
 
 
+def _owner(noun: Any) -> Any:
+    """ "Russia's" in "Russia's drone attack", "the military's" in "the military's bombing":
+    whose act an event noun is (not "its", "their": the speaker rules read those)."""
+    if noun.dep_ == "compound" and noun.head.i == noun.i + 1:
+        noun = noun.head  # "Russia's drone attack": the trigger "drone" modifies "attack"
+    return next(
+        (c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None
+    )
+
+
+_POSS_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -431,6 +444,8 @@ def _event_claim(
             # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
+    if subj_tok is None and noun_trigger:
+        subj_tok = _owner(tok)  # "Russia's drone attack on Odesa", "the army's air raid"
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
         actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
@@ -492,6 +507,13 @@ def _event_claim(
     if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
         obj_tok = _with_party(tok)  # "protesters clashed with police"
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if obj_tok is None and noun_trigger:
+        hit = _noun_role(tok, ("of",))  # "the bombing of a camp for displaced people"
+        hit_info, _ = _actors_of(hit, ctx) if hit is not None else (None, None)
+        if hit_info is not None and hit_info.inter == _CIVILIAN_INTER:
+            obj_tok, actor2_info = hit, hit_info
+        elif hit is not None and _civilian_target(hit):
+            obj_tok = hit
     if actor2_info is None and noun_trigger and _hits_someone(tok):
         victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
         if victims is not None:
