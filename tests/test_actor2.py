@@ -70,6 +70,91 @@ CASES = [
         "Unidentified Armed Group (Haiti)",
         "Civilians (Haiti)",
     ),
+    # the parser's gerund clause "Shelling by X" before the verb: X did it
+    (
+        "Shelling by the Rapid Support Forces killed five worshippers in Omdurman on Friday.",
+        "Rapid Support Forces",
+        "Civilians (Sudan)",
+    ),
+    # "a glide bomb dropped by Russian aircraft struck ...": whose bomb it was
+    (
+        "A glide bomb dropped by Russian aircraft struck a shopping centre in Kharkiv on "
+        "Saturday, killing 14 shoppers.",
+        "Military Forces of Russia",
+        "Civilians (Ukraine)",
+    ),
+    # an armed group named inside the event noun ("an Islamic State Khorasan suicide bomber")
+    (
+        "An Islamic State Khorasan suicide bomber struck worshippers at a mosque in Kunduz.",
+        "Islamic State (Afghanistan)",
+        "Civilians (Afghanistan)",
+    ),
+    # "X repelled Y's attack": Y attacked (actor1), X is actor2
+    (
+        "Ukrainian forces repelled 25 Russian assaults near Pokrovsk on Tuesday.",
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+    ),
+    (
+        "Government forces repelled a Houthi attack on their positions near Marib on Tuesday.",
+        "Houthi Movement",
+        "Military Forces of Yemen",
+    ),
+    # territory taken "from" someone: the loser is actor2
+    (
+        "The Sudanese army recaptured Wad Madani from the RSF on Saturday.",
+        "Military Forces of Sudan",
+        "Rapid Support Forces",
+    ),
+    # a transnational group's branch in another country (actors.yaml branch_countries)
+    (
+        "Islamic State militants ambushed a Nigerien army patrol near Tillaberi on Tuesday.",
+        "Islamic State (Sahel)",
+        "Military Forces of Niger",
+    ),
+    # a group's generic name in its country (actors.yaml generic): al-Qaeda in Yemen is AQAP
+    (
+        "Al-Qaeda militants attacked STC-aligned forces in Abyan on Tuesday, killing four.",
+        "AQAP (Al Qaeda in the Arabian Peninsula)",
+        "STC (Southern Transitional Council)",
+    ),
+    # people named by their nationality are civilians of that country
+    (
+        "Israeli forces arrested 15 Palestinians in overnight raids in Jenin.",
+        "Military Forces of Israel",
+        "Civilians (Palestine)",
+    ),
+    # the parser's "attacked [farmers harvesting olives]" as a clause: the farmers are hit
+    (
+        "Israeli settlers attacked Palestinian farmers harvesting olives near Nablus on Tuesday.",
+        "Settlers (Israel)",
+        "Civilians (Palestine)",
+    ),
+    # "at a group of civilians": the civilians
+    (
+        "An Israeli drone opened fire at a group of civilians in Beit Lahia, killing two.",
+        "Military Forces of Israel",
+        "Civilians (Palestine)",
+    ),
+    # a capital hit by missiles is a place, not its government
+    (
+        "Russian missiles and drones hit Kyiv on Monday, killing seven civilians.",
+        "Military Forces of Russia",
+        "Civilians (Ukraine)",
+    ),
+    # "Israeli fire killed ...": the demonym on the fire
+    (
+        "Israeli fire killed five fishermen off the coast of Gaza on Tuesday.",
+        "Military Forces of Israel",
+        "Civilians (Palestine)",
+    ),
+    # the victims of a clause conjoined to the strike's clause
+    (
+        "Russia launched a barrage of missiles against Kharkiv overnight, hitting a printing "
+        "house and killing seven workers.",
+        "Military Forces of Russia",
+        "Civilians (Ukraine)",
+    ),
 ]
 
 

@@ -382,8 +382,11 @@ def _bare_toll(
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
     """ "..., killing 20 people": who died names the target when the object does not."""
     verb = _noun_verb(tok) if noun_trigger else tok
-    for child in verb.children:
-        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _VICTIM_VERBS:
+    # ("..., hitting a printing house and killing seven workers": the conjunct of the clause)
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "conj"]
+    for child in clauses:
+        if child.lemma_ in _VICTIM_VERBS:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 info, _ = _actors_of(obj, ctx)
@@ -876,6 +879,9 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
 def _subject(tok: Any) -> Any:
     if _acl_with_object(tok):
         return tok.head  # "Gunmen, several of them women, killed 18 people"
+    gerund = _gerund_agent(tok)
+    if gerund is not None:
+        return gerund
     node = tok
     for _ in range(4):
         for child in node.children:
@@ -897,6 +903,20 @@ def _subject(tok: Any) -> Any:
             continue
         break
     return _fronted_apposition(tok)
+
+
+def _gerund_agent(tok: Any) -> Any:
+    """ "Shelling by the RSF killed five": the parser reads the subject as a gerund clause
+    before the verb; its "by" phrase names who acted."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    for clause in tok.children:
+        if clause.dep_ in ("advcl", "csubj") and clause.tag_ == "VBG" and clause.i < tok.i:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _fronted_apposition(tok: Any) -> Any:
@@ -926,6 +946,13 @@ def _object(tok: Any) -> Any:
                 # "fired two missiles at a tanker": what the weapon was fired at
                 return _fired_at(tok, found) or found
             return found
+    for clause in tok.children:
+        if clause.dep_ == "ccomp" and clause.tag_ == "VBG" and clause.i > tok.i:
+            # "attacked farmers harvesting olives": the parser makes the object the subject
+            # of the participle after it
+            who = next((c for c in clause.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+            if who is not None:
+                return _counted(who)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -961,6 +988,7 @@ def _fired_at(verb: Any, weapon: Any) -> Any:
 
 
 _COUNT_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"}
+_COUNT_NOUNS |= {"group", "groups", "crowd", "crowds"}  # "at a group of civilians"
 
 
 def _counted(tok: Any) -> Any:
@@ -1089,6 +1117,13 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     if info is None and tok.lemma_.lower() in _WEAPON_NOUNS:
         info = _launched_by(tok, ctx)
+    if (
+        info is None
+        and tok.tag_ in ("NNPS", "NNS")
+        and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+        and (nation := demonym_country(tok.text))
+    ):
+        info = _descriptor("civilians", nation)  # "arrested 15 Palestinians": civilians
     return info, None
 
 
@@ -1106,9 +1141,13 @@ _MILITARY_SITES = {
 
 def _launched_by(weapon: Any, ctx: _Ctx) -> ActorInfo | None:
     """ "an explosive drone launched by the Houthis": whose weapon it was (the agent of the
-    participle hung on the weapon noun)."""
-    for acl in weapon.children:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+    participle hung on the weapon noun; "a glide bomb dropped by Russian aircraft struck",
+    where the parser makes the participle the weapon's verb)."""
+    verbs = list(weapon.children)
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ == "VBN":
+        verbs.append(weapon.head)
+    for acl in verbs:
+        if acl.tag_ != "VBN" or (acl.dep_ != "acl" and acl is not weapon.head):
             continue
         for agent in acl.children:
             if agent.dep_ != "agent":
@@ -1339,7 +1378,7 @@ def _speech_subject(tok: Any) -> Any:
     return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
-_HIT_VERBS = {"strike", "hit", "target"}
+_HIT_VERBS = {"strike", "hit", "target", "open", "fire", "bomb", "shell", "pound"}
 
 
 _WITH_VERBS = {"clash", "fight", "battle", "skirmish"}
@@ -1401,6 +1440,19 @@ def _with_party(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _named_in_noun(noun: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "an Al-Shabaab suicide bomber", "a Houthi drone attack": an armed actor of the table
+    named inside the event noun's own phrase."""
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children):
+        return None
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
+    text = " ".join(t.text for t in words)
+    info = actor_table().resolve(text, ctx.main_country, ctx.article.published)
+    if info is not None and info.inter in (1, 2, 3, 4, 8) and info.name in actor_table().actors:
+        return info
     return None
 
 

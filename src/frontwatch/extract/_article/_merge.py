@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from frontwatch.actors import actor_table, inter_at
+from frontwatch.actors import ActorInfo, actor_table, inter_at
 from frontwatch.extract._article._common import (
     _ANNOUNCE_VERBS,
     _CIVILIAN_INTER,
@@ -62,6 +62,7 @@ from frontwatch.extract._article._events import (
     _last_armed_actor,
     _last_striker,
     _migrant_victims,
+    _named_in_noun,
     _noun_role,
     _object,
     _office_holder,
@@ -407,6 +408,33 @@ _TOWARD = {"to", "towards", "toward", "into"}
 _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "refugee", "migrant"}
 
 
+_FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
+
+
+def _city_hit(
+    obj: Any, info: ActorInfo | None, rule: TriggerRule, places: list[PlaceMention]
+) -> bool:
+    """ "Russian missiles hit Kyiv": a capital named as a strike's object is the place hit,
+    though the actor table reads the city as its government ("Kyiv said")."""
+    return (
+        obj is not None
+        and info is not None
+        and rule.family in ("remote", "clash")
+        and info.name.startswith("Government of")
+        and any(m.start <= obj.i < m.end for m in places)
+    )
+
+
+def _taken_from(verb: Any, ctx: _Ctx) -> ActorInfo | None:
+    """The armed side a place is taken "from" (the loser: ACLED's actor2)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            info, _ = _actors_of(pobj, ctx)
+            if info is not None and info.inter in (1, 2, 3, 4, 8):
+                return info
+    return None
+
+
 def _owner(noun: Any) -> Any:
     """ "Russia's" in "Russia's drone attack", "the military's" in "the military's bombing":
     whose act an event noun is (not "its", "their": the speaker rules read those)."""
@@ -447,7 +475,11 @@ def _event_claim(
     if subj_tok is None and noun_trigger:
         subj_tok = _owner(tok)  # "Russia's drone attack on Odesa", "the army's air raid"
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
-    if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
+    if (
+        actor1_info is None
+        and subj_tok is not None
+        and (_noun_rule(subj_tok) is not None or subj_tok.lemma_.lower() in _FIRE_NOUNS)
+    ):  # ("Israeli fire killed five fishermen")
         actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
@@ -461,7 +493,7 @@ def _event_claim(
         subj_tok = between[0]
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
-        actor1_info = _demonym_forces(tok, ctx)
+        actor1_info = _demonym_forces(tok, ctx) or _named_in_noun(tok, ctx)
     if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
         # "troops killed 15 bandits in an ambush": who did the killing did the ambush
         agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
@@ -519,6 +551,8 @@ def _event_claim(
         if victims is not None:
             obj_tok = victims
             actor2_info, _ = _actors_of(obj_tok, ctx)
+    if _city_hit(obj_tok, actor2_info, rule, places):
+        actor2_info = None  # "missiles hit Kyiv": the city, not its government
     if actor2_info is None and rule.family == "clash" and subj_tok is not None:
         actor2_info = _second_demonym_forces(subj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
@@ -550,6 +584,10 @@ def _event_claim(
         # "the army repelled an assault by jihadist fighters": the attackers are actor1
         attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
         attacker_info, _ = _actors_of(attacker, ctx) if attacker is not None else (None, None)
+        if attacker_info is None and obj_tok.lemma_.lower() in _REPELLED_NOUNS:
+            # "repelled 25 Russian assaults", "repelled a Houthi attack": the attack's owner
+            attacker_info = _demonym_forces(obj_tok, ctx) or _named_in_noun(obj_tok, ctx)
+            attacker = obj_tok if attacker_info is not None else None
         if attacker_info is not None:
             actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
             subj_tok, obj_tok = attacker, subj_tok
@@ -586,6 +624,8 @@ def _event_claim(
         recipient, _ = _actors_of(given_to, ctx) if given_to is not None else (None, None)
         if recipient is not None:
             actor1_info, actor2_info, assoc1 = recipient, actor1_info, None
+    if actor2_info is None and rule.family == "territory" and rule.kind != "withdrawal":
+        actor2_info = _taken_from(tok, ctx)  # "recaptured Wad Madani from the RSF"
     if (
         actor1_info is None
         and obj_tok is not None
