@@ -155,6 +155,20 @@ CASES = [
         "Military Forces of Russia",
         "Civilians (Ukraine)",
     ),
+    # the loser of ground taken in the clause that goes on after "entered X"
+    (
+        "Malian troops entered Anefis on Monday, taking the town from Tuareg-led rebels who "
+        "had held it since 2012.",
+        "Military Forces of Mali",
+        "CSP-PSD (Permanent Strategic Framework for Peace, Security and Development)",
+    ),
+    # an interception's actor2: who fired at the interceptor's side earlier in the report
+    (
+        "Russian missiles struck an apartment block in Dnipro overnight, killing three "
+        "residents. Ukraine's air force said it had shot down 15 of the 20 missiles launched.",
+        "Military Forces of Ukraine",
+        "Military Forces of Russia",
+    ),
 ]
 
 
@@ -162,3 +176,20 @@ CASES = [
 def test_roles(text: str, actor1: str, actor2: str, gaz: Gazetteer) -> None:
     found = claims_of(text, gaz, _PUB, ("event",), "a2")
     assert any((c.actor1, c.actor2) == (actor1, actor2) for c in found), seen(found)
+
+
+def test_fighting_told_without_sides_is_between_the_sides_of_the_last_battle(
+    gaz: Gazetteer,
+) -> None:
+    found = claims_of(
+        "Fano fighters clashed with federal troops near Bahir Dar on Monday. "
+        "In Debre Markos, residents reported heavy gunfire overnight.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a2",
+    )
+    there = [c for c in found if any(p.name.startswith("Debre") for p in c.places)]
+    assert [(c.actor1, c.actor2) for c in there] == [
+        ("Fano Militia", "Military Forces of Ethiopia")
+    ], seen(found)

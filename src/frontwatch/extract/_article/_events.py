@@ -1692,6 +1692,8 @@ def _belligerents(
         # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
         and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
+    told = _told_pair(ctx, country)
+    armed += [i for i in told if i not in armed and not (actor2 is not None and _allied(i, actor2))]
     state = table.state_forces(country, ctx.article.published) if air and country else None
     if (
         state is not None
@@ -1711,11 +1713,31 @@ def _belligerents(
             key=lambda i: (air and i.inter not in (1, 8), i.country == country and i.inter == 1)
         )
         return armed[0], actor2
+    if len(told) == 2 and actor2 is None and all(i in armed for i in told):
+        # "In Gondar, residents reported heavy gunfire": the two sides of the report's last
+        # battle there, in its order (the "army" is no alias: mentions miss it)
+        return told[0], told[1]
     # stable: the country's own state forces first, then foreign ones, then by mentions
     armed.sort(key=lambda i: (i.inter != 1, i.country != country))
     first = armed[0]
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
+
+
+def _told_pair(ctx: _Ctx, country: str) -> list[ActorInfo]:
+    """The two named armed sides of the report's latest battle or territory event in the
+    country ([] when there is none)."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or claim.event_type != "Battles":
+            continue
+        if country and all(p.country != country for p in claim.places if p.country):
+            continue
+        pair = [table.actors.get(claim.actor1), table.actors.get(claim.actor2)]
+        found = [i for i in pair if i is not None and i.inter in (1, 2, 3, 4, 8)]
+        if len(found) == 2 and not _allied(found[0], found[1]):
+            return found
+    return []
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:

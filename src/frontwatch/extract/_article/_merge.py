@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from frontwatch.actors import ActorInfo, actor_table, inter_at
+from frontwatch.actors import ActorInfo, actor_table, country_name, inter_at
 from frontwatch.extract._article._common import (
     _ANNOUNCE_VERBS,
     _CIVILIAN_INTER,
@@ -425,9 +425,46 @@ def _city_hit(
     )
 
 
+def _whose_weapons(ctx: _Ctx, interceptor: ActorInfo | None) -> ActorInfo | None:
+    """Who fired what an air defence downed, told before in the report: the striker of the
+    report's latest strike on the interceptor's side or its country's civilians (ACLED's
+    actor2 of a disrupted weapons use)."""
+    if interceptor is None:
+        return None
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or claim.event_type != "Explosions/Remote violence":
+            continue
+        target = table.info(claim.actor2) if claim.actor2 else None
+        if target is None or not (
+            target.side == interceptor.side
+            or (
+                target.inter == _CIVILIAN_INTER
+                and claim.actor2.endswith(f"({_country(interceptor)})")
+            )
+        ):
+            continue
+        striker = table.info(claim.actor1) if claim.actor1 else None
+        if (
+            striker is not None
+            and striker.inter in (1, 2, 3, 4, 8)
+            and striker.side != interceptor.side
+            and not table.allied(striker, interceptor)
+        ):
+            return striker
+    return None
+
+
+def _country(info: ActorInfo) -> str:
+    return country_name(info.country) if info.country else ""
+
+
 def _taken_from(verb: Any, ctx: _Ctx) -> ActorInfo | None:
-    """The armed side a place is taken "from" (the loser: ACLED's actor2)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+    """The armed side a place is taken "from" (the loser: ACLED's actor2), also in the
+    clause that goes on ("entered Kidal, taking the town from Tuareg-led rebels")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             info, _ = _actors_of(pobj, ctx)
             if info is not None and info.inter in (1, 2, 3, 4, 8):
@@ -976,6 +1013,8 @@ def _event_claim(
             actor2_info,
             air=sub_event_type == "Air/drone strike" and tok.lemma_.lower() != "drone",
         )
+    if actor2_info is None and sub_event_type == "Disrupted weapons use":
+        actor2_info = _whose_weapons(ctx, actor1_info)  # "shot down 21 of the 23 missiles"
     if (
         actor2_info is None
         and kind in ("event", "front_position")
