@@ -169,6 +169,32 @@ CASES = [
         "Military Forces of Ukraine",
         "Military Forces of Russia",
     ),
+    # a Russian "group of troops" is Russia's military (actors.yaml aliases)
+    (
+        "Units of the Vostok group of troops liberated the settlement of Urozhaine, the "
+        "Russian defence ministry said on Saturday.",
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+    ),
+    # rioters face the police their sentence names: a police post set on fire
+    (
+        "Protesters set fire to a police post in Eldoret on Tuesday.",
+        "Rioters (Kenya)",
+        "Police Forces of Kenya",
+    ),
+    (
+        "Protesters set fire to part of the parliament building in Nairobi before police "
+        "drove them out with tear gas.",
+        "Rioters (Kenya)",
+        "Police Forces of Kenya",
+    ),
+    # a crowd hit by an air strike is civilians, not protesters
+    (
+        "A military jet bombed a crowd gathered for the opening of a village office in "
+        "Pazigyi, in Kanbalu township, on Tuesday.",
+        "Military Forces of Myanmar",
+        "Civilians (Myanmar)",
+    ),
 ]
 
 

@@ -613,7 +613,13 @@ def _between(tok: Any) -> list[Any]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 return []
-            return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+            # ("between protesters, ruling party supporters and police": a chain of conjuncts)
+            found = [pobj]
+            while (
+                more := next((c for c in found[-1].children if c.dep_ == "conj"), None)
+            ) is not None:
+                found.append(more)
+            return found
     return []
 
 
@@ -947,10 +953,17 @@ def _object(tok: Any) -> Any:
                 return _fired_at(tok, found) or found
             return found
     for clause in tok.children:
-        if clause.dep_ == "ccomp" and clause.tag_ == "VBG" and clause.i > tok.i:
-            # "attacked farmers harvesting olives": the parser makes the object the subject
-            # of the participle after it
-            who = next((c for c in clause.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+        if clause.dep_ == "ccomp" and clause.tag_ in ("VBG", "VBN", "VBD") and clause.i > tok.i:
+            # "attacked farmers harvesting olives", "bombed a crowd gathered for ...": the
+            # parser makes the object the subject of the participle right after it
+            who = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1 and c.i < clause.i
+                ),
+                None,
+            )
             if who is not None:
                 return _counted(who)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)

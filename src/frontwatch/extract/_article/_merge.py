@@ -93,6 +93,7 @@ from frontwatch.extract._article._events import (
     _victim_count,
     _victim_group,
     _victims,
+    _who_tells,
     _with_party,
     per_day_note,
 )
@@ -455,6 +456,35 @@ def _whose_weapons(ctx: _Ctx, interceptor: ActorInfo | None) -> ActorInfo | None
     return None
 
 
+def _other_party(between: list[Any], actor1: ActorInfo | None, ctx: _Ctx) -> Any:
+    """The other side of "clashes between X, Y and Z": the first party after X, or, when X
+    is a crowd, the first armed or state party of the rest ("between protesters, ruling party
+    supporters and police": the police)."""
+    if actor1 is not None and actor1.inter in (5, 6):
+        for party in between[1:]:
+            info, _ = _actors_of(party, ctx)
+            if info is not None and info.inter in (1, 2, 3, 4, 8):
+                return party
+    return between[1]
+
+
+def _security_in_sentence(ctx: _Ctx, span: Any) -> ActorInfo | None:
+    """The police or army a riot's sentence names ("set fire to a police post", "before
+    police drove them out"): whom the rioters faced (ACLED's actor2); not a teller."""
+    for t in span:
+        if (
+            t.pos_ not in ("NOUN", "PROPN")
+            or _who_tells(t)
+            or t.dep_ == "nsubj"
+            and (t.head.lemma_.lower() in triggers().speech_verbs)
+        ):
+            continue
+        info, _ = _actors_of(t, ctx)
+        if info is not None and info.inter == 1 and info.name.startswith(("Police", "Military")):
+            return info
+    return None
+
+
 def _country(info: ActorInfo) -> str:
     return country_name(info.country) if info.country else ""
 
@@ -572,7 +602,7 @@ def _event_claim(
             actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
     if obj_tok is None and len(between) > 1:
-        obj_tok = between[1]
+        obj_tok = _other_party(between, actor1_info, ctx)
     if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
         obj_tok = _with_party(tok)  # "protesters clashed with police"
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
@@ -969,6 +999,17 @@ def _event_claim(
         event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
         target = actor2_info or actor_table().state_forces(place_country or ctx.main_country)
         actor1_info, actor2_info, assoc1 = target, actor1_info, None
+    if (
+        family == "remote"
+        and actor2_info is not None
+        and actor2_info.inter == 6
+        and target is not None
+        and target.lemma_.lower() in _GATHERED
+    ):
+        # "a jet bombed a crowd gathered for the opening of an office": people, not protesters
+        actor2_info = _descriptor("civilians", country_for) or actor2_info
+    if family == "riot" and actor2_info is None:
+        actor2_info = _security_in_sentence(ctx, span)  # "... before police drove them out"
     if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
         # "In St Petersburg, police detained more than 480 people" in a report of protests:
         # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
