@@ -764,9 +764,7 @@ def _event_claim(
     if not event_places and obj_tok is not None and actor2_info is not None:
         # "fired at protesters who marched in central Maputo": where the targets were
         # (or "at protesters marching in Nairobi", "a worker trying to cross ... near Tulkarem")
-        target_at = {
-            t.i for c in obj_tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree
-        }
+        target_at = {t.i for c in obj_tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
