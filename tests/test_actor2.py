@@ -171,7 +171,7 @@ CASES = [
     ),
     # a Russian "group of troops" is Russia's military (actors.yaml aliases)
     (
-        "Units of the Vostok group of troops liberated the settlement of Urozhaine, the "
+        "Units of the Vostok group of troops captured Staromaiorske from Ukrainian forces, the "
         "Russian defence ministry said on Saturday.",
         "Military Forces of Russia",
         "Military Forces of Ukraine",
@@ -219,3 +219,32 @@ def test_fighting_told_without_sides_is_between_the_sides_of_the_last_battle(
     assert [(c.actor1, c.actor2) for c in there] == [
         ("Fano Militia", "Military Forces of Ethiopia")
     ], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor1", "actor2"),
+    [
+        # the subject's own conjuncts are one side; the side that withdrew lost the ground
+        (
+            "Iraqi forces entered Kirkuk on Monday. Units of the Counter-Terrorism Service, the "
+            "federal police and the Popular Mobilisation Forces took control of the Kirkuk "
+            "airport, after Peshmerga units withdrew.",
+            date(2017, 10, 17),
+            "Military Forces of Iraq",
+            "Peshmerga (Kurdistan Regional Government)",
+        ),
+        # the armed group the report names in the country loses what the state takes
+        (
+            "Taliban forces entered Bazarak on Monday. The National Resistance Front said its "
+            "fighters were still in the valley.",
+            date(2021, 9, 7),
+            "Military Forces of Afghanistan (2021-)",
+            "NRF (National Resistance Front)",
+        ),
+    ],
+)
+def test_who_loses_ground_the_state_takes(
+    text: str, published: date, actor1: str, actor2: str, gaz: Gazetteer
+) -> None:
+    found = claims_of(text, gaz, published, ("event",), "a2")
+    assert [(c.actor1, c.actor2) for c in found] == [(actor1, actor2)], seen(found)

@@ -964,7 +964,9 @@ def _object(tok: Any) -> Any:
                 ),
                 None,
             )
-            if who is not None:
+            if who is not None and (clause.tag_ == "VBG" or who.lemma_.lower() in _CROWD_WORDS):
+                # (a past participle only after a crowd: "attacked protesters camped outside
+                # the office" is often the parser's muddle of a longer sentence)
                 return _counted(who)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
@@ -981,6 +983,9 @@ def _object(tok: Any) -> Any:
         if child.dep_ == "nsubjpass":
             return child
     return None
+
+
+_CROWD_WORDS = {"crowd", "crowds", "gathering", "people", "family", "families"}
 
 
 def _fired_at(verb: Any, weapon: Any) -> Any:
@@ -1611,7 +1616,13 @@ def _default_opponent(
         )
     if family in ("front",):
         return None
+    # ("units of the Counter-Terrorism Service, the federal police and the PMF entered X": the
+    # subject's own conjuncts are one side)
+    subject = _subject(tok)
+    own = {t.i for t in subject.subtree} if subject is not None else set()
     for other in tok.sent:
+        if other.i in own:
+            continue
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound", "poss"):
             # ("Russia's Investigative Committee said": whose committee, no party)
             if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
@@ -1636,6 +1647,20 @@ def _default_opponent(
             and info.inter != _CIVILIAN_INTER
         ):
             return _as_forces(info, ctx.article.published)
+    if family == "territory":
+        # "the army restored control over Saraqib": the armed group the report names most
+        # (in the country) lost it, though no event of it was told before
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+            info = table.actors.get(name)
+            if (
+                info is not None
+                and info.valid_on(ctx.article.published)
+                and info.country == country
+                and info.inter in (2, 3, 4)
+                and info.side != actor1.side
+                and not _allied(info, actor1)
+            ):
+                return info
     return None
 
 
