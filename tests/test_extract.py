@@ -357,7 +357,7 @@ def test_actors_of_other_conflicts(phrase: str, country: str, name: str) -> None
             "Angry residents set fire to a police station in Dhaka on Sunday.",
             "Violent demonstration",
             "Rioters (Bangladesh)",
-            "",
+            "Police Forces of Bangladesh",  # the police whose station burned (actor2)
             "Dhaka",
         ),
         (

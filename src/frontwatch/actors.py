@@ -100,6 +100,7 @@ class ActorTable:
         self._upper: dict[str, ActorInfo] = {}  # case-sensitive acronyms that are also words
         self._generic: dict[tuple[str, str], list[ActorInfo]] = {}  # (phrase, country) ->
         self._max_words = 1
+        branch_countries: dict[str, list[str]] = {}  # name -> other countries it is the branch of
         for row in raw.get("actors", []):
             info = ActorInfo(
                 name=row["name"],
@@ -112,6 +113,7 @@ class ActorTable:
                 valid_until=_day(row.get("valid_until")),
             )
             self.actors[info.name] = info
+            branch_countries[info.name] = [info.country, *row.get("branch_countries", [])]
             for phrase in [info.name, *row.get("aliases", [])]:
                 if phrase.isupper() and _norm(phrase) in _COMMON_WORDS:
                     self._upper[phrase] = info  # "US" must not match the pronoun "us"
@@ -137,8 +139,8 @@ class ActorTable:
         # (side, inter, country) -> actors: a transnational group's branch per country
         self._branches: dict[tuple[str, int, str], list[ActorInfo]] = {}
         for info in self.actors.values():
-            if info.country:
-                self._branches.setdefault((info.side, info.inter, info.country), []).append(info)
+            for where in branch_countries[info.name] if info.country else []:
+                self._branches.setdefault((info.side, info.inter, where), []).append(info)
 
     def _ngrams(self, words: list[str]) -> list[str]:
         """Every run of up to `_max_words` words, longest first (longer aliases win)."""

@@ -382,8 +382,11 @@ def _bare_toll(
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
     """ "..., killing 20 people": who died names the target when the object does not."""
     verb = _noun_verb(tok) if noun_trigger else tok
-    for child in verb.children:
-        if child.dep_ in ("advcl", "conj", "xcomp") and child.lemma_ in _VICTIM_VERBS:
+    # ("..., hitting a printing house and killing seven workers": the conjunct of the clause)
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "conj", "xcomp")]
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "conj"]
+    for child in clauses:
+        if child.lemma_ in _VICTIM_VERBS:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 info, _ = _actors_of(obj, ctx)
@@ -610,7 +613,13 @@ def _between(tok: Any) -> list[Any]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 return []
-            return [pobj, *(c for c in pobj.children if c.dep_ == "conj")]
+            # ("between protesters, ruling party supporters and police": a chain of conjuncts)
+            found = [pobj]
+            while (
+                more := next((c for c in found[-1].children if c.dep_ == "conj"), None)
+            ) is not None:
+                found.append(more)
+            return found
     return []
 
 
@@ -883,6 +892,9 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
 def _subject(tok: Any) -> Any:
     if _acl_with_object(tok):
         return tok.head  # "Gunmen, several of them women, killed 18 people"
+    gerund = _gerund_agent(tok)
+    if gerund is not None:
+        return gerund
     node = tok
     for _ in range(4):
         for child in node.children:
@@ -890,7 +902,10 @@ def _subject(tok: Any) -> Any:
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in node.children if c.dep_ == "agent"), None)
                     if agent is not None:
-                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        # ("killed by Russian shelling": the gerund is the agent's pcomp)
+                        pobj = next(
+                            (c for c in agent.children if c.dep_ in ("pobj", "pcomp")), None
+                        )
                         if pobj is not None and node == tok:
                             return pobj
                     elif node == tok:
@@ -901,6 +916,20 @@ def _subject(tok: Any) -> Any:
             continue
         break
     return _fronted_apposition(tok)
+
+
+def _gerund_agent(tok: Any) -> Any:
+    """ "Shelling by the RSF killed five": the parser reads the subject as a gerund clause
+    before the verb; its "by" phrase names who acted."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    for clause in tok.children:
+        if clause.dep_ in ("advcl", "csubj") and clause.tag_ == "VBG" and clause.i < tok.i:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _fronted_apposition(tok: Any) -> Any:
@@ -925,7 +954,27 @@ def _fronted_apposition(tok: Any) -> Any:
 def _object(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() not in _NON_TARGETS:
-            return _counted(child)  # "killed three of the attackers": the attackers
+            found = _counted(child)  # "killed three of the attackers": the attackers
+            if found.lemma_.lower() in _WEAPON_NOUNS and found.lemma_.lower() != "tank":
+                # "fired two missiles at a tanker": what the weapon was fired at
+                return _fired_at(tok, found) or found
+            return found
+    for clause in tok.children:
+        if clause.dep_ == "ccomp" and clause.tag_ in ("VBG", "VBN", "VBD") and clause.i > tok.i:
+            # "attacked farmers harvesting olives", "bombed a crowd gathered for ...": the
+            # parser makes the object the subject of the participle right after it
+            who = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1 and c.i < clause.i
+                ),
+                None,
+            )
+            if who is not None and (clause.tag_ == "VBG" or who.lemma_.lower() in _CROWD_WORDS):
+                # (a past participle only after a crowd: "attacked protesters camped outside
+                # the office" is often the parser's muddle of a longer sentence)
+                return _counted(who)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -943,7 +992,28 @@ def _object(tok: Any) -> Any:
     return None
 
 
+_CROWD_WORDS = {"crowd", "crowds", "gathering", "people", "family", "families"}
+
+
+def _fired_at(verb: Any, weapon: Any) -> Any:
+    """The target of "fired rockets at X", "launched drones against X", "dropped bombs on X"."""
+    for head in (verb, weapon):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in (
+                "on",
+                "against",
+                "at",
+                "toward",
+                "towards",
+            ):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return _counted(pobj)
+    return None
+
+
 _COUNT_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"}
+_COUNT_NOUNS |= {"group", "groups", "crowd", "crowds"}  # "at a group of civilians"
 
 
 def _counted(tok: Any) -> Any:
@@ -1034,6 +1104,8 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
                 b = b or table.resolve(f"{extra[0].text} forces", ctx.main_country, on)
             return a, b
     text = _phrase(tok)
+    if tok.dep_ == "poss":
+        text = re.sub(r"\s*['’]s?$", "", text)  # "Russia's drone attack": Russia
     info = table.resolve(text, ctx.main_country, ctx.article.published)
     if _the_group(tok):
         # "An RSF commander said the group had pulled out": the speaker's group
@@ -1064,19 +1136,43 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
             return named, None
     if info is None and tok.lower_ in ("they", "them"):
         return None, None
-    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS:
-        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces
+    if info is None and demonyms and tok.lemma_.lower() in _WEAPON_NOUNS | _MILITARY_SITES:
+        # "a Russian cruise missile", "Israeli navy vessels": the demonym's armed forces;
+        # "Ukrainian positions", "a Russian command post": those forces are hit there
         info = table.resolve(f"{demonyms[0].text} forces", ctx.main_country, ctx.article.published)
     if info is None and tok.lemma_.lower() in _WEAPON_NOUNS:
         info = _launched_by(tok, ctx)
+    if (
+        info is None
+        and tok.tag_ in ("NNPS", "NNS")
+        and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+        and (nation := demonym_country(tok.text))
+    ):
+        info = _descriptor("civilians", nation)  # "arrested 15 Palestinians": civilians
     return info, None
+
+
+# what an army holds or moves in ("struck Ukrainian positions", "a Russian ammunition depot"):
+# a demonym on one of them names that country's forces (not "camp": a refugee camp)
+_MILITARY_SITES = {
+    "position", "post", "outpost", "base", "airbase", "depot", "headquarters", "hq",
+    "barracks", "checkpoint", "checkpost", "convoy", "patrol", "unit", "column", "carrier",
+    "gathering", "site", "system", "battery", "launcher", "radar", "fortification", "trench",
+    "bunker", "stronghold", "garrison", "battalion", "brigade", "regiment", "division",
+    "manpower", "equipment", "hardware", "formation", "grouping", "airfield", "command",
+    "warship", "frigate", "submarine", "fighter", "bomber",
+}  # fmt: skip
 
 
 def _launched_by(weapon: Any, ctx: _Ctx) -> ActorInfo | None:
     """ "an explosive drone launched by the Houthis": whose weapon it was (the agent of the
-    participle hung on the weapon noun)."""
-    for acl in weapon.children:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+    participle hung on the weapon noun; "a glide bomb dropped by Russian aircraft struck",
+    where the parser makes the participle the weapon's verb)."""
+    verbs = list(weapon.children)
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ == "VBN":
+        verbs.append(weapon.head)
+    for acl in verbs:
+        if acl.tag_ != "VBN" or (acl.dep_ != "acl" and acl is not weapon.head):
             continue
         for agent in acl.children:
             if agent.dep_ != "agent":
@@ -1307,7 +1403,7 @@ def _speech_subject(tok: Any) -> Any:
     return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
-_HIT_VERBS = {"strike", "hit", "target"}
+_HIT_VERBS = {"strike", "hit", "target", "open", "fire", "bomb", "shell", "pound"}
 
 
 _WITH_VERBS = {"clash", "fight", "battle", "skirmish"}
@@ -1369,6 +1465,19 @@ def _with_party(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _named_in_noun(noun: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "an Al-Shabaab suicide bomber", "a Houthi drone attack": an armed actor of the table
+    named inside the event noun's own phrase."""
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children):
+        return None
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
+    text = " ".join(t.text for t in words)
+    info = actor_table().resolve(text, ctx.main_country, ctx.article.published)
+    if info is not None and info.inter in (1, 2, 3, 4, 8) and info.name in actor_table().actors:
+        return info
     return None
 
 
@@ -1514,8 +1623,15 @@ def _default_opponent(
         )
     if family in ("front",):
         return None
+    # ("units of the Counter-Terrorism Service, the federal police and the PMF entered X": the
+    # subject's own conjuncts are one side)
+    subject = _subject(tok)
+    own = {t.i for t in subject.subtree} if subject is not None else set()
     for other in tok.sent:
-        if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound",):
+        if other.i in own:
+            continue
+        if other.pos_ in ("NOUN", "PROPN") and other.dep_ not in ("compound", "poss"):
+            # ("Russia's Investigative Committee said": whose committee, no party)
             if other.dep_ == "pobj" and other.head.lower_ in _LOCATIVE:
                 continue  # "in Kyiv" names a place, not the government
             if _who_tells(other):
@@ -1538,6 +1654,20 @@ def _default_opponent(
             and info.inter != _CIVILIAN_INTER
         ):
             return _as_forces(info, ctx.article.published)
+    if family == "territory":
+        # "the army restored control over Saraqib": the armed group the report names most
+        # (in the country) lost it, though no event of it was told before
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+            info = table.actors.get(name)
+            if (
+                info is not None
+                and info.valid_on(ctx.article.published)
+                and info.country == country
+                and info.inter in (2, 3, 4)
+                and info.side != actor1.side
+                and not _allied(info, actor1)
+            ):
+                return info
     return None
 
 
@@ -1607,6 +1737,8 @@ def _belligerents(
         # never the target's own side: "a drone killed a Hamas leader in a Hezbollah suburb"
         and not (actor2 is not None and actor2.inter != _CIVILIAN_INTER and _allied(info, actor2))
     ]
+    told = _told_pair(ctx, country)
+    armed += [i for i in told if i not in armed and not (actor2 is not None and _allied(i, actor2))]
     state = table.state_forces(country, ctx.article.published) if air and country else None
     if (
         state is not None
@@ -1626,11 +1758,31 @@ def _belligerents(
             key=lambda i: (air and i.inter not in (1, 8), i.country == country and i.inter == 1)
         )
         return armed[0], actor2
+    if len(told) == 2 and actor2 is None and all(i in armed for i in told):
+        # "In Gondar, residents reported heavy gunfire": the two sides of the report's last
+        # battle there, in its order (the "army" is no alias: mentions miss it)
+        return told[0], told[1]
     # stable: the country's own state forces first, then foreign ones, then by mentions
     armed.sort(key=lambda i: (i.inter != 1, i.country != country))
     first = armed[0]
     second = next((i for i in armed[1:] if i.side != first.side and not _allied(i, first)), None)
     return first, actor2 or second
+
+
+def _told_pair(ctx: _Ctx, country: str) -> list[ActorInfo]:
+    """The two named armed sides of the report's latest battle or territory event in the
+    country ([] when there is none)."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or claim.event_type != "Battles":
+            continue
+        if country and all(p.country != country for p in claim.places if p.country):
+            continue
+        pair = [table.actors.get(claim.actor1), table.actors.get(claim.actor2)]
+        found = [i for i in pair if i is not None and i.inter in (1, 2, 3, 4, 8)]
+        if len(found) == 2 and not _allied(found[0], found[1]):
+            return found
+    return []
 
 
 def _allied(a: ActorInfo, b: ActorInfo) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from frontwatch.actors import actor_table, inter_at
+from frontwatch.actors import ActorInfo, actor_table, country_name, inter_at
 from frontwatch.extract._article._common import (
     _ANNOUNCE_VERBS,
     _CIVILIAN_INTER,
@@ -62,6 +62,7 @@ from frontwatch.extract._article._events import (
     _last_armed_actor,
     _last_striker,
     _migrant_victims,
+    _named_in_noun,
     _noun_role,
     _object,
     _office_holder,
@@ -92,6 +93,7 @@ from frontwatch.extract._article._events import (
     _victim_count,
     _victim_group,
     _victims,
+    _who_tells,
     _with_party,
     per_day_note,
 )
@@ -407,6 +409,112 @@ _TOWARD = {"to", "towards", "toward", "into"}
 _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "refugee", "migrant"}
 
 
+_FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
+
+
+def _city_hit(
+    obj: Any, info: ActorInfo | None, rule: TriggerRule, places: list[PlaceMention]
+) -> bool:
+    """ "Russian missiles hit Kyiv": a capital named as a strike's object is the place hit,
+    though the actor table reads the city as its government ("Kyiv said")."""
+    return (
+        obj is not None
+        and info is not None
+        and rule.family in ("remote", "clash")
+        and info.name.startswith("Government of")
+        and any(m.start <= obj.i < m.end for m in places)
+    )
+
+
+def _whose_weapons(ctx: _Ctx, interceptor: ActorInfo | None) -> ActorInfo | None:
+    """Who fired what an air defence downed, told before in the report: the striker of the
+    report's latest strike on the interceptor's side or its country's civilians (ACLED's
+    actor2 of a disrupted weapons use)."""
+    if interceptor is None:
+        return None
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or claim.event_type != "Explosions/Remote violence":
+            continue
+        target = table.info(claim.actor2) if claim.actor2 else None
+        if target is None or not (
+            target.side == interceptor.side
+            or (
+                target.inter == _CIVILIAN_INTER
+                and claim.actor2.endswith(f"({_country(interceptor)})")
+            )
+        ):
+            continue
+        striker = table.info(claim.actor1) if claim.actor1 else None
+        if (
+            striker is not None
+            and striker.inter in (1, 2, 3, 4, 8)
+            and striker.side != interceptor.side
+            and not table.allied(striker, interceptor)
+        ):
+            return striker
+    return None
+
+
+def _other_party(between: list[Any], actor1: ActorInfo | None, ctx: _Ctx) -> Any:
+    """The other side of "clashes between X, Y and Z": the first party after X, or, when X
+    is a crowd, the first armed or state party of the rest ("between protesters, ruling party
+    supporters and police": the police)."""
+    if actor1 is not None and actor1.inter in (5, 6):
+        for party in between[1:]:
+            info, _ = _actors_of(party, ctx)
+            if info is not None and info.inter in (1, 2, 3, 4, 8):
+                return party
+    return between[1]
+
+
+def _security_in_sentence(ctx: _Ctx, span: Any) -> ActorInfo | None:
+    """The police or army a riot's sentence names ("set fire to a police post", "before
+    police drove them out"): whom the rioters faced (ACLED's actor2); not a teller."""
+    for t in span:
+        if (
+            t.pos_ not in ("NOUN", "PROPN")
+            or _who_tells(t)
+            or t.dep_ == "nsubj"
+            and (t.head.lemma_.lower() in triggers().speech_verbs)
+        ):
+            continue
+        info, _ = _actors_of(t, ctx)
+        if info is not None and info.inter == 1 and info.name.startswith(("Police", "Military")):
+            return info
+    return None
+
+
+def _country(info: ActorInfo) -> str:
+    return country_name(info.country) if info.country else ""
+
+
+def _taken_from(verb: Any, ctx: _Ctx) -> ActorInfo | None:
+    """The armed side a place is taken "from" (the loser: ACLED's actor2), also in the
+    clause that goes on ("entered Kidal, taking the town from Tuareg-led rebels")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            info, _ = _actors_of(pobj, ctx)
+            if info is not None and info.inter in (1, 2, 3, 4, 8):
+                return info
+    return None
+
+
+def _owner(noun: Any) -> Any:
+    """ "Russia's" in "Russia's drone attack", "the military's" in "the military's bombing":
+    whose act an event noun is (not "its", "their": the speaker rules read those)."""
+    if noun.dep_ == "compound" and noun.head.i == noun.i + 1:
+        noun = noun.head  # "Russia's drone attack": the trigger "drone" modifies "attack"
+    return next(
+        (c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _POSS_PRONOUNS), None
+    )
+
+
+_POSS_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -431,8 +539,14 @@ def _event_claim(
             # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
+    if subj_tok is None and noun_trigger:
+        subj_tok = _owner(tok)  # "Russia's drone attack on Odesa", "the army's air raid"
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
-    if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
+    if (
+        actor1_info is None
+        and subj_tok is not None
+        and (_noun_rule(subj_tok) is not None or subj_tok.lemma_.lower() in _FIRE_NOUNS)
+    ):  # ("Israeli fire killed five fishermen")
         actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
@@ -446,7 +560,7 @@ def _event_claim(
         subj_tok = between[0]
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
-        actor1_info = _demonym_forces(tok, ctx)
+        actor1_info = _demonym_forces(tok, ctx) or _named_in_noun(tok, ctx)
     if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
         # "troops killed 15 bandits in an ambush": who did the killing did the ambush
         agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
@@ -488,15 +602,24 @@ def _event_claim(
             actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
     if obj_tok is None and len(between) > 1:
-        obj_tok = between[1]
+        obj_tok = _other_party(between, actor1_info, ctx)
     if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
         obj_tok = _with_party(tok)  # "protesters clashed with police"
     actor2_info, _ = _actors_of(obj_tok, ctx) if obj_tok is not None else (None, None)
+    if obj_tok is None and noun_trigger:
+        hit = _noun_role(tok, ("of",))  # "the bombing of a camp for displaced people"
+        hit_info, _ = _actors_of(hit, ctx) if hit is not None else (None, None)
+        if hit_info is not None and hit_info.inter == _CIVILIAN_INTER:
+            obj_tok, actor2_info = hit, hit_info
+        elif hit is not None and _civilian_target(hit):
+            obj_tok = hit
     if actor2_info is None and noun_trigger and _hits_someone(tok):
         victims = _object(_noun_verb(tok))  # "an attack ... killed 15 civilians"
         if victims is not None:
             obj_tok = victims
             actor2_info, _ = _actors_of(obj_tok, ctx)
+    if _city_hit(obj_tok, actor2_info, rule, places):
+        actor2_info = None  # "missiles hit Kyiv": the city, not its government
     if actor2_info is None and rule.family == "clash" and subj_tok is not None:
         actor2_info = _second_demonym_forces(subj_tok, ctx)
     if rule.not_objects and obj_tok is not None and obj_tok.lemma_.lower() in rule.not_objects:
@@ -528,6 +651,10 @@ def _event_claim(
         # "the army repelled an assault by jihadist fighters": the attackers are actor1
         attacker = _noun_role(obj_tok, ("by",)) or _noun_role(tok, ("by",))
         attacker_info, _ = _actors_of(attacker, ctx) if attacker is not None else (None, None)
+        if attacker_info is None and obj_tok.lemma_.lower() in _REPELLED_NOUNS:
+            # "repelled 25 Russian assaults", "repelled a Houthi attack": the attack's owner
+            attacker_info = _demonym_forces(obj_tok, ctx) or _named_in_noun(obj_tok, ctx)
+            attacker = obj_tok if attacker_info is not None else None
         if attacker_info is not None:
             actor1_info, actor2_info, assoc1 = attacker_info, actor1_info, None
             subj_tok, obj_tok = attacker, subj_tok
@@ -564,6 +691,8 @@ def _event_claim(
         recipient, _ = _actors_of(given_to, ctx) if given_to is not None else (None, None)
         if recipient is not None:
             actor1_info, actor2_info, assoc1 = recipient, actor1_info, None
+    if actor2_info is None and rule.family == "territory" and rule.kind != "withdrawal":
+        actor2_info = _taken_from(tok, ctx)  # "recaptured Wad Madani from the RSF"
     if (
         actor1_info is None
         and obj_tok is not None
@@ -634,7 +763,8 @@ def _event_claim(
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
     if not event_places and obj_tok is not None and actor2_info is not None:
         # "fired at protesters who marched in central Maputo": where the targets were
-        target_at = {t.i for c in obj_tok.children if c.dep_ == "relcl" for t in c.subtree}
+        # (or "at protesters marching in Nairobi", "a worker trying to cross ... near Tulkarem")
+        target_at = {t.i for c in obj_tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
@@ -870,6 +1000,17 @@ def _event_claim(
         event_type, sub_event_type = "Strategic developments", "Disrupted weapons use"
         target = actor2_info or actor_table().state_forces(place_country or ctx.main_country)
         actor1_info, actor2_info, assoc1 = target, actor1_info, None
+    if (
+        family == "remote"
+        and actor2_info is not None
+        and actor2_info.inter == 6
+        and target is not None
+        and target.lemma_.lower() in _GATHERED
+    ):
+        # "a jet bombed a crowd gathered for the opening of an office": people, not protesters
+        actor2_info = _descriptor("civilians", country_for) or actor2_info
+    if family == "riot" and actor2_info is None:
+        actor2_info = _security_in_sentence(ctx, span)  # "... before police drove them out"
     if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
         # "In St Petersburg, police detained more than 480 people" in a report of protests:
         # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
@@ -914,6 +1055,8 @@ def _event_claim(
             actor2_info,
             air=sub_event_type == "Air/drone strike" and tok.lemma_.lower() != "drone",
         )
+    if actor2_info is None and sub_event_type == "Disrupted weapons use":
+        actor2_info = _whose_weapons(ctx, actor1_info)  # "shot down 21 of the 23 missiles"
     if (
         actor2_info is None
         and kind in ("event", "front_position")

@@ -1007,7 +1007,7 @@ def _noun_verb(tok: Any) -> Any:
     misparsed = _misparsed_verb(tok) or _result_verb(tok)
     if misparsed is not None:
         return misparsed
-    return tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.head.head if tok.dep_ in ("pobj", "pcomp") else tok.head  # ("by Russian shelling")
 
 
 _UNDER_VERBS = {"come", "fall"}
