@@ -1206,6 +1206,76 @@ def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
     return None
 
 
+_DISPERSE_VERBS = {"disperse", "break", "scatter", "push", "drive", "clear", "repel", "contain"}
+_CROWD_WORDS = {
+    "protest",
+    "protests",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "demonstration",
+    "demonstrations",
+    "rally",
+    "rallies",
+    "march",
+    "marchers",
+    "crowd",
+    "crowds",
+    "sit-in",
+    "gathering",
+    "them",
+    "students",
+    "supporters",
+    "mourners",
+}
+
+
+def _purpose_clauses(tok: Any) -> list[Any]:
+    """The verbs of "to disperse X" / "to break up X" hung on a verb of crowd control."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _DISPERSE_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+
+
+def _purpose_clause(tok: Any) -> set[int]:
+    """Token ids of the purpose clauses ("to break up a rally in Tbilisi"): where the crowd was."""
+    return {t.i for c in _purpose_clauses(tok) for t in c.subtree}
+
+
+def _purpose_target(ctx: _Ctx, tok: Any, country: str) -> ActorInfo | None:
+    """ "fired tear gas to disperse them", "used water cannon to break up a rally": the
+    crowd a means of crowd control was used on, named in its purpose clause."""
+    for c in _purpose_clauses(tok):
+        obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            continue
+        info, _ = _actors_of(obj, ctx)
+        if info is not None:
+            return info
+        if obj.lower_ in _CROWD_WORDS or obj.lemma_.lower() in _CROWD_WORDS:
+            return _descriptor("protesters", country or ctx.main_country)
+    return None
+
+
+def _instrument_kinds(tok: Any) -> set[str]:
+    """ "attacked the region with drones", "struck Donetsk with HIMARS rockets", "shelled
+    the town using artillery": the weapon a verb's act is made with (its actor kind)."""
+    kinds: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "pobj"), None))
+        elif c.dep_ in ("advcl", "xcomp") and c.lower_ == "using":
+            kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "dobj"), None))
+    return kinds
+
+
 def _passive_subject(tok: Any) -> Any:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 

@@ -58,6 +58,7 @@ from frontwatch.extract._article._events import (
     _governments_of,
     _hits_someone,
     _in_lead_period,
+    _instrument_kinds,
     _is_history,
     _last_armed_actor,
     _last_striker,
@@ -74,6 +75,8 @@ from frontwatch.extract._article._events import (
     _phrase,
     _prep_target,
     _protest_scene,
+    _purpose_clause,
+    _purpose_target,
     _regional,
     _restates_coarse,
     _retold_in_passive,
@@ -430,6 +433,8 @@ def _event_claim(
         if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
             # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if rule.requires_actor2 and not noun_trigger:
+        clause |= _purpose_clause(tok)  # "used water cannon to break up a rally in Tbilisi"
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and subj_tok is not None and _noun_rule(subj_tok) is not None:
@@ -791,6 +796,8 @@ def _event_claim(
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
         actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
+    if actor2_info is None and rule.requires_actor2 and not noun_trigger:
+        actor2_info = _purpose_target(ctx, tok, place_country)  # "... to disperse them"
     unarmed_official = False
     if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
         victim = obj_tok or _passive_subject(tok)
@@ -825,7 +832,8 @@ def _event_claim(
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
-    coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
+    kinds = _actor_kinds(subj_tok) | (set() if noun_trigger else _instrument_kinds(tok))
+    coding = _coding(rule, kinds, actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     if unarmed_official and family == "clash":
         # "the governor ... was killed": an unarmed official killed is attacked, not fought
@@ -1065,6 +1073,9 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
 
 
+_VIOLENT_CROWDS = {"Violent demonstration", "Mob violence"}
+
+
 _RIOTS = {
     "Violent demonstration",
     "Mob violence",
@@ -1098,6 +1109,15 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
+                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                absorbed.add(j)
+                break
+            if (
+                protest.sub_event_type in _VIOLENT_CROWDS
+                and other.sub_event_type == "Protest with intervention"
+            ):
+                # "threw stones at the building ... security forces fired tear gas to push them
+                # back": the riot met with tear gas is still the riot, coded once
                 out[i] = replace(protest, evidence=protest.evidence + other.evidence)
                 absorbed.add(j)
                 break

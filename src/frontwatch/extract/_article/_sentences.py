@@ -753,12 +753,19 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     casualty_verbs: set[int] = set()
     longest: dict[int, int] = {}  # token -> length of its phrase: the longest wins
     deferred: list[tuple[Any, TriggerRule, int]] = []
+    phrase_words: set[int] = set()  # the later words of a phrase ("sexually *assaulted*")
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
             if tok is None or _projectile_inside(m.group()):
                 continue  # "fired rockets at X": the projectile rule, not "fired at" a target
             size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
+            if (
+                tok.dep_ == "advmod"
+                and tok.head.pos_ == "VERB"
+                and tok.head.idx < span.start_char + m.end()
+            ):
+                tok = tok.head  # "sexually assaulted": the verb is the trigger, not its adverb
             if _phrase_object_misfits(tok, rule):
                 deferred.append((tok, rule, size))
                 continue
@@ -766,6 +773,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 phrase_heads.add(tok.i)
                 longest[tok.i] = size
                 out.append((tok, rule, "phrase"))
+                phrase_words |= _own_words(span, m, tok)
             elif size > longest[tok.i]:
                 # "handed over their weapons" (disarmament), not "handed over" (territory)
                 longest[tok.i] = size
@@ -777,7 +785,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
             out.append((tok, rule, "phrase"))
     heads = table.noun_heads
     for tok in span:
-        if tok.i in phrase_heads:
+        if tok.i in phrase_heads or tok.i in phrase_words:
             continue
         if (
             tok.tag_ == "VBG"
@@ -832,6 +840,18 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if not _target_crowd(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _own_words(span: Any, m: re.Match[str], head: Any) -> set[int]:
+    """The verbs of a phrase match after its first word ("sexually assaulted", "were
+    gang-raped"): the phrase is the trigger, they are no second one (its gap words are)."""
+    words = set(m.group().split()[1:])
+    start, end = span.start_char + m.start(), span.start_char + m.end()
+    return {
+        t.i
+        for t in span
+        if start < t.idx < end and t.i != head.i and t.lower_ in words and t.pos_ == "VERB"
+    }
 
 
 def _phrase_object_misfits(tok: Any, rule: TriggerRule) -> bool:
