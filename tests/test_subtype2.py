@@ -66,6 +66,37 @@ CASES = [
         "A truck hit a mine near Kupiansk on Monday, wounding the driver.",
         "Remote explosive/landmine/IED",
     ),
+    # killings told with a phrase; civilians who kill are a mob
+    (
+        "ADF rebels hacked to death 12 civilians in the village of Mambasa on Monday.",
+        "Attack",
+    ),
+    (
+        "Villagers burned alive a woman accused of witchcraft in the village of Kaya on Monday.",
+        "Mob violence",
+    ),
+    # people seized are abducted, not ground taken
+    (
+        "Bandits seized 40 passengers from a bus near Gusau on Monday.",
+        "Abduction/forced disappearance",
+    ),
+    # an armed party leaving a place gives it up
+    (
+        "Rebel fighters left the town of Kaya on Monday without a fight.",
+        "Non-violent transfer of territory",
+    ),
+    # the other side's weapons destroyed: a fight, not property destruction
+    (
+        "Its fighters destroyed two enemy tanks near the village of Andriivka on Monday, the "
+        "group said.",
+        "Armed clash",
+    ),
+    # spaCy's lemma of "raging" is "rag"
+    (
+        "Fierce battles are raging between the army and the RSF in Omdurman, witnesses said on "
+        "Monday.",
+        "Armed clash",
+    ),
 ]
 
 
@@ -108,3 +139,12 @@ def test_a_riot_met_with_tear_gas_is_one_riot(gaz: Gazetteer) -> None:
         ("event",),
     )
     assert [c.sub_event_type for c in found] == ["Violent demonstration"], seen(found)
+
+
+def test_civilians_who_leave_a_town_still_flee(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Thousands of residents left the town of Kaya on Monday after the attack.",
+        gaz,
+        PUBLISHED,
+    )
+    assert [c.kind for c in found if c.kind != "statement"] == ["displacement"], seen(found)

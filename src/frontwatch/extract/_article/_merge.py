@@ -139,6 +139,7 @@ from frontwatch.extract._article._sentences import (
     _reported_situation,
     _speech_head,
     _towns_among_areas,
+    _verb_rule,
 )
 from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
 from frontwatch.extract._article._statements import (
@@ -252,6 +253,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is None and how == "verb" and rule.requires_actor1_inter:
+            # "residents left the town": not the armed party the rule wants; the next rule
+            # naming the verb may fit (displacement)
+            then = _verb_rule(tok, rule)
+            if then is not None:
+                rule = then
+                claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if verdict == "attempted":
             claim = _attempted_fight(claim)
         if claim is not None and (
@@ -1115,9 +1123,10 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             if (
                 protest.sub_event_type in _VIOLENT_CROWDS
                 and other.sub_event_type == "Protest with intervention"
+                and 0 <= other.sentence_index - protest.sentence_index <= 1
             ):
-                # "threw stones at the building ... security forces fired tear gas to push them
-                # back": the riot met with tear gas is still the riot, coded once
+                # "threw stones at the building. Security forces fired tear gas to push them
+                # back": the riot met with tear gas right after is still the riot, coded once
                 out[i] = replace(protest, evidence=protest.evidence + other.evidence)
                 absorbed.add(j)
                 break

@@ -1147,10 +1147,12 @@ def _object_lemmas(tok: Any) -> set[str]:
     return out
 
 
-def _verb_rule(tok: Any) -> TriggerRule | None:
-    """The first rule for this verb whose object constraints fit."""
+def _verb_rule(tok: Any, after: TriggerRule | None = None) -> TriggerRule | None:
+    """The first rule for this verb whose object constraints fit (after the rule `after`)."""
     table = triggers()
     rules = table.rules_for_verb(tok.lemma_.lower()) or table.rules_for_verb(tok.lower_)
+    if after is not None:
+        rules = rules[rules.index(after) + 1 :] if after in rules else ()
     if not rules:
         return None
     lemmas: set[str] | None = None
