@@ -63,6 +63,11 @@ CASES = [
         "Protest with intervention",
     ),
     (
+        "Protesters blocked the main highway in Nairobi on Monday. Police used water cannon to "
+        "clear the lanes.",
+        "Protest with intervention",
+    ),
+    (
         "A truck hit a mine near Kupiansk on Monday, wounding the driver.",
         "Remote explosive/landmine/IED",
     ),

@@ -1266,6 +1266,19 @@ _CROWD_WORDS = {
 }
 
 
+_CLEARED_WAYS = {
+    "road",
+    "lane",
+    "highway",
+    "street",
+    "square",
+    "bridge",
+    "junction",
+    "motorway",
+    "intersection",
+}
+
+
 def _purpose_clauses(tok: Any) -> list[Any]:
     """The verbs of "to disperse X" / "to break up X" hung on a verb of crowd control."""
     return [
@@ -1293,6 +1306,9 @@ def _purpose_target(ctx: _Ctx, tok: Any, country: str) -> ActorInfo | None:
         if info is not None:
             return info
         if obj.lower_ in _CROWD_WORDS or obj.lemma_.lower() in _CROWD_WORDS:
+            return _descriptor("protesters", country or ctx.main_country)
+        if c.lemma_.lower() == "clear" and obj.lemma_.lower() in _CLEARED_WAYS:
+            # "used water cannon to clear the lanes": the crowd that held the road
             return _descriptor("protesters", country or ctx.main_country)
     return None
 
