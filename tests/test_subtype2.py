@@ -153,3 +153,21 @@ def test_civilians_who_leave_a_town_still_flee(gaz: Gazetteer) -> None:
         PUBLISHED,
     )
     assert [c.kind for c in found if c.kind != "statement"] == ["displacement"], seen(found)
+
+
+def test_a_blast_told_by_its_relative_clause_is_an_event(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Both sides traded blame on Monday for the blast that tore through the market in "
+        "Kostiantynivka.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.sub_event_type for c in found] == ["Remote explosive/landmine/IED"], seen(found)
+    # a deal that broke down is no agreement
+    assert not claims_of(
+        "The rebels kept Kidal under a peace deal that had broken down by this year.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )

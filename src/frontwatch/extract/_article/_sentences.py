@@ -971,12 +971,32 @@ def _outcome_noun(tok: Any) -> bool:
         return rule is not None and rule.family == "territory"  # announced is a statement)
     if _result_verb(tok) is not None:
         return True  # "five people died as a result of an air strike on X"
+    if tok.dep_ == "pobj" and _relative_outcome(tok):
+        # "traded blame for the blast that tore through the hospital on Tuesday" (not "a
+        # peace deal that had broken down": no agreement is told so)
+        rule = _noun_rule(tok)
+        return rule is None or rule.sub_event_type != "Agreement"
     if _misparsed_verb(tok) is not None:
         return True  # "A drone strike killed 26 people" read as a noun with a participle
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
         return True  # "the death toll from a Russian cruise missile rose to 23"
     return bool(
         tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+_RELATIVE_PRONOUNS = {"that", "which"}
+
+
+def _relative_outcome(tok: Any) -> bool:
+    """An event noun whose relative clause tells what it did ("the blast that tore through the
+    courtyard", "the strike which killed 12"): the clause reports the happening."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in triggers().outcome_verbs
+        and c.lemma_.lower() not in ("take", "set", "go", "hold", "reach", "continue", "leave")
+        and any(g.dep_ == "nsubj" and g.lower_ in _RELATIVE_PRONOUNS for g in c.children)
+        for c in tok.children
     )
 
 
