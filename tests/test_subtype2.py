@@ -68,6 +68,22 @@ CASES = [
         "Protest with intervention",
     ),
     (
+        "Police in Belgrade used pepper spray and batons to disperse students blocking a "
+        "bridge on Monday.",
+        "Protest with intervention",
+    ),
+    # live rounds fired at a demonstration: force against its protesters
+    (
+        "A protester was killed when police fired live rounds at a demonstration in Mombasa "
+        "on Monday.",
+        "Excessive force against protesters",
+    ),
+    # the people of a town act where they live
+    (
+        "Residents of El Geneina staged a sit-in in front of the governor's office on Monday.",
+        "Peaceful protest",
+    ),
+    (
         "A truck hit a mine near Kupiansk on Monday, wounding the driver.",
         "Remote explosive/landmine/IED",
     ),

@@ -1295,9 +1295,18 @@ def _purpose_clause(tok: Any) -> set[int]:
     return {t.i for c in _purpose_clauses(tok) for t in c.subtree}
 
 
+_PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "vigil", "gathering"}
+
+
 def _purpose_target(ctx: _Ctx, tok: Any, country: str) -> ActorInfo | None:
-    """ "fired tear gas to disperse them", "used water cannon to break up a rally": the
-    crowd a means of crowd control was used on, named in its purpose clause."""
+    """ "fired tear gas to disperse them", "used water cannon to break up a rally", "fired
+    live rounds at a demonstration": the crowd a means of force was used on, named in its
+    purpose clause or as the protest it was aimed at."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "against"):
+            aim = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if aim is not None and aim.lemma_.lower() in _PROTEST_NOUNS:
+                return _descriptor("protesters", country or ctx.main_country)
     for c in _purpose_clauses(tok):
         obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
         if obj is None:
@@ -1375,6 +1384,8 @@ def _victim_count(tok: Any) -> int:
 
 
 _OFFICIALS = {"governor", "mayor", "authority", "authorities", "administration", "council", "chief"}
+# "Residents of El Geneina staged a sit-in": the people of a town act where they live
+_LOCALS = {"resident", "inhabitant", "villager", "townspeople", "dweller"}
 
 
 _PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}

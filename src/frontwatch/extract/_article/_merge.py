@@ -30,6 +30,7 @@ from frontwatch.extract._article._context import _article_countries, _story_star
 from frontwatch.extract._article._dating import _claim_date, _resolve_dates
 from frontwatch.extract._article._events import (
     _KILLING_VERBS,
+    _LOCALS,
     _OFFICIALS,
     _PERSON_PRONOUNS,
     _SEIZE_VERBS,
@@ -637,7 +638,7 @@ def _event_claim(
     if not event_places and subj_tok is not None and actor1_info is not None:
         # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
         # ("the governor of Kursk region declared ...": an official's own area)
-        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS else ("in",)
+        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS | _LOCALS else ("in",)
         actor_at = {
             t.i
             for c in subj_tok.children
