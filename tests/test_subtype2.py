@@ -84,6 +84,11 @@ CASES = [
         "Peaceful protest",
     ),
     (
+        "The rebels launched an offensive on army positions in the north of Hama province on "
+        "Monday.",
+        "Armed clash",
+    ),
+    (
         "A truck hit a mine near Kupiansk on Monday, wounding the driver.",
         "Remote explosive/landmine/IED",
     ),
@@ -132,6 +137,7 @@ NOT_THESE = [
     "Protest leaders said a rally would be held in Idlib on Friday.",
     "The army threatened to attack the town of Nyala with drones.",
     "Police warned that they would use water cannon to disperse any rally in Tbilisi.",
+    "The army said it was preparing an offensive on Goma.",
 ]
 
 
