@@ -88,6 +88,12 @@ CASES = [
         "Monday.",
         "Armed clash",
     ),
+    # a witness's word that fighting goes on reports it (a party's is its statement)
+    (
+        "Fighting between the army and the Kachin Independence Army around Bhamo continued on "
+        "Monday, a resident said.",
+        "Armed clash",
+    ),
     (
         "A truck hit a mine near Kupiansk on Monday, wounding the driver.",
         "Remote explosive/landmine/IED",
@@ -138,6 +144,7 @@ NOT_THESE = [
     "The army threatened to attack the town of Nyala with drones.",
     "Police warned that they would use water cannon to disperse any rally in Tbilisi.",
     "The army said it was preparing an offensive on Goma.",
+    "The army said fighting continued around Bhamo on Monday.",
 ]
 
 

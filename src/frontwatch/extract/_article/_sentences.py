@@ -317,7 +317,16 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     (ACLED codes the fighting from reports of it, not from a side's assurance)."""
     if how != "casualty-noun" or _noun_verb(tok).lemma_ not in _ONGOING_VERBS:
         return False
-    return _speech_head(tok) is not None
+    head = _speech_head(tok)
+    if head is None:
+        return False
+    # "..., a resident said": a witness tells of the fighting; no party vouches for its side
+    teller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return teller is None or teller.lemma_.lower() not in _WITNESSES
+
+
+_WITNESSES = {"resident", "witness", "eyewitness", "villager", "inhabitant", "journalist",
+    "correspondent", "reporter", "doctor", "medic", "aid", "worker"}  # fmt: skip
 
 
 _AGREEMENT_TERMS = re.compile(
