@@ -1259,6 +1259,39 @@ _PERSON_NOUNS = {
     "civilians",
     "pilot",
     "pilots",
+    # "seized 40 passengers from a bus": people seized are abducted (or arrested), not ground
+    "passenger",
+    "passengers",
+    "traveller",
+    "travellers",
+    "traveler",
+    "travelers",
+    "villager",
+    "villagers",
+    "student",
+    "students",
+    "pupil",
+    "pupils",
+    "farmer",
+    "farmers",
+    "worker",
+    "workers",
+    "worshipper",
+    "worshippers",
+    "motorist",
+    "motorists",
+    "girl",
+    "girls",
+    "boy",
+    "boys",
+    "women",
+    "children",
+    "trader",
+    "traders",
+    "herder",
+    "herders",
+    "resident",
+    "residents",
 }  # fmt: skip  (escaped prisoners recaptured: triggers.yaml's recapture-fugitives)
 
 _QUANTITY_NOUNS = {"dozen", "dozens", "hundreds", "scores", "number", "some", "many", "most"}
@@ -1307,6 +1340,101 @@ def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
         if info is not None:
             return info
     return None
+
+
+_DISPERSE_VERBS = {"disperse", "break", "scatter", "push", "drive", "clear", "repel", "contain"}
+_CROWD_WORDS = {
+    "protest",
+    "protests",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "demonstration",
+    "demonstrations",
+    "rally",
+    "rallies",
+    "march",
+    "marchers",
+    "crowd",
+    "crowds",
+    "sit-in",
+    "gathering",
+    "them",
+    "students",
+    "supporters",
+    "mourners",
+}
+
+
+_CLEARED_WAYS = {
+    "road",
+    "lane",
+    "highway",
+    "street",
+    "square",
+    "bridge",
+    "junction",
+    "motorway",
+    "intersection",
+}
+
+
+def _purpose_clauses(tok: Any) -> list[Any]:
+    """The verbs of "to disperse X" / "to break up X" hung on a verb of crowd control."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _DISPERSE_VERBS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+
+
+def _purpose_clause(tok: Any) -> set[int]:
+    """Token ids of the purpose clauses ("to break up a rally in Tbilisi"): where the crowd was."""
+    return {t.i for c in _purpose_clauses(tok) for t in c.subtree}
+
+
+_PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "vigil", "gathering"}
+
+
+def _purpose_target(ctx: _Ctx, tok: Any, country: str) -> ActorInfo | None:
+    """ "fired tear gas to disperse them", "used water cannon to break up a rally", "fired
+    live rounds at a demonstration": the crowd a means of force was used on, named in its
+    purpose clause or as the protest it was aimed at."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "against"):
+            aim = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if aim is not None and aim.lemma_.lower() in _PROTEST_NOUNS:
+                return _descriptor("protesters", country or ctx.main_country)
+    for c in _purpose_clauses(tok):
+        obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            continue
+        info, _ = _actors_of(obj, ctx)
+        if info is not None:
+            return info
+        if obj.lower_ in _CROWD_WORDS or obj.lemma_.lower() in _CROWD_WORDS:
+            return _descriptor("protesters", country or ctx.main_country)
+        if c.lemma_.lower() == "clear" and obj.lemma_.lower() in _CLEARED_WAYS:
+            # "used water cannon to clear the lanes": the crowd that held the road
+            return _descriptor("protesters", country or ctx.main_country)
+    return None
+
+
+def _instrument_kinds(tok: Any) -> set[str]:
+    """ "attacked the region with drones", "struck Donetsk with HIMARS rockets", "shelled
+    the town using artillery": the weapon a verb's act is made with (its actor kind)."""
+    kinds: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "pobj"), None))
+        elif c.dep_ in ("advcl", "xcomp") and c.lower_ == "using":
+            kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "dobj"), None))
+    return kinds
 
 
 def _passive_subject(tok: Any) -> Any:
@@ -1359,6 +1487,8 @@ def _victim_count(tok: Any) -> int:
 
 
 _OFFICIALS = {"governor", "mayor", "authority", "authorities", "administration", "council", "chief"}
+# "Residents of El Geneina staged a sit-in": the people of a town act where they live
+_LOCALS = {"resident", "inhabitant", "villager", "townspeople", "dweller"}
 
 
 _PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}

@@ -30,6 +30,7 @@ from frontwatch.extract._article._context import _article_countries, _story_star
 from frontwatch.extract._article._dating import _claim_date, _resolve_dates
 from frontwatch.extract._article._events import (
     _KILLING_VERBS,
+    _LOCALS,
     _OFFICIALS,
     _PERSON_PRONOUNS,
     _SEIZE_VERBS,
@@ -58,6 +59,7 @@ from frontwatch.extract._article._events import (
     _governments_of,
     _hits_someone,
     _in_lead_period,
+    _instrument_kinds,
     _is_history,
     _last_armed_actor,
     _last_striker,
@@ -75,6 +77,8 @@ from frontwatch.extract._article._events import (
     _phrase,
     _prep_target,
     _protest_scene,
+    _purpose_clause,
+    _purpose_target,
     _regional,
     _restates_coarse,
     _retold_in_passive,
@@ -138,6 +142,7 @@ from frontwatch.extract._article._sentences import (
     _reported_situation,
     _speech_head,
     _towns_among_areas,
+    _verb_rule,
 )
 from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
 from frontwatch.extract._article._statements import (
@@ -251,6 +256,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims.append(_statement(ctx, sent, holder, verdict))
             continue
         claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
+        if claim is None and how == "verb" and rule.requires_actor1_inter:
+            # "residents left the town": not the armed party the rule wants; the next rule
+            # naming the verb may fit (displacement)
+            then = _verb_rule(tok, rule)
+            if then is not None:
+                rule = then
+                claim = _event_claim(ctx, sent, tok, rule, how, places, dates, rank, found_triggers)
         if verdict == "attempted":
             claim = _attempted_fight(claim)
         if claim is not None and (
@@ -538,6 +550,8 @@ def _event_claim(
         if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
             # "residents of Khartoum reported clashes", "a market in X came under fire"
             clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if rule.requires_actor2 and not noun_trigger:
+        clause |= _purpose_clause(tok)  # "used water cannon to break up a rally in Tbilisi"
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
     if subj_tok is None and noun_trigger:
         subj_tok = _owner(tok)  # "Russia's drone attack on Odesa", "the army's air raid"
@@ -753,7 +767,7 @@ def _event_claim(
     if not event_places and subj_tok is not None and actor1_info is not None:
         # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
         # ("the governor of Kursk region declared ...": an official's own area)
-        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS else ("in",)
+        preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS | _LOCALS else ("in",)
         actor_at = {
             t.i
             for c in subj_tok.children
@@ -921,6 +935,8 @@ def _event_claim(
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
         actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
+    if actor2_info is None and rule.requires_actor2 and not noun_trigger:
+        actor2_info = _purpose_target(ctx, tok, place_country)  # "... to disperse them"
     unarmed_official = False
     if actor2_info is None and rule.requires_actor2 and rule.family == "clash":
         victim = obj_tok or _passive_subject(tok)
@@ -955,7 +971,8 @@ def _event_claim(
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
-    coding = _coding(rule, _actor_kinds(subj_tok), actor1_info, actor2_info)
+    kinds = _actor_kinds(subj_tok) | (set() if noun_trigger else _instrument_kinds(tok))
+    coding = _coding(rule, kinds, actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     if unarmed_official and family == "clash":
         # "the governor ... was killed": an unarmed official killed is attacked, not fought
@@ -1208,6 +1225,9 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
 
 
+_VIOLENT_CROWDS = {"Violent demonstration", "Mob violence"}
+
+
 _RIOTS = {
     "Violent demonstration",
     "Mob violence",
@@ -1241,6 +1261,16 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
+                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                absorbed.add(j)
+                break
+            if (
+                protest.sub_event_type in _VIOLENT_CROWDS
+                and other.sub_event_type == "Protest with intervention"
+                and 0 <= other.sentence_index - protest.sentence_index <= 1
+            ):
+                # "threw stones at the building. Security forces fired tear gas to push them
+                # back": the riot met with tear gas right after is still the riot, coded once
                 out[i] = replace(protest, evidence=protest.evidence + other.evidence)
                 absorbed.add(j)
                 break

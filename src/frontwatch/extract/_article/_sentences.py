@@ -322,7 +322,16 @@ def _ongoing_claim(tok: Any, how: str) -> bool:
     (ACLED codes the fighting from reports of it, not from a side's assurance)."""
     if how != "casualty-noun" or _noun_verb(tok).lemma_ not in _ONGOING_VERBS:
         return False
-    return _speech_head(tok) is not None
+    head = _speech_head(tok)
+    if head is None:
+        return False
+    # "..., a resident said": a witness tells of the fighting; no party vouches for its side
+    teller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return teller is None or teller.lemma_.lower() not in _WITNESSES
+
+
+_WITNESSES = {"resident", "witness", "eyewitness", "villager", "inhabitant", "journalist",
+    "correspondent", "reporter", "doctor", "medic", "aid", "worker"}  # fmt: skip
 
 
 _AGREEMENT_TERMS = re.compile(
@@ -761,12 +770,19 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     casualty_verbs: set[int] = set()
     longest: dict[int, int] = {}  # token -> length of its phrase: the longest wins
     deferred: list[tuple[Any, TriggerRule, int]] = []
+    phrase_words: set[int] = set()  # the later words of a phrase ("sexually *assaulted*")
     for rule, _first_word, rx in table.phrases_in(lower):
         for m in rx.finditer(lower):
             tok = _token_at(span, span.start_char + m.start())
             if tok is None or _projectile_inside(m.group()):
                 continue  # "fired rockets at X": the projectile rule, not "fired at" a target
             size = rx.pattern.count(r"\s+(?:") + 1  # the phrase's own words, not its gaps
+            if (
+                tok.dep_ == "advmod"
+                and tok.head.pos_ == "VERB"
+                and tok.head.idx < span.start_char + m.end()
+            ):
+                tok = tok.head  # "sexually assaulted": the verb is the trigger, not its adverb
             if _phrase_object_misfits(tok, rule):
                 deferred.append((tok, rule, size))
                 continue
@@ -774,6 +790,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                 phrase_heads.add(tok.i)
                 longest[tok.i] = size
                 out.append((tok, rule, "phrase"))
+                phrase_words |= _own_words(span, m, tok)
             elif size > longest[tok.i]:
                 # "handed over their weapons" (disarmament), not "handed over" (territory)
                 longest[tok.i] = size
@@ -787,7 +804,7 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     for tok in span:
         if tok.pos_ not in _TRIGGER_POS and not tok.tag_.startswith("VB"):
             continue  # no test below takes a word of another kind (a gerund is tagged VBG)
-        if tok.i in phrase_heads:
+        if tok.i in phrase_heads or tok.i in phrase_words:
             continue
         if (
             tok.tag_ == "VBG"
@@ -842,6 +859,18 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     out = [t for t in out if not _target_crowd(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+def _own_words(span: Any, m: re.Match[str], head: Any) -> set[int]:
+    """The verbs of a phrase match after its first word ("sexually assaulted", "were
+    gang-raped"): the phrase is the trigger, they are no second one (its gap words are)."""
+    words = set(m.group().split()[1:])
+    start, end = span.start_char + m.start(), span.start_char + m.end()
+    return {
+        t.i
+        for t in span
+        if start < t.idx < end and t.i != head.i and t.lower_ in words and t.pos_ == "VERB"
+    }
 
 
 def _phrase_object_misfits(tok: Any, rule: TriggerRule) -> bool:
@@ -961,12 +990,32 @@ def _outcome_noun(tok: Any) -> bool:
         return rule is not None and rule.family == "territory"  # announced is a statement)
     if _result_verb(tok) is not None:
         return True  # "five people died as a result of an air strike on X"
+    if tok.dep_ == "pobj" and _relative_outcome(tok):
+        # "traded blame for the blast that tore through the hospital on Tuesday" (not "a
+        # peace deal that had broken down": no agreement is told so)
+        rule = _noun_rule(tok)
+        return rule is None or rule.sub_event_type != "Agreement"
     if _misparsed_verb(tok) is not None:
         return True  # "A drone strike killed 26 people" read as a noun with a participle
     if tok.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lemma_ == "toll":
         return True  # "the death toll from a Russian cruise missile rose to 23"
     return bool(
         tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+_RELATIVE_PRONOUNS = {"that", "which"}
+
+
+def _relative_outcome(tok: Any) -> bool:
+    """An event noun whose relative clause tells what it did ("the blast that tore through the
+    courtyard", "the strike which killed 12"): the clause reports the happening."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in triggers().outcome_verbs
+        and c.lemma_.lower() not in ("take", "set", "go", "hold", "reach", "continue", "leave")
+        and any(g.dep_ == "nsubj" and g.lower_ in _RELATIVE_PRONOUNS for g in c.children)
+        for c in tok.children
     )
 
 
@@ -1137,10 +1186,12 @@ def _object_lemmas(tok: Any) -> set[str]:
     return out
 
 
-def _verb_rule(tok: Any) -> TriggerRule | None:
-    """The first rule for this verb whose object constraints fit."""
+def _verb_rule(tok: Any, after: TriggerRule | None = None) -> TriggerRule | None:
+    """The first rule for this verb whose object constraints fit (after the rule `after`)."""
     table = triggers()
     rules = table.rules_for_verb(tok.lemma_.lower()) or table.rules_for_verb(tok.lower_)
+    if after is not None:
+        rules = rules[rules.index(after) + 1 :] if after in rules else ()
     if not rules:
         return None
     lemmas: set[str] | None = None
