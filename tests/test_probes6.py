@@ -194,3 +194,16 @@ def test_a_year_less_dateline_takes_the_year_of_the_stored_reports_too(tmp_path:
         store.close()
     assert dated["old.txt"] == date(2021, 3, 2)
     assert dated["new.txt"] == date(2025, 3, 16), dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a result of the suicide explosion at a party rally in the town of Khar on Sunday, "
+        "40 people died.",
+        "The suicide bomb attack on a mosque in Mastung killed 30 people.",
+        "A suicide blast hit a market in Mogadishu on Tuesday, killing 12.",
+    ],
+)
+def test_suicide_nouns_are_suicide_bombs(gaz: Gazetteer, text: str) -> None:
+    assert [c.sub_event_type for c in events(text, gaz)] == ["Suicide bomb"]
