@@ -287,6 +287,43 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             ctx.sentence_areas.add(sent.index)
 
 
+_DATELINE_FAMILIES = {"clash", "remote", "civilians", "protest", "riot"}
+
+
+def _dateline_fallback(
+    ctx: _Ctx, tok: Any, rule: TriggerRule, places: list[PlaceMention], dated: bool
+) -> list[Place]:
+    """A fight, strike, attack or protest told in a sentence that names no place (a foreign
+    country named as a party, "a US drone strike", is none), and that follows no event placed
+    nearby, happened in the dateline's town when that town is in the report's country
+    ("KABUL, Aug 30 - ... On Sunday, a US drone strike hit a vehicle near the airport"): the
+    wire's reporter files from where the story is. Not when the report's events so far are
+    in other towns ("MAIDUGURI - ... bombings in Gwoza": its placeless retellings are those),
+    nor for what a party says or denies it did ("saying its fighters had targeted officials",
+    "denied targeting the cathedral"), nor, undated, after an event of its type ("Several
+    residential buildings were hit": the strike told before)."""
+    town = ctx.dateline_town
+    if town is None or rule.family not in _DATELINE_FAMILIES or rule.front_only:
+        return []
+    if any(m.place.feature != "country" or m.place.country == town.country for m in places):
+        return []  # the sentence names a place of its own
+    if not ctx.main_country or town.country != ctx.main_country:
+        return []  # "NAIROBI - ... in Somalia": filed from a neighbour
+    speech = _speech_head(tok)
+    if speech is not None and speech.i < tok.i:
+        return []  # "X said its jets had struck ...": X's account
+    if any(_DENY_STEMS.match(a.lemma_) for a in tok.ancestors):
+        return []
+    for claim in ctx.claims:
+        if claim.kind != "event":
+            continue
+        if any(p.feature == "city" and p.geonameid != town.geonameid for p in claim.places):
+            return []
+        if not dated and claim.event_type == rule.event_type:
+            return []
+    return [town]
+
+
 def _attempted_fight(claim: Claim | None) -> Claim | None:
     """ "attempted to storm Krynky", "tried to attack the positions": the attack was made and
     failed, an armed clash (ACLED); an attempt at anything but a battle is no event."""
@@ -763,6 +800,8 @@ def _event_claim(
         place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
         if place_list:
             scene, anaphoric, antecedent = True, True, scene_of
+    if not place_list and kind == "event":
+        place_list = _dateline_fallback(ctx, tok, rule, places, bool(dates))  # "JUBA - ..."
     if not place_list and kind == "event":
         if not scene_tried or not _background_toll(ctx, sent, dates):
             _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."

@@ -618,6 +618,9 @@ _ARMED_DEAD = re.compile(
 )
 
 
+_TITLE_RANKS = {"first", "second", "vice", "deputy", "acting", "interim", "former", "chief"}
+
+
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
     """Tokens naming a person, an outlet or an organisation (never places).
     spaCy calls many towns persons, so a PERSON that is a known place stays a place."""
@@ -652,6 +655,10 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
                 blocked.add(tok.i)
                 break
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
+            back = tok.i - 1  # "First Vice President Riek Machar": the rank is no town
+            while back >= span.start and span.doc[back].lower_ in _TITLE_RANKS:
+                blocked.add(back)
+                back -= 1
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
                     blocked.add(t.i)

@@ -1,0 +1,167 @@
+"""Event recall on conflicts beyond the corpus's eight (the misses of the fresh5 part, told
+again in our own words about other places)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.nlp import is_dateline
+from frontwatch.pipeline import with_batch_dates
+from frontwatch.types import Article, Claim
+from reading import claims_of, seen
+
+PUBLISHED = date(2024, 12, 6)  # a Friday: "Sunday" = Dec 1
+
+
+def events(text: str, gaz: Gazetteer) -> list[Claim]:
+    return claims_of(text, gaz, PUBLISHED, ("event",), "r5")
+
+
+# A fight, strike or attack told in a sentence naming no place happens in the dateline's town
+# when it is in the report's country.
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "MOGADISHU, Dec 6 (wire) - Somali troops guarded the port on Friday.\n\n"
+            "On Sunday, a US drone strike hit a car near the airport, killing two Al Shabaab "
+            "fighters, officials said.",
+            "Mogadishu",
+        ),
+        (
+            "BAMAKO, Dec 6 (wire) - Heavy fighting raged on Sunday between the army and "
+            "JNIM militants near a military school, residents said.",
+            "Bamako",
+        ),
+        (
+            "TRIPOLI - Heavy fighting raged on Sunday between rival militias near the "
+            "airport road, witnesses said.",
+            "Tripoli",
+        ),
+    ],
+)
+def test_a_placeless_fight_happens_in_the_dateline_town(
+    text: str, town: str, gaz: Gazetteer
+) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert all([p.name for p in c.places] == [town] for c in found), seen(found)
+
+
+def test_a_dateline_abroad_does_not_place_the_event(gaz: Gazetteer) -> None:
+    found = events(
+        "NAIROBI, Dec 6 (wire) - Somali officials said on Friday that Al Shabaab fighters "
+        "had overrun a base in Somalia's Gedo region.\n\n"
+        "Heavy fighting raged on Sunday, residents said.",
+        gaz,
+    )
+    assert all("Nairobi" not in [p.name for p in c.places] for c in found), seen(found)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("TBILISI - ", True),
+        ("PORT-AU-PRINCE - ", True),
+        ("SAN SALVADOR - ", True),
+        ("US - ", False),
+        ("Police - ", False),
+    ],
+)
+def test_a_town_in_capitals_and_a_dash_is_a_dateline(line: str, expected: bool) -> None:
+    assert is_dateline(line) is expected
+
+
+# "raged" is lemmatized "rag" by the parser: fighting that rages is fighting.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting raged on Sunday in Goma between the army and M23 rebels.",
+        "Clashes raged on Sunday in Tripoli between rival militias, witnesses said.",
+    ],
+)
+def test_fighting_that_raged_is_a_clash(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert [c.sub_event_type for c in found] == ["Armed clash"], seen(found)
+
+
+# "First Vice President X", "Deputy Prime Minister Y": the rank before a title is no town.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JUBA, Dec 6 (wire) - Troops loyal to First Vice President Riek Machar clashed with "
+        "the army on Sunday.\n\nHeavy fighting raged near the presidential palace.",
+        "JUBA, Dec 6 (wire) - Guards of the First Vice President clashed with soldiers on "
+        "Sunday, witnesses said.",
+    ],
+)
+def test_a_rank_before_a_title_is_no_place(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert all("First" not in [p.name for p in c.places] for c in found), seen(found)
+
+
+# A leader ordering a ceasefire halts his own side: change to group/activity.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ADDIS ABABA, Dec 6 (wire) - Prime Minister Abiy Ahmed ordered an immediate ceasefire "
+        "in Tigray on Sunday, state media said.",
+        "KHARTOUM, Dec 6 (wire) - The army chief ordered a unilateral ceasefire in Khartoum "
+        "on Sunday, the army said.",
+    ],
+)
+def test_an_ordered_ceasefire_is_a_change_of_activity(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert [c.sub_event_type for c in found] == ["Change to group/activity"], seen(found)
+
+
+# A year-less dateline in a report that names "August 2015" is not from before that year.
+@pytest.mark.parametrize(
+    ("text", "years", "expected"),
+    [
+        (
+            "Kiir orders ceasefire\n\nJUBA, July 11 (wire) - Fighting stopped on Monday "
+            "evening, officials said. The two men signed a deal in August 2015.",
+            (2016, 2019, 2021, 2022, 2022),
+            date(2016, 7, 11),  # (the batch's own year, 2022, has a Monday July 11 too)
+        ),
+        (
+            "Rebels enter town\n\nBANGUI, Jan 4 (wire) - Rebels entered Bangassou on Monday, "
+            "officials said. The rebels formed a coalition in December 2020.",
+            (2016, 2016, 2019, 2024),
+            date(2021, 1, 4),  # (not 2016, the batch's year, with a Monday January 4)
+        ),
+    ],
+)
+def test_a_yearless_dateline_is_not_before_a_year_it_names(
+    text: str, years: tuple[int, ...], expected: date
+) -> None:
+    dated = Article(id="x", origin="x.txt", title="", text=text, published=None)
+    batch = [
+        Article(id=f"b{i}", origin=f"b{i}.txt", title="", text="", published=date(y, 5, 1))
+        for i, y in enumerate(years)
+    ]
+    out = with_batch_dates([dated, *batch])
+    assert out[0].published == expected
+
+
+# Not the dateline's town for a retelling, a party's own account or a denial.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHERSON, Dec 6 (wire) - Russian artillery shelled the centre of Kherson on Sunday, "
+        "killing three people, the governor said.\n\nSeveral warehouses were hit.",
+        "MOGADISHU, Dec 6 (wire) - Al Shabaab gunmen stormed a hotel in Mogadishu on Sunday, "
+        "killing 12 people, police said.\n\nThe group said its fighters had targeted "
+        "government officials.",
+        "KHARKIV, Dec 6 (wire) - Russian missiles struck Kharkiv on Sunday, killing two "
+        "people, officials said.\n\nRussia's defence ministry denied targeting civilians.",
+    ],
+)
+def test_no_dateline_event_for_a_retelling_or_an_account(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert len(found) == 1, seen(found)
