@@ -165,3 +165,35 @@ def test_a_yearless_dateline_is_not_before_a_year_it_names(
 def test_no_dateline_event_for_a_retelling_or_an_account(text: str, gaz: Gazetteer) -> None:
     found = events(text, gaz)
     assert len(found) == 1, seen(found)
+
+
+# A blast told as "suicide" or as a suicide bomber's is a suicide bomb.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a result of the suicide explosion at a rally in Peshawar on Sunday, 20 people "
+        "died, officials said.",
+        "The explosion of a suicide bomber near a market in Maiduguri on Sunday killed 12 "
+        "people, police said.",
+        "A suicide blast at a checkpoint in Mogadishu killed five soldiers on Sunday.",
+    ],
+)
+def test_a_suicide_explosion_is_a_suicide_bomb(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert [c.sub_event_type for c in found] == ["Suicide bomb"], seen(found)
+
+
+# Storming a cafe, a restaurant or a prison takes no territory.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a restaurant in Ouagadougou on Sunday, killing 18 diners.",
+        "Militants stormed a cafe in Mogadishu on Sunday and killed 9 customers.",
+        "Armed gangs stormed the main prison in Port-au-Prince on Sunday, officials said.",
+    ],
+)
+def test_a_stormed_building_is_no_territory(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert all(c.event_type != "Battles" or "territory" not in c.sub_event_type for c in found)
+    assert all(c.sub_event_type in ("Attack", "Armed clash") for c in found), seen(found)

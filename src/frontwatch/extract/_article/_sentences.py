@@ -1096,7 +1096,25 @@ def _noun_rule(tok: Any) -> TriggerRule | None:
         rule = table.by_noun(f"{last} {tok.lower_}")
         if rule is not None:
             return rule
-    return table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    rule = table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    if rule is not None and rule.family == "remote":
+        device = _device_of(tok)  # "the explosion of a suicide bomber": the device says which
+        if device is not None:
+            return device
+    return rule
+
+
+def _device_of(tok: Any) -> TriggerRule | None:
+    """The remote-violence rule of what a blast noun is "of" ("explosion of a suicide bomber",
+    "the blast of a roadside bomb"), when it has one of its own."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            inner = _noun_rule(pobj) if pobj.dep_ == "pobj" else None
+            if inner is not None and inner.family == "remote":
+                return inner
+    return None
 
 
 _NON_TARGETS = {
