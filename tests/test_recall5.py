@@ -197,3 +197,80 @@ def test_a_stormed_building_is_no_territory(text: str, gaz: Gazetteer) -> None:
     assert found, seen(found)
     assert all(c.event_type != "Battles" or "territory" not in c.sub_event_type for c in found)
     assert all(c.sub_event_type in ("Attack", "Armed clash") for c in found), seen(found)
+
+
+# The armed groups of conflicts beyond the eight, by their ACLED names.
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Maute fighters attacked an army checkpoint in Marawi on Sunday, the military said.",
+            "Maute Group",
+        ),
+        (
+            "Abu Sayyaf militants attacked a navy patrol near Jolo on Sunday, officials said.",
+            "Abu Sayyaf Group",
+        ),
+        (
+            "CPC rebels seized the town of Bambari on Sunday, the UN mission said.",
+            "CPC (Coalition of Patriots for Change)",
+        ),
+        (
+            "The Tigray People's Liberation Front captured the town of Alamata on Sunday, "
+            "residents said.",
+            "TPLF (Tigray People's Liberation Front)",
+        ),
+    ],
+)
+def test_armed_groups_beyond_the_eight(text: str, actor1: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert [c.actor1 for c in found] == [actor1], seen(found)
+
+
+# The outlets and institutions of these conflicts, by their table names.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rebels attacked the town of Bambari on Sunday, killing five soldiers, the UN "
+            "mission MINUSCA said.",
+            "MINUSCA",
+        ),
+        (
+            "Al Shabaab fighters attacked a base near Lamu on Sunday, US Africa Command said.",
+            "AFRICOM",
+        ),
+        (
+            "Police shot dead six protesters in Nairobi on Sunday, the Kenya National "
+            "Commission on Human Rights said.",
+            "Kenya National Commission on Human Rights",
+        ),
+    ],
+)
+def test_sources_beyond_the_eight(text: str, source: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert source in [s.name for s in found[0].sources], [s.name for s in found[0].sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "DHAKA, Dec 6 (wire) - Police clashed with gunmen in Dhaka on Sunday.",
+            "Police Forces of Bangladesh",
+        ),
+        (
+            "NAIROBI, Dec 6 (wire) - Kenyan police clashed with gunmen in Nairobi on Sunday.",
+            "Police Forces of Kenya",
+        ),
+        (
+            "Troops clashed with Abu Sayyaf militants near Jolo in the Philippines on Sunday.",
+            "Military Forces of the Philippines",
+        ),
+    ],
+)
+def test_state_forces_beyond_the_eight(text: str, actor: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert actor in (found[0].actor1, found[0].actor2), seen(found)
