@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from frontwatch.extract._dates import find_dates
 from frontwatch.geo import Gazetteer
 from frontwatch.nlp import is_dateline
 from frontwatch.pipeline import with_batch_dates
@@ -274,3 +275,55 @@ def test_state_forces_beyond_the_eight(text: str, actor: str, gaz: Gazetteer) ->
     found = events(text, gaz)
     assert found, seen(found)
     assert actor in (found[0].actor1, found[0].actor2), seen(found)
+
+
+def test_a_suicide_bomber_is_not_the_last_striker(gaz: Gazetteer) -> None:
+    found = events(
+        "KABUL, Dec 6 (wire) - A US drone strike hit a car near the airport in Kabul on "
+        "Sunday, officials said.\n\n"
+        "Three days earlier, on Thursday, a suicide bomber blew himself up at a gate of the "
+        "airport in Kabul.",
+        gaz,
+    )
+    bombs = [c for c in found if c.sub_event_type == "Suicide bomb"]
+    assert len(bombs) == 1, seen(found)
+    assert "United States" not in bombs[0].actor1, seen(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAMAKO, Dec 6 (wire) - Soldiers detained the prime minister in Bamako on Sunday.\n\n"
+        "Jihadist attacks have killed thousands of people in the country since 2012.",
+        "GOMA, Dec 6 (wire) - M23 rebels captured the city of Goma on Sunday, the UN said.\n\n"
+        "Crowds gathered in the main square as the fighters drove in.",
+    ],
+)
+def test_no_dateline_event_for_a_war_toll_or_a_crowd(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert len(found) == 1, seen(found)
+
+
+# "in mid-October", "in early March": ten days of the month, week precision; "a week
+# earlier", "two weeks earlier": that week, as "a week ago".
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("In mid-October the army took the town.", date(2024, 10, 11), date(2024, 10, 20), 2),
+        ("in early March the rebels attacked", date(2024, 3, 1), date(2024, 3, 10), 2),
+        ("in late May 2021 the army", date(2021, 5, 21), date(2021, 5, 31), 2),
+        (
+            "It is noted that a week earlier jets struck Mekelle.",
+            date(2024, 11, 25),
+            date(2024, 12, 1),
+            2,
+        ),
+        ("Two weeks earlier the rebels attacked Goma.", date(2024, 11, 18), date(2024, 11, 24), 2),
+        ("since mid-October", date(2024, 10, 1), date(2024, 10, 31), 3),
+    ],
+)
+def test_parts_of_months_and_weeks_earlier(
+    text: str, start: date, end: date, precision: int
+) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert [(m.date, m.date_end, m.precision) for m in found] == [(start, end, precision)]

@@ -17,6 +17,7 @@ from frontwatch.extract._article._common import (
     _WITNESS_VERBS,
     _background,
     _background_heading,
+    _background_mark,
     _Ctx,
     _dateline_town,
     _district_of_last_town,
@@ -291,7 +292,12 @@ _DATELINE_FAMILIES = {"clash", "remote", "civilians", "protest", "riot"}
 
 
 def _dateline_fallback(
-    ctx: _Ctx, tok: Any, rule: TriggerRule, places: list[PlaceMention], dated: bool
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    places: list[PlaceMention],
+    dates: list[DateMention],
 ) -> list[Place]:
     """A fight, strike, attack or protest told in a sentence that names no place (a foreign
     country named as a party, "a US drone strike", is none), and that follows no event placed
@@ -301,9 +307,12 @@ def _dateline_fallback(
     in other towns ("MAIDUGURI - ... bombings in Gwoza": its placeless retellings are those),
     nor for what a party says or denies it did ("saying its fighters had targeted officials",
     "denied targeting the cathedral"), nor, undated, after an event of its type ("Several
-    residential buildings were hit": the strike told before)."""
+    residential buildings were hit": the strike told before), nor for a war's toll ("have
+    killed thousands since 2015") or crowds gathering (as `_scene_places`)."""
     town = ctx.dateline_town
     if town is None or rule.family not in _DATELINE_FAMILIES or rule.front_only:
+        return []
+    if rule.name == "gathering" or _background_mark(tok) or _background_toll(ctx, sent, dates):
         return []
     if any(m.place.feature != "country" or m.place.country == town.country for m in places):
         return []  # the sentence names a place of its own
@@ -319,7 +328,7 @@ def _dateline_fallback(
             continue
         if any(p.feature == "city" and p.geonameid != town.geonameid for p in claim.places):
             return []
-        if not dated and claim.event_type == rule.event_type:
+        if not dates and claim.event_type == rule.event_type:
             return []
     return [town]
 
@@ -801,7 +810,7 @@ def _event_claim(
         if place_list:
             scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
-        place_list = _dateline_fallback(ctx, tok, rule, places, bool(dates))  # "JUBA - ..."
+        place_list = _dateline_fallback(ctx, sent, tok, rule, places, dates)  # "JUBA - ..."
     if not place_list and kind == "event":
         if not scene_tried or not _background_toll(ctx, sent, dates):
             _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
@@ -860,7 +869,12 @@ def _event_claim(
     ):
         # "struck the headquarters of Syria's defence ministry": the state's forces are hit
         actor2_info = _as_forces(actor2_info, ctx.article.published)
-    if actor1_info is None and noun_trigger and rule.family == "remote":
+    if (
+        actor1_info is None
+        and noun_trigger
+        and rule.family == "remote"
+        and rule.sub_event_type != "Suicide bomb"  # no state force's strike before it
+    ):
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
