@@ -327,3 +327,19 @@ def test_parts_of_months_and_weeks_earlier(
 ) -> None:
     found = find_dates(text, PUBLISHED)
     assert [(m.date, m.date_end, m.precision) for m in found] == [(start, end, precision)]
+
+
+# A blast at a gathering or a place of worship hits civilians.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a result of the suicide explosion at a rally in Peshawar on Sunday, 20 people "
+        "died, officials said.",
+        "A suicide bombing at a religious procession in Quetta killed 14 people on Sunday.",
+        "The explosion of a bomb near a mosque in Maiduguri on Sunday killed 12 people.",
+    ],
+)
+def test_a_blast_at_a_gathering_hits_civilians(text: str, gaz: Gazetteer) -> None:
+    found = events(text, gaz)
+    assert found, seen(found)
+    assert found[0].actor2.startswith("Civilians"), seen(found)

@@ -288,6 +288,19 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             ctx.sentence_areas.add(sent.index)
 
 
+def _blast_venue(noun: Any) -> Any:
+    """Where a blast noun says it went off ("the explosion at a convention", "a suicide
+    bombing near a mosque", "the explosion of a suicide bomber near a mosque"): that
+    place's noun, whose kind (a civilian target) names who was hit."""
+    for head in (noun, *(c for p in noun.children if p.lower_ == "of" for c in p.children)):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "near", "outside", "inside"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
 _DATELINE_FAMILIES = {"clash", "remote", "civilians", "protest", "riot"}
 
 
@@ -835,6 +848,8 @@ def _event_claim(
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
     if target is None and noun_trigger and _come_under(tok) is not None:
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+    if noun_trigger and rule.family == "remote" and not _civilian_target(target):
+        target = _blast_venue(tok) or target  # "the suicide explosion at a party convention"
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
