@@ -343,3 +343,13 @@ def test_a_blast_at_a_gathering_hits_civilians(text: str, gaz: Gazetteer) -> Non
     found = events(text, gaz)
     assert found, seen(found)
     assert found[0].actor2.startswith("Civilians"), seen(found)
+
+
+def test_a_ceremony_at_a_military_academy_is_no_civilian_gathering(gaz: Gazetteer) -> None:
+    found = events(
+        "A drone strike on a graduation ceremony at the military academy in Kaduna killed 20 "
+        "cadets on Sunday, the army said.",
+        gaz,
+    )
+    assert found, seen(found)
+    assert not found[0].actor2.startswith("Civilians"), seen(found)
