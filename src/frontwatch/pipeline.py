@@ -102,7 +102,8 @@ def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -
             found = find_dateline(lines, date(year, 12, 31))
             if found is not None:
                 lead = " ".join(lines)  # (the headline, then the dateline's own sentence)
-                found, basis = _weekday_year(found, lead, set(years)), "year from batch"
+                floor = _latest_named_year(a.text)
+                found, basis = _weekday_year(found, lead, set(years), floor), "year from batch"
                 if found.year != year or _WEEKDAY_RE.search(lead):
                     basis = "year from batch and weekday"
                 a = replace(a, published=found, published_basis=f"dateline, {basis}")
@@ -114,15 +115,32 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
-def _weekday_year(found: date, lead: str, years: set[int]) -> date:
+_MONTH_YEAR_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+((?:19|20)\d\d)\b"
+)
+
+
+def _latest_named_year(text: str) -> int | None:
+    """ "signed a peace deal in August 2015": the latest month and year a report names; a
+    year-less dateline is not years before it."""
+    named = [int(m.group(1)) for m in _MONTH_YEAR_RE.finditer(text)]
+    return max(named) if named else None
+
+
+def _weekday_year(found: date, lead: str, years: set[int], floor: int | None = None) -> date:
     """ "KYIV, April 30 - ... rose to 23 on Sunday": of the years near the batch's, the one in
     which the dateline's day is a weekday the lead names (else the batch's own year); "killed
     on Saturday, the president said on Sunday" names two, and the nearest year fitting either
-    wins."""
+    wins. A report naming "August 2015" (`floor`) is from that year on, the nearest such year
+    fitting first."""
     wanted = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY_RE.finditer(lead)}
     if not wanted:
         return found
     candidates = range(min(years) - 1, max(years) + 2)
+    if floor is not None and min(years) - 1 <= floor <= max(years) + 1:
+        candidates = range(floor, max(years) + 2)
+        found = found.replace(year=floor) if (found.month, found.day) != (2, 29) else found
     fits = []
     for y in candidates:
         try:

@@ -104,7 +104,8 @@ _WEEKDAY_PAIR = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|overnight|last night|(?:during|in|through) the night(?!\s+of\b)|"
     r"this morning|this week|last week|"
-    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago)\b",
+    r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago|"
+    r"(?P<wn>a|one|two|three) weeks? earlier)\b",
     re.I,
 )
 _SINCE_START = re.compile(
@@ -139,6 +140,7 @@ _WORD_RUNS = re.compile(r"\w+")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)  # _WEEKDAY, _WEEKDAY_PAIR
 _RELATIVE_WORDS = frozenset(
     {"yesterday", "today", "tonight", "overnight", "night", "morning", "week", "month", "ago"}
+    | {"earlier"}  # ("two weeks earlier")
 )
 _DURATION_NOUNS = frozenset(
     {"offensive", "battle", "siege", "operation", "campaign", "assault", "fighting", "push"}
@@ -358,6 +360,17 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         first = _month_day(m.group("year"), month, 1, published)
         if first is None:
             continue
+        part = (m.group("part") or "").lower()
+        if part and m.group("prep") and (m.group("prep") or "").lower() != "since":
+            # "in mid-October": its ten days (early 1-10, mid 11-20, late 21-end), precision 2
+            lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}[part]
+            month_end = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(1)
+            start = first.replace(day=lo)
+            stop = first.replace(day=hi) if hi < 28 else month_end
+            stop = min(stop, published) if published is not None else stop
+            if published is None or start <= published:
+                add(DateMention(m.start(), m.end(), "range", start, stop, 0, 2))
+                continue
         if not m.group("year") and published is not None and _LAST_YEAR.match(scan, m.end()):
             first = first.replace(year=published.year - 1)  # "in March last year"
         last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -431,12 +444,15 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         elif word == "last month":
             first = published.replace(day=1) - timedelta(days=1)
             add(DateMention(m.start(), m.end(), "relative_week", first.replace(day=1), first, 0, 3))
-        elif m.group("n"):
-            n = _number(m.group("n"))
-            if n is not None and m.group("unit").lower().startswith("week"):
+        elif m.group("n") or m.group("wn"):
+            n = _number(m.group("n") or m.group("wn"))
+            if n is not None and (m.group("wn") or m.group("unit").lower().startswith("week")):
+                # ("a week earlier": the report's week before, as "a week ago")
                 start = published - timedelta(days=7 * n + published.weekday())
                 end = start + timedelta(days=6)  # "three weeks ago": that week, precision 2
-                add(DateMention(m.start(), m.end(), "relative_week", start, end, 0, 2))
+                # ("a week earlier" recalls a step before the story: no start of its window)
+                kind = "range" if m.group("wn") else "relative_week"
+                add(DateMention(m.start(), m.end(), kind, start, end, 0, 2))
             elif n is not None:
                 add(DateMention(m.start(), m.end(), "point", published - timedelta(days=n)))
     for m in twin(_YEAR).finditer(scan) if _HAS_YEAR.search(text) else ():

@@ -388,7 +388,7 @@ def _background_heading(sent: Sentence) -> bool:
 
 
 def _dateline_town(ctx: _Ctx, text: str) -> Place | None:
-    name = text.split(",")[0].strip()
+    name = re.split(r",|\s[-–—](?:\s|$)", text)[0].strip()  # "TBILISI -", "JUBA, July 11"
     if not name:
         return None
     place = ctx.gaz.resolve(name.title(), countries=ctx.countries)

@@ -17,6 +17,7 @@ from frontwatch.extract._article._common import (
     _WITNESS_VERBS,
     _background,
     _background_heading,
+    _background_mark,
     _Ctx,
     _dateline_town,
     _district_of_last_town,
@@ -299,6 +300,64 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _blast_venue(noun: Any) -> Any:
+    """Where a blast noun says it went off ("the explosion at a convention", "a suicide
+    bombing near a mosque", "the explosion of a suicide bomber near a mosque"): that
+    place's noun, whose kind (a civilian target) names who was hit."""
+    for head in (noun, *(c for p in noun.children if p.lower_ == "of" for c in p.children)):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "near", "outside", "inside"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+_DATELINE_FAMILIES = {"clash", "remote", "civilians", "protest", "riot"}
+
+
+def _dateline_fallback(
+    ctx: _Ctx,
+    sent: Sentence,
+    tok: Any,
+    rule: TriggerRule,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+) -> list[Place]:
+    """A fight, strike, attack or protest told in a sentence that names no place (a foreign
+    country named as a party, "a US drone strike", is none), and that follows no event placed
+    nearby, happened in the dateline's town when that town is in the report's country
+    ("KABUL, Aug 30 - ... On Sunday, a US drone strike hit a vehicle near the airport"): the
+    wire's reporter files from where the story is. Not when the report's events so far are
+    in other towns ("MAIDUGURI - ... bombings in Gwoza": its placeless retellings are those),
+    nor for what a party says or denies it did ("saying its fighters had targeted officials",
+    "denied targeting the cathedral"), nor, undated, after an event of its type ("Several
+    residential buildings were hit": the strike told before), nor for a war's toll ("have
+    killed thousands since 2015") or crowds gathering (as `_scene_places`)."""
+    town = ctx.dateline_town
+    if town is None or rule.family not in _DATELINE_FAMILIES or rule.front_only:
+        return []
+    if rule.name == "gathering" or _background_mark(tok) or _background_toll(ctx, sent, dates):
+        return []
+    if any(m.place.feature != "country" or m.place.country == town.country for m in places):
+        return []  # the sentence names a place of its own
+    if not ctx.main_country or town.country != ctx.main_country:
+        return []  # "NAIROBI - ... in Somalia": filed from a neighbour
+    speech = _speech_head(tok)
+    if speech is not None and speech.i < tok.i:
+        return []  # "X said its jets had struck ...": X's account
+    if any(_DENY_STEMS.match(a.lemma_) for a in tok.ancestors):
+        return []
+    for claim in ctx.claims:
+        if claim.kind != "event":
+            continue
+        if any(p.feature == "city" and p.geonameid != town.geonameid for p in claim.places):
+            return []
+        if not dates and claim.event_type == rule.event_type:
+            return []
+    return [town]
 
 
 def _attempted_fight(claim: Claim | None) -> Claim | None:
@@ -908,6 +967,8 @@ def _event_claim(
         if place_list:
             scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
+        place_list = _dateline_fallback(ctx, sent, tok, rule, places, dates)  # "JUBA - ..."
+    if not place_list and kind == "event":
         if not scene_tried or not _background_toll(ctx, sent, dates):
             _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
         return None
@@ -931,6 +992,8 @@ def _event_claim(
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
     if target is None and noun_trigger and _come_under(tok) is not None:
         target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+    if noun_trigger and rule.family == "remote" and not _civilian_target(target):
+        target = _blast_venue(tok) or target  # "the suicide explosion at a party convention"
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
@@ -967,7 +1030,12 @@ def _event_claim(
     ):
         # "struck the headquarters of Syria's defence ministry": the state's forces are hit
         actor2_info = _as_forces(actor2_info, ctx.article.published)
-    if actor1_info is None and noun_trigger and rule.family == "remote":
+    if (
+        actor1_info is None
+        and noun_trigger
+        and rule.family == "remote"
+        and rule.sub_event_type != "Suicide bomb"  # no state force's strike before it
+    ):
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"

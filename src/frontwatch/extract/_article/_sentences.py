@@ -632,6 +632,9 @@ _ARMED_DEAD = re.compile(
 )
 
 
+_TITLE_RANKS = {"first", "second", "vice", "deputy", "acting", "interim", "former", "chief"}
+
+
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
     """Tokens naming a person, an outlet or an organisation (never places).
     spaCy calls many towns persons, so a PERSON that is a known place stays a place."""
@@ -666,6 +669,10 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
                 blocked.add(tok.i)
                 break
         if tok.lower_ in _TITLES and tok.i + 1 < span.end:
+            back = tok.i - 1  # "First Vice President Riek Machar": the rank is no town
+            while back >= span.start and span.doc[back].lower_ in _TITLE_RANKS:
+                blocked.add(back)
+                back -= 1
             for t in span.doc[tok.i + 1 : min(span.end, tok.i + 5)]:
                 if t.text[:1].isupper() or t.text in ("-", "al"):
                     blocked.add(t.i)
@@ -1148,7 +1155,25 @@ def _noun_rule(tok: Any) -> TriggerRule | None:
         rule = table.by_noun(f"{last} {tok.lower_}")
         if rule is not None:
             return rule
-    return table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    rule = table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    if rule is not None and rule.family == "remote":
+        device = _device_of(tok)  # "the explosion of a suicide bomber": the device says which
+        if device is not None:
+            return device
+    return rule
+
+
+def _device_of(tok: Any) -> TriggerRule | None:
+    """The remote-violence rule of what a blast noun is "of" ("explosion of a suicide bomber",
+    "the blast of a roadside bomb"), when it has one of its own."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            inner = _noun_rule(pobj) if pobj.dep_ == "pobj" else None
+            if inner is not None and inner.family == "remote":
+                return inner
+    return None
 
 
 _NON_TARGETS = {
