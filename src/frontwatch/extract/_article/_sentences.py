@@ -1140,7 +1140,7 @@ def _verb_rule(tok: Any) -> TriggerRule | None:
                 lemmas = _object_lemmas(tok)
             if rule.objects and not (lemmas & rule.objects or _propn_object(tok, rule)):
                 continue
-            if rule.not_objects and _head_object_lemma(tok) in rule.not_objects:
+            if rule.not_objects and _refused_object(tok, rule.not_objects):
                 continue
         if rule.direct_object and not any(
             c.dep_ in ("dobj", "obj", "nsubjpass") for c in tok.children
@@ -1161,6 +1161,17 @@ def _propn_object(tok: Any, rule: TriggerRule) -> bool:
 def _head_object_lemma(tok: Any) -> str:
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _refused_object(tok: Any, not_objects: frozenset[str]) -> bool:
+    """The direct object, or the first noun of a preposition right after the verb ("took into
+    account X's red lines", "stormed into the school"), is one the rule refuses."""
+    if _head_object_lemma(tok) in not_objects:
+        return True
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+    # its first noun (the parser may hang "account" off "lines" in "into account X's lines")
+    noun = next((t for t in prep.subtree if t.pos_ == "NOUN"), None) if prep else None
+    return noun is not None and noun.lemma_.lower() in not_objects
 
 
 def _token_at(span: Any, char: int) -> Any:

@@ -1,0 +1,97 @@
+"""History, idioms and raids that must never be coded as events (issue 5, third round), found on
+the fresh4 part and probed with short reports of our own in other wording and conflicts; and the
+events that must stay."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.types import Claim
+from reading import claims_of, seen
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+LEAD = "M23 rebels attacked army positions near Sake on Tuesday, a local official said. "
+
+
+def _extra(sentence: str, gaz: Gazetteer) -> list[Claim]:
+    """The events a sentence adds after a lead event (the lead's own is dropped)."""
+    found = claims_of(LEAD + sentence, gaz, PUBLISHED, ("event", "displacement"))
+    return [e for e in found if e.sentence_index > 0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Attacks by jihadist groups have killed thousands of people in Mali since 2012.",
+        "Fighting between the army and the RSF has killed tens of thousands of people in Sudan since 2023.",
+        "Boko Haram fighters have killed more than 300 villagers around Maiduguri since the 2021 election.",
+    ],
+)
+def test_a_perfect_since_a_year_is_a_long_course(sentence: str, gaz: Gazetteer) -> None:
+    assert seen(_extra(sentence, gaz)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the summer, RSF fighters stormed the town of Sinja and killed dozens of residents.",
+        "In the autumn, jihadists attacked an army base near Djibo, killing 40 soldiers.",
+        "In the early spring, clashes between Houthi fighters and government troops near Marib killed 50 people.",
+    ],
+)
+def test_a_past_season_is_background(sentence: str, gaz: Gazetteer) -> None:
+    assert seen(_extra(sentence, gaz)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Sudanese army said the plan took into account Khartoum's red lines, including the withdrawal of the RSF from the towns it holds.",
+        "A Kremlin aide said the proposal took into account Moscow's concerns about the towns of the Donbas.",
+        "Mali's junta said the charter takes into consideration Bamako's demands on the northern towns.",
+    ],
+)
+def test_taking_into_account_takes_no_place(sentence: str, gaz: Gazetteer) -> None:
+    assert seen(_extra(sentence, gaz)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police units entered the building an hour later and freed the hostages.",
+        "Soldiers entered the house where the gunmen were hiding.",
+        "Special forces entered the apartment in Kinshasa on Wednesday and freed two aid workers.",
+    ],
+)
+def test_a_building_entered_is_no_territory(sentence: str, gaz: Gazetteer) -> None:
+    found = _extra(sentence, gaz)
+    assert [c for c in found if "territory" in c.sub_event_type] == [], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        (
+            "At least 40 people have been killed since Saturday in fighting in Goma, the UN said.",
+            "Armed clash",
+        ),
+        (
+            "Rebels entered the town of Kiwanja on Wednesday, residents said.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Russian forces have shelled Kherson every day since Monday, killing four people.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Jihadists attacked a checkpoint near Djibo on Thursday, the worst attack there since 2019, killing 12 soldiers.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_current_events_stay(sentence: str, sub_type: str, gaz: Gazetteer) -> None:
+    found = _extra(sentence, gaz)
+    assert sub_type in [c.sub_event_type for c in found], seen(found)
