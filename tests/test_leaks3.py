@@ -95,3 +95,80 @@ def test_a_building_entered_is_no_territory(sentence: str, gaz: Gazetteer) -> No
 def test_current_events_stay(sentence: str, sub_type: str, gaz: Gazetteer) -> None:
     found = _extra(sentence, gaz)
     assert sub_type in [c.sub_event_type for c in found], seen(found)
+
+
+def _kinds(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
+    return [(c.kind, c.sub_event_type) for c in claims_of(text, gaz, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An RSF drone hit a market in El Fasher on Sunday, killing 12 people, local activists said. "
+        "The RSF said that its forces had struck army positions in the city. The army rejected this version.",
+        "A Russian drone hit a minibus near Kupiansk on Monday, killing five civilians, regional officials said. "
+        "The Russian Defence Ministry said its forces had struck a Ukrainian ammunition depot in the Kharkiv region. "
+        "Kyiv rejected this claim.",
+        "An Israeli air strike hit a school in Gaza City on Tuesday, killing 20 people, the civil defence said. "
+        "The Israeli army said it had struck a Hamas command centre in the area. Hamas rejected this account.",
+    ],
+)
+def test_a_doers_rejected_retelling_is_its_statement(text: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED)
+    assert [c.kind for c in found if c.sentence_index == 0] == ["event"], seen(found)
+    assert [c.kind for c in found if c.sentence_index == 1] == ["statement"], seen(found)
+
+
+def test_a_plain_denial_keeps_the_event(gaz: Gazetteer) -> None:
+    found = claims_of(
+        LEAD
+        + "Rebels attacked the village of Kibirizi, residents said. The M23 rejected this claim.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.places[0].name for c in found if c.sentence_index == 1] == ["Kibirizi"], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "On Tuesday the Sudanese army announced that it would send reinforcements to El Obeid. "
+            "The RSF, in turn, said its drones had struck an army convoy near the city.",
+            date(2024, 3, 12),
+        ),
+        (
+            "Special forces on Sunday freed two kidnapped engineers in Gusau, the army said. "
+            "The raid was carried out under cover of air strikes, and the troops came under fire from bandits.",
+            date(2024, 3, 10),
+        ),
+    ],
+)
+def test_an_undated_event_takes_the_day_of_the_sentence_before(
+    text: str, day: date, gaz: Gazetteer
+) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert [(c.date, c.time_precision) for c in found] == [(day, 1)], seen(found)
+
+
+def test_a_new_paragraph_keeps_the_story_window(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "On Tuesday the Sudanese army announced that it would send reinforcements to El Obeid.\n\n"
+        "RSF drones struck an army convoy near Bara, residents said.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.time_precision for c in found] == [2], seen(found)
+
+
+def test_the_day_a_count_was_given_dates_no_act(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "By Wednesday the health ministry said 40 people had died in the unrest. "
+        "In Gulu, a lawmaker opened fire on a crowd that blocked his car, killing one man, police said.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert date(2024, 3, 13) not in [c.date for c in found if c.time_precision == 1], seen(found)
