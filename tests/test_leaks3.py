@@ -172,3 +172,28 @@ def test_the_day_a_count_was_given_dates_no_act(gaz: Gazetteer) -> None:
         ("event",),
     )
     assert date(2024, 3, 13) not in [c.date for c in found if c.time_precision == 1], seen(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah said it had launched drones at an Israeli army base in Safed on Tuesday. "
+        "The Israeli army said a drone had fallen inside a base in northern Israel and caused no damage.",
+        "Hezbollah fighters fired rockets at an Israeli army post in Metula on Tuesday, the group said. "
+        "The Israeli army said rockets fired by Hezbollah had hit an open area in northern Israel.",
+    ],
+)
+def test_the_other_sides_vaguer_telling_is_the_same_event(text: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert len(found) == 1, seen(found)
+
+
+def test_a_vaguer_telling_on_another_day_stays_apart(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Hezbollah said it had launched drones at an Israeli army base in Safed on Tuesday. "
+        "On Thursday Hezbollah drones struck an Israeli army post in northern Israel, the army said.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert len(found) == 2, seen(found)

@@ -1274,7 +1274,7 @@ def _same_happening(a: Claim, b: Claim) -> bool:
         return False  # "dissolved the militia ... also replaced the army chief": two decisions
     ids_a = {p.geonameid or p.name for p in a.places}
     ids_b = {p.geonameid or p.name for p in b.places}
-    if not ids_a & ids_b:
+    if not ids_a & ids_b and not (_vague_retelling(a, b) or _vague_retelling(b, a)):
         return False
     explicit = ("explicit", "after-days", "since", "relative to the event before")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
@@ -1284,6 +1284,25 @@ def _same_happening(a: Claim, b: Claim) -> bool:
         if a_end + slack < b.date or b_end + slack < a.date:
             return False
     return True
+
+
+def _vague_retelling(told: Claim, vague: Claim) -> bool:
+    """ "Hezbollah said it launched drones at the army's base in Safed on Tuesday. The Israeli
+    army said a drone had fallen inside a base in northern Israel": an undated telling placed
+    only in a country, by the same doer (and target), whose window holds the dated event's day, in
+    that country, is that event told by the other side."""
+    undated = vague.date_basis.startswith("undated") or vague.date_basis == "as the sentence before"
+    if not undated or told.date is None or vague.date is None:
+        return False
+    if not told.actor1 or told.actor1 != vague.actor1:
+        return False
+    if told.actor2 and vague.actor2 and told.actor2 != vague.actor2:
+        return False  # (one telling may leave the target unnamed)
+    if not vague.places or any(p.feature != "country" for p in vague.places):
+        return False
+    if not {p.country for p in vague.places} <= {p.country for p in told.places}:
+        return False
+    return vague.date <= told.date <= (vague.date_end or vague.date)
 
 
 def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:
