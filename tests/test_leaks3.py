@@ -197,3 +197,22 @@ def test_a_vaguer_telling_on_another_day_stays_apart(gaz: Gazetteer) -> None:
         ("event",),
     )
     assert len(found) == 2, seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Russian troops shelled a market in Kherson on Monday, according to Kyiv, killing two people.",
+            "Kyiv",
+        ),
+        ("Israeli jets struck a depot near Baalbek on Monday, according to Beirut.", "Beirut"),
+        (
+            "Sudanese army drones hit a convoy near Nyala on Monday, according to Khartoum.",
+            "Khartoum",
+        ),
+    ],
+)
+def test_a_capital_that_tells_the_news_is_no_place(text: str, town: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert found and all(p.name != town for c in found for p in c.places), seen(found)

@@ -618,6 +618,20 @@ _ARMED_DEAD = re.compile(
 )
 
 
+def _capital_as_teller(tok: Any) -> bool:
+    """A bare proper name after "according to" ("according to Kigali", "according to Moscow"):
+    the government it stands for tells the news, the town is no place of the event."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.pos_ == "PROPN"
+        and prep.lower_ == "to"
+        and prep.i > 0
+        and tok.doc[prep.i - 1].lower_ == "according"
+        and len(list(tok.subtree)) == 1
+    )
+
+
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
     """Tokens naming a person, an outlet or an organisation (never places).
     spaCy calls many towns persons, so a PERSON that is a known place stays a place."""
@@ -639,6 +653,8 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             a.lemma_.lower() in _NAMING_VERBS for a in tok.ancestors[:3]
         ):  # ("named by relatives as X": the parser may hang "as" on "relatives")
             blocked.update(t.i for c in tok.children if c.dep_ == "pobj" for t in c.subtree)
+        if _capital_as_teller(tok):
+            blocked.add(tok.i)  # "a jet which, according to Kigali, had violated ...": a source
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
     lower = text.lower()
