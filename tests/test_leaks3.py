@@ -216,3 +216,16 @@ def test_a_vaguer_telling_on_another_day_stays_apart(gaz: Gazetteer) -> None:
 def test_a_capital_that_tells_the_news_is_no_place(text: str, town: str, gaz: Gazetteer) -> None:
     found = claims_of(text, gaz, PUBLISHED, ("event",))
     assert found and all(p.name != town for c in found for p in c.places), seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protesters attacked the embassies of France and Belgium in Kinshasa on Monday.", "BE"),
+        ("A crowd stormed the embassy of Sweden in Baghdad on Thursday and set it on fire.", "SE"),
+        ("Rioters set fire to France's embassy in Ouagadougou on Saturday, witnesses said.", "FR"),
+    ],
+)
+def test_the_state_owning_an_embassy_is_no_place(text: str, country: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert found and all(p.country != country for c in found for p in c.places), seen(found)

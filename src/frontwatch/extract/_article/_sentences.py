@@ -632,6 +632,24 @@ def _capital_as_teller(tok: Any) -> bool:
     )
 
 
+_ENVOY_NOUNS = {"embassy", "mission", "consulate", "ambassador", "envoy", "legation"}
+
+
+def _envoy_owner(tok: Any) -> bool:
+    """The state owning an embassy ("the embassies of Belgium and the United States", "France's
+    embassy"): the embassy stands where the report is, not in that country."""
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in _ENVOY_NOUNS
+    head = tok.head if tok.dep_ == "conj" else tok  # "of Belgium and the United States"
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in _ENVOY_NOUNS
+    )
+
+
 def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
     """Tokens naming a person, an outlet or an organisation (never places).
     spaCy calls many towns persons, so a PERSON that is a known place stays a place."""
@@ -655,6 +673,9 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             blocked.update(t.i for c in tok.children if c.dep_ == "pobj" for t in c.subtree)
         if _capital_as_teller(tok):
             blocked.add(tok.i)  # "a jet which, according to Kigali, had violated ...": a source
+        if _envoy_owner(tok):
+            # "the embassies of Belgium": no place (not the "in Baghdad" hung off the name)
+            blocked.update([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
     text = span.text
     matches = [(a, b) for a, b, _ in source_table().named_spans(text)]
     lower = text.lower()
