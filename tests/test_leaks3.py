@@ -229,3 +229,21 @@ def test_a_capital_that_tells_the_news_is_no_place(text: str, town: str, gaz: Ga
 def test_the_state_owning_an_embassy_is_no_place(text: str, country: str, gaz: Gazetteer) -> None:
     found = claims_of(text, gaz, PUBLISHED, ("event",))
     assert found and all(p.country != country for c in found for p in c.places), seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Police fired tear gas in Nairobi on Monday to disperse protesters, who accused the West of backing Israel.",
+            "IL",
+        ),
+        (
+            "Police in Kinshasa fired tear gas on Tuesday at protesters who accused France of supporting Rwanda.",
+            "RW",
+        ),
+    ],
+)
+def test_a_state_backed_or_accused_is_no_place(text: str, country: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert found and all(p.country != country for c in found for p in c.places), seen(found)

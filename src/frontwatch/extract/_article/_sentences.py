@@ -632,6 +632,19 @@ def _capital_as_teller(tok: Any) -> bool:
     )
 
 
+_BACKING_VERBS = {"back", "support", "arm", "fund", "finance", "accuse", "blame", "sanction"}
+
+
+def _backed_state(tok: Any) -> bool:
+    """A name backed, accused or blamed ("of backing Rwanda", "accused Kigali"): a party to
+    the dispute, not where anything happened."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.dep_ in ("dobj", "obj")
+        and tok.head.lemma_.lower() in _BACKING_VERBS
+    )
+
+
 _ENVOY_NOUNS = {"embassy", "mission", "consulate", "ambassador", "envoy", "legation"}
 
 
@@ -673,6 +686,8 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             blocked.update(t.i for c in tok.children if c.dep_ == "pobj" for t in c.subtree)
         if _capital_as_teller(tok):
             blocked.add(tok.i)  # "a jet which, according to Kigali, had violated ...": a source
+        if _backed_state(tok):
+            blocked.add(tok.i)  # "accused Western countries of backing Rwanda": a party
         if _envoy_owner(tok):
             # "the embassies of Belgium": no place (not the "in Baghdad" hung off the name)
             blocked.update([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
