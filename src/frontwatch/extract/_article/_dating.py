@@ -270,6 +270,16 @@ def _resolve_dates(ctx: _Ctx) -> None:
                 date_basis="as the sentence before",
             )
             continue
+        told_day = None if source is not None else _day_of_sentence_before(ctx, c)
+        if told_day is not None:
+            claims[index] = replace(
+                c,
+                date=told_day,
+                date_end=None,
+                time_precision=1,
+                date_basis="the day of the sentence before",
+            )
+            continue
         start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
         if start is not None and pub is not None and start > pub:
             start = pub
@@ -280,6 +290,27 @@ def _resolve_dates(ctx: _Ctx) -> None:
             time_precision=time_precision(start, pub),
             date_basis="undated: story window to publication",
         )
+
+
+def _day_of_sentence_before(ctx: _Ctx, claim: Claim) -> date | None:
+    """ "Special forces on Saturday freed four hostages. The raid was carried out under cover of
+    air strikes": an undated event right after a sentence of the same paragraph that tells no
+    event but names one day (and no other but a "since") happened that day."""
+    before = claim.sentence_index - 1
+    here = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
+    prev = next((s for s in ctx.seen if s.index == before), None)
+    if here is None or prev is None or prev.paragraph != here.paragraph or before < 0:
+        return None
+    if any(c.kind != "statement" and c.sentence_index == before for c in ctx.claims):
+        return None
+    # ("hostages held since October 7" names no day of the act)
+    points = [m for m in ctx.sentence_dates[before] if m.kind != "since"]
+    if len(points) != 1 or points[0].kind != "point" or points[0].precision != 1:
+        return None
+    if prev.text[: points[0].start].lower().split()[-1:] in (["by"], ["until"], ["of"]):
+        return None  # "By Tuesday police said seven had been killed": a count's day, no act's
+    day, pub = points[0].date, ctx.article.published
+    return day if day is not None and (pub is None or day <= pub) else None
 
 
 def _wide_story_window(ctx: _Ctx) -> bool:

@@ -404,6 +404,7 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
         rules = {rule.name for t, rule, _ in found if t.i in scope}
         objects = {t.lemma_.lower() for t in tok.subtree if t.i in scope}
         told = any(c.dep_ in ("dobj", "obj") and c.lower_ in _TOLD_PRONOUNS for c in tok.children)
+        told = told or _account_told_before(tok)  # "rejected this version"
         if (
             not rules
             and not told
@@ -417,9 +418,72 @@ def _attach_denials(ctx: _Ctx, sent: Sentence, found: list[tuple[Any, TriggerRul
             if claim.kind != "event" or (not rules and claim.sentence_index == sent.index):
                 continue  # "did not confirm the loss ... and said its troops repelled ...":
                 # the noun denied is an event told before, not the sentence's own
+            if told and not rules and _retelling_as_statement(ctx, j, sent):
+                break
             if denier not in claim.denied_by:
                 ctx.claims[j] = replace(claim, denied_by=(*claim.denied_by, denier))
             break
+
+
+_VERSION_NOUNS = {"version", "account", "claim", "claims", "statement", "assertion"}
+
+
+def _account_told_before(tok: Any) -> bool:
+    """ "Kyiv rejected this version", "Hamas denied the claim": the account just told."""
+    return any(
+        c.dep_ in ("dobj", "obj")
+        and c.lemma_.lower() in _VERSION_NOUNS
+        and any(d.dep_ == "det" and d.lower_ in _REFERRING_DETS for d in c.children)
+        for c in tok.children
+    )
+
+
+_REFERRING_DETS = {"this", "that", "the", "these", "such"}
+
+
+def _retelling_as_statement(ctx: _Ctx, j: int, sent: Sentence) -> bool:
+    """ "A Russian drone struck a bus near Bilopillia ... The ministry said its forces had struck
+    a staging area in the Sumy region. Kyiv rejected this version": the doer's undated account,
+    in the sentence before the rejection, of an act of the kind the report already told and
+    dated is its version of that act, a statement (ACLED codes the act once)."""
+    claim = ctx.claims[j]
+    if claim.date is not None or claim.sentence_index != sent.index - 1 or not claim.actor1:
+        return False
+    if not claim.sources or all(src.name == "publisher" for src in claim.sources):
+        return False  # told by the report itself, not by a party
+    if not any(
+        other.kind == "event"
+        and other.date is not None
+        and other.actor1 == claim.actor1
+        and other.event_type == claim.event_type
+        for other in ctx.claims[:j]
+    ):
+        return False
+    told = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
+    if told is None:
+        return False
+    root = told.span.root
+    if root.lemma_.lower() not in triggers().speech_verbs or not _self_told(root):
+        return False
+    ctx.claims[j] = _statement(ctx, told, root, "claimed")
+    return True
+
+
+_SELF = {"it", "they", "we"}
+_SELF_POSS = {"its", "their", "our"}
+
+
+def _self_told(speech: Any) -> bool:
+    """ "said its forces had struck", "said it had hit": the speaker tells its own act."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head is not speech
+        and (
+            t.lower_ in _SELF
+            or any(c.dep_ == "poss" and c.lower_ in _SELF_POSS for c in t.children)
+        )
+        for t in speech.subtree
+    )
 
 
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
@@ -1451,7 +1515,7 @@ def _same_happening(a: Claim, b: Claim) -> bool:
         return False  # "dissolved the militia ... also replaced the army chief": two decisions
     ids_a = {p.geonameid or p.name for p in a.places}
     ids_b = {p.geonameid or p.name for p in b.places}
-    if not ids_a & ids_b:
+    if not ids_a & ids_b and not (_vague_retelling(a, b) or _vague_retelling(b, a)):
         return False
     explicit = ("explicit", "after-days", "since", "relative to the event before")
     if a.date_basis in explicit and b.date_basis in explicit and a.date and b.date:
@@ -1461,6 +1525,25 @@ def _same_happening(a: Claim, b: Claim) -> bool:
         if a_end + slack < b.date or b_end + slack < a.date:
             return False
     return True
+
+
+def _vague_retelling(told: Claim, vague: Claim) -> bool:
+    """ "Hezbollah said it launched drones at the army's base in Safed on Tuesday. The Israeli
+    army said a drone had fallen inside a base in northern Israel": an undated telling placed
+    only in a country, by the same doer (and target), whose window holds the dated event's day, in
+    that country, is that event told by the other side."""
+    undated = vague.date_basis.startswith("undated") or vague.date_basis == "as the sentence before"
+    if not undated or told.date is None or vague.date is None:
+        return False
+    if not told.actor1 or told.actor1 != vague.actor1:
+        return False
+    if told.actor2 and vague.actor2 and told.actor2 != vague.actor2:
+        return False  # (one telling may leave the target unnamed)
+    if not vague.places or any(p.feature != "country" for p in vague.places):
+        return False
+    if not {p.country for p in vague.places} <= {p.country for p in told.places}:
+        return False
+    return vague.date <= told.date <= (vague.date_end or vague.date)
 
 
 def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from frontwatch.extract._article._sentences import (
@@ -309,15 +310,25 @@ def _clause_words(tok: Any) -> str:
 
 def _over_a_long_span(tok: Any, spans: frozenset[str]) -> bool:
     """A perfect tense over years or months ("have killed thousands over the past decade",
-    "had been shelling the area for years"): a long course the report recalls."""
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+    "had been shelling the area for years"): a long course the report recalls; so is one
+    "since" a year ("attacks have killed thousands in Mali since 2012", "since the 2021 coup")."""
+    # "attacks have killed ...", "fighting has killed ...": the subject's verb
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "csubj") else tok
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     return any(
         c.dep_ == "prep"
-        and c.lower_ in ("for", "over", "throughout")
-        and any(p.lower_ in spans for p in c.children if p.dep_ == "pobj")
-        for c in tok.children
+        and (
+            c.lower_ in ("for", "over", "throughout")
+            and any(p.lower_ in spans for p in c.children if p.dep_ == "pobj")
+            or c.lower_ == "since"
+            and any(_YEAR.fullmatch(t.text) for t in c.subtree)
+        )
+        for c in verb.children
     )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:
