@@ -184,8 +184,9 @@ def _scene_act(
     )
 
 
-def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
-    speaker = _speaker(holder)
+def _speaker_phrase(ctx: _Ctx, speaker: Any) -> str:
+    """The speaker's noun phrase; a pronoun ("He said", "It promised") or a bare role ("the
+    spokesman said") is given as the person or party the report named before."""
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
     if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
         kind = "person" if who_phrase.lower() in ("he", "she") else "party"
@@ -194,6 +195,12 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         ) or who_phrase
     if _ROLE_ONLY.match(who_phrase):  # "the spokesman said": the spokesman named before
         who_phrase = _named_holder(ctx, who_phrase) or who_phrase
+    return who_phrase
+
+
+def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
+    speaker = _speaker(holder)
+    who_phrase = _speaker_phrase(ctx, speaker)
     table = actor_table()
     info = (
         table.resolve(who_phrase, ctx.main_country, ctx.article.published)
@@ -334,7 +341,6 @@ def _speaker(holder: Any) -> Any:
     return _nearest_subject(holder)
 
 
-@lru_cache(maxsize=1)
 def _relays(verb: Any) -> bool:
     """ "The agency clarifies that the peacekeepers said ...", "It is noted that the governor
     said ...": a frame that relays another speaker's words holds none of its own."""
@@ -352,6 +358,7 @@ _RELAY_NOUNS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     return frozenset(_STATEMENT_VERBS | triggers().speech_verbs)
 
@@ -427,8 +434,7 @@ def _promise_and_quote_statements(
                 "vow": "intended",
             }.get(lemma, "threatened")
             claim = _statement(ctx, sent, tok, modality)
-            who = claim.statement.split(":")[0] if ":" in claim.statement else ""
-            ctx.claims.append(replace(claim, statement=_statement_text(tok, who)))
+            ctx.claims.append(replace(claim, statement=_statement_text(ctx, tok)))
     quote = next((q for q in _QUOTE.finditer(span.text) if not _quoted_name(q.group("q"))), None)
     if quote and len(quote.group("q").split()) >= 2 and span.root.i not in (events or ()):
         root = span.root
@@ -740,13 +746,9 @@ def _named_party(subj: Any, ctx: _Ctx) -> bool:
     return info is not None and info.name in actor_table().actors
 
 
-def _statement_text(verb: Any, resolved: str = "") -> str:
-    """The speaker and the verb's words; a pronoun speaker ("It promised ...") is given as the
-    party or person it stands for (`resolved`, from `_statement`)."""
-    subj = _speaker(verb)
-    who = _clean_who(_phrase_full(subj)) if subj is not None else ""
-    if resolved and (who.lower() in _PRONOUNS or _ROLE_ONLY.match(who)):
-        who = resolved
+def _statement_text(ctx: _Ctx, verb: Any) -> str:
+    """The speaker (a pronoun or bare role as the one it stands for) and the verb's words."""
+    who = _clean_who(_speaker_phrase(ctx, _speaker(verb)))
     parts = [verb.text] + [
         _span_text(c, list(c.subtree))
         for c in verb.children
