@@ -44,6 +44,13 @@ _PARTICLES = {
     "das",
     "del",
     "di",
+    # French: "Port-au-Prince", "Trou-du-Nord", "Croix-des-Bouquets", "Boulogne-sur-Mer"
+    "au",
+    "aux",
+    "du",
+    "des",
+    "les",
+    "sur",
 }
 # words that begin Arabic and other place names; never a place on their own inside a longer name
 _NAME_PREFIXES = {

@@ -73,8 +73,10 @@ def _article_countries(
                 if not code and hyphened:  # "Port-au-Prince": one name in five tokens
                     code = _big_town_country(gaz, hyphened)
                 elif not code and longer:  # "El Fasher", not "Rapid"
-                    code = _big_town_country(gaz, f"{text} {nxt.text}")  # type: ignore[union-attr]
-                    consumed = nxt.i if code else -1  # type: ignore[union-attr]
+                    two = f"{text} {nxt.text}"  # type: ignore[union-attr]
+                    code = _big_town_country(gaz, two)
+                    # ("West Africa": a region, whose "Africa" names no town either)
+                    consumed = nxt.i if code or gaz.lookup_exact(two) else -1  # type: ignore[union-attr]
                 elif not code and not _in_persons_name(doc, tok.i):  # "chief Leon Charles"
                     code = _big_town_country(gaz, text)
                     others = _namesake_countries(gaz, text) if code else ()
@@ -140,7 +142,9 @@ def _big_town_country(gaz: Gazetteer, word: str) -> str:
     """The country of a town of 50,000+ people or a province known by this exact name."""
     if not gaz.lookup_exact(word):
         return ""
-    cands = gaz.candidates(word, fuzzy=False, limit=1)
+    cands = gaz.candidates(word, fuzzy=False, limit=5)
+    if any(c.feature == "region" for c in cands):
+        return ""  # "Africa" is a continent before it is an old name of Mahdia
     if cands and (cands[0].population >= 50_000 or cands[0].feature == "admin1"):
         return cands[0].country
     return ""

@@ -144,6 +144,8 @@ from frontwatch.extract._article._sentences import (
     _speech_head,
     _towns_among_areas,
     _verb_rule,
+    under_fire_agent,
+    under_fire_verb,
 )
 from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
 from frontwatch.extract._article._statements import (
@@ -210,9 +212,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     places = find_places(sent, ctx.gaz, ctx.countries, blocked, ctx.article.text, ctx.geo)
     if ctx.last_places:
         places = [_district_of_last_town(ctx, span.doc, m) for m in places]
-    if not ctx.main_country and places and places[0].place.country:
-        # a report with no demonym or country name: its first town says where it is
-        ctx.main_country = places[0].place.country
+    first = next((m.place.country for m in places if m.place.country), "") if places else ""
+    if not ctx.main_country and first:
+        # a report with no demonym or country name: its first town says where it is (a
+        # region such as "West Africa" has no country)
+        ctx.main_country = first
         ctx.countries = (ctx.main_country,)
     dates = ctx.sentence_dates[sent.index]
     # a background box tells no current event (its statements are still read)
@@ -650,6 +654,12 @@ def _owner(noun: Any) -> Any:
 _POSS_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 
 
+def _under_noun(verb: Any) -> Any:
+    """ "fire" in "came under fire": the noun after "under"."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
+    return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -671,11 +681,23 @@ def _event_claim(
         # "a missile that tore through a building in Uman": the relative clause tells where
         clause |= {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
         if verb.lemma_ in _WITNESS_VERBS or _come_under(tok) is not None:
-            # "residents of Khartoum reported clashes", "a market in X came under fire"
-            clause |= {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+            # "residents of Khartoum reported clashes", "a market in X came under fire",
+            # "the village of X was subjected to shelling"
+            clause |= {
+                t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            }
+    hit_subject = None  # "X came under fire from Y": X was hit, Y fired
+    if not noun_trigger and under_fire_verb(tok):
+        hit_subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if hit_subject is not None:
+            clause |= {t.i for t in hit_subject.subtree}
     if rule.requires_actor2 and not noun_trigger:
         clause |= _purpose_clause(tok)  # "used water cannon to break up a rally in Tbilisi"
     subj_tok = _subject(tok) if not noun_trigger else _noun_role(tok, ("by",))
+    if hit_subject is not None:
+        subj_tok = under_fire_agent(tok, _under_noun(tok))
+    elif noun_trigger and subj_tok is None and _come_under(tok) is not None:
+        subj_tok = under_fire_agent(_noun_verb(tok), tok)
     if subj_tok is None and noun_trigger:
         subj_tok = _owner(tok)  # "Russia's drone attack on Odesa", "the army's air raid"
     actor1_info, assoc1 = _actors_of(subj_tok, ctx)
@@ -738,6 +760,8 @@ def _event_claim(
         if owner is not None:
             actor1_info = _as_forces(owner, ctx.article.published)
     obj_tok = _object(tok) if not noun_trigger else _noun_role(tok, ("on", "against", "targeting"))
+    if hit_subject is not None:
+        obj_tok = hit_subject
     if obj_tok is None and len(between) > 1:
         obj_tok = _other_party(between, actor1_info, ctx)
     if obj_tok is None and not noun_trigger and tok.lemma_ in _WITH_VERBS:
@@ -1055,7 +1079,9 @@ def _event_claim(
             actor2_info = group  # "killing seven members of Iran's Revolutionary Guards"
     target = obj_tok if obj_tok is not None or not noun_trigger else _object(_noun_verb(tok))
     if target is None and noun_trigger and _come_under(tok) is not None:
-        target = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
+        target = next(
+            (c for c in _noun_verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
     if noun_trigger and rule.family == "remote" and not _civilian_target(target):
         target = _blast_venue(tok) or target  # "the suicide explosion at a party convention"
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):

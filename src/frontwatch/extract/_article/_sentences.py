@@ -1136,6 +1136,30 @@ def _come_under(tok: Any) -> Any:
         tok, prep = prep.head, prep.head.head  # "came under a wave of air strikes"
     if prep.lower_ == "under" and prep.head.lemma_ in _UNDER_VERBS and prep.head.pos_ == "VERB":
         return prep.head
+    if prep.lower_ == "to" and prep.head.lemma_ in _SUBJECTED_VERBS and prep.head.pos_ == "VERB":
+        return prep.head  # "the village was subjected to shelling by ...": the translated form
+    return None
+
+
+_SUBJECTED_VERBS = {"subject", "expose"}
+
+
+def under_fire_verb(tok: Any) -> bool:
+    """ "X came under fire (from Y)" read as one phrase on its verb: its subject is what was
+    hit, and who fired is after "from"."""
+    return tok.lemma_ in _UNDER_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in tok.children
+    )
+
+
+def under_fire_agent(verb: Any, noun: Any = None) -> Any:
+    """Who fired in "X came under fire from Y" / "was subjected to shelling by Y": Y."""
+    for head in (noun, verb) if noun is not None else (verb,):
+        for c in head.children:
+            if (c.dep_ == "prep" and c.lower_ == "from") or c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and _noun_rule(pobj) is None:
+                    return pobj  # (not the weapon: "from two guided bombs")
     return None
 
 
