@@ -100,3 +100,46 @@ def test_a_drone_dropping_one_explosive_is_a_drone_strike(gaz: Gazetteer) -> Non
 def test_ukrainian_defenders_are_ukraines_forces(gaz: Gazetteer) -> None:
     ev = only("Near Pokrovsk, Ukrainian defenders repelled 40 attacks by Russian troops.", gaz)
     assert (ev.actor1, ev.actor2) == ("Military Forces of Russia", "Military Forces of Ukraine")
+
+
+def test_in_the_past_day_is_a_daily_count_not_history(gaz: Gazetteer) -> None:
+    ev = only(
+        "Over the past day, 19 people died as a result of Israeli strikes on the Nuseirat camp "
+        "in the Gaza Strip, the health ministry said.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.date is not None and (DAY - ev.date).days <= 1
+    assert not events("In the past, rebels shelled the town of Kalehe.", gaz)
+
+
+def test_a_march_in_lower_case_is_a_crowd_not_the_month(gaz: Gazetteer) -> None:
+    ev = only(
+        "Police used water cannon against participants of the march in Yerevan who demanded "
+        "new elections.",
+        gaz,
+    )
+    assert ev.sub_event_type in ("Protest with intervention", "Excessive force against protesters")
+    assert ev.actor1 == "Protesters (Armenia)"
+    assert ev.date is not None and ev.date.month == DAY.month
+
+
+def test_the_words_of_an_official_that_x_happened_tell_an_event(gaz: Gazetteer) -> None:
+    ev = only(
+        "At the same time, the state agency SUNA quotes the words of the governor that the "
+        "militia shelled the city of Kadugli with artillery.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert [p.name for p in ev.places] == ["Kadugli"]
+
+
+def test_according_to_which_names_the_antecedent_as_source(gaz: Gazetteer) -> None:
+    ev = only(
+        "The agency cites a statement of the governor, according to which the militia "
+        "shelled Kadugli on Tuesday.",
+        gaz,
+    )
+    labels = [s.label for s in ev.sources]
+    assert "which" not in labels
+    assert any("governor" in label for label in labels), labels

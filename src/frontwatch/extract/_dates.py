@@ -88,7 +88,7 @@ _WEEKEND = re.compile(
 )
 # "over the previous two days", "in the past week", "during the last 48 hours"
 _PAST_DAYS = re.compile(
-    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+"
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:(?P<n>\w+)\s+)?"
     r"(?P<unit>days?|weeks?|hours?)\b",
     re.I,
 )
@@ -334,10 +334,11 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         wk: DateKind = "since" if m.group("since") else "range"
         add(DateMention(m.start(), m.end(), wk, sat, end, 0, time_precision(sat, end)))
     for m in twin(_PAST_DAYS).finditer(scan) if day_week or gates.hour else ():
-        n = _number(m.group("n"))
+        unit_word = m.group("unit").lower()
+        # "in the past day": one; "over the past days": no count
+        n = _number(m.group("n")) if m.group("n") else int(not unit_word.endswith("s"))
         if published is None or not n or not free(m.start(), m.end()):
             continue
-        unit_word = m.group("unit").lower()
         if unit_word.startswith("hour"):
             days = -(-n // 24)  # "the past 48 hours": two days
         else:
@@ -350,6 +351,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
         raw = m.group("month").lower().rstrip(".")
         if raw == "may" and not (m.group("prep") or m.group("year")):
             continue  # the modal verb "may"
+        if raw == "march" and text[m.start("month")] == "m" and not m.group("year"):
+            continue  # "police dispersed the march": the noun, not the month
         # "in May" (the month's capital, after a preposition) is a month, no abbreviation
         full_may = raw == "may" and m.group("prep") and text[m.start("month")] == "M"
         if len(raw) <= 3 and not m.group("year") and not full_may:

@@ -1329,16 +1329,30 @@ _COMBATANT_NOUNS = {"soldier", "soldiers", "fighter", "fighters", "officer", "co
 
 
 def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
-    """Who a verb acts against through a preposition ("against thousands of protesters")."""
-    for c in tok.children:
+    """Who a verb acts against through a preposition ("against thousands of protesters",
+    "used water cannon against participants of the march")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in [*tok.children, *(g for o in objects for g in o.children)]:
         if c.dep_ != "prep" or c.lower_ not in ("against", "at", "on"):
             continue
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is not None and pobj.lemma_.lower() in _COUNT_NOUNS:
             pobj = _counted(pobj) or pobj
+        if pobj is not None and pobj.lemma_.lower() == "participant" and _event_of(pobj):
+            return _descriptor("protesters", ctx.main_country)  # "participants of the march"
         info, _ = _actors_of(pobj, ctx)
         if info is not None:
             return info
+    return None
+
+
+def _event_of(tok: Any) -> Any:
+    """ "participants of the march": the crowd's gathering noun, if it is one."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in _CROWD_WORDS:
+                return pobj
     return None
 
 

@@ -21,6 +21,26 @@ from frontwatch.extract._tables import (
 )
 from frontwatch.types import Place
 
+_TOLD_NOUNS = {
+    "word",
+    "words",
+    "statement",
+    "message",
+    "information",
+    "data",
+    "account",
+    "testimony",
+}
+
+
+def _content_of_words(tok: Any) -> bool:
+    """ "quotes the words of the governor that the militia shelled the city": a clause the
+    parser hangs on "words" as if relative, but opened by "that" as its mark, tells what was
+    said (a relative clause's "that" is its subject or object, not a mark)."""
+    return tok.head.lower_ in _TOLD_NOUNS and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+    )
+
 
 def _modality(tok: Any, span: Any) -> str:
     """'event', 'skip' (negated, denied, background), or the statement kind."""
@@ -37,6 +57,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _intent_noun(tok.head)
         and not _dated_relative(tok)
         and not _acl_with_object(tok)
+        and not _content_of_words(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):

@@ -296,6 +296,15 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
             if to is None:
                 continue
             for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                if pobj.lower_ in ("which", "whom"):
+                    # "the words of the governor, according to which ...": the antecedent
+                    clause = next((a for a in pobj.ancestors if a.dep_ == "relcl"), None)
+                    before = [
+                        w for w in span.doc[span.start : tok.i] if w.pos_ in ("NOUN", "PROPN")
+                    ]
+                    if clause is None and not before:
+                        continue
+                    pobj = clause.head if clause is not None else before[-1]
                 targets = [pobj]
                 if pobj.lemma_.lower() in (
                     "information",
