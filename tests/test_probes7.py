@@ -143,3 +143,47 @@ def test_according_to_which_names_the_antecedent_as_source(gaz: Gazetteer) -> No
     labels = [s.label for s in ev.sources]
     assert "which" not in labels
     assert any("governor" in label for label in labels), labels
+
+
+def test_staged_a_protest_is_a_protest(gaz: Gazetteer) -> None:
+    # the English model lemmatises "staged" as the noun "stag"
+    ev = only("Teachers staged a protest outside the parliament in Nairobi on Monday.", gaz)
+    assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_a_crowd_dispersed_after_a_comma_is_a_protest_with_intervention(gaz: Gazetteer) -> None:
+    ev = only(
+        "Women in Kabul staged a protest against the closure of universities, the Taliban "
+        "dispersed it by firing into the air.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Protest with intervention"
+    assert [p.name for p in ev.places] == ["Kabul"]
+    ev = only(
+        "Hundreds of supporters of the opposition leader gathered outside the court in Dakar, "
+        "police dispersed them with tear gas.",
+        gaz,
+    )
+    assert (ev.sub_event_type, ev.actor2) == (
+        "Protest with intervention",
+        "Police Forces of Senegal",
+    )
+
+
+def test_burning_tyres_and_blocking_roads_is_one_violent_demonstration(gaz: Gazetteer) -> None:
+    ev = only(
+        "Protesters set fire to tyres and blocked roads in the Lebanese city of Tripoli, "
+        "demanding electricity.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_the_signing_parties_are_the_actors_of_an_agreement_on_civilians(gaz: Gazetteer) -> None:
+    ev = only(
+        "The Rapid Support Forces and the Sudanese army signed a declaration in Jeddah on the "
+        "protection of civilians.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Agreement"
+    assert {ev.actor1, ev.actor2} == {"Rapid Support Forces", "Military Forces of Sudan"}

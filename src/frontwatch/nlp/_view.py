@@ -443,11 +443,16 @@ def _string(strings: Any, key: int) -> str:
     return str(found)
 
 
+# the English model's known wrong lemmas: "staged a protest" is read as the noun "stag"
+_LEMMA_FIXES = {("stag", "VERB"): "stage"}
+
+
 def _token_fields(vocab: Any, key: tuple[int, int, int, int, int, int]) -> _Fields:
     if len(_TOKENS) > _CACHE_LIMIT:
         _TOKENS.clear()
     strs, strings = _STRINGS, vocab.strings
     lemma, pos, tag, dep, ent = (strs.get(k) or _string(strings, k) for k in key[1:])
+    lemma = _LEMMA_FIXES.get((lemma, pos), lemma)
     found = _TOKENS[key] = (
         *(_LEXEMES.get(key[0]) or _lexeme(vocab, key[0])),
         lemma,

@@ -1008,10 +1008,18 @@ def _event_claim(
             near |= _clause_tokens(pivot.head, set())
         for child in pivot.children:
             if (
-                child.dep_ == "conj" or child.dep_ == "advcl" and pivot.lemma_ in _DEATH_VERBS
+                child.dep_ == "conj"
+                or child.dep_ == "advcl"
+                and pivot.lemma_ in _DEATH_VERBS
+                # "Crowds gathered outside the court in Dakar, police dispersed them": the
+                # clause before a comma, which the parser makes the trigger's complement
+                or child.dep_ == "ccomp"
+                and child.i < pivot.i
             ) and child.pos_ in ("VERB", "AUX"):
                 # "21 were killed after gunmen stormed the hotel in Mogadishu": the toll's cause
                 near |= _clause_tokens(child, set())
+                if child.dep_ == "ccomp":  # ("Women in Kabul staged a protest, ...")
+                    near |= {t.i for s in child.children if s.dep_ == "nsubj" for t in s.subtree}
             if child.dep_ == "nsubjpass" and not noun_trigger:
                 # "A centre in Saada was hit by ...", not "the missile which hit X was fired"
                 relcl = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
@@ -1208,6 +1216,14 @@ def _event_claim(
         actor1_info = actor_table().state_forces(actor1_info.country) or actor1_info
     if family == "strategic" and not rule.keep_object:
         actor2_info = None
+    if (
+        sub_event_type == "Agreement"
+        and actor2_info is not None
+        and actor2_info.inter == _CIVILIAN_INTER
+        and subj_tok is not None
+    ):
+        # "X and Y signed a declaration on the protection of civilians": the parties sign
+        actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx) or actor2_info
     if actor2_info is None and family in ("strategic", "clash") and subj_tok is not None:
         actor2_info = _conjunct_actor(subj_tok, actor1_info, ctx)  # "X and Y signed a truce"
     if actor1_info is None and family == "strategic" and subj_tok is not None:
@@ -1409,6 +1425,16 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             _same_place_day(protest, f) for f in forced
         ):
             absorbed.add(i)  # the march the police fired on is that one event, not two
+            continue
+        if protest.sub_event_type == "Peaceful protest" and any(
+            v.sub_event_type == "Violent demonstration"
+            and v.sentence_index == protest.sentence_index
+            and _same_place_day(protest, v)
+            for v in out
+        ):
+            # "Protesters burned tyres and blocked roads in Tripoli": one crowd, whose
+            # violence makes the whole of it a violent demonstration (ACLED codes it once)
+            absorbed.add(i)
             continue
         for j, other in enumerate(out):
             if j == i or j in absorbed or other.sub_event_type not in _INTERVENTIONS:
