@@ -187,3 +187,14 @@ def test_the_signing_parties_are_the_actors_of_an_agreement_on_civilians(gaz: Ga
     )
     assert ev.sub_event_type == "Agreement"
     assert {ev.actor1, ev.actor2} == {"Rapid Support Forces", "Military Forces of Sudan"}
+
+
+def test_staging_the_attack_told_before_is_a_blame_not_an_event(gaz: Gazetteer) -> None:
+    found = events(
+        "Shells hit the Kursk nuclear plant on Monday, the IAEA said. Moscow accused Kyiv of "
+        "shelling the plant. Kyiv said Russian forces had staged the attack themselves.",
+        gaz,
+    )
+    assert len(found) == 1, [(c.sub_event_type, c.rule) for c in found]
+    led = events("The M23 carried out the attack on Kalehe on Monday.", gaz)
+    assert len(led) == 1  # a first telling with its own target is the event

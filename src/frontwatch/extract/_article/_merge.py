@@ -252,6 +252,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             if len(found_triggers) == 1 and ctx.claims and not _background_toll(ctx, sent, dates):
                 _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
+        if how == "light-verb" and not places and not dates and _retold_attack(ctx, tok):
+            continue  # "Ukraine said Russian forces had staged the attack themselves": a blame
         if verdict in ("intended", "threatened", "promised"):
             holder = _intent_holder(tok)
             if not _intent_of_party(ctx, holder):
@@ -652,6 +654,23 @@ def _owner(noun: Any) -> Any:
 
 
 _POSS_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+_RETOLD_DETS = {"the", "this", "that"}
+
+
+def _retold_attack(ctx: _Ctx, verb: Any) -> bool:
+    """ "carried out the attack", "staged the attack themselves" with nothing of its own (no
+    target, place or date): the happening the report has told, now blamed on someone."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ in _RETOLD_DETS for c in obj.children):
+        return False
+    if any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl") for c in obj.children):
+        return False  # "the attack on the checkpoint", "the suicide attack"
+    return any(c.kind == "event" and c.event_type in _RETOLD_TYPES for c in ctx.claims)
+
+
+_RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def _under_noun(verb: Any) -> Any:
