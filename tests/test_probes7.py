@@ -198,3 +198,35 @@ def test_staging_the_attack_told_before_is_a_blame_not_an_event(gaz: Gazetteer) 
     assert len(found) == 1, [(c.sub_event_type, c.rule) for c in found]
     led = events("The M23 carried out the attack on Kalehe on Monday.", gaz)
     assert len(led) == 1  # a first telling with its own target is the event
+
+
+def test_an_army_command_in_lower_case_is_not_the_syrian_operations_room(gaz: Gazetteer) -> None:
+    ev = only(
+        "Fighters of the Arakan Army took control of the headquarters of the 15th military "
+        "operations command in Paletwa.",
+        gaz,
+    )
+    assert ev.actor2 == "Military Forces of Myanmar"
+    hts = only("Fighters of the Military Operations Command entered Aleppo on Friday.", gaz)
+    assert hts.actor1 == "Syrian opposition (HTS-led)"
+
+
+def test_eliminated_fighters_were_killed(gaz: Gazetteer) -> None:
+    ev = only(
+        "In the Khan Younis area, the army eliminated about 30 militants during the day, the "
+        "Israeli military said.",
+        gaz,
+    )
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.fatalities == 30
+    assert not events("The government eliminated fuel subsidies in Lagos on Monday.", gaz)
+
+
+def test_a_coordinated_clause_with_its_own_attacker_keeps_its_own_place(gaz: Gazetteer) -> None:
+    found = events(
+        "On Saturday the Israeli air force attacked the hospital area, and on Sunday Hamas "
+        "fighters fired rockets at Ashkelon.",
+        gaz,
+    )
+    at_ashkelon = [c for c in found if any(p.name == "Ashkelon" for p in c.places)]
+    assert [c.actor1 for c in at_ashkelon] == ["Hamas Movement"]

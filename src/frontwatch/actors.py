@@ -98,6 +98,7 @@ class ActorTable:
         self.actors: dict[str, ActorInfo] = {}
         self._specific: dict[str, list[ActorInfo]] = {}  # alias phrase -> actors (by date)
         self._upper: dict[str, ActorInfo] = {}  # case-sensitive acronyms that are also words
+        self._cased: list[tuple[re.Pattern[str], ActorInfo]] = []  # names of common words
         self._generic: dict[tuple[str, str], list[ActorInfo]] = {}  # (phrase, country) ->
         self._max_words = 1
         branch_countries: dict[str, list[str]] = {}  # name -> other countries it is the branch of
@@ -119,6 +120,8 @@ class ActorTable:
                     self._upper[phrase] = info  # "US" must not match the pronoun "us"
                     continue
                 self._specific.setdefault(_norm(phrase), []).append(info)
+            for phrase in row.get("cased_aliases", []):
+                self._cased.append((re.compile(rf"\b{re.escape(phrase)}\b"), info))
             for country in [info.country, *row.get("generic_countries", [])]:
                 for phrase in row.get("generic", []):
                     self._generic.setdefault((_norm(phrase), country), []).append(info)
@@ -183,6 +186,9 @@ class ActorTable:
         for word in re.findall(r"[\w.]+", phrase):
             if word in self._upper:
                 return self._upper[word]
+        for rx, info in self._cased:
+            if rx.search(phrase):
+                return info
         # "the village of Yelwata in Guma local government area": Nigeria's LGAs are places
         text = re.sub(r"\blocal government areas?\b", " ", _norm(phrase))
         words = text.split()

@@ -85,7 +85,8 @@ _ONE_VICTIM = (
 )
 _FATAL = re.compile(
     rf"(?:(?:{_QUAL})?(?<!\bno )\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
-    rf"|(?:kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<n2>{_NUM}|{_VAGUE}))"
+    rf"|(?:(?:kill(?:ing|ed|s)|eliminat(?:ing|ed|es)|liquidat(?:ing|ed|es))\s+(?:{_QUAL})?"
+    rf"(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
     rf"|(?:kill(?:ing|ed|s)\s+(?P<n5>an?)\s+(?:\w+\s+)?{_ONE_VICTIM}\b)"

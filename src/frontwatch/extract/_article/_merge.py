@@ -673,6 +673,13 @@ def _retold_attack(ctx: _Ctx, verb: Any) -> bool:
 _RETOLD_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+def _own_actor_clause(verb: Any) -> bool:
+    """ "..., and on Sunday Hamas fighters fired rockets at Ashkelon": a coordinated clause
+    with an armed subject of its own tells another act, whose place is not this one's."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and verb.i - subj.i > 0
+
+
 def _under_noun(verb: Any) -> Any:
     """ "fire" in "came under fire": the noun after "under"."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"), None)
@@ -1028,6 +1035,7 @@ def _event_claim(
         for child in pivot.children:
             if (
                 child.dep_ == "conj"
+                and not _own_actor_clause(child)
                 or child.dep_ == "advcl"
                 and pivot.lemma_ in _DEATH_VERBS
                 # "Crowds gathered outside the court in Dakar, police dispersed them": the
