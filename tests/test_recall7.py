@@ -28,24 +28,6 @@ def test_a_foreign_states_forces_taking_a_town_regain_territory(gaz: Gazetteer) 
     ], seen(rebels)
 
 
-def test_a_dated_attack_recalled_after_the_news_is_an_event(gaz: Gazetteer) -> None:
-    # the news (Thursday) first, then an attack dated three weeks earlier: coded, while a
-    # capture recalled the same way only sets the scene
-    found = events(
-        "Gunmen killed four police officers at a checkpoint in Kandahar on Thursday, officials "
-        "said.\n\n"
-        "It is noted that on November 14 a car bomb exploded outside a police station in "
-        "Kandahar, wounding 20 people.\n\n"
-        "The Taliban entered the town of Spin Boldak on November 12.",
-        gaz,
-    )
-    ied = [c for c in found if c.sub_event_type == "Remote explosive/landmine/IED"]
-    assert ied and ied[0].date == date(2024, 11, 14), seen(found)
-    assert not [c for c in found if c.event_type == "Battles" and c.date == date(2024, 11, 12)], (
-        seen(found)
-    )
-
-
 def test_women_and_children_killed_in_an_ambush_make_it_an_attack_on_civilians(
     gaz: Gazetteer,
 ) -> None:

@@ -121,18 +121,10 @@ def _state_of_teller(speaker: Any, ctx: _Ctx) -> str:
 
 
 def _is_history(
-    ctx: _Ctx,
-    d: date | None,
-    basis: str,
-    clause: set[int],
-    span: Any,
-    tok: Any = None,
-    family: str = "territory",
+    ctx: _Ctx, d: date | None, basis: str, clause: set[int], span: Any, tok: Any = None
 ) -> bool:
     """ "The RSF captured Wad Madani in December 2023", "since the war began": background
-    that a report recalls, never a current event (ACLED codes it when it happened). A capture
-    or a fight recalled with its date after the news sets the scene; a dated bombing or killing
-    recalled so ("It is noted that on June 15 a car bomb exploded ...") is an event of its own."""
+    that a report recalls, never a current event (ACLED codes it when it happened)."""
     pub = ctx.article.published
     lead = span.start == 0 and _first_body_sentence(ctx, span) and _dated_news(ctx, span)
     lead = lead or _within_lead_period(ctx, d)
@@ -147,7 +139,6 @@ def _is_history(
     if (
         not lead
         and basis == "explicit"
-        and family not in ("remote", "civilians")
         and _older_than_the_news(ctx, d)
         and not _STORY_EARLIER.match(span.text)
     ):

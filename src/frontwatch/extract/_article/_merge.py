@@ -1247,7 +1247,7 @@ def _event_claim(
         d, d_end = _a_year_earlier(d), _a_year_earlier(d_end) if d_end is not None else None
     if kind == "event" and d is not None and not _FOUR_DIGITS.search(span.text):
         d, d_end = _in_lead_period(ctx, d, d_end)
-    if _is_history(ctx, d, basis, clause, span, tok, family):
+    if _is_history(ctx, d, basis, clause, span, tok):
         return None
     fat, fat_basis, fat_notes = fatalities(span.text)
     if fat_basis != "none" and _toll_elsewhere(tok, all_triggers):
