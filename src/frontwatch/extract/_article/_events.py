@@ -410,6 +410,17 @@ _PEOPLE_HIT = {
     "refugees",
     "worshipper",
     "worshippers",
+    # ("three women and six children were killed when gunmen ambushed their cars")
+    "woman",
+    "women",
+    "child",
+    "children",
+    "girls",
+    "boys",
+    "passengers",
+    "pupils",
+    "students",
+    "farmers",
 }
 
 

@@ -982,6 +982,10 @@ def _event_claim(
         # "reached the outskirts of X", "5 km from X": a front; fighting "near X" stays a
         # clash there (ACLED codes it at X with geo_precision 2)
         kind = "front_position"
+    counted = False  # who fled is only counted ("thousands"): the flight needs its origin
+    if rule.requires_civilian_subject and actor1_info is None and not noun_trigger:
+        actor1_info = _people_moved(ctx, tok, subj_tok)
+        counted = actor1_info is not None
     if (
         rule.requires_civilian_subject
         and (actor1_info is None or actor1_info.inter != _CIVILIAN_INTER)
@@ -995,6 +999,7 @@ def _event_claim(
     ):
         return None
     destinations: list[Place] = []
+    dest_tokens: set[int] = set()
     origin_places = event_places
     if kind == "displacement":
         dest_tokens = _destination_tokens(tok)
@@ -1055,7 +1060,8 @@ def _event_claim(
             [m.place for m in places if m.start in near and not m.place.relation]
         )
     if not place_list:
-        place_list = _country_in_clause(ctx, clause - origins, span)
+        # ("crossed the river to Congo": where they went is no place of the flight)
+        place_list = _country_in_clause(ctx, clause - origins - dest_tokens, span)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1097,6 +1103,8 @@ def _event_claim(
         return None
     if not place_list and not destinations and kind == "displacement":
         return None  # "some pupils escaped and made their way home": from captors, nowhere
+    if counted and not [p for p in place_list if p.name not in {d.name for d in destinations}]:
+        return None  # "thousands crossed the river to Congo": from where is not told
     place_country = next((p.country for p in place_list if p.country), "")
     if any(p.country == ctx.main_country for p in place_list):
         place_country = ctx.main_country  # one misread town abroad does not move the event
@@ -1230,8 +1238,10 @@ def _event_claim(
     if (
         rule.state_sub_event_type
         and actor1_info is not None
-        and inter_at(actor1_info, place_country) == 1
+        and (inter_at(actor1_info, place_country) == 1 or _state_forces(actor1_info))
     ):
+        # a state's forces taking a place, at home or abroad (Russia's in Ukraine, Turkey's in
+        # Syria): ACLED's government regains territory
         sub_event_type = rule.state_sub_event_type
     if (
         rule.name == "change-to-group"
@@ -1633,6 +1643,31 @@ def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:
         options.append(secondary.actor1)
     options.append(secondary.actor2)
     return next((a for a in options if a and a != primary.actor1), "")
+
+
+_PEOPLE_COUNTED = {
+    "thousands", "hundreds", "dozens", "tens", "people", "families", "households", "residents",
+    "civilians", "villagers", "inhabitants",
+}  # fmt: skip
+
+
+def _people_moved(ctx: _Ctx, tok: Any, subj_tok: Any) -> ActorInfo | None:
+    """Who fled or was evacuated, when the subject counts people without naming an actor
+    ("thousands crossed the river", "2,700 residents of border villages were evacuated")."""
+    who = subj_tok if subj_tok is not None else _passive_subject(tok)
+    if who is None:
+        return None
+    info, _ = _actors_of(who, ctx)
+    if info is not None:
+        return info
+    if who.like_num or who.lower_ in _PEOPLE_COUNTED:
+        return _descriptor("civilians", ctx.main_country)
+    return None
+
+
+def _state_forces(info: ActorInfo) -> bool:
+    """A state's own forces, wherever they fight (not a foreign-backed group or a mission)."""
+    return info.inter == 1 or info.home_inter == 1
 
 
 def _merge_two(a: Claim, b: Claim) -> Claim:
