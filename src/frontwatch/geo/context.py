@@ -75,6 +75,8 @@ WEIGHTS: dict[str, float] = {
     "world_city_share": 0.5,  # of the country bonus such a village keeps
     "small_area": 100_000,  # people: a province this small beside a town this big abroad
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
+    "pair": 0.6,  # a close contender with a close contender of another name beside it
+    "pair_km": 30.0,
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -554,6 +556,7 @@ def rank_mentions(
             again[(m.text, m.hint)] = (m.cands, rows)
     scored = _list_kinds(text, mentions, scored)
     scored = _shared_country_names(mentions, scored)
+    scored = _pair_closeness(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
     # being near them ("St. Thomas" settles which London a local report means)
     first = _anchors(mentions, scored)
@@ -740,6 +743,66 @@ def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
     x = math.radians(dlon) * math.cos(math.radians((lat + p[0]) / 2))
     y = math.radians(lat - p[0])
     return 6371.0088 * math.sqrt(x * x + y * y)
+
+
+def _contenders(
+    rows: Sequence[tuple[float, Candidate, list[str]]],
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Towns with a point scoring within WEIGHTS["near"] of a mention's best row, when
+    there are two or more of them (an ambiguous name)."""
+    if len(rows) < 2:
+        return []
+    floor = rows[0][0] - WEIGHTS["near"]
+    out = [t for t in rows if t[0] >= floor and t[1].feature == "city" and t[1].lat is not None]
+    return out if len(out) > 1 else []
+
+
+def _pair_closeness(
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Two ambiguous names of one text whose contenders lie side by side are those
+    towns ("Edmonton ... Enfield": the two places of north London, not Alberta's city and
+    Connecticut's town): each such contender gains WEIGHTS["pair"] (once)."""
+    cont: dict[str, list[tuple[float, Candidate, list[str]]]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        if m.text not in cont and (found := _contenders(rows)):
+            cont[m.text] = found
+    if len(cont) < 2:
+        return scored
+    km = WEIGHTS["pair_km"]
+    hits: dict[str, dict[int, str]] = {}
+    for spelled, rows in cont.items():
+        others = [(o, t) for t, orows in cont.items() if t != spelled for _, o, _ in orows]
+        beside: dict[int, str] = {}
+        for _, c, _ in rows:
+            for o, t in others:
+                if _approx_km(c.lat, c.lon, (o.lat, o.lon)) <= km:  # type: ignore[arg-type]
+                    beside[c.idx] = t
+                    break
+        if beside and len(beside) < len(rows):
+            hits[spelled] = beside
+    if not hits:
+        return scored
+    out = []
+    memo: dict[int, list[tuple[float, Candidate, list[str]]]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        near = hits.get(m.text)
+        if near is None:
+            out.append(rows)
+            continue
+        got = memo.get(id(rows))
+        if got is None:
+            got = [
+                (r + WEIGHTS["pair"], c, [*why, f"beside a namesake of {near[c.idx]}"])
+                if c.idx in near
+                else (r, c, why)
+                for r, c, why in rows
+            ]
+            got.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+            memo[id(rows)] = got
+        out.append(got)
+    return out
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:

@@ -306,6 +306,25 @@ _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+# words between a local authority's name and its "Council" ("Leeds City Council")
+_COUNCIL_KINDS = frozenset(
+    [
+        "City",
+        "County",
+        "Borough",
+        "District",
+        "Town",
+        "Metropolitan",
+        "Regional",
+        "Municipal",
+        "Parish",
+        "Shire",
+        "Provincial",
+        "Local",
+        "Village",
+        "Municipality",
+    ]
+)
 
 
 def _locative(span: Any, extra: set[str] | None = None) -> bool:
@@ -801,6 +820,10 @@ class Geoparser:
         for ent in doc.ents:
             if ent.label_ != "ORG" or len(ent) < 2 or ent.start in taken:
                 continue
+            town = self._council_town(ent)
+            if town is not None:
+                yield town
+                continue
             i = ent.start
             while i < ent.end:
                 hit = 0
@@ -819,6 +842,32 @@ class Geoparser:
                         yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
                         break
                 i += hit or 1
+
+    def _council_town(self, ent: Any) -> _Mention | None:
+        """ "Enfield Council", "Leeds City Council", "Kent County Council": a local
+        authority's council names its town or county (a town of 1,000+ or a county the
+        gazetteer knows by that very name; "Security Council" names none)."""
+        toks = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+        if len(toks) < 2 or toks[-1].text != "Council":
+            return None
+        words = toks[1:-1] if toks[0].lower_ == "the" else toks[:-1]
+        while words and words[-1].text in _COUNCIL_KINDS:
+            words = words[:-1]
+        if not 1 <= len(words) <= 3 or not all(w.text[:1].isupper() for w in words):
+            return None
+        sub = ent.doc[words[0].i : words[-1].i + 1]
+        if len(sub) != len(words) or self.gaz.is_stop(sub.text):
+            return None
+        key = normalise_name(sub.text)
+        if not any(
+            c.method == "exact"
+            and c.feature in ("city", "admin2")
+            and c.population >= 1_000
+            and normalise_name(c.name).startswith(key)
+            for c in self._cands(sub.text)
+        ):
+            return None
+        return _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
 
     def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
