@@ -48,3 +48,20 @@ def test_two_names_whose_namesakes_lie_side_by_side(parser: Geoparser) -> None:
     assert got["Enfield"].place.country == "GB"
     alone = _by_text(parser.parse("Snow closed the schools in Edmonton on Monday."))
     assert alone["Edmonton"].place.country == "CA"
+
+
+def test_a_place_before_based_is_a_mention(parser: Geoparser) -> None:
+    # the tagger reads "Kent" as a person here; "-based" says it is where the team is
+    text = "Kent scored twice for the Kent-based side on Sunday."
+    assert any(t.start == text.index("Kent-") for t in parser.parse(text))
+    tops = parser.parse("The Nairobi-based charity sent tents.")
+    assert [(t.text, t.place.country) for t in tops] == [("Nairobi", "KE")]
+
+
+def test_a_word_before_based_that_is_no_place_is_no_mention(parser: Geoparser) -> None:
+    assert parser.parse("Plant-based meals and Cloud-based tools were sold.") == []
+
+
+def test_a_county_under_its_own_name_takes_the_named_state(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Ranchers in Hall County said the Texas drought was the worst."))
+    assert got["Hall County"].place.admin1 == "Texas"

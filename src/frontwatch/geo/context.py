@@ -359,7 +359,9 @@ def _prior(
         if c.country == ctx.top_country:
             r += w["country_top"] * scale
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
-    if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
+    # a county under its own name ("Hall County" in a text naming Texas) too
+    county = c.feature == "admin2" and _primary(c, spelled)
+    if named_by - {spelled} and (c.feature == "city" or hint == "admin2" or county):
         big = c.feature == "city" and famous > max(WEIGHTS["famous"], 20 * c.population)
         # a village of a named state does not outweigh a famous namesake in its own country
         # (Boston, Mass. in a text that names New York; Prague, Oklahoma stays Oklahoma's)

@@ -306,6 +306,7 @@ _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_BASED = re.compile(r"(?<![\w'’-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b")
 # words between a local authority's name and its "Council" ("Leeds City Council")
 _COUNCIL_KINDS = frozenset(
     [
@@ -617,6 +618,8 @@ class Geoparser:
         taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.extend(self._embedded(doc, taken_places))
+        based = list(self._based(text, out))
+        out.extend(based)
         out = [
             _trim(text, m, self._abbrevs)
             for m in out
@@ -630,6 +633,7 @@ class Geoparser:
         # spaCy's GPE after a place preposition ("in Cornwall") stays, whatever else a word
         # of the text's personal names is ("Cornwall Fire and Rescue" tagged PERSON)
         sure = {e.start_char for e in doc.ents if e.label_ == "GPE" and _locative(e)}
+        sure.update(m.start for m in based)  # "the Kent-based team": a place, whoever Kent is
         out = [
             m
             for m in out
@@ -842,6 +846,24 @@ class Geoparser:
                         yield _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
                         break
                 i += hit or 1
+
+    def _based(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "a Kent-based team", "the US-based producer": the name before "-based" is where
+        something is based, when the gazetteer knows it well (a country, province, region,
+        county or a town of 10,000+ under its own name) and no mention holds it yet."""
+        for got in _BASED.finditer(text):
+            a, b = got.span(1)
+            span = got.group(1)
+            if _overlaps_any([(m.start, m.end) for m in found], a, b) or self.gaz.is_stop(span):
+                continue
+            own = fold_name(span)
+            if self._strong_place(span) or any(
+                c.method == "exact"
+                and fold_name(c.name) == own
+                and (c.feature == "admin2" or (c.feature == "city" and c.population >= 10_000))
+                for c in self._cands(span)
+            ):
+                yield _Mention(a, b, span, "gazetteer")
 
     def _council_town(self, ent: Any) -> _Mention | None:
         """ "Enfield Council", "Leeds City Council", "Kent County Council": a local
