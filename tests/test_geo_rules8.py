@@ -65,3 +65,31 @@ def test_a_word_before_based_that_is_no_place_is_no_mention(parser: Geoparser) -
 def test_a_county_under_its_own_name_takes_the_named_state(parser: Geoparser) -> None:
     got = _by_text(parser.parse("Ranchers in Hall County said the Texas drought was the worst."))
     assert got["Hall County"].place.admin1 == "Texas"
+
+
+def test_a_town_before_its_province_is_a_mention(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Her brothers, both of Hugo, Oklahoma, drove the truck."))
+    assert got["Hugo"].place.admin1 == "Oklahoma"
+    got = _by_text(parser.parse("RUSSELLVILLE, Ark. (AP) - A barn burned overnight."))
+    assert got["RUSSELLVILLE"].place.admin1 == "Arkansas"
+
+
+def test_a_word_before_a_province_that_is_no_town_there_is_no_mention(
+    parser: Geoparser,
+) -> None:
+    got = _by_text(parser.parse("On Monday, Texas lawmakers met."))
+    assert "Monday" not in got
+
+
+def test_a_local_office_names_its_town(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Beaconsfield Mayor Anne Roy opened the new library."))
+    assert got["Beaconsfield"].place.country == "CA"
+    assert parser.parse("The Security Council and the Supreme Court met.") == []
+
+
+def test_a_world_city_tagged_as_a_person_is_the_city(parser: Geoparser) -> None:
+    text = "The poor health of the people put Edmonton near the bottom of the list."
+    assert [t.text for t in parser.parse(text)] == ["Edmonton"]
+    # a person who bears the name keeps it
+    text = "Joaquin Phoenix won. Later Phoenix thanked his mother."
+    assert all(t.text != "Phoenix" for t in parser.parse(text))

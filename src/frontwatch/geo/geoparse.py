@@ -306,6 +306,14 @@ _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_HEAD_BEFORE_QUALIFIER = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}),[ \t]*$")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_LOCAL_OFFICE = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:City |County |Borough |Town )?"
+    r"(?:Mayor|mayor|Council|Superior Court|Crown Court|Magistrates[’']? Court|District Court"
+    r"|Circuit Court|Municipal Court|County Court|City Hall|Town Hall)\b"
+)
+WORLD_CITY = 1_000_000  # people: a one-word PERSON of this town's name is the town
 _BASED = re.compile(r"(?<![\w'’-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b")
 # words between a local authority's name and its "Council" ("Leeds City Council")
 _COUNCIL_KINDS = frozenset(
@@ -618,7 +626,8 @@ class Geoparser:
         taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.extend(self._embedded(doc, taken_places))
-        based = list(self._based(text, out))
+        based = list(self._based(text, out, _BASED))
+        based.extend(self._based(text, out + based, _LOCAL_OFFICE))
         out.extend(based)
         out = [
             _trim(text, m, self._abbrevs)
@@ -628,12 +637,15 @@ class Geoparser:
         ]
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
+        heads = list(self._qualified_heads(text, out))
+        out.extend(heads)
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
         # spaCy's GPE after a place preposition ("in Cornwall") stays, whatever else a word
         # of the text's personal names is ("Cornwall Fire and Rescue" tagged PERSON)
         sure = {e.start_char for e in doc.ents if e.label_ == "GPE" and _locative(e)}
         sure.update(m.start for m in based)  # "the Kent-based team": a place, whoever Kent is
+        sure.update(m.start for m in heads)
         out = [
             m
             for m in out
@@ -786,6 +798,35 @@ class Geoparser:
             ):
                 yield _Mention(s, e, ent.text, "gazetteer")
 
+    def _qualified_heads(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "all of Hugo, Oklahoma", "RUSSELLVILLE, Ark. (AP)": the capitalised words right
+        before a province and a comma are a place when the gazetteer has a town of that
+        name in that very province (whatever the tagger made of them)."""
+        spans = [(m.start, m.end) for m in found]
+        for m in found:
+            areas = {
+                (c.country, c.admin1)
+                for c in m.cands or self._cands(m.text)
+                if c.method == "exact" and c.feature == "admin1"
+            }
+            if not areas:
+                continue
+            got = _HEAD_BEFORE_QUALIFIER.search(text, max(0, m.start - 40), m.start)
+            if got is None:
+                continue
+            words = list(_CAP_WORD.finditer(got.group(1)))
+            for k in range(len(words)):  # the longest run of words that is such a town
+                a, b = got.start(1) + words[k].start(), got.end(1)
+                sub = text[a:b]
+                if _overlaps_any(spans, a, b) or self.gaz.is_stop(sub):
+                    continue
+                if any(
+                    c.method == "exact" and c.feature == "city" and (c.country, c.admin1) in areas
+                    for c in self._cands(sub)
+                ):
+                    yield _Mention(a, b, sub, "gazetteer")
+                    break
+
     def _segment(self, m: _Mention) -> list[_Mention]:
         """An entity the gazetteer does not know as a whole that joins known places
         ("Cattai and Wilberforce", "Greece Italy", "Central Africa - Nigeria") or wraps one
@@ -847,11 +888,15 @@ class Geoparser:
                         break
                 i += hit or 1
 
-    def _based(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+    def _based(
+        self, text: str, found: Sequence[_Mention], pattern: re.Pattern[str]
+    ) -> Iterator[_Mention]:
         """ "a Kent-based team", "the US-based producer": the name before "-based" is where
         something is based, when the gazetteer knows it well (a country, province, region,
-        county or a town of 10,000+ under its own name) and no mention holds it yet."""
-        for got in _BASED.finditer(text):
+        county or a town of 10,000+ under its own name) and no mention holds it yet; with
+        `_LOCAL_OFFICE` the town of a local office ("Beaconsfield Mayor Georges Bourelle",
+        "in Litchfield Superior Court")."""
+        for got in pattern.finditer(text):
             a, b = got.span(1)
             span = got.group(1)
             if _overlaps_any([(m.start, m.end) for m in found], a, b) or self.gaz.is_stop(span):
@@ -906,6 +951,13 @@ class Geoparser:
             return True
         if label == "PERSON" and len(ent) <= 2 and _locative(ent) and self._big_city(span, 10_000):
             return True  # "the road to Cirencester", "in Riverdale": a town, not a person
+        if (
+            label == "PERSON"
+            and len(ent) == 1
+            and self._big_city(span, WORLD_CITY)
+            and span not in _person_words(ent.doc)
+        ):
+            return True  # "Edmonton ranked last": a city of millions no person of the text bears
         if (
             len(ent) <= 2
             and _RESIDENCE.search(ent.doc.text, 0, ent.start_char)
