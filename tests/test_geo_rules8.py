@@ -93,3 +93,17 @@ def test_a_world_city_tagged_as_a_person_is_the_city(parser: Geoparser) -> None:
     # a person who bears the name keeps it
     text = "Joaquin Phoenix won. Later Phoenix thanked his mother."
     assert all(t.text != "Phoenix" for t in parser.parse(text))
+
+
+def test_an_unknown_street_is_at_the_biggest_of_the_towns_named_most(
+    parser: Geoparser,
+) -> None:
+    # Lafayette and New Orleans are each named once: the street is placed in New Orleans
+    text = (
+        "The painter left Lafayette, Louisiana, for New Orleans in 1990. "
+        "She opened a gallery on Zorblatt Street."
+    )
+    got = _by_text(parser.parse(text))
+    street = got["Zorblatt Street"]
+    assert not street.resolved
+    assert street.place.lat is not None and abs(street.place.lat - 29.95) < 0.2

@@ -436,7 +436,7 @@ _FACILITY = re.compile(
     r"Hospital|School|College|Church|Cathedral|Basilica|Mosque|Temple|Synagogue|Bridge|"
     r"Station|Stadium|Arena|Hall|Centre|Center|Market|Museum|Prison|Jail|Courthouse|Hotel|"
     r"Mall|Plaza|Building|Tower|Library|Theatre|Theater|Canal|Railroad|Railway|Harbour|"
-    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter)\.?$"
+    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter|Hills|Heights)\.?$"
 )
 
 
@@ -538,8 +538,9 @@ def _main_town(
     country: str = "",
     provinces: set[str] | None = None,
 ) -> Candidate | None:
-    """The town the text names most often (first named on a tie), in the text's main
-    country and its named provinces when it names them."""
+    """The town the text names most often (on a tie the biggest, then the first named: a
+    report on New Orleans that names Lafayette once too), in the text's main country and
+    its named provinces when it names them."""
     counts: dict[int, int] = {}
     first: dict[int, Candidate] = {}
     for _, cands, _ in ranked:
@@ -552,7 +553,8 @@ def _main_town(
             first.setdefault(cands[0].idx, cands[0])
     if not counts:
         return None
-    best = max(counts, key=lambda i: counts[i])  # dicts keep first-named order on ties
+    # dicts keep first-named order on ties
+    best = max(counts, key=lambda i: (counts[i], first[i].population))
     return first[best]
 
 
