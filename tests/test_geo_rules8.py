@@ -107,3 +107,19 @@ def test_an_unknown_street_is_at_the_biggest_of_the_towns_named_most(
     street = got["Zorblatt Street"]
     assert not street.resolved
     assert street.place.lat is not None and abs(street.place.lat - 29.95) < 0.2
+
+
+def test_a_name_with_its_kind_word_does_not_vote_for_itself(parser: Geoparser) -> None:
+    # "Santa Ana" is also a province of El Salvador: that sense of the bare name must not
+    # make El Salvador and its province "named" for "the City of Santa Ana"
+    text = (
+        "Pupils at a school in Santa Ana, California fell ill. "
+        "Officials from the City of Santa Ana met the parents."
+    )
+    got = _by_text(parser.parse(text))
+    assert got["City of Santa Ana"].place.country == "US"
+
+
+def test_a_borough_is_its_town(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("An officer from Enfield Borough said two men ran off."))
+    assert got["Enfield Borough"].resolved

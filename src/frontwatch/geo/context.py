@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import institutions
 from frontwatch.geo.normalise import fold_name, normalise_name
+from frontwatch.geo.relative import split_hint
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -146,8 +147,8 @@ class DocContext:
         votes = self.countries.get(cc)
         if not votes:
             return 0.0
-        own = normalise_name(spelled) if spelled else ""
-        return sum(v for t, v in votes.items() if t != spelled and normalise_name(t) != own)
+        own = _core(spelled) if spelled else ""
+        return sum(v for t, v in votes.items() if t != spelled and _core(t) != own)
 
     _top: str | None = None  # top_country, computed once (add() resets it)
 
@@ -167,6 +168,13 @@ class DocContext:
         if len(provinces) == 1 and provinces[0].lat is not None:
             return provinces[0]
         return self.areas.get(top)
+
+
+@lru_cache(maxsize=65536)
+def _core(spelled: str) -> str:
+    """A spelling less its kind words, normalised: "City of Santa Ana", "Santa Ana City"
+    and "Santa Ana" are one name, which does not vote for itself."""
+    return normalise_name(split_hint(spelled)[0])
 
 
 def institution_areas(gaz: Gazetteer, text: str) -> list[tuple[str, Candidate]]:
@@ -361,7 +369,9 @@ def _prior(
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
     # a county under its own name ("Hall County" in a text naming Texas) too
     county = c.feature == "admin2" and _primary(c, spelled)
-    if named_by - {spelled} and (c.feature == "city" or hint == "admin2" or county):
+    own = _core(spelled)
+    others = any(t != spelled and _core(t) != own for t in named_by)
+    if others and (c.feature == "city" or hint == "admin2" or county):
         big = c.feature == "city" and famous > max(WEIGHTS["famous"], 20 * c.population)
         # a village of a named state does not outweigh a famous namesake in its own country
         # (Boston, Mass. in a text that names New York; Prague, Oklahoma stays Oklahoma's)
