@@ -123,3 +123,15 @@ def test_a_name_with_its_kind_word_does_not_vote_for_itself(parser: Geoparser) -
 def test_a_borough_is_its_town(parser: Geoparser) -> None:
     got = _by_text(parser.parse("An officer from Enfield Borough said two men ran off."))
     assert got["Enfield Borough"].resolved
+
+
+def test_a_list_of_towns_tagged_as_one_organisation(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("The two men drove south to Ingham or Townsville in a van."))
+    assert got["Ingham"].place.country == "AU"
+    assert got["Townsville"].place.country == "AU"
+    assert [t.text for t in parser.parse("He worked for Procter and Gamble in Ohio.")] == ["Ohio"]
+
+
+def test_a_province_abbreviation_after_a_town(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("LOUISVILLE, KY--(Wire) - The distiller sold a warehouse."))
+    assert got["KY"].place.admin1 == "Kentucky"

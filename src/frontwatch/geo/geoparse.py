@@ -314,6 +314,8 @@ _LOCAL_OFFICE = re.compile(
     r"|Circuit Court|Municipal Court|County Court|City Hall|Town Hall)\b"
 )
 WORLD_CITY = 1_000_000  # people: a one-word PERSON of this town's name is the town
+_TAIL_AFTER_TOWN = re.compile(r",[ \t]*([A-Z][A-Za-z]*\.?)(?![\w'’])")
+_LIST_INSIDE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _BASED = re.compile(r"(?<![\w'’-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b")
 # words between a local authority's name and its "Council" ("Leeds City Council")
 _COUNCIL_KINDS = frozenset(
@@ -615,6 +617,10 @@ class Geoparser:
                 if not self.demonyms or demonym_country(span) is None:
                     continue
                 m = _Mention(s, e, span, "demonym")
+            elif parts := self._place_list(ent, s, span):
+                out.extend(parts)  # "the towns of Haris and Varzaqan" as one ORG
+                taken.update(range(ent.start, ent.end))
+                continue
             elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
             elif head := self._dateline_head(ent, span):
@@ -640,6 +646,7 @@ class Geoparser:
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
         heads = list(self._qualified_heads(text, out))
+        heads.extend(self._qualifying_tails(text, out + heads))
         out.extend(heads)
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
@@ -829,6 +836,27 @@ class Geoparser:
                     yield _Mention(a, b, sub, "gazetteer")
                     break
 
+    def _qualifying_tails(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "LOUISVILLE, KY--(Marketwire)": the capitalised word right after a town and a
+        comma is a place when it is a province (its name or abbreviation) holding a town
+        of that name."""
+        spans = [(m.start, m.end) for m in found]
+        for m in found:
+            got = _TAIL_AFTER_TOWN.match(text, m.end)
+            if got is None or _overlaps_any(spans, *got.span(1)):
+                continue
+            towns = {
+                (c.country, c.admin1)
+                for c in m.cands or self._cands(m.text)
+                if c.method == "exact" and c.feature == "city"
+            }
+            word = got.group(1)
+            if towns and any(
+                c.method == "exact" and c.feature == "admin1" and (c.country, c.admin1) in towns
+                for c in self._cands(word)
+            ):
+                yield _Mention(got.start(1), got.end(1), word, "gazetteer")
+
     def _segment(self, m: _Mention) -> list[_Mention]:
         """An entity the gazetteer does not know as a whole that joins known places
         ("Cattai and Wilberforce", "Greece Italy", "Central Africa - Nigeria") or wraps one
@@ -904,13 +932,38 @@ class Geoparser:
             if _overlaps_any([(m.start, m.end) for m in found], a, b) or self.gaz.is_stop(span):
                 continue
             own = fold_name(span)
+            alias = pattern is _LOCAL_OFFICE  # "Mount Royal Mayor": Mont-Royal's own office
             if self._strong_place(span) or any(
                 c.method == "exact"
-                and fold_name(c.name) == own
+                and (alias or fold_name(c.name) == own)
                 and (c.feature == "admin2" or (c.feature == "city" and c.population >= 10_000))
                 for c in self._cands(span)
             ):
                 yield _Mention(a, b, span, "gazetteer")
+
+    def _place_list(self, ent: Any, start: int, span: str) -> list[_Mention]:
+        """An ORG or PERSON after a place preposition that is a list of towns the
+        gazetteer knows ("south to Ingham or Townsville", "the towns of Haris and
+        Varzaqan"): each town is a mention."""
+        if ent.label_ not in ("PERSON", "ORG") or not _LIST_INSIDE.search(span):
+            return []
+        if not _locative(ent):
+            return []
+        out = []
+        pos = 0
+        for sep in [*_LIST_INSIDE.finditer(span), None]:
+            a, b = pos, (sep.start() if sep else len(span))
+            part = span[a:b]
+            if not part[:1].isupper() or self.gaz.is_stop(part):
+                return []
+            if not any(
+                c.method == "exact" and c.feature in ("city", "admin1", "admin2", "country")
+                for c in self._cands(part)
+            ):
+                return []
+            out.append(_Mention(start + a, start + b, part, "gazetteer"))
+            pos = sep.end() if sep else b
+        return out if len(out) >= 2 else []
 
     def _council_town(self, ent: Any) -> _Mention | None:
         """ "Enfield Council", "Leeds City Council", "Kent County Council": a local
