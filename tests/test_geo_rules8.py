@@ -135,3 +135,12 @@ def test_a_list_of_towns_tagged_as_one_organisation(parser: Geoparser) -> None:
 def test_a_province_abbreviation_after_a_town(parser: Geoparser) -> None:
     got = _by_text(parser.parse("LOUISVILLE, KY--(Wire) - The distiller sold a warehouse."))
     assert got["KY"].place.admin1 == "Kentucky"
+
+
+def test_a_name_joined_to_a_place_is_a_place(parser: Geoparser) -> None:
+    got = _by_text(
+        parser.parse("The fruit came from Bonaire, followed by Limpopo and Eastern Cape.")
+    )
+    assert got["Limpopo"].place.country == "ZA"
+    assert "Putin" not in _by_text(parser.parse("Trump and Putin met in Helsinki."))
+    assert parser.parse("Forecasters said El Niño and the monsoon would shift.") == []

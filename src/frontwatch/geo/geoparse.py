@@ -634,6 +634,7 @@ class Geoparser:
         taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.extend(self._embedded(doc, taken_places))
+        out.extend(self._conjoined(doc, out))
         based = list(self._based(text, out, _BASED))
         based.extend(self._based(text, out + based, _LOCAL_OFFICE))
         out.extend(based)
@@ -940,6 +941,49 @@ class Geoparser:
                 for c in self._cands(span)
             ):
                 yield _Mention(a, b, span, "gazetteer")
+
+    def _conjoined(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "Heathrow and Gatwick", "Limpopo and Eastern Cape": a one- or two-word PERSON,
+        ORG or DATE joined by "and" or a comma to a place found is a place too, when the
+        gazetteer has it under its own name (a province, country or region, or a town of
+        1,000+) and no personal name of the text holds the word."""
+        text = doc.text
+        spans = sorted((m.start, m.end) for m in found if m.source != "demonym")
+        if not spans:
+            return
+        people: set[str] | None = None
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "DATE") or len(ent) > 2:
+                continue
+            a, b = ent.start_char, ent.end_char
+            if _overlaps_any(spans, a, b):
+                continue
+            if not any(
+                _AND.match(text[e:a]) if e <= a else _AND.match(text[b:s])
+                for s, e in spans
+                if 0 <= a - e <= 6 or 0 <= s - b <= 6
+            ):
+                continue
+            span = ent.text
+            own = fold_name(span)
+            strong = self._strong_place(span)
+            if not strong and (
+                ent.label_ == "DATE"
+                or span.isupper()  # "TASS and Interfax": agencies' initials
+                or not any(
+                    c.method == "exact"
+                    and c.feature == "city"
+                    and c.population >= 1_000
+                    and fold_name(c.name) == own
+                    for c in self._cands(span)
+                )
+            ):
+                continue
+            if people is None:
+                people = _person_words(doc)
+            if span in people:
+                continue
+            yield _Mention(a, b, span, "gazetteer")
 
     def _place_list(self, ent: Any, start: int, span: str) -> list[_Mention]:
         """An ORG or PERSON after a place preposition that is a list of towns the
