@@ -18,8 +18,8 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.88, 0.575, 0.65),
-    "trnews": (0.95, 0.755, 0.785),
+    "geowebnews": (0.90, 0.59, 0.655),
+    "trnews": (0.955, 0.76, 0.79),
     "geovirus": (0.785, 0.755, 0.955),
 }
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from frontwatch.geo.gazetteer import Candidate, Gazetteer
 from frontwatch.geo.lexicon import institutions
 from frontwatch.geo.normalise import fold_name, normalise_name
+from frontwatch.geo.relative import split_hint
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwatch.geo.geoparse import _Mention
@@ -75,6 +76,8 @@ WEIGHTS: dict[str, float] = {
     "world_city_share": 0.5,  # of the country bonus such a village keeps
     "small_area": 100_000,  # people: a province this small beside a town this big abroad
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
+    "pair": 0.6,  # a close contender with a close contender of another name beside it
+    "pair_km": 30.0,
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -144,8 +147,8 @@ class DocContext:
         votes = self.countries.get(cc)
         if not votes:
             return 0.0
-        own = normalise_name(spelled) if spelled else ""
-        return sum(v for t, v in votes.items() if t != spelled and normalise_name(t) != own)
+        own = _core(spelled) if spelled else ""
+        return sum(v for t, v in votes.items() if t != spelled and _core(t) != own)
 
     _top: str | None = None  # top_country, computed once (add() resets it)
 
@@ -165,6 +168,13 @@ class DocContext:
         if len(provinces) == 1 and provinces[0].lat is not None:
             return provinces[0]
         return self.areas.get(top)
+
+
+@lru_cache(maxsize=65536)
+def _core(spelled: str) -> str:
+    """A spelling less its kind words, normalised: "City of Santa Ana", "Santa Ana City"
+    and "Santa Ana" are one name, which does not vote for itself."""
+    return normalise_name(split_hint(spelled)[0])
 
 
 def institution_areas(gaz: Gazetteer, text: str) -> list[tuple[str, Candidate]]:
@@ -357,7 +367,11 @@ def _prior(
         if c.country == ctx.top_country:
             r += w["country_top"] * scale
     named_by = ctx.admin1s.get((c.country, c.admin1), set())
-    if named_by - {spelled} and (c.feature == "city" or hint == "admin2"):
+    # a county under its own name ("Hall County" in a text naming Texas) too
+    county = c.feature == "admin2" and _primary(c, spelled)
+    own = _core(spelled)
+    others = any(t != spelled and _core(t) != own for t in named_by)
+    if others and (c.feature == "city" or hint == "admin2" or county):
         big = c.feature == "city" and famous > max(WEIGHTS["famous"], 20 * c.population)
         # a village of a named state does not outweigh a famous namesake in its own country
         # (Boston, Mass. in a text that names New York; Prague, Oklahoma stays Oklahoma's)
@@ -554,6 +568,7 @@ def rank_mentions(
             again[(m.text, m.hint)] = (m.cands, rows)
     scored = _list_kinds(text, mentions, scored)
     scored = _shared_country_names(mentions, scored)
+    scored = _pair_closeness(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
     # being near them ("St. Thomas" settles which London a local report means)
     first = _anchors(mentions, scored)
@@ -740,6 +755,66 @@ def _approx_km(lat: float, lon: float, p: tuple[float, float]) -> float:
     x = math.radians(dlon) * math.cos(math.radians((lat + p[0]) / 2))
     y = math.radians(lat - p[0])
     return 6371.0088 * math.sqrt(x * x + y * y)
+
+
+def _contenders(
+    rows: Sequence[tuple[float, Candidate, list[str]]],
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Towns with a point scoring within WEIGHTS["near"] of a mention's best row, when
+    there are two or more of them (an ambiguous name)."""
+    if len(rows) < 2:
+        return []
+    floor = rows[0][0] - WEIGHTS["near"]
+    out = [t for t in rows if t[0] >= floor and t[1].feature == "city" and t[1].lat is not None]
+    return out if len(out) > 1 else []
+
+
+def _pair_closeness(
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Two ambiguous names of one text whose contenders lie side by side are those
+    towns ("Edmonton ... Enfield": the two places of north London, not Alberta's city and
+    Connecticut's town): each such contender gains WEIGHTS["pair"] (once)."""
+    cont: dict[str, list[tuple[float, Candidate, list[str]]]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        if m.text not in cont and (found := _contenders(rows)):
+            cont[m.text] = found
+    if len(cont) < 2:
+        return scored
+    km = WEIGHTS["pair_km"]
+    hits: dict[str, dict[int, str]] = {}
+    for spelled, rows in cont.items():
+        others = [(o, t) for t, orows in cont.items() if t != spelled for _, o, _ in orows]
+        beside: dict[int, str] = {}
+        for _, c, _ in rows:
+            for o, t in others:
+                if _approx_km(c.lat, c.lon, (o.lat, o.lon)) <= km:  # type: ignore[arg-type]
+                    beside[c.idx] = t
+                    break
+        if beside and len(beside) < len(rows):
+            hits[spelled] = beside
+    if not hits:
+        return scored
+    out = []
+    memo: dict[int, list[tuple[float, Candidate, list[str]]]] = {}
+    for m, rows in zip(mentions, scored, strict=True):
+        near = hits.get(m.text)
+        if near is None:
+            out.append(rows)
+            continue
+        got = memo.get(id(rows))
+        if got is None:
+            got = [
+                (r + WEIGHTS["pair"], c, [*why, f"beside a namesake of {near[c.idx]}"])
+                if c.idx in near
+                else (r, c, why)
+                for r, c, why in rows
+            ]
+            got.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+            memo[id(rows)] = got
+        out.append(got)
+    return out
 
 
 def _with_rank(c: Candidate, r: float) -> Candidate:

@@ -306,6 +306,36 @@ _SENT_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*){0,2})")
 _DATELINE = re.compile(r"^\s*(?:\(|,|—|–|-|:|&)")
 _OBJECT_DEPS = {"dobj", "pobj", "conj", "appos"}
 _ODD_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+_HEAD_BEFORE_QUALIFIER = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}),[ \t]*$")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_LOCAL_OFFICE = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:City |County |Borough |Town )?"
+    r"(?:Mayor|mayor|Council|Superior Court|Crown Court|Magistrates[’']? Court|District Court"
+    r"|Circuit Court|Municipal Court|County Court|City Hall|Town Hall)\b"
+)
+WORLD_CITY = 1_000_000  # people: a one-word PERSON of this town's name is the town
+_TAIL_AFTER_TOWN = re.compile(r",[ \t]*([A-Z][A-Za-z]*\.?)(?![\w'’])")
+_LIST_INSIDE = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_BASED = re.compile(r"(?<![\w'’-])([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b")
+# words between a local authority's name and its "Council" ("Leeds City Council")
+_COUNCIL_KINDS = frozenset(
+    [
+        "City",
+        "County",
+        "Borough",
+        "District",
+        "Town",
+        "Metropolitan",
+        "Regional",
+        "Municipal",
+        "Parish",
+        "Shire",
+        "Provincial",
+        "Local",
+        "Village",
+        "Municipality",
+    ]
+)
 
 
 def _locative(span: Any, extra: set[str] | None = None) -> bool:
@@ -408,7 +438,7 @@ _FACILITY = re.compile(
     r"Hospital|School|College|Church|Cathedral|Basilica|Mosque|Temple|Synagogue|Bridge|"
     r"Station|Stadium|Arena|Hall|Centre|Center|Market|Museum|Prison|Jail|Courthouse|Hotel|"
     r"Mall|Plaza|Building|Tower|Library|Theatre|Theater|Canal|Railroad|Railway|Harbour|"
-    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter)\.?$"
+    r"Harbor|Pier|Zoo|Cemetery|Campus|Neighbourhood|Neighborhood|Quarter|Hills|Heights)\.?$"
 )
 
 
@@ -510,8 +540,9 @@ def _main_town(
     country: str = "",
     provinces: set[str] | None = None,
 ) -> Candidate | None:
-    """The town the text names most often (first named on a tie), in the text's main
-    country and its named provinces when it names them."""
+    """The town the text names most often (on a tie the biggest, then the first named: a
+    report on New Orleans that names Lafayette once too), in the text's main country and
+    its named provinces when it names them."""
     counts: dict[int, int] = {}
     first: dict[int, Candidate] = {}
     for _, cands, _ in ranked:
@@ -524,7 +555,8 @@ def _main_town(
             first.setdefault(cands[0].idx, cands[0])
     if not counts:
         return None
-    best = max(counts, key=lambda i: counts[i])  # dicts keep first-named order on ties
+    # dicts keep first-named order on ties
+    best = max(counts, key=lambda i: (counts[i], first[i].population))
     return first[best]
 
 
@@ -585,6 +617,10 @@ class Geoparser:
                 if not self.demonyms or demonym_country(span) is None:
                     continue
                 m = _Mention(s, e, span, "demonym")
+            elif parts := self._place_list(ent, s, span):
+                out.extend(parts)  # "the towns of Haris and Varzaqan" as one ORG
+                taken.update(range(ent.start, ent.end))
+                continue
             elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
             elif head := self._dateline_head(ent, span):
@@ -598,6 +634,10 @@ class Geoparser:
         taken_places = {t for m in out for t in range(*_token_range(doc, m))}
         out.extend(self._gazetteer_runs(doc, taken, ctx))
         out.extend(self._embedded(doc, taken_places))
+        out.extend(self._conjoined(doc, out))
+        based = list(self._based(text, out, _BASED))
+        based.extend(self._based(text, out + based, _LOCAL_OFFICE))
+        out.extend(based)
         out = [
             _trim(text, m, self._abbrevs)
             for m in out
@@ -606,11 +646,16 @@ class Geoparser:
         ]
         out = [part for m in out for part in self._segment(m)]
         out.extend(self._qualifiers(doc, out))
+        heads = list(self._qualified_heads(text, out))
+        heads.extend(self._qualifying_tails(text, out + heads))
+        out.extend(heads)
         out.extend(self._repeats(text, out))
         people = _person_words(doc)
         # spaCy's GPE after a place preposition ("in Cornwall") stays, whatever else a word
         # of the text's personal names is ("Cornwall Fire and Rescue" tagged PERSON)
         sure = {e.start_char for e in doc.ents if e.label_ == "GPE" and _locative(e)}
+        sure.update(m.start for m in based)  # "the Kent-based team": a place, whoever Kent is
+        sure.update(m.start for m in heads)
         out = [
             m
             for m in out
@@ -763,6 +808,56 @@ class Geoparser:
             ):
                 yield _Mention(s, e, ent.text, "gazetteer")
 
+    def _qualified_heads(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "all of Hugo, Oklahoma", "RUSSELLVILLE, Ark. (AP)": the capitalised words right
+        before a province and a comma are a place when the gazetteer has a town of that
+        name in that very province (whatever the tagger made of them)."""
+        spans = [(m.start, m.end) for m in found]
+        for m in found:
+            areas = {
+                (c.country, c.admin1)
+                for c in m.cands or self._cands(m.text)
+                if c.method == "exact" and c.feature == "admin1"
+            }
+            if not areas:
+                continue
+            got = _HEAD_BEFORE_QUALIFIER.search(text, max(0, m.start - 40), m.start)
+            if got is None:
+                continue
+            words = list(_CAP_WORD.finditer(got.group(1)))
+            for k in range(len(words)):  # the longest run of words that is such a town
+                a, b = got.start(1) + words[k].start(), got.end(1)
+                sub = text[a:b]
+                if _overlaps_any(spans, a, b) or self.gaz.is_stop(sub):
+                    continue
+                if any(
+                    c.method == "exact" and c.feature == "city" and (c.country, c.admin1) in areas
+                    for c in self._cands(sub)
+                ):
+                    yield _Mention(a, b, sub, "gazetteer")
+                    break
+
+    def _qualifying_tails(self, text: str, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "LOUISVILLE, KY--(Marketwire)": the capitalised word right after a town and a
+        comma is a place when it is a province (its name or abbreviation) holding a town
+        of that name."""
+        spans = [(m.start, m.end) for m in found]
+        for m in found:
+            got = _TAIL_AFTER_TOWN.match(text, m.end)
+            if got is None or _overlaps_any(spans, *got.span(1)):
+                continue
+            towns = {
+                (c.country, c.admin1)
+                for c in m.cands or self._cands(m.text)
+                if c.method == "exact" and c.feature == "city"
+            }
+            word = got.group(1)
+            if towns and any(
+                c.method == "exact" and c.feature == "admin1" and (c.country, c.admin1) in towns
+                for c in self._cands(word)
+            ):
+                yield _Mention(got.start(1), got.end(1), word, "gazetteer")
+
     def _segment(self, m: _Mention) -> list[_Mention]:
         """An entity the gazetteer does not know as a whole that joins known places
         ("Cattai and Wilberforce", "Greece Italy", "Central Africa - Nigeria") or wraps one
@@ -801,6 +896,10 @@ class Geoparser:
         for ent in doc.ents:
             if ent.label_ != "ORG" or len(ent) < 2 or ent.start in taken:
                 continue
+            town = self._council_town(ent)
+            if town is not None:
+                yield town
+                continue
             i = ent.start
             while i < ent.end:
                 hit = 0
@@ -820,6 +919,122 @@ class Geoparser:
                         break
                 i += hit or 1
 
+    def _based(
+        self, text: str, found: Sequence[_Mention], pattern: re.Pattern[str]
+    ) -> Iterator[_Mention]:
+        """ "a Kent-based team", "the US-based producer": the name before "-based" is where
+        something is based, when the gazetteer knows it well (a country, province, region,
+        county or a town of 10,000+ under its own name) and no mention holds it yet; with
+        `_LOCAL_OFFICE` the town of a local office ("Beaconsfield Mayor Georges Bourelle",
+        "in Litchfield Superior Court")."""
+        for got in pattern.finditer(text):
+            a, b = got.span(1)
+            span = got.group(1)
+            if _overlaps_any([(m.start, m.end) for m in found], a, b) or self.gaz.is_stop(span):
+                continue
+            own = fold_name(span)
+            alias = pattern is _LOCAL_OFFICE  # "Mount Royal Mayor": Mont-Royal's own office
+            if self._strong_place(span) or any(
+                c.method == "exact"
+                and (alias or fold_name(c.name) == own)
+                and (c.feature == "admin2" or (c.feature == "city" and c.population >= 10_000))
+                for c in self._cands(span)
+            ):
+                yield _Mention(a, b, span, "gazetteer")
+
+    def _conjoined(self, doc: Any, found: Sequence[_Mention]) -> Iterator[_Mention]:
+        """ "Heathrow and Gatwick", "Limpopo and Eastern Cape": a one- or two-word PERSON,
+        ORG or DATE joined by "and" or a comma to a place found is a place too, when the
+        gazetteer has it under its own name (a province, country or region, or a town of
+        1,000+) and no personal name of the text holds the word."""
+        text = doc.text
+        spans = sorted((m.start, m.end) for m in found if m.source != "demonym")
+        if not spans:
+            return
+        people: set[str] | None = None
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "DATE") or len(ent) > 2:
+                continue
+            a, b = ent.start_char, ent.end_char
+            if _overlaps_any(spans, a, b):
+                continue
+            if not any(
+                _AND.match(text[e:a]) if e <= a else _AND.match(text[b:s])
+                for s, e in spans
+                if 0 <= a - e <= 6 or 0 <= s - b <= 6
+            ):
+                continue
+            span = ent.text
+            own = fold_name(span)
+            strong = self._strong_place(span)
+            if not strong and (
+                ent.label_ == "DATE"
+                or span.isupper()  # "TASS and Interfax": agencies' initials
+                or not any(
+                    c.method == "exact"
+                    and c.feature == "city"
+                    and c.population >= 1_000
+                    and fold_name(c.name) == own
+                    for c in self._cands(span)
+                )
+            ):
+                continue
+            if people is None:
+                people = _person_words(doc)
+            if span in people:
+                continue
+            yield _Mention(a, b, span, "gazetteer")
+
+    def _place_list(self, ent: Any, start: int, span: str) -> list[_Mention]:
+        """An ORG or PERSON after a place preposition that is a list of towns the
+        gazetteer knows ("south to Ingham or Townsville", "the towns of Haris and
+        Varzaqan"): each town is a mention."""
+        if ent.label_ not in ("PERSON", "ORG") or not _LIST_INSIDE.search(span):
+            return []
+        if not _locative(ent):
+            return []
+        out = []
+        pos = 0
+        for sep in [*_LIST_INSIDE.finditer(span), None]:
+            a, b = pos, (sep.start() if sep else len(span))
+            part = span[a:b]
+            if not part[:1].isupper() or self.gaz.is_stop(part):
+                return []
+            if not any(
+                c.method == "exact" and c.feature in ("city", "admin1", "admin2", "country")
+                for c in self._cands(part)
+            ):
+                return []
+            out.append(_Mention(start + a, start + b, part, "gazetteer"))
+            pos = sep.end() if sep else b
+        return out if len(out) >= 2 else []
+
+    def _council_town(self, ent: Any) -> _Mention | None:
+        """ "Enfield Council", "Leeds City Council", "Kent County Council": a local
+        authority's council names its town or county (a town of 1,000+ or a county the
+        gazetteer knows by that very name; "Security Council" names none)."""
+        toks = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+        if len(toks) < 2 or toks[-1].text != "Council":
+            return None
+        words = toks[1:-1] if toks[0].lower_ == "the" else toks[:-1]
+        while words and words[-1].text in _COUNCIL_KINDS:
+            words = words[:-1]
+        if not 1 <= len(words) <= 3 or not all(w.text[:1].isupper() for w in words):
+            return None
+        sub = ent.doc[words[0].i : words[-1].i + 1]
+        if len(sub) != len(words) or self.gaz.is_stop(sub.text):
+            return None
+        key = normalise_name(sub.text)
+        if not any(
+            c.method == "exact"
+            and c.feature in ("city", "admin2")
+            and c.population >= 1_000
+            and normalise_name(c.name).startswith(key)
+            for c in self._cands(sub.text)
+        ):
+            return None
+        return _Mention(sub.start_char, sub.end_char, sub.text, "embedded")
+
     def _mislabelled_place(self, ent: Any, span: str, ctx: set[str]) -> bool:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
         label = ent.label_
@@ -835,6 +1050,13 @@ class Geoparser:
             return True
         if label == "PERSON" and len(ent) <= 2 and _locative(ent) and self._big_city(span, 10_000):
             return True  # "the road to Cirencester", "in Riverdale": a town, not a person
+        if (
+            label == "PERSON"
+            and len(ent) == 1
+            and self._big_city(span, WORLD_CITY)
+            and span not in _person_words(ent.doc)
+        ):
+            return True  # "Edmonton ranked last": a city of millions no person of the text bears
         if (
             len(ent) <= 2
             and _RESIDENCE.search(ent.doc.text, 0, ent.start_char)

@@ -193,7 +193,7 @@ _SPLIT_ADMIN_SUFFIX = re.compile(
 _SPLIT_ADMIN_PREFIX = re.compile(
     r"^(?:the\s+)?(?:" + _ADMIN_WORDS + r")\s+of\s+(?P<core>.+)$", re.IGNORECASE
 )
-_ADMIN2_WORDS = r"district|county|raion|rayon|municipality|sub-district|subdistrict"
+_ADMIN2_WORDS = r"district|county|co\.?|borough|raion|rayon|municipality|sub-district|subdistrict"
 _SPLIT_ADMIN2_SUFFIX = re.compile(
     r"^(?P<core>.+?)(?:'s)?\s+(?:" + _ADMIN2_WORDS + r")$", re.IGNORECASE
 )
