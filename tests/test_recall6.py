@@ -211,3 +211,15 @@ def test_a_placeless_strike_on_a_neighbours_targets_is_in_that_country(gaz: Gaze
     assert [(places(c), c.date) for c in strikes] == [(["Cambodia"], date(2025, 7, 24))], seen(
         found
     )
+
+
+def test_arrests_the_police_tell_of_themselves_are_news(gaz: Gazetteer) -> None:
+    found = events(
+        "Gunmen took 20 passengers hostage on a bus in Kumba on Monday. Police units stopped the "
+        "bus an hour later, freed the hostages and arrested nine gunmen, the police chief said.",
+        gaz,
+    )
+    arrests = [c for c in found if c.sub_event_type == "Arrests"]
+    assert [(c.actor1, places(c)) for c in arrests] == [("Police Forces of Cameroon", ["Kumba"])], (
+        seen(found)
+    )
