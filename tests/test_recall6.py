@@ -223,3 +223,18 @@ def test_arrests_the_police_tell_of_themselves_are_news(gaz: Gazetteer) -> None:
     assert [(c.actor1, places(c)) for c in arrests] == [("Police Forces of Cameroon", ["Kumba"])], (
         seen(found)
     )
+
+
+def test_a_bridge_blown_up_by_no_named_force_is_an_explosive_attack(gaz: Gazetteer) -> None:
+    found = events(
+        "Investigators say a road bridge in the Kursk region was blown up late on Saturday and "
+        "fell onto a freight train.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Remote explosive/landmine/IED"], seen(found)
+    retreat = events(
+        "Retreating Ukrainian troops blew up the bridge over the Oskil river near Kupiansk on "
+        "Sunday.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in retreat] == ["Looting/property destruction"], seen(retreat)
