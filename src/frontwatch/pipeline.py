@@ -113,6 +113,13 @@ def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# "..., the health ministry said on Sunday": the weekday the source spoke
+_TOLD_ON_RE = re.compile(
+    r"\b(?:said|says|reported|announced|told|stated|confirmed)\s+(?:late\s+|early\s+)?on\s+("
+    + "|".join(_WEEKDAYS)
+    + r")\b",
+    re.I,
+)
 
 
 _MONTH_YEAR_RE = re.compile(
@@ -137,6 +144,11 @@ def _weekday_year(found: date, lead: str, years: set[int], floor: int | None = N
     wanted = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY_RE.finditer(lead)}
     if not wanted:
         return found
+    told = {_WEEKDAYS.index(m.group(1).lower()) for m in _TOLD_ON_RE.finditer(lead)}
+    if told and len(wanted) > 1:
+        # "strikes on Saturday killed 31, the ministry said on Sunday": the report is filed
+        # the day its source spoke, the dateline's day (the act's day is the day before)
+        return _weekday_year(found, " ".join(_WEEKDAYS[w] for w in told), years, floor)
     candidates = range(min(years) - 1, max(years) + 2)
     if floor is not None and min(years) - 1 <= floor <= max(years) + 1:
         candidates = range(floor, max(years) + 2)

@@ -104,8 +104,8 @@ def _claim_date(
 _RELATIVE_DAYS = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>earlier|before|later|after)"
     r"(?!\s+(?:the|a|an|its|his|her|their)\b)|the\s+(?P<rel>next|following|previous|preceding)\s+day"
-    r"|(?P<hours>hours|minutes)\s+(?:later|earlier|before|after)|later\s+(?:that|the\s+same)\s+day"
-    r"|earlier\s+(?:that|the\s+same)\s+day|the\s+same\s+day)\b",
+    r"|(?P<hours>hours|minutes)\s+(?:later|earlier|before|after)|later\s+(?:that|the\s+same|in\s+the)\s+day"
+    r"|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day)\b",
     re.I,
 )
 
@@ -280,6 +280,13 @@ def _resolve_dates(ctx: _Ctx) -> None:
                 date_basis="the day of the sentence before",
             )
             continue
+        if pub is not None and _liveblog_entry(ctx, c):
+            # "**16:25** Ukraine's SBU says its drones have struck ...": an entry of the day's
+            # liveblog tells that day's news
+            claims[index] = replace(
+                c, date=pub, date_end=None, time_precision=1, date_basis="liveblog entry"
+            )
+            continue
         start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
         if start is not None and pub is not None and start > pub:
             start = pub
@@ -290,6 +297,16 @@ def _resolve_dates(ctx: _Ctx) -> None:
             time_precision=time_precision(start, pub),
             date_basis="undated: story window to publication",
         )
+
+
+_TIME_STAMP = re.compile(r"\W{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m))")
+
+
+def _liveblog_entry(ctx: _Ctx, claim: Claim) -> bool:
+    """Whether the claim's paragraph opens with a time of day ("09:10 Russian investigators
+    say ..."): a liveblog's entry, posted on its publication day."""
+    here = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
+    return here is not None and _TIME_STAMP.match(ctx.article.text, here.offset) is not None
 
 
 def _day_of_sentence_before(ctx: _Ctx, claim: Claim) -> date | None:

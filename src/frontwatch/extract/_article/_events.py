@@ -385,6 +385,10 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
     # ("..., hitting a printing house and killing seven workers": the conjunct of the clause)
     clauses = [c for c in verb.children if c.dep_ in ("advcl", "conj", "xcomp")]
     clauses += [g for c in clauses for g in c.children if g.dep_ == "conj"]
+    # ("stormed the town and went from house to house shooting residents")
+    clauses += [
+        g for c in clauses if c.dep_ == "conj" for g in c.children if g.dep_ in ("advcl", "xcomp")
+    ]
     for child in clauses:
         if child.lemma_ in _VICTIM_VERBS:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
@@ -647,6 +651,75 @@ def _per_location(claim: Claim, rule: TriggerRule) -> list[Claim]:
     return [replace(claim, places=(town,), rule=f"{claim.rule}/in {town.name}") for town in towns]
 
 
+def _per_site(
+    claim: Claim, rule: TriggerRule, sent: Sentence, places: list[PlaceMention], tok: Any
+) -> list[Claim]:
+    """One strike told on sites in two towns, each in a phrase of its own ("struck the site at
+    Natanz and military targets in Tehran", "hit buildings in Rishon Lezion, where two died,
+    and in Ramat Gan, where one died") is one event per town (ACLED codes one per location);
+    a list under one preposition ("strikes near Sanaa, Hodeidah and Taiz") stays one event.
+    A toll told in a town's own clause ("where two died") goes with that town."""
+    towns = [p for p in claim.places if p.feature == "city" and not p.relation]
+    if claim.kind != "event" or rule.family != "remote" or len(towns) < 2:
+        return [claim]
+    doc = sent.span.doc
+    phrases: dict[Place, Any] = {}
+    for m in places:
+        root = doc[m.start : m.end].root
+        if m.place in towns and m.place not in phrases and root.dep_ == "pobj":
+            phrases[m.place] = root
+    if len(phrases) != len(towns) or len(towns) != len(claim.places):
+        return [claim]
+    preps = [phrases[t].head for t in towns]
+    verb = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    if not all(_site_of(p, verb) for p in preps):
+        return [claim]  # ("... in response to the killings of X in Beirut": another act's)
+    for a in preps:
+        for b in preps:
+            if a is not b and (a.i == b.i or a.is_ancestor(b) and b.dep_ != "conj"):
+                return [claim]  # "in the Shwepyithar township of Yangon": one place told
+    out = []
+    for k, town in enumerate(towns):
+        told = [c for c in phrases[town].children if c.dep_ == "relcl"]
+        fat, basis, notes = fatalities(_span_of(told[0])) if told else (0, "none", "")
+        if (
+            basis == "none"
+            and not k
+            and not any(c.dep_ == "relcl" for t in towns for c in phrases[t].children)
+        ):
+            fat, basis, notes = claim.fatalities, claim.fatalities_basis, claim.fatalities_notes
+        out.append(
+            replace(
+                claim,
+                places=(town,),
+                fatalities=fat,
+                fatalities_basis=basis,
+                fatalities_notes=notes,
+                rule=f"{claim.rule}/at {town.name}",
+            )
+        )
+    return out
+
+
+def _site_of(prep: Any, verb: Any) -> bool:
+    """A place phrase of the strike itself: on its verb ("hit buildings in X"), on its object
+    or the object's conjunct ("the site at X and targets in Y"), or coordinated with one."""
+    if prep.dep_ == "conj" and prep.pos_ == "ADP":
+        return True
+    head = prep.head
+    if head.i == verb.i:
+        return True
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.i == verb.i
+
+
+def _span_of(tok: Any) -> str:
+    """The clause's words, without a place coordinated into it ("..., and in Y, where ...")."""
+    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ == "ADP" for t in c.subtree}
+    return "".join(t.text_with_ws for t in tok.subtree if t.i not in other)
+
+
 _AGAIN_RE = re.compile(r"\bagain\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
 _SPLIT_FAMILIES = {"territory", "clash", "remote", "civilians"}
 
@@ -876,6 +949,9 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
             if child.dep_ not in _CLAUSE_CUTS:  # (every cut below is of one of these)
                 stack.append(child)
                 continue
+            if node == tok and _object_read_as_clause(child):
+                stack.append(child)  # "struck a bus evacuating civilians on a road near X"
+                continue
             if child.i in trigger_ids and child.dep_ in ("conj", "ccomp", "advcl", "xcomp"):
                 continue
             if (
@@ -887,6 +963,9 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
             ):
                 continue  # "captured a village ..., and clashes continued in Hama": another act
             if child.dep_ in ("relcl",) and child.i != tok.i:
+                # "hit buildings in X, where two died, and in Y": the parser hangs the second
+                # place on the relative clause; it is the trigger's, as the first
+                stack.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")
                 continue
             if child.dep_ == "advcl" and child.tag_ == "VBG":
                 continue  # "..., carrying out a rapid offensive after the capture of Hama"
@@ -898,6 +977,23 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
     if tok.dep_ == "xcomp" and tok.head.lemma_ in ("force", "compel", "make"):
         out.update(t.i for t in tok.head.subtree if t.i not in out and t.dep_ not in ("punct",))
     return out
+
+
+def _object_read_as_clause(clause: Any) -> bool:
+    """ "a drone struck a bus evacuating civilians": the parser reads the object and the
+    participle after it as a clause of the verb ("a bus" its adverbial noun); it is the
+    object, described (where the bus was is where it was struck)."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < clause.head.i:
+        return False
+    first = clause.left_edge
+    noun = next((c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i), None)
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.i == clause.i - 1
+        and first.i > 0
+        and not clause.doc[first.i - 1].is_punct
+    )
 
 
 def _subject(tok: Any) -> Any:
@@ -926,6 +1022,11 @@ def _subject(tok: Any) -> Any:
             node = node.head
             continue
         break
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        # "In X, a man was shot dead by police": the fronted noun is who was hit; the agent acted
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return pobj
     return _fronted_apposition(tok)
 
 
@@ -943,15 +1044,21 @@ def _gerund_agent(tok: Any) -> Any:
     return None
 
 
+_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+
+
 def _fronted_apposition(tok: Any) -> Any:
     """ "In the area of El Obeid, the aviation of the army carried out strikes": the parser
     hangs the subject on the fronted place as its apposition; the noun phrase ending just
     before the verb is the subject."""
+    before = tok.i - 1  # ("..., a man who was on watch was shot dead by police": the auxiliaries)
+    while before > 0 and tok.doc[before].head.i == tok.i and tok.doc[before].dep_ in _AUX_DEPS:
+        before -= 1
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.i > tok.i:
             continue
         for t in prep.subtree:
-            if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != tok.i - 1:
+            if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != before:
                 continue
             if t.dep_ == "appos":
                 return t
@@ -1463,7 +1570,10 @@ def _instrument_kinds(tok: Any) -> set[str]:
 
 
 def _passive_subject(tok: Any) -> Any:
-    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    found = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if found is None and any(c.dep_ == "auxpass" for c in tok.children):
+        found = _fronted_apposition(tok)  # ("In X, a man was shot dead": read as X's apposition)
+    return found
 
 
 def _person_victim(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
@@ -2011,6 +2121,8 @@ def _anaphoric_places(
         ):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
                 continue
+            if t.dep_ == "appos":
+                continue  # "fled to Dori, the regional capital": the name told, no anaphor
             plural = t.tag_ == "NNS"
             if plural:
                 for j in range(len(ctx.claims) - 1, -1, -1):
@@ -2093,11 +2205,13 @@ def _anaphoric_event(
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return [], False, None
     violent = {"Battles", "Explosions/Remote violence"}
+    whose = _demonym_forces(noun, ctx)  # "the Israeli strikes": not Iran's missiles told before
     for j in range(len(ctx.claims) - 1, -1, -1):
         claim = ctx.claims[j]
         if (
             claim.kind == "event"
             and claim.places
+            and (whose is None or not claim.actor1 or _same_side(whose.name, claim.actor1))
             and (
                 claim.event_type == rule.event_type
                 or {claim.event_type, rule.event_type} <= violent
@@ -2105,6 +2219,11 @@ def _anaphoric_event(
         ):
             return list(claim.places), True, j
     return [], False, None
+
+
+def _same_side(a: str, b: str) -> bool:
+    table = actor_table()
+    return a == b or table.side(a) == table.side(b)
 
 
 _SCENE_SENTENCES = 3  # how far back a placeless act looks for the event it follows
@@ -2174,6 +2293,11 @@ def _same_party(a: ActorInfo, b: ActorInfo) -> bool:
 _CAPITAL_WORDS = {"capital"}
 
 
+_SUB_NATIONAL = frozenset(
+    {"regional", "provincial", "state", "district", "county", "departmental", "local"}
+)
+
+
 def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
     """ "in the capital", "the Congolese capital", "Mali's capital": the capital city of the
     report's country (or of the demonym's), as GeoNames names it."""
@@ -2185,6 +2309,8 @@ def _the_capital(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             continue  # "the capital of Sennar state": a place named there
         mods = [c for c in t.children if c.dep_ in ("amod", "poss", "compound", "det")]
+        if t.dep_ == "appos" or any(m.lower_ in _SUB_NATIONAL for m in mods):
+            continue  # "Dori, the regional capital": a town named, not the country's capital
         country = ctx.main_country
         for m in mods:
             named = demonym_country(m.text) or _country_code(ctx.gaz, m.text.removesuffix("'s"))
@@ -2262,7 +2388,11 @@ def _country_in_clause(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
         if (
             t.lower_ == "country"
             and t.dep_ == "pobj"
-            and t.head.lower_ in ("across", "throughout")
+            and (
+                t.head.lower_ in ("across", "throughout")
+                or t.head.lower_ == "in"
+                and any(c.lower_ in ("whole", "entire") for c in t.children)
+            )
             and ctx.main_country
         ):
             place = ctx.gaz.country(ctx.main_country)  # "killed across the country"

@@ -73,6 +73,7 @@ from frontwatch.extract._article._events import (
     _passive_subject,
     _per_day,
     _per_location,
+    _per_site,
     _person_object,
     _person_victim,
     _phrase,
@@ -83,6 +84,7 @@ from frontwatch.extract._article._events import (
     _regional,
     _restates_coarse,
     _retold_in_passive,
+    _same_side,
     _scene_places,
     _seat_of_government,
     _second_demonym_forces,
@@ -169,7 +171,7 @@ from frontwatch.extract._tables import (
     TriggerRule,
     triggers,
 )
-from frontwatch.geo import Gazetteer
+from frontwatch.geo import Gazetteer, demonym_country
 from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, Span
 
@@ -285,6 +287,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
             split = _per_location(claim, rule)
             if len(split) == 1:
                 split = _per_day(claim, rule, sent, places, dates)
+            if len(split) == 1:
+                split = _per_site(claim, rule, sent, places, tok)
             for one in split:
                 ctx.claim_para[len(ctx.claims)] = sent.paragraph
                 ctx.claims.append(one)
@@ -364,6 +368,63 @@ def _dateline_fallback(
         if not dates and claim.event_type == rule.event_type:
             return []
     return [town]
+
+
+def _nationwide(doc: Any, clause: set[int]) -> bool:
+    """ "in the whole country", "across the country", "nationwide"."""
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lower_ == "nationwide":
+            return True
+        if t.lower_ == "country" and t.dep_ == "pobj" and t.head.lower_ in _ACROSS:
+            return t.head.lower_ != "in" or any(c.lower_ in ("whole", "entire") for c in t.children)
+    return False
+
+
+_ACROSS = frozenset({"in", "across", "throughout"})
+
+
+def _target_country(ctx: _Ctx, target: Any, striker: ActorInfo | None) -> list[Place]:
+    """ "Thai F-16 fighters struck two Cambodian military targets": a strike told with no place
+    hit the country its target belongs to (precision 3), when that is not the striker's."""
+    if target is None:
+        return []
+    for mod in target.children:
+        code = demonym_country(mod.text) if mod.dep_ in ("amod", "compound") else ""
+        if code and (striker is None or striker.country != code):
+            place = ctx.gaz.country(code)
+            return [replace(place, spelled=mod.text)] if place is not None else []
+    return []
+
+
+def _enumerates(appos: Any) -> bool:
+    """ "struck bombers at four air bases, among them the Olenya base near Olenegorsk": the
+    apposition lists where it happened, it does not describe who or what was hit."""
+    return any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in appos.children)
+
+
+def _after_the_event(tok: Any) -> bool:
+    """ "were arrested during the search operations after the attack": tied to the event."""
+    return any(
+        t.dep_ == "prep" and t.lower_ in ("after", "during", "following")
+        for c in tok.children
+        for t in c.subtree
+    )
+
+
+def _arrester(ctx: _Ctx, span: Any, tok: Any, country: str) -> ActorInfo | None:
+    """Who made an arrest told in the passive with no agent ("dozens were arrested"): the
+    state force that tells it ("according to the army"), else the country's police."""
+    speaker = _speech_subject(tok)
+    tellers = [_actors_of(speaker, ctx)[0]] if speaker is not None else []
+    tellers += [
+        actor_table().resolve(ref.name, ctx.main_country, ctx.article.published)
+        for ref in _according_to(ctx, span)
+    ]
+    force = next((t for t in tellers if t is not None and t.inter == 1), None)
+    if force is not None and not force.name.startswith("Government of"):
+        return force
+    return _descriptor("police", country)
 
 
 def _attempted_fight(claim: Claim | None) -> Claim | None:
@@ -527,6 +588,9 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
             return
         j = fights[-1]
     prev = ctx.claims[j]
+    whose = _demonym_forces(tok, ctx) if tok.pos_ in ("NOUN", "PROPN") else None
+    if whose is not None and prev.actor1 and not _same_side(whose.name, prev.actor1):
+        return  # "14 were killed in the Israeli strikes" after Hezbollah's rockets: not theirs
     found = list(_sources(ctx, sent, tok))
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
@@ -903,7 +967,7 @@ def _event_claim(
         for x in (subj_tok, obj_tok, None if noun_trigger else _passive_subject(tok))
         if x is not None
         for c in x.children
-        if c.dep_ == "appos"
+        if c.dep_ == "appos" and not _enumerates(c)
         for t in c.subtree
     }
     # "blocked the federal highway from Mexico City to Acapulco at the entrance to Taxco":
@@ -919,6 +983,15 @@ def _event_claim(
         and c.dep_ == "prep"
         and c.lower_ in ("from", "to", "between")
         and c.i > road.i
+        for t in c.subtree
+    }
+    pivot = _noun_verb(tok) if noun_trigger else tok
+    described |= {  # "as reported by the Sumy regional administration": the teller's
+        t.i
+        for c in pivot.children
+        if c.dep_ == "advcl"
+        and c.lemma_.lower() in triggers().speech_verbs
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
         for t in c.subtree
     }
     clause -= described
@@ -951,7 +1024,12 @@ def _event_claim(
     if not event_places and obj_tok is not None and actor2_info is not None:
         # "fired at protesters who marched in central Maputo": where the targets were
         # (or "at protesters marching in Nairobi", "a worker trying to cross ... near Tulkarem")
-        target_at = {t.i for c in obj_tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        # ("protesters and dock workers who had gathered at the shipyard in Mandalay": the
+        # clause hangs on the last of the targets)
+        hit = [obj_tok, *(c for c in obj_tok.children if c.dep_ == "conj")]
+        target_at = {
+            t.i for x in hit for c in x.children if c.dep_ in ("relcl", "acl") for t in c.subtree
+        }
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
@@ -1009,9 +1087,17 @@ def _event_claim(
             _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
         ]
     place_list = _specific_places([m.place for m in origin_places])
+    if rule.place_if_none == "country" and ctx.main_country and _nationwide(doc, clause):
+        # "declared a state of emergency in the whole country, after X escaped from a prison
+        # in Guayaquil": the measure's place is the country
+        whole = ctx.gaz.country(ctx.main_country)
+        place_list = [whole] if whole is not None else place_list
     anaphoric = event_anaphora = False
     if not place_list and kind != "statement" and tok.dep_ == "relcl":
         place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
+    if not place_list and noun_trigger and _noun_verb(tok).dep_ == "relcl":
+        # "..., among them in Tel Aviv, where a missile hit a building": the town told
+        place_list = _relative_head_places(_noun_verb(tok), places)
     if not place_list and kind != "statement":
         place_list = _the_capital(ctx, clause, span)  # "in the capital": the country's
     if rule.place_if_none == "capital" and not _own_places(doc, tok, origin_places):
@@ -1062,6 +1148,8 @@ def _event_claim(
     if not place_list:
         # ("crossed the river to Congo": where they went is no place of the flight)
         place_list = _country_in_clause(ctx, clause - origins - dest_tokens, span)
+    if not place_list and rule.family == "remote" and not noun_trigger:
+        place_list = _target_country(ctx, obj_tok, actor1_info)
     if not place_list and rule.place_if_none == "country" and ctx.main_country:
         where = ctx.main_country
         if rule.sub_event_type == "Agreement":  # a truce with an armed group: its country
@@ -1149,6 +1237,15 @@ def _event_claim(
         actor2_info = actor_table().resolve("civilians", "International") or actor2_info
     if rule.requires_actor2 and actor2_info is None:
         return None
+    if (
+        actor1_info is None
+        and rule.sub_event_type == "Arrests"
+        and _passive_subject(tok)
+        and (not scene or dates or _after_the_event(tok))
+    ):
+        # "eight suspects were arrested after the attack, the army said": the state's forces
+        # arrest ("some of those involved have been detained": no time or place of its own)
+        actor1_info = _arrester(ctx, span, tok, place_country or ctx.main_country)
     if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
         return None
     if rule.requires_actor1_inter and (

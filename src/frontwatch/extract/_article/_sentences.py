@@ -1026,8 +1026,12 @@ def _outcome_noun(tok: Any) -> bool:
         return False  # every test below needs one of these roles (most nouns have none)
     table = triggers()
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.lemma_ in _DEATH_VERBS:
-        return True
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("in", "by", "during")
+        and head.head.lemma_ in _DEATH_VERBS
+    ):
+        return True  # ("17 civilians died during clashes between protesters and police")
     if tok.dep_ == "nsubj" and _in_force(head):
         return True  # "a ceasefire came into force", "the truce took effect"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in table.outcome_verbs:
@@ -1284,7 +1288,13 @@ def _object_lemmas(tok: Any) -> set[str]:
                 if pobj.dep_ == "pobj":
                     out.update(t.lemma_.lower() for t in pobj.subtree)
                     out.update(t.lower_ for t in pobj.subtree)
+        elif child.dep_ == "xcomp" and tok.lemma_.lower() in _CONSENT_VERBS:
+            # "the parties agreed to exchange 1,000 prisoners": what they agreed on
+            out.update(_object_lemmas(child))
     return out
+
+
+_CONSENT_VERBS = frozenset({"agree", "accept", "consent"})
 
 
 def _verb_rule(tok: Any, after: TriggerRule | None = None) -> TriggerRule | None:

@@ -172,6 +172,7 @@ def _scene_act(
     retold = before is None or not actor1 or before.actor1 in ("", actor1.name)
     if (
         rule.family != "displacement"  # (residents telling how residents fled: witnesses)
+        and rule.sub_event_type != "Arrests"  # (police tell the arrests they make: news)
         and speaker_info is not None
         and actor1 is not None
         and (speaker_info.name == actor1.name or retold and _same_party(speaker_info, actor1))
