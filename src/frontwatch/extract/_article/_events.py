@@ -1648,6 +1648,38 @@ def _security_forces_as_police(info: ActorInfo, span: Any, pub: date | None) -> 
     return police if police is not None and police.country == info.country else info
 
 
+_HOME_WORDS = frozenset({"house", "houses", "home", "homes", "shop", "shops", "church", "churches"})
+
+
+def _burns_homes(tok: Any) -> bool:
+    """ "soldiers set fire to houses", "burned homes and shops": what is destroyed is the
+    civilians' (ACLED's Civilians (X) as actor2 of a property destruction)."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ == "fire")]
+    hit = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "to")
+    ]
+    hit += [t for c in hit for t in c.children if t.dep_ in ("pobj", "conj")]
+    hit += [t for c in hit for t in c.children if t.dep_ == "conj"]  # "to cars and houses"
+    return any(t.lemma_.lower() in _HOME_WORDS or t.lower_ in _HOME_WORDS for t in hit)
+
+
+_ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _country_as_forces(subj: Any, rule: TriggerRule, ctx: _Ctx) -> ActorInfo | None:
+    """ "Azerbaijan shelled Jermuk", "Israel struck the port": a country named as the doer of
+    an armed act is its armed forces (ACLED's Military Forces of X)."""
+    if rule.event_type not in _ARMED_EVENT_TYPES or subj.pos_ != "PROPN" or subj.dep_ != "nsubj":
+        return None  # not "accused Cambodia of laying mines": an accusation names no doer
+    if any(c.dep_ not in ("det", "compound") for c in subj.children):
+        return None  # "Israel and Hamas", "Russia's ally": not a bare country name
+    iso = _country_code(ctx.gaz, _phrase(subj))
+    return actor_table().state_forces(iso, ctx.article.published) if iso else None
+
+
 def _second_demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
     """ "Indian and Pakistani troops exchanged fire": the second demonym's forces are the
     other side of the clash (the first one's are actor1)."""
