@@ -81,3 +81,66 @@ def test_peacekeepers_are_the_united_nations_side() -> None:
     assert blue is not None and blue.side == "United Nations"
     staff = table.resolve("United Nations staff", "YE")  # staff of the UN are civilians
     assert staff is not None and staff.name == "Civilians (Yemen)"
+
+
+def test_the_group_by_its_apposed_name_claims_the_attack(gaz: Gazetteer) -> None:
+    """ "the little-known group X claimed responsibility": the apposition names the group."""
+    found = claims_of(
+        "A bomb exploded at a bus station in Homs on Friday, killing five people, the health "
+        "ministry said. The little-known group Saraya Ansar al-Sunna claimed responsibility "
+        "for the blast.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a3",
+    )
+    assert [c.actor1 for c in found] == ["Saraya Ansar al-Sunna"], seen(found)
+
+
+def test_the_militants_are_the_group_named_before(gaz: Gazetteer) -> None:
+    """ "The militants ... took hostages" after the Maute group's fight: the Maute group."""
+    found = claims_of(
+        "Fighters of the Maute group fought soldiers in the streets of Marawi on Tuesday, the "
+        "army said. The militants took a teacher and six students hostage at a school in Marawi "
+        "on Wednesday, the mayor said.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a3",
+    )
+    hostages = [c for c in found if c.sub_event_type == "Abduction/forced disappearance"]
+    assert [c.actor1 for c in hostages] == ["Maute Group"], seen(found)
+
+
+def test_the_publication_passes_on_who_it_cites(gaz: Gazetteer) -> None:
+    """ "With reference to the health ministry, the publication reports that ...": the
+    ministry is the source, not the publisher."""
+    found = claims_of(
+        "With reference to the Syrian health ministry, the publication reports that six people "
+        "were killed on Friday when a car bomb exploded in the market of Manbij.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a3",
+    )
+    assert [[s.label for s in c.sources] for c in found] == [["Syrian health ministry"]], seen(
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the people a vehicle carries are the target of the attack on it
+        "Gunmen attacked two buses carrying traders home from the market near Tera in "
+        "Niger on Monday, killing 14.",
+        # "X were killed when gunmen ambushed ...": the dead are the ambush's target
+        "Four teachers were killed on Tuesday when gunmen ambushed their car near Tillaberi in "
+        "Niger.",
+    ],
+)
+def test_the_people_carried_or_killed_are_the_target(text: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, _PUB, ("event",), "a3")
+    assert [(c.actor2, c.sub_event_type) for c in found][:1] == [
+        ("Civilians (Niger)", "Attack")
+    ], seen(found)

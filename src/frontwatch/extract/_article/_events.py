@@ -1107,6 +1107,10 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
     if tok.dep_ == "poss":
         text = re.sub(r"\s*['’]s?$", "", text)  # "Russia's drone attack": Russia
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if info is None and tok.lemma_.lower() in _ORG_NOUNS:
+        named = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if named is not None:  # "the little-known group Saraya Ansar al-Sunna": its name
+            info = table.resolve(_phrase(named), ctx.main_country, ctx.article.published)
     if _the_group(tok):
         # "An RSF commander said the group had pulled out": the speaker's group
         speaker, _ = _actors_of(_speech_subject(tok.head), ctx) if tok.head != tok else (None, None)
@@ -1131,7 +1135,7 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         # "students protesting against job quotas": protesters
         return _descriptor("protesters", ctx.main_country) or info, None
     if info is not None and info.name.startswith("Unidentified Armed Group"):
-        named = _named_group(tok, ctx)
+        named = _named_group(tok, ctx) or _the_group_told(tok, ctx)
         if named is not None:  # "Al-Shabaab fighters", "Fano militiamen": the group by its name
             return named, None
     if info is None and tok.lower_ in ("they", "them"):
@@ -1216,6 +1220,9 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     if demonym is None:
         return None
     return table.resolve(f"{demonym.text} forces", ctx.main_country, on)
+
+
+_ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
 def _the_group(tok: Any) -> bool:
@@ -1525,6 +1532,27 @@ def _named_group(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     return ActorInfo(name, ctx.main_country, 2, name)
 
 
+_BACK_DESCRIPTORS = frozenset(
+    {"militants", "attackers", "assailants", "insurgents", "jihadists", "gunmen", "fighters"}
+)
+
+
+def _the_group_told(tok: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "The militants set fire to the cathedral" after "fighters of the Maute group fought
+    troops": a definite descriptor with nothing else to it is the named non-state group of
+    the report's latest act by one."""
+    if tok.lower_ not in _BACK_DESCRIPTORS or [c.lower_ for c in tok.children] != ["the"]:
+        return None
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or not claim.actor1:
+            continue
+        info = table.actors.get(claim.actor1)
+        if info is not None and info.inter in (2, 3, 4):
+            return info  # (past the state forces' acts: "the militants" are never theirs)
+    return None
+
+
 _CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "admirers"}
 
 
@@ -1664,6 +1692,34 @@ def _burns_homes(tok: Any) -> bool:
     hit += [t for c in hit for t in c.children if t.dep_ in ("pobj", "conj")]
     hit += [t for c in hit for t in c.children if t.dep_ == "conj"]  # "to cars and houses"
     return any(t.lemma_.lower() in _HOME_WORDS or t.lower_ in _HOME_WORDS for t in hit)
+
+
+_CARRY_VERBS = frozenset({"carry", "transport", "ferry", "take", "bring"})
+
+
+def _people_hit(tok: Any, obj: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "attacked vehicles carrying people home", "nine were killed when gunmen ambushed
+    their cars": the civilians carried, or killed by the act, are its target."""
+    found = []
+    if obj is not None:
+        found += [
+            d
+            for a in obj.children
+            if a.dep_ == "acl" and a.lemma_.lower() in _CARRY_VERBS
+            for d in a.children
+            if d.dep_ in ("dobj", "obj")
+        ]
+    if (
+        tok.dep_ == "advcl"
+        and any(c.lower_ == "when" for c in tok.children)
+        and tok.head.lemma_.lower() in _DEATH_VERBS | _VICTIM_VERBS
+    ):
+        found += [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+    for who in found:
+        info, _ = _actors_of(who, ctx)
+        if info is not None and info.inter == _CIVILIAN_INTER:
+            return info
+    return None
 
 
 _ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -73,6 +73,7 @@ from frontwatch.extract._article._events import (
     _office_holder,
     _own_places,
     _passive_subject,
+    _people_hit,
     _per_day,
     _per_location,
     _person_object,
@@ -1071,8 +1072,13 @@ def _event_claim(
         and not scene  # (houses burned at an attack's scene are part of the attack)
         and (actor1_info is None or actor1_info.inter in (1, 2, 3, 4, 8))
         and _burns_homes(tok)
-    ):  # "soldiers set fire to houses": the houses' owners are the civilians hit
-        actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    ):  # "soldiers set fire to houses": the houses' owners are the civilians hit (of the
+        # doer's country when the place's is unknown)
+        home = actor1_info.country if actor1_info is not None else ""
+        actor2_info = _descriptor("civilians", place_country or ctx.main_country or home)
+    if actor2_info is None and rule.family in ("clash", "remote") and not noun_trigger:
+        hit = _people_hit(tok, obj_tok, ctx)  # "ambushed vehicles carrying traders"
+        actor2_info = _regional(hit, obj_tok or tok, ctx, place_country) if place_country else hit
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
         actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
