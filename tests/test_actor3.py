@@ -141,6 +141,6 @@ def test_the_publication_passes_on_who_it_cites(gaz: Gazetteer) -> None:
 )
 def test_the_people_carried_or_killed_are_the_target(text: str, gaz: Gazetteer) -> None:
     found = claims_of(text, gaz, _PUB, ("event",), "a3")
-    assert [(c.actor2, c.sub_event_type) for c in found][:1] == [
-        ("Civilians (Niger)", "Attack")
-    ], seen(found)
+    assert [(c.actor2, c.sub_event_type) for c in found][:1] == [("Civilians (Niger)", "Attack")], (
+        seen(found)
+    )
