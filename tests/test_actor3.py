@@ -144,3 +144,13 @@ def test_the_people_carried_or_killed_are_the_target(text: str, gaz: Gazetteer) 
     assert [(c.actor2, c.sub_event_type) for c in found][:1] == [("Civilians (Niger)", "Attack")], (
         seen(found)
     )
+
+
+def test_un_missions_and_local_responders_are_outlets_of_their_own() -> None:
+    from frontwatch.extract._tables import source_table
+
+    table = source_table()
+    mission = table.match("the UN mission in Mali (MINUSMA)")
+    rooms = table.match("the local Emergency Response Rooms")
+    assert mission is not None and mission.name == "MINUSMA"
+    assert rooms is not None and (rooms.name, rooms.country) == ("Emergency Response Rooms", "SD")
