@@ -154,3 +154,17 @@ def test_un_missions_and_local_responders_are_outlets_of_their_own() -> None:
     rooms = table.match("the local Emergency Response Rooms")
     assert mission is not None and mission.name == "MINUSMA"
     assert rooms is not None and (rooms.name, rooms.country) == ("Emergency Response Rooms", "SD")
+
+
+def test_an_attack_which_a_group_claimed_is_the_groups(gaz: Gazetteer) -> None:
+    """ "that attack, which the Islamic State claimed": the claim names the perpetrator."""
+    found = claims_of(
+        "A car bomb exploded outside a police station in Jalalabad on Thursday, killing nine "
+        "people, officials said. Nine policemen died in that attack, which the Islamic State "
+        "claimed.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a3",
+    )
+    assert found and all(c.actor1 == "Islamic State (Afghanistan)" for c in found), seen(found)
