@@ -488,10 +488,25 @@ def _of_country(words: list[str]) -> str:
 
 
 def _demonym_country(text: str) -> str:
-    for word in text.split():
+    words = text.split()
+    for i, word in enumerate(words):
         if word in _DEMONYMS:
             return _DEMONYMS[word]
+        # "Cambodian forces", "the Thai army" (data/geo/demonyms.csv); not a demonym further
+        # on ("the federal army, together with Eritrean troops": the army is the report's)
+        found = _lexicon_demonym(word) if i < 2 else ""
+        if found:
+            return found
     return ""
+
+
+def _lexicon_demonym(word: str) -> str:
+    """The country of a demonym of the shipped geo table (or of "Thailand's"), else ""."""
+    from frontwatch.geo.lexicon import demonym_country
+
+    if word.endswith("'s") and len(word) > 3:
+        return _country_names().get(word[:-2], "")
+    return demonym_country(word) or ""
 
 
 @lru_cache(maxsize=1)

@@ -1225,6 +1225,10 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
     if tok.dep_ == "poss":
         text = re.sub(r"\s*['’]s?$", "", text)  # "Russia's drone attack": Russia
     info = table.resolve(text, ctx.main_country, ctx.article.published)
+    if info is None and tok.lemma_.lower() in _ORG_NOUNS:
+        named = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if named is not None:  # "the little-known group Saraya Ansar al-Sunna": its name
+            info = table.resolve(_phrase(named), ctx.main_country, ctx.article.published)
     if _the_group(tok):
         # "An RSF commander said the group had pulled out": the speaker's group
         speaker, _ = _actors_of(_speech_subject(tok.head), ctx) if tok.head != tok else (None, None)
@@ -1249,7 +1253,7 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         # "students protesting against job quotas": protesters
         return _descriptor("protesters", ctx.main_country) or info, None
     if info is not None and info.name.startswith("Unidentified Armed Group"):
-        named = _named_group(tok, ctx)
+        named = _named_group(tok, ctx) or _the_group_told(tok, ctx)
         if named is not None:  # "Al-Shabaab fighters", "Fano militiamen": the group by its name
             return named, None
     if info is None and tok.lower_ in ("they", "them"):
@@ -1334,6 +1338,9 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     if demonym is None:
         return None
     return table.resolve(f"{demonym.text} forces", ctx.main_country, on)
+
+
+_ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
 def _the_group(tok: Any) -> bool:
@@ -1660,6 +1667,27 @@ def _named_group(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     return ActorInfo(name, ctx.main_country, 2, name)
 
 
+_BACK_DESCRIPTORS = frozenset(
+    {"militants", "attackers", "assailants", "insurgents", "jihadists", "gunmen", "fighters"}
+)
+
+
+def _the_group_told(tok: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "The militants set fire to the cathedral" after "fighters of the Maute group fought
+    troops": a definite descriptor with nothing else to it is the named non-state group of
+    the report's latest act by one."""
+    if tok.lower_ not in _BACK_DESCRIPTORS or [c.lower_ for c in tok.children] != ["the"]:
+        return None
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or not claim.actor1:
+            continue
+        info = table.actors.get(claim.actor1)
+        if info is not None and info.inter in (2, 3, 4):
+            return info  # (past the state forces' acts: "the militants" are never theirs)
+    return None
+
+
 _CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "admirers"}
 
 
@@ -1781,6 +1809,66 @@ def _security_forces_as_police(info: ActorInfo, span: Any, pub: date | None) -> 
         return info
     police = actor_table().resolve("police", info.country, pub)
     return police if police is not None and police.country == info.country else info
+
+
+_HOME_WORDS = frozenset({"house", "houses", "home", "homes", "shop", "shops", "church", "churches"})
+
+
+def _burns_homes(tok: Any) -> bool:
+    """ "soldiers set fire to houses", "burned homes and shops": what is destroyed is the
+    civilians' (ACLED's Civilians (X) as actor2 of a property destruction)."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ == "fire")]
+    hit = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "to")
+    ]
+    hit += [t for c in hit for t in c.children if t.dep_ in ("pobj", "conj")]
+    hit += [t for c in hit for t in c.children if t.dep_ == "conj"]  # "to cars and houses"
+    return any(t.lemma_.lower() in _HOME_WORDS or t.lower_ in _HOME_WORDS for t in hit)
+
+
+_CARRY_VERBS = frozenset({"carry", "transport", "ferry", "take", "bring"})
+
+
+def _people_hit(tok: Any, obj: Any, ctx: _Ctx) -> ActorInfo | None:
+    """ "attacked vehicles carrying people home", "nine were killed when gunmen ambushed
+    their cars": the civilians carried, or killed by the act, are its target."""
+    found = []
+    if obj is not None:
+        found += [
+            d
+            for a in obj.children
+            if a.dep_ == "acl" and a.lemma_.lower() in _CARRY_VERBS
+            for d in a.children
+            if d.dep_ in ("dobj", "obj")
+        ]
+    if (
+        tok.dep_ == "advcl"
+        and any(c.lower_ == "when" for c in tok.children)
+        and tok.head.lemma_.lower() in _DEATH_VERBS | _VICTIM_VERBS
+    ):
+        found += [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+    for who in found:
+        info, _ = _actors_of(who, ctx)
+        if info is not None and info.inter == _CIVILIAN_INTER:
+            return info
+    return None
+
+
+_ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _country_as_forces(subj: Any, rule: TriggerRule, ctx: _Ctx) -> ActorInfo | None:
+    """ "Azerbaijan shelled Jermuk", "Israel struck the port": a country named as the doer of
+    an armed act is its armed forces (ACLED's Military Forces of X)."""
+    if rule.event_type not in _ARMED_EVENT_TYPES or subj.pos_ != "PROPN" or subj.dep_ != "nsubj":
+        return None  # not "accused Cambodia of laying mines": an accusation names no doer
+    if any(c.dep_ not in ("det", "compound") for c in subj.children):
+        return None  # "Israel and Hamas", "Russia's ally": not a bare country name
+    iso = _country_code(ctx.gaz, _phrase(subj))
+    return actor_table().state_forces(iso, ctx.article.published) if iso else None
 
 
 def _second_demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:

@@ -46,10 +46,12 @@ from frontwatch.extract._article._events import (
     _bare_toll,
     _belligerents,
     _between,
+    _burns_homes,
     _clause_tokens,
     _closing_in,
     _coding,
     _conjunct_actor,
+    _country_as_forces,
     _country_in_clause,
     _default_opponent,
     _demonym_forces,
@@ -71,6 +73,7 @@ from frontwatch.extract._article._events import (
     _office_holder,
     _own_places,
     _passive_subject,
+    _people_hit,
     _per_day,
     _per_location,
     _per_site,
@@ -797,6 +800,8 @@ def _event_claim(
         and (_noun_rule(subj_tok) is not None or subj_tok.lemma_.lower() in _FIRE_NOUNS)
     ):  # ("Israeli fire killed five fishermen")
         actor1_info = _demonym_forces(subj_tok, ctx)  # "was hit by a US air strike"
+    if actor1_info is None and subj_tok is not None and not noun_trigger:
+        actor1_info = _country_as_forces(subj_tok, rule, ctx)  # "Azerbaijan shelled Jermuk"
     if actor1_info is None and subj_tok is not None and subj_tok.lower_ in _PRONOUNS:
         # "The RSF said they had captured ...": the pronoun is the speaker
         actor1_info, assoc1 = _actors_of(_speech_subject(tok), ctx)
@@ -1217,6 +1222,20 @@ def _event_claim(
         target = _blast_venue(tok) or target  # "the suicide explosion at a party convention"
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):
         actor2_info = _descriptor("civilians", place_country or ctx.main_country)
+    if (
+        actor2_info is None
+        and rule.sub_event_type == "Looting/property destruction"
+        and not noun_trigger
+        and not scene  # (houses burned at an attack's scene are part of the attack)
+        and (actor1_info is None or actor1_info.inter in (1, 2, 3, 4, 8))
+        and _burns_homes(tok)
+    ):  # "soldiers set fire to houses": the houses' owners are the civilians hit (of the
+        # doer's country when the place's is unknown)
+        home = actor1_info.country if actor1_info is not None else ""
+        actor2_info = _descriptor("civilians", place_country or ctx.main_country or home)
+    if actor2_info is None and rule.family in ("clash", "remote") and not noun_trigger:
+        hit = _people_hit(tok, obj_tok, ctx)  # "ambushed vehicles carrying traders"
+        actor2_info = _regional(hit, obj_tok or tok, ctx, place_country) if place_country else hit
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:
         actor2_info = _prep_target(ctx, tok)  # "used water cannon against protesters"
     if actor2_info is None and rule.requires_actor2 and not noun_trigger:

@@ -83,6 +83,14 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
         if not parallel:
             parallel = _trailing_sources(ctx, tok)  # "Drones hit X, witnesses said."
         return tuple(parallel) if parallel else (PUBLISHER,)
+    if all(c.name == "publisher" for c in chain) and not side:
+        # "With reference to the health ministry, the publication reports that ...": the
+        # report's own speech verb passes on who it names
+        cited = _reported_by(ctx, sent.span) or [
+            p for p in _according_to(ctx, sent.span) if p.name != "publisher"
+        ]
+        if cited:
+            return tuple(cited)
     if len(chain) == 1:
         return (chain[0], *side)
     # a chain: SANA quoting an official; the independent originators are the heads

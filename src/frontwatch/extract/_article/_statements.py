@@ -65,7 +65,7 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     text = sent.text
     if "responsib" in text or "carried out" in text:
         _claimed_responsibility(ctx, sent)
-    if "claimed the" in text or " member of " in text:
+    if "claimed the" in text or " member of " in text or _CLAIMED_WHICH.search(text):
         _perpetrator_named(ctx, sent)
     if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
         return
@@ -103,6 +103,9 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
         _give_perpetrator(ctx, culprit.name, f"perpetrator as blamed: {sent.text.strip()[:80]}")
 
 
+_CLAIMED_WHICH = re.compile(r"\b(?:which|that) [^.;,]{0,60}\bclaimed\b")  # "which IS claimed"
+
+
 def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
     """ "A commander of X claimed the bombing", "the attacker was a member of X": the events
     told so far without a named perpetrator take X (as a blame does)."""
@@ -117,6 +120,13 @@ def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
                 who = subj  # "a commander of X claimed the bombing"
+            elif (
+                obj is not None
+                and obj.lower_ in ("which", "that")
+                and tok.dep_ == "relcl"
+                and (tok.head.lemma_.lower() in _BLAMED_FOR or tok.head.lower_ in _BLAMED_FOR)
+            ):
+                who = subj  # "that attack, which the Islamic State claimed"
         elif tok.lemma_ == "be" and subj.lower_ in _PERPETRATOR_NOUNS:
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if attr is not None and attr.lemma_.lower() in _MEMBER_NOUNS:
