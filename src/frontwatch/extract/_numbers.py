@@ -134,9 +134,12 @@ _UNIT_NAME = re.compile(r"\d+(?:st|nd|rd|th)?\s+[A-Z]")  # "the 444 Brigade", "t
 
 def _fatal_matches(text: str) -> Iterator[re.Match[str]]:
     """_FATAL's matches, except a number that begins a unit's name ("clashes with the 444
-    Brigade killed 55"): the search goes on just after that number."""
+    Brigade killed 55"): the search goes on just after that number. ASCII text is scanned
+    lowercased by the case-sensitive twin (the same positions, about 4x faster); callers
+    read the groups case-blind and slice `text` itself."""
+    rx, scan = (_twin(_FATAL), text.lower()) if text.isascii() else (_FATAL, text)
     pos = 0
-    while (m := _FATAL.search(text, pos)) is not None:
+    while (m := rx.search(scan, pos)) is not None:
         n = m.start("n") if m.group("n") else -1
         if n >= 0 and _UNIT_NAME.match(text, n) and not _VICTIM_WORD.match(text, m.end("n")):
             pos = m.end("n")
@@ -154,7 +157,7 @@ def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rx.pattern)
 
 
-_twin(_DEATH_WORD)  # compiled at import, not by the first report that reads it
+_twin(_DEATH_WORD), _twin(_FATAL)  # compiled at import, not by the first report
 
 
 _OTHERS_TWIN = re.compile(_ONE_AND_OTHERS.pattern)

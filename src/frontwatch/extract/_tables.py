@@ -264,6 +264,10 @@ class SourceTable:
         """(start, end, source) of every named outlet in a text, longest alias first."""
         if not self.lengths:
             return self._named_spans_slow(text)
+        if text.isascii() and self.first_words.isdisjoint(
+            [w.strip(".") for w in _WORDS.findall(text.lower())]
+        ):
+            return []  # no alias's first word (most sentences): one scan of the lowered text
         cores = [w.strip(".") for w in _WORDS.findall(text)]  # the words as compared
         lows = list(map(str.lower, cores))
         if self.first_words.isdisjoint(lows):

@@ -49,11 +49,12 @@ def _article_countries(
         if end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].is_alpha:
             caps_at.add(end)
         consumed = -1  # "Delgado" of "Cabo Delgado" counted with its first word
-        for tok in sent.span:
+        plain = _PLAIN_WORDS  # a word that names nothing alone (most of them): nothing to
+        # count, unless a capitalised word follows (skipped in one pass; a word the loop adds
+        # to the set is read again to no effect: it counts nothing)
+        for tok in [t for t in sent.span if t.text not in plain or t.i + 1 in caps_at]:
             text = tok.text
             longer = tok.i + 1 in caps_at
-            if not longer and text in _PLAIN_WORDS:
-                continue  # a word that names nothing alone (most of them): nothing to count
             if tok.i == consumed:
                 continue
             nxt = tokens[tok.i + 1] if longer else None

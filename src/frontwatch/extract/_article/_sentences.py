@@ -74,9 +74,17 @@ def _background_toll(ctx: _Ctx, sent: Sentence, dates: list[DateMention]) -> boo
     pub = ctx.article.published
     if _old_news(ctx, dates) or any(d.kind == "since" for d in dates):
         return True
-    if re.search(r"\bsince (?:then|the|late|early|mid|\d{4})\b", sent.text, re.I):
+    if _finds(_SINCE_MARK, sent.text):
         return True
-    return pub is not None and _old_year(sent.span.doc, {t.i for t in sent.span}, pub.year)
+    span = sent.span  # (no four digits in a row: no token is a year)
+    return (
+        pub is not None
+        and _may_name_year(span)
+        and _old_year(span.doc, {t.i for t in span}, pub.year)
+    )
+
+
+_SINCE_MARK = re.compile(r"\bsince (?:then|the|late|early|mid|\d{4})\b", re.I)
 
 
 def _towns_among_areas(sent: Sentence, places: list[PlaceMention]) -> bool:
@@ -701,6 +709,8 @@ def _blocked_tokens(sent: Sentence, ctx: _Ctx) -> set[int]:
             a.lemma_.lower() in _NAMING_VERBS for a in tok.ancestors[:3]
         ):  # ("named by relatives as X": the parser may hang "as" on "relatives")
             blocked.update(t.i for c in tok.children if c.dep_ == "pobj" for t in c.subtree)
+        if tok.pos_ != "PROPN":
+            continue  # the three tests below read proper nouns only
         if _capital_as_teller(tok):
             blocked.add(tok.i)  # "a jet which, according to Kigali, had violated ...": a source
         if _backed_state(tok):

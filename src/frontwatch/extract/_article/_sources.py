@@ -206,6 +206,9 @@ def _source_match(phrase: str) -> SourceRef | None:
     return source_table().match(phrase)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     phrase = phrase.strip(" ,")
     if not phrase or phrase.lower() in ("he", "she", "they", "it", "who"):
@@ -215,7 +218,7 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
     ref = _source_match(phrase)
     if ref is not None:
         return ref
-    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    name = _LEADING_ARTICLE.sub("", phrase)
     if name.lower() in _BACK_REFERENCES:
         group = _group_meant(ctx)
         if group is not None:  # "the rebel group said": the group the report is about

@@ -245,8 +245,11 @@ def _last_speaker(ctx: _Ctx) -> str:
     return ""
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def _clean_who(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.I)
+    return _LEADING_ARTICLE.sub("", phrase.strip(" ,"))
 
 
 _ANTECEDENT_SENTENCES = 4  # how far back "he said" looks for the person it means
