@@ -875,6 +875,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
                 )
             ):
                 continue  # "captured a village ..., and clashes continued in Hama": another act
+            if _conjoined_speech(child):
+                continue  # "accepted the ceasefire, and its leader said ... a meeting in Riyadh"
             if child.dep_ in ("relcl",) and child.i != tok.i:
                 continue
             if child.dep_ == "advcl" and child.tag_ == "VBG":
@@ -887,6 +889,17 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
     if tok.dep_ == "xcomp" and tok.head.lemma_ in ("force", "compel", "make"):
         out.update(t.i for t in tok.head.subtree if t.i not in out and t.dep_ not in ("punct",))
     return out
+
+
+def _conjoined_speech(child: Any) -> bool:
+    """A conjoined speech verb with a subject of its own: another act, that of a speaker,
+    whose words' places are not the event's."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ == "VERB"
+        and child.lemma_.lower() in triggers().speech_verbs
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+    )
 
 
 def _subject(tok: Any) -> Any:

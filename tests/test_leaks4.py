@@ -1,0 +1,96 @@
+"""Statements and their speakers (issue 5, fourth round of leaks), on short reports of our own:
+a party's claim of its own deed is its statement as well as the event's source, the group
+named before speaks for "the group", and what a speaker adds in a conjoined clause does not
+place the event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from reading import claims_of
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+def _statements(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
+    return [(c.actor1, c.statement) for c in claims_of(text, gaz, PUBLISHED, ("statement",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "words"),
+    [
+        (
+            "Rebels attacked army positions near Kidal on Thursday. The rebel alliance said its "
+            "fighters had overrun dozens of army posts.",
+            "alliance",
+            "dozens of army posts",
+        ),
+        (
+            "A drone struck a fuel depot in Belgorod on Thursday. Russia's Defence Ministry said "
+            "its forces had struck a Ukrainian command post near Kharkiv in response.",
+            "Military Forces of Russia",
+            "command post",
+        ),
+        (
+            "Gunmen attacked a checkpoint near Bulo Burte on Thursday. Al Shabaab said it had "
+            "killed 20 soldiers.",
+            "Al Shabaab",
+            "killed 20 soldiers",
+        ),
+    ],
+)
+def test_a_partys_claim_of_its_own_deed_is_its_statement(
+    text: str, who: str, words: str, gaz: Gazetteer
+) -> None:
+    found = _statements(text, gaz)
+    assert any(who in actor or who in says for actor, says in found), found
+    assert any(words in says for _, says in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting raged near Sennar on Thursday. The RSF said it had taken control of Sinja.",
+        "Ukraine's air force said it had shot down 30 of the 35 drones Russia launched overnight.",
+        "The army said on Thursday that it had arrested nine people in the town of Tripoli.",
+    ],
+)
+def test_a_claimed_capture_interception_or_arrest_is_the_event_not_a_statement(
+    text: str, gaz: Gazetteer
+) -> None:
+    assert _statements(text, gaz) == []
+    assert claims_of(text, gaz, PUBLISHED, ("event",))
+
+
+def test_the_group_that_speaks_is_the_group_named_before(gaz: Gazetteer) -> None:
+    text = (
+        "Al Shabaab militants stormed an army base near Afgoye on Thursday, officials said. "
+        "The group said it had killed dozens of soldiers."
+    )
+    assert [a for a, _ in _statements(text, gaz)] == ["Al Shabaab"]
+
+
+def test_a_bare_role_with_a_participle_is_the_person_named_before(gaz: Gazetteer) -> None:
+    text = (
+        "Two car bombs exploded in Mogadishu on Thursday, killing 30 people, police said. "
+        "President Hassan Sheikh Mohamud visited the wounded in hospital. "
+        "The president, speaking at the scene, said the government would not rest until "
+        "the attackers were caught."
+    )
+    assert "President Hassan Sheikh Mohamud" in [a for a, _ in _statements(text, gaz)]
+
+
+def test_a_meeting_a_speaker_mentions_does_not_place_the_truce(gaz: Gazetteer) -> None:
+    text = (
+        "Separatists seized the presidential palace in Aden on Saturday. On Sunday the "
+        "separatists accepted the coalition's call for a ceasefire, and their leader said "
+        "that he is ready to take part in a meeting in Saudi Arabia."
+    )
+    truces = [
+        c for c in claims_of(text, gaz, PUBLISHED, ("event",)) if c.sub_event_type == "Agreement"
+    ]
+    assert truces
+    assert all(p.name != "Saudi Arabia" for c in truces for p in c.places)
