@@ -94,3 +94,28 @@ def test_a_meeting_a_speaker_mentions_does_not_place_the_truce(gaz: Gazetteer) -
     ]
     assert truces
     assert all(p.name != "Saudi Arabia" for c in truces for p in c.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists stormed an army camp near Boulkessi on Thursday. The group said it had killed "
+        "40 soldiers and seized weapons and trucks.",
+        "Gunmen attacked an airfield near Kismayo on Thursday. They destroyed two planes and "
+        "killed three guards, officials said.",
+    ],
+)
+def test_weapons_taken_in_an_attack_are_no_disrupted_weapons_use(text: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, PUBLISHED, ("event",))
+    assert found
+    assert "Disrupted weapons use" not in [c.sub_event_type for c in found]
+
+
+def test_a_seized_arms_cache_stays_disrupted_weapons_use(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Police seized a large cache of weapons and explosives in the town of Garissa on Thursday.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.sub_event_type for c in found] == ["Disrupted weapons use"]
