@@ -119,3 +119,32 @@ def test_a_seized_arms_cache_stays_disrupted_weapons_use(gaz: Gazetteer) -> None
         ("event",),
     )
     assert [c.sub_event_type for c in found] == ["Disrupted weapons use"]
+
+
+_LEAD = "Gunmen attacked a hotel in Kismayo on Thursday, police said. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group was behind the 2017 truck bombing in Mogadishu that killed more than 500 people.",
+        "Since the war began, air strikes have destroyed half of the country's power plants.",
+        "Drones have hit the port every night since the start of the war.",
+    ],
+)
+def test_an_act_named_by_its_year_or_told_since_the_war_is_history(
+    sentence: str, gaz: Gazetteer
+) -> None:
+    found = claims_of(_LEAD + sentence, gaz, PUBLISHED, ("event",))
+    assert [c.sentence_index for c in found] == [0]
+
+
+def test_a_toll_since_this_weeks_offensive_stays_an_event(gaz: Gazetteer) -> None:
+    found = claims_of(
+        _LEAD + "Three people have been killed in shelling of Baidoa since the offensive began "
+        "on Monday, the governor said.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert any(c.sentence_index == 1 for c in found)

@@ -289,6 +289,8 @@ def _old_year(doc: Any, clause: set[int], year: int) -> bool:
         t = doc[i]
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year:
             # "in 2014" dates the act; "for the first time since 2016" only measures it
+            if t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN" and t.head.i > t.i:
+                return True  # "the 2017 truck bombing": an act named by its year
             return t.head.lower_ in _YEAR_PREPS and t.head.head.lower_ not in ("time",)
     return False
 
