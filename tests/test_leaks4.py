@@ -1,7 +1,8 @@
-"""Statements and their speakers (issue 5, fourth round of leaks), on short reports of our own:
-a party's claim of its own deed is its statement as well as the event's source, the group
-named before speaks for "the group", and what a speaker adds in a conjoined clause does not
-place the event."""
+"""Statements, their speakers and false events (issue 5, fourth round of leaks), on short
+reports of our own: a claimed capture, interception or arrest is the event, no statement; the
+group named before speaks for "the group"; what a speaker adds in a conjoined clause does not
+place the event; weapons taken in an attack are part of it; an act named by its year or told
+"since the war began" is history."""
 
 from __future__ import annotations
 
@@ -17,37 +18,6 @@ PUBLISHED = date(2024, 3, 15)  # a Friday
 
 def _statements(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
     return [(c.actor1, c.statement) for c in claims_of(text, gaz, PUBLISHED, ("statement",))]
-
-
-@pytest.mark.parametrize(
-    ("text", "who", "words"),
-    [
-        (
-            "Rebels attacked army positions near Kidal on Thursday. The rebel alliance said its "
-            "fighters had overrun dozens of army posts.",
-            "alliance",
-            "dozens of army posts",
-        ),
-        (
-            "A drone struck a fuel depot in Belgorod on Thursday. Russia's Defence Ministry said "
-            "its forces had struck a Ukrainian command post near Kharkiv in response.",
-            "Military Forces of Russia",
-            "command post",
-        ),
-        (
-            "Gunmen attacked a checkpoint near Bulo Burte on Thursday. Al Shabaab said it had "
-            "killed 20 soldiers.",
-            "Al Shabaab",
-            "killed 20 soldiers",
-        ),
-    ],
-)
-def test_a_partys_claim_of_its_own_deed_is_its_statement(
-    text: str, who: str, words: str, gaz: Gazetteer
-) -> None:
-    found = _statements(text, gaz)
-    assert any(who in actor or who in says for actor, says in found), found
-    assert any(words in says for _, says in found), found
 
 
 @pytest.mark.parametrize(
@@ -68,7 +38,7 @@ def test_a_claimed_capture_interception_or_arrest_is_the_event_not_a_statement(
 def test_the_group_that_speaks_is_the_group_named_before(gaz: Gazetteer) -> None:
     text = (
         "Al Shabaab militants stormed an army base near Afgoye on Thursday, officials said. "
-        "The group said it had killed dozens of soldiers."
+        "The group said it would keep fighting until foreign troops left the country."
     )
     assert [a for a, _ in _statements(text, gaz)] == ["Al Shabaab"]
 

@@ -31,7 +31,7 @@ from frontwatch.extract._article._events import (
     _speech_subject,
     _subject,
 )
-from frontwatch.extract._article._modality import _called_untrue, _is_trigger_word
+from frontwatch.extract._article._modality import _called_untrue
 from frontwatch.extract._article._sentences import (
     _BLAME_VERBS,
     _BLAMED_FOR,
@@ -46,7 +46,6 @@ from frontwatch.extract._article._sentences import (
     _finds,
     _give_perpetrator,
     _hedged,
-    _verb_rule,
 )
 from frontwatch.extract._article._sources import _phrase_full, _source_ref, _sources
 from frontwatch.extract._numbers import fatalities
@@ -520,11 +519,8 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         parts, account = [], False
         for v, words in said:
             ids = {t.i for t in words}
-            own = _own_deed(words)
             if ids & events:
                 account = True  # "said it had killed Shukr": an event told as done
-                if own and not ids & done:  # ... and its claim of its own deed, a statement
-                    parts.append((v, words))
                 continue
             if ids & done:
                 continue
@@ -532,8 +528,7 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
                 words
             ):
                 account = True  # "said the pullout had been completed", "six were killed"
-                if not own:
-                    continue
+                continue
             parts.append((v, words))
         if account and not any(
             c.kind == "event" and c.sentence_index == sent.index for c in ctx.claims
@@ -549,58 +544,6 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
         if who.lower() in _PRONOUNS:
             who = claim.statement.split(":")[0] if ":" in claim.statement else claim.actor1
         ctx.claims.append(replace(claim, statement=_said_text(who, parts)))
-
-
-_OWN_PRONOUNS = {"it", "they", "we"}
-_OWN_POSSESSIVES = {"its", "their", "our"}
-
-
-def _own_deed(words: list[Any]) -> bool:
-    """ "said its fighters had seized dozens of posts", "said it had killed 70 soldiers": a
-    party's claim of what it (or its own forces) did, in its own words: the event's source,
-    and a statement of the party as well (its version, which the other side may dispute)."""
-    ids = {t.i for t in words}
-    head = next((t for t in words if t.head.i not in ids or t.head == t), None)
-    if head is None or head.pos_ not in ("VERB", "AUX") or not _is_trigger_word(head):
-        return False
-    if head.lemma_.lower() in _STATEMENT_VERBS:
-        return False
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and head.dep_ == "conj":
-        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not (
-        subj.lower_ in _OWN_PRONOUNS
-        or any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in subj.children)
-    ):
-        return False
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in head.children) and any(
-        t.lemma_.lower() in _PROJECTILES
-        for c in head.children
-        if c.dep_ == "dobj"
-        for t in c.subtree
-    ):
-        return False  # "it had shot down 21 of the 23 missiles": an interception, the event
-    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-    if any(o.lemma_.lower() == "control" for o in objects):
-        return False  # "it had taken control of Sinja": the capture told, its event
-    rule = _verb_rule(head)
-    if rule is None:
-        return True  # "its fighters had carried out the operation", "it had targeted ..."
-    if rule.family == "territory":  # "had captured Goma": the event; "60 positions": a claim
-        return any(_counted(o) for o in objects)
-    # a fight, a strike, a killing: the party's version; "it had arrested nine people", "had
-    # intercepted a drone", "its units had crossed the river": the event told, no claim
-    return rule.family in ("clash", "remote", "civilians")
-
-
-_PROJECTILES = {"drone", "missile", "rocket", "projectile", "uav", "shell", "bomb"}
-
-
-def _counted(obj: Any) -> bool:
-    """ "dozens of army posts", "more than 60 positions", "several villages": a count."""
-    return obj.ent_type_ == "CARDINAL" or any(
-        c.dep_ == "nummod" or c.lower_ in ("several", "many", "some") for c in obj.children
-    )
 
 
 _PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
