@@ -962,6 +962,8 @@ def _clause_tokens(tok: Any, trigger_ids: set[int]) -> set[int]:
                 )
             ):
                 continue  # "captured a village ..., and clashes continued in Hama": another act
+            if _conjoined_speech(child):
+                continue  # "accepted the ceasefire, and its leader said ... a meeting in Riyadh"
             if child.dep_ in ("relcl",) and child.i != tok.i:
                 # "hit buildings in X, where two died, and in Y": the parser hangs the second
                 # place on the relative clause; it is the trigger's, as the first
@@ -993,6 +995,17 @@ def _object_read_as_clause(clause: Any) -> bool:
         and noun.i == clause.i - 1
         and first.i > 0
         and not clause.doc[first.i - 1].is_punct
+    )
+
+
+def _conjoined_speech(child: Any) -> bool:
+    """A conjoined speech verb with a subject of its own: another act, that of a speaker,
+    whose words' places are not the event's."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ == "VERB"
+        and child.lemma_.lower() in triggers().speech_verbs
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
     )
 
 

@@ -50,6 +50,7 @@ from frontwatch.extract._article._events import (
     _clause_tokens,
     _closing_in,
     _coding,
+    _conjoined_speech,
     _conjunct_actor,
     _country_as_forces,
     _country_in_clause,
@@ -535,7 +536,14 @@ def _retelling_as_statement(ctx: _Ctx, j: int, sent: Sentence) -> bool:
     root = told.span.root
     if root.lemma_.lower() not in triggers().speech_verbs or not _self_told(root):
         return False
-    ctx.claims[j] = _statement(ctx, told, root, "claimed")
+    said = _statement(ctx, told, root, "claimed")
+    if any(
+        c.kind == "statement" and c.sentence_index == told.index and c.actor1 == said.actor1
+        for c in ctx.claims
+    ):  # the party's claim of its own deed is already its statement
+        del ctx.claims[j]
+        return True
+    ctx.claims[j] = said
     return True
 
 
@@ -1130,15 +1138,19 @@ def _event_claim(
             near |= _clause_tokens(pivot.head, set())
         for child in pivot.children:
             if (
-                child.dep_ == "conj"
-                and not _own_actor_clause(child)
-                or child.dep_ == "advcl"
-                and pivot.lemma_ in _DEATH_VERBS
-                # "Crowds gathered outside the court in Dakar, police dispersed them": the
-                # clause before a comma, which the parser makes the trigger's complement
-                or child.dep_ == "ccomp"
-                and child.i < pivot.i
-            ) and child.pos_ in ("VERB", "AUX"):
+                (
+                    child.dep_ == "conj"
+                    and not _own_actor_clause(child)
+                    or child.dep_ == "advcl"
+                    and pivot.lemma_ in _DEATH_VERBS
+                    # "Crowds gathered outside the court in Dakar, police dispersed them": the
+                    # clause before a comma, which the parser makes the trigger's complement
+                    or child.dep_ == "ccomp"
+                    and child.i < pivot.i
+                )
+                and child.pos_ in ("VERB", "AUX")
+                and not _conjoined_speech(child)
+            ):
                 # "21 were killed after gunmen stormed the hotel in Mogadishu": the toll's cause
                 near |= _clause_tokens(child, set())
                 if child.dep_ == "ccomp":  # ("Women in Kabul staged a protest, ...")

@@ -343,13 +343,22 @@ def _over_a_long_span(tok: Any, spans: frozenset[str]) -> bool:
             c.lower_ in ("for", "over", "throughout")
             and any(p.lower_ in spans for p in c.children if p.dep_ == "pobj")
             or c.lower_ == "since"
-            and any(_YEAR.fullmatch(t.text) for t in c.subtree)
+            and (any(_YEAR.fullmatch(t.text) for t in c.subtree) or _names_the_war(c))
         )
+        or c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        and _names_the_war(c)
         for c in verb.children
     )
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "since the war began", "since the start of the invasion": the whole war, a long course
+_WAR_NOUNS = frozenset({"war", "conflict", "invasion", "insurgency", "uprising", "revolution"})
+
+
+def _names_the_war(clause: Any) -> bool:
+    return any(t.lemma_.lower() in _WAR_NOUNS for t in clause.subtree)
 
 
 def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:

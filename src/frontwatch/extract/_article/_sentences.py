@@ -297,6 +297,8 @@ def _old_year(doc: Any, clause: set[int], year: int) -> bool:
         t = doc[i]
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year:
             # "in 2014" dates the act; "for the first time since 2016" only measures it
+            if t.dep_ in ("nummod", "compound") and t.head.pos_ == "NOUN" and t.head.i > t.i:
+                return True  # "the 2017 truck bombing": an act named by its year
             return t.head.lower_ in _YEAR_PREPS and t.head.head.lower_ not in ("time",)
     return False
 
@@ -926,8 +928,26 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
     # the death verb of a casualty noun is the same happening, not a second event
     out = [t for t in out if t[0].i not in casualty_verbs or t[2] == "casualty-noun"]
     out = [t for t in out if not _target_crowd(t, out)]
+    out = [t for t in out if not _spoils_of_attack(t, out)]
     out.sort(key=lambda t: t[0].i)
     return out
+
+
+_SPOILS_VERBS = frozenset({"destroy", "seize", "capture", "confiscate"})
+
+
+def _spoils_of_attack(trigger: tuple[Any, TriggerRule, str], found: list[Any]) -> bool:
+    """ "killed 100 soldiers and seized weapons and vehicles", "destroyed aircraft at the
+    airport and killed hundreds": weapons taken or destroyed in the attack told with them are
+    part of it, no disrupted weapons use of their own."""
+    tok, rule, _ = trigger
+    if rule.sub_event_type != "Disrupted weapons use" or tok.lemma_.lower() not in _SPOILS_VERBS:
+        return False
+    return any(
+        other.family in ("clash", "remote", "civilians")
+        and ((o.dep_ == "conj" and o.head.i == tok.i) or (tok.dep_ == "conj" and tok.head.i == o.i))
+        for o, other, _ in found
+    )
 
 
 def _own_words(span: Any, m: re.Match[str], head: Any) -> set[int]:

@@ -204,9 +204,35 @@ def _speaker_phrase(ctx: _Ctx, speaker: Any) -> str:
         who_phrase = (
             _antecedent_here(speaker, kind) or _antecedent(ctx, kind) or _last_speaker(ctx)
         ) or who_phrase
-    if _ROLE_ONLY.match(who_phrase):  # "the spokesman said": the spokesman named before
-        who_phrase = _named_holder(ctx, who_phrase) or who_phrase
+    core = who_phrase.split(",")[0].strip()  # "the president, speaking at the scene,"
+    if _ROLE_ONLY.match(core):  # "the spokesman said": the spokesman named before
+        who_phrase = _named_holder(ctx, core) or who_phrase
+    elif _GROUP_ONLY.match(who_phrase) and not actor_table().resolve(
+        who_phrase, ctx.main_country, ctx.article.published
+    ):  # "Al Shabaab attacked ... The group said": the group
+        who_phrase = _last_armed_group(ctx) or who_phrase
     return who_phrase
+
+
+def _last_armed_group(ctx: _Ctx) -> str:
+    """The named non-state armed group of the report's last event that has one."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event":
+            continue
+        for name in (claim.actor1, claim.actor2):
+            info = table.actors.get(name)
+            if info is not None and info.inter in (2, 3) and not name.startswith("Unidentified"):
+                return name
+    return ""
+
+
+# "the group", "the Islamist group", "the militants": a party named before, by a common noun
+_GROUP_ONLY = re.compile(
+    r"^(?:the\s+)(?:[a-z]+\s+)?(group|movement|militia|organi[sz]ation|insurgents|militants|"
+    r"rebels|jihadists|separatists|paramilitaries|paramilitary)$",
+    re.I,
+)
 
 
 def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
@@ -667,7 +693,8 @@ _HEARER_VERBS = {"tell", "brief", "inform", "assure", "notify"}
 _MEDIUM_NOUNS = {
     "statement", "message", "speech", "interview", "video", "post", "media", "conference",
     "briefing", "broadcast", "address", "time", "telegram", "radio", "television", "letter",
-    "report", "article", "column", "op-ed", "tweet", "stream",
+    "report", "article", "column", "op-ed", "tweet", "stream", "station", "channel", "website",
+    "account", "platform",
 }  # fmt: skip
 
 
