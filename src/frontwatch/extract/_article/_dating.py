@@ -280,6 +280,11 @@ def _resolve_dates(ctx: _Ctx) -> None:
                 date_basis="the day of the sentence before",
             )
             continue
+        if pub is not None and _liveblog_entry(ctx, c):
+            claims[index] = replace(
+                c, date=pub, date_end=None, time_precision=1, date_basis="liveblog entry of the day"
+            )
+            continue
         start = ctx.story_start or (pub - timedelta(days=1) if pub else None)
         if start is not None and pub is not None and start > pub:
             start = pub
@@ -331,3 +336,18 @@ def _previous_dated(
         if other.date is not None:
             return other
     return None
+
+
+_TIME_STAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:[AP]M|GMT|UTC|[A-Z]{2,4}T))?\s+[-\u2013\u2014]\s"
+)
+
+
+def _liveblog_entry(ctx: _Ctx, claim: Claim) -> bool:
+    """ "21:50 - A supporter was killed in Quetta ...": an undated liveblog entry under a
+    time stamp tells what happened on the day the blog was published."""
+    if not claim.evidence:
+        return False
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, claim.evidence[0].start) + 1
+    return _TIME_STAMP.match(text, line_start) is not None

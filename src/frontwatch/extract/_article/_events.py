@@ -315,6 +315,7 @@ def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
         did = lemma in ("carry", "conduct") and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OPERATION_NOUNS for c in tok.children
         )
+        did = did or _own_members_did(tok)
         if not (took or did) or any(c.dep_ == "neg" for c in tok.children):
             continue
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -332,6 +333,21 @@ def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims[j] = replace(claim, actor1=group.name)
             elif claim.kind == "event" and claim.actor2.startswith("Unidentified Armed Group"):
                 ctx.claims[j] = replace(claim, actor2=group.name)
+
+
+def _own_members_did(tok: Any) -> bool:
+    """ "IS said two of its members had detonated explosive belts": a group's account of what
+    its own members did (a reported clause whose subject is "its/their members")."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SAID_VERBS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        t.lower_ in ("its", "their") and t.dep_ == "poss" and t.head.lemma_.lower() in _MEMBER_NOUNS
+        for t in subj.subtree
+    )
+
+
+_SAID_VERBS = {"say", "announce", "state", "claim", "declare"}
 
 
 def _bare_toll(

@@ -660,6 +660,21 @@ def _under_noun(verb: Any) -> Any:
     return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def _partitive_whole(subj: Any) -> Any:
+    """ "two of its members", "some of their fighters": the owned noun a number or quantity
+    word picks from (whose owner the speaker rules read); else the subject itself."""
+    if subj.pos_ != "NUM" and subj.lower_ not in ("some", "several", "one", "many", "most"):
+        return subj
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if whole is not None and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in whole.children
+            ):
+                return whole
+    return subj
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -734,6 +749,8 @@ def _event_claim(
         info, _ = _actors_of(agent, ctx) if agent is not None else (None, None)
         if info is not None and info.inter in (1, 2, 3, 4):
             subj_tok, actor1_info = agent, info
+    if actor1_info is None and subj_tok is not None:
+        subj_tok = _partitive_whole(subj_tok)  # "two of its members detonated ..."
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
