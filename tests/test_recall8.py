@@ -114,3 +114,14 @@ def test_new_sahel_and_somali_villages(gaz: Gazetteer) -> None:
     text = "NIAMEY (wire) - Gunmen killed 20 villagers in Tchoma Bangou in western Niger."
     found = claims_of(text, gaz, date(2021, 1, 3), kinds=("event",))
     assert [p.name for c in found for p in c.places] == ["Tchoma Bangou"]
+
+
+def test_a_strike_attributed_to_an_air_force_takes_it_as_perpetrator(gaz: Gazetteer) -> None:
+    text = (
+        "An air strike hit the main hospital of Afrin in northern Syria on Friday, killing 16"
+        " civilians. The monitor attributed the strike to Turkish jets."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 5), kinds=("event",))
+    assert [c.actor1 for c in found] == ["Military Forces of Turkey"]
+    alone = claims_of(text.split(" The monitor")[0], gaz, date(2024, 5, 5), kinds=("event",))
+    assert [c.actor1 for c in alone] != ["Military Forces of Turkey"]

@@ -260,8 +260,11 @@ def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         by = next((c for c in tok.children if c.dep_ == "agent"), None)  # "was claimed by X"
         who = who or next((t for t in by.children if t.dep_ == "pobj"), None) if by else who
-    elif lemma == "blame" and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
-        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    elif lemma in ("blame", "attribute") and (
+        obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR
+    ):  # "blamed the bombing on X", "attributed the strike to X"
+        word = "on" if lemma == "blame" else "to"
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == word), None)
         who = next((t for t in on.children if t.dep_ == "pobj"), None) if on else None
     else:
         return False

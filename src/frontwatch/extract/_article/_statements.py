@@ -71,7 +71,12 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
         _claimed_responsibility(ctx, sent)
     if "claimed the" in text or " member of " in text:
         _perpetrator_named(ctx, sent)
-    if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
+    if (
+        "blame" not in text
+        and "accus" not in text
+        and "attribut" not in text
+        and "responsib" not in text.lower()
+    ):
         return
     for tok in sent.span:
         if _blame_on_or_claimed(ctx, tok):
