@@ -125,3 +125,18 @@ def test_a_strike_attributed_to_an_air_force_takes_it_as_perpetrator(gaz: Gazett
     assert [c.actor1 for c in found] == ["Military Forces of Turkey"]
     alone = claims_of(text.split(" The monitor")[0], gaz, date(2024, 5, 5), kinds=("event",))
     assert [c.actor1 for c in alone] != ["Military Forces of Turkey"]
+
+
+def test_a_named_district_of_a_capital_keeps_the_city(gaz: Gazetteer) -> None:
+    text = "Gunmen killed five civilians in the Karen district of Nairobi on Monday."
+    found = claims_of(text, gaz, date(2024, 5, 5), kinds=("event",))
+    assert [(p.name, p.geo_precision) for c in found for p in c.places] == [("Nairobi", 1)]
+
+
+def test_the_city_of_a_dateline_is_not_the_country_named_in_passing(gaz: Gazetteer) -> None:
+    text = (
+        "BAMAKO, May 4 (wire) - Ten people were killed in clashes across the city centre on"
+        " Friday between groups loyal to Mali's two rival generals, doctors said."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 4), kinds=("event",))
+    assert [p.name for c in found for p in c.places] == ["Bamako"]

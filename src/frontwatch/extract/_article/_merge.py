@@ -660,6 +660,23 @@ def _under_noun(verb: Any) -> Any:
     return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def _the_dateline_city(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
+    """ "TRIPOLI - ... fighting raged across the city centre": a report filed from a town
+    calls it "the city" before naming any other."""
+    town = ctx.dateline_town
+    if town is None or town.feature != "city" or ctx.claims:
+        return []
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lower_ != "city" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue
+        noun = t.head if t.dep_ == "compound" and t.head.lemma_ in ("centre", "center") else t
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return [town]
+    return []
+
+
 def _partitive_whole(subj: Any) -> Any:
     """ "two of its members", "some of their fighters": the owned noun a number or quantity
     word picks from (whose owner the speaker rules read); else the subject itself."""
@@ -995,6 +1012,10 @@ def _event_claim(
             _unresolved(t) for t in _destination_descriptions(tok, dest_tokens, places)
         ]
     place_list = _specific_places([m.place for m in origin_places])
+    if kind != "statement" and all(p.feature == "country" for p in place_list):
+        # "TRIPOLI - fighting raged across the city centre between groups loyal to Libya's
+        # rival prime ministers": the city, not the country named in passing
+        place_list = _the_dateline_city(ctx, clause, span) or place_list
     anaphoric = event_anaphora = False
     if not place_list and kind != "statement" and tok.dep_ == "relcl":
         place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"
