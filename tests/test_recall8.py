@@ -140,3 +140,12 @@ def test_the_city_of_a_dateline_is_not_the_country_named_in_passing(gaz: Gazette
     )
     found = claims_of(text, gaz, date(2024, 5, 4), kinds=("event",))
     assert [p.name for c in found for p in c.places] == ["Bamako"]
+
+
+def test_a_group_named_in_apposition_claims_the_attack(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen stormed a hotel in Mombasa, Kenya on Tuesday, killing 9 civilians. The Somali"
+        " group Al-Shabaab claimed responsibility for the attack."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 5), kinds=("event",))
+    assert [c.actor1 for c in found] == ["Al Shabaab"]

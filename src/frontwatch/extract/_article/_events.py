@@ -325,6 +325,9 @@ def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
         if who is None or who.lower_ in _PRONOUNS or any(c.dep_ == "poss" for c in who.children):
             who = _speech_subject(tok) or who
         group, _ = _actors_of(who, ctx) if who is not None else (None, None)
+        named = next((c for c in who.children if c.dep_ == "appos"), None) if who else None
+        if (group is None or group.inter not in (2, 3, 4)) and named is not None:
+            group, _ = _actors_of(named, ctx)  # "the Somali group Al-Shabaab claimed ..."
         if group is None or group.inter not in (2, 3, 4) or group.name not in actor_table().actors:
             continue
         for j, claim in enumerate(ctx.claims):
