@@ -55,6 +55,7 @@ def test_weekday_year_after_a_named_year_below_the_batch() -> None:
         ("Fatah gunmen", "LB", "Fatah Movement"),
         ("Islamist gunmen", "LB", "Islamist Militia (Lebanon)"),
         ("forces loyal to Saleh", "YE", "Saleh Loyalist Forces (Yemen)"),
+        ("former president Ali Abdullah Saleh", "YE", "Saleh Loyalist Forces (Yemen)"),
         ("Pakistan Tehreek-e-Insaf", "PK", "PTI (Pakistan Tehreek-e-Insaf)"),
         ("Kurdish YPG", "SY", "YPG (People's Protection Units)"),
         ("ISEAP", "PH", "Islamic State (Philippines)"),
