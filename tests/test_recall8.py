@@ -150,3 +150,12 @@ def test_a_group_named_in_apposition_claims_the_attack(gaz: Gazetteer) -> None:
     )
     found = claims_of(text, gaz, date(2024, 5, 5), kinds=("event",))
     assert [c.actor1 for c in found] == ["Al Shabaab"]
+
+
+def test_fighters_captured_with_the_dead_are_no_capture_of_ground(gaz: Gazetteer) -> None:
+    text = (
+        "In the fighting near Mao in Chad on Sunday more than 30 rebels were killed and 15"
+        " captured, the army said."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 5), kinds=("event",))
+    assert found and all("territory" not in c.sub_event_type for c in found)

@@ -120,6 +120,7 @@ from frontwatch.extract._article._sentences import (
     _background_toll,
     _blocked_tokens,
     _calls_a_lie,
+    _captives_of_toll,
     _celebration,
     _civilian_target,
     _claim_modality,
@@ -703,6 +704,8 @@ def _event_claim(
     rank: int,
     all_triggers: list[tuple[Any, TriggerRule, str]],
 ) -> Claim | None:
+    if rule.family == "territory" and _captives_of_toll(tok):
+        return None  # "300 rebels were killed and 150 captured": part of the toll
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
     places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
