@@ -103,7 +103,11 @@ def with_batch_dates(articles: list[Article], known_years: Iterable[int] = ()) -
             if found is not None:
                 lead = " ".join(lines)  # (the headline, then the dateline's own sentence)
                 floor = _latest_named_year(a.text)
-                found, basis = _weekday_year(found, lead, set(years), floor), "year from batch"
+                known = set(years)
+                since = _since_year(a.text)  # "has fought them since March 2015": a war going on
+                if since is not None and since == floor:
+                    known.add(since)  # (its year may come before the batch's)
+                found, basis = _weekday_year(found, lead, known, floor), "year from batch"
                 if found.year != year or _WEEKDAY_RE.search(lead):
                     basis = "year from batch and weekday"
                 a = replace(a, published=found, published_basis=f"dateline, {basis}")
@@ -132,6 +136,15 @@ def _latest_named_year(text: str) -> int | None:
     """ "signed a peace deal in August 2015": the latest month and year a report names; a
     year-less dateline is not years before it."""
     named = [int(m.group(1)) for m in _MONTH_YEAR_RE.finditer(text)]
+    return max(named) if named else None
+
+
+_SINCE_MONTH_YEAR_RE = re.compile(r"\bsince\s+" + _MONTH_YEAR_RE.pattern[2:])
+
+
+def _since_year(text: str) -> int | None:
+    """ "fought the rebels since March 2015": the year an ongoing war or crisis began."""
+    named = [int(m.group(1)) for m in _SINCE_MONTH_YEAR_RE.finditer(text)]
     return max(named) if named else None
 
 

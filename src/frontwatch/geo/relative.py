@@ -169,9 +169,12 @@ def _admin_before(tail: str, after: str, may: bool) -> bool:
     before a list: "the provinces of China" names China as the container)."""
     if not may or not _ADMIN_BEFORE.search(tail):
         return False
+    if _NAMED_DISTRICT_BEFORE.search(tail):
+        return False  # "the Westlands district of Nairobi": a city's named district
     return not _PLURAL_BEFORE.search(tail) or _CONJUNCT_AFTER.match(after) is not None
 
 
+_NAMED_DISTRICT_BEFORE = re.compile(r"\b[A-Z][\w'-]+\s+district\s+of\s+$")
 _COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?country\s+of\s+$", re.IGNORECASE)
 
 _ADMIN_WORDS = (

@@ -306,7 +306,14 @@ def _liveblog_entry(ctx: _Ctx, claim: Claim) -> bool:
     """Whether the claim's paragraph opens with a time of day ("09:10 Russian investigators
     say ..."): a liveblog's entry, posted on its publication day."""
     here = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
-    return here is not None and _TIME_STAMP.match(ctx.article.text, here.offset) is not None
+    if here is not None and _TIME_STAMP.match(ctx.article.text, here.offset) is not None:
+        return True
+    if not claim.evidence:
+        return False
+    # "21:50 - A supporter was killed in Quetta ...": a time stamp opening the entry's line
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, claim.evidence[0].start) + 1
+    return _TIME_STAMP_DASH.match(text, line_start) is not None
 
 
 def _day_of_sentence_before(ctx: _Ctx, claim: Claim) -> date | None:
@@ -348,3 +355,8 @@ def _previous_dated(
         if other.date is not None:
             return other
     return None
+
+
+_TIME_STAMP_DASH = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:[AP]M|GMT|UTC|[A-Z]{2,4}T))?\s+[-\u2013\u2014]\s"
+)

@@ -260,8 +260,11 @@ def _blame_on_or_claimed(ctx: _Ctx, tok: Any) -> bool:
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         by = next((c for c in tok.children if c.dep_ == "agent"), None)  # "was claimed by X"
         who = who or next((t for t in by.children if t.dep_ == "pobj"), None) if by else who
-    elif lemma == "blame" and (obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR):
-        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    elif lemma in ("blame", "attribute") and (
+        obj.lemma_.lower() in _BLAMED_FOR or obj.lower_ in _BLAMED_FOR
+    ):  # "blamed the bombing on X", "attributed the strike to X"
+        word = "on" if lemma == "blame" else "to"
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == word), None)
         who = next((t for t in on.children if t.dep_ == "pobj"), None) if on else None
     else:
         return False
@@ -315,12 +318,16 @@ def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
         did = lemma in ("carry", "conduct") and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OPERATION_NOUNS for c in tok.children
         )
+        did = did or _own_members_did(tok)
         if not (took or did) or any(c.dep_ == "neg" for c in tok.children):
             continue
         who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if who is None or who.lower_ in _PRONOUNS or any(c.dep_ == "poss" for c in who.children):
             who = _speech_subject(tok) or who
         group, _ = _actors_of(who, ctx) if who is not None else (None, None)
+        named = next((c for c in who.children if c.dep_ == "appos"), None) if who else None
+        if (group is None or group.inter not in (2, 3, 4)) and named is not None:
+            group, _ = _actors_of(named, ctx)  # "the Somali group Al-Shabaab claimed ..."
         if group is None or group.inter not in (2, 3, 4) or group.name not in actor_table().actors:
             continue
         for j, claim in enumerate(ctx.claims):
@@ -332,6 +339,21 @@ def _claimed_responsibility(ctx: _Ctx, sent: Sentence) -> None:
                 ctx.claims[j] = replace(claim, actor1=group.name)
             elif claim.kind == "event" and claim.actor2.startswith("Unidentified Armed Group"):
                 ctx.claims[j] = replace(claim, actor2=group.name)
+
+
+def _own_members_did(tok: Any) -> bool:
+    """ "IS said two of its members had detonated explosive belts": a group's account of what
+    its own members did (a reported clause whose subject is "its/their members")."""
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SAID_VERBS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        t.lower_ in ("its", "their") and t.dep_ == "poss" and t.head.lemma_.lower() in _MEMBER_NOUNS
+        for t in subj.subtree
+    )
+
+
+_SAID_VERBS = {"say", "announce", "state", "claim", "declare"}
 
 
 def _bare_toll(

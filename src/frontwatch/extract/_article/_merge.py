@@ -126,6 +126,7 @@ from frontwatch.extract._article._sentences import (
     _background_toll,
     _blocked_tokens,
     _calls_a_lie,
+    _captives_of_toll,
     _celebration,
     _civilian_target,
     _claim_modality,
@@ -761,6 +762,38 @@ def _under_noun(verb: Any) -> Any:
     return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def _the_dateline_city(ctx: _Ctx, clause: set[int], span: Any) -> list[Place]:
+    """ "TRIPOLI - ... fighting raged across the city centre": a report filed from a town
+    calls it "the city" before naming any other."""
+    town = ctx.dateline_town
+    if town is None or town.feature != "city" or ctx.claims:
+        return []
+    doc = span.doc
+    for i in sorted(clause):
+        t = doc[i]
+        if t.lower_ != "city" or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue
+        noun = t.head if t.dep_ == "compound" and t.head.lemma_ in ("centre", "center") else t
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return [town]
+    return []
+
+
+def _partitive_whole(subj: Any) -> Any:
+    """ "two of its members", "some of their fighters": the owned noun a number or quantity
+    word picks from (whose owner the speaker rules read); else the subject itself."""
+    if subj.pos_ != "NUM" and subj.lower_ not in ("some", "several", "one", "many", "most"):
+        return subj
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            whole = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if whole is not None and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in whole.children
+            ):
+                return whole
+    return subj
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -772,6 +805,8 @@ def _event_claim(
     rank: int,
     all_triggers: list[tuple[Any, TriggerRule, str]],
 ) -> Claim | None:
+    if rule.family == "territory" and _captives_of_toll(tok):
+        return None  # "300 rebels were killed and 150 captured": part of the toll
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
     places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
@@ -837,6 +872,8 @@ def _event_claim(
         info, _ = _actors_of(agent, ctx) if agent is not None else (None, None)
         if info is not None and info.inter in (1, 2, 3, 4):
             subj_tok, actor1_info = agent, info
+    if actor1_info is None and subj_tok is not None:
+        subj_tok = _partitive_whole(subj_tok)  # "two of its members detonated ..."
     if subj_tok is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in subj_tok.children
     ):
@@ -1105,6 +1142,10 @@ def _event_claim(
         # in Guayaquil": the measure's place is the country
         whole = ctx.gaz.country(ctx.main_country)
         place_list = [whole] if whole is not None else place_list
+    if kind != "statement" and all(p.feature == "country" for p in place_list):
+        # "TRIPOLI - fighting raged across the city centre between groups loyal to Libya's
+        # rival prime ministers": the city, not the country named in passing
+        place_list = _the_dateline_city(ctx, clause, span) or place_list
     anaphoric = event_anaphora = False
     if not place_list and kind != "statement" and tok.dep_ == "relcl":
         place_list = _relative_head_places(tok, places)  # "Walikale, a town rebels entered"

@@ -587,8 +587,22 @@ def _celebration(tok: Any, rule: TriggerRule) -> bool:
 
 
 def _toll_conjunct(tok: Any, other: Any) -> bool:
-    """ "112 were killed and 760 wounded": the wounded are the same toll, no other event."""
-    return other.lemma_ in _DEATH_VERBS and (other.head.i == tok.i or tok.head.i == other.i)
+    """ "112 were killed and 760 wounded": the wounded are the same toll, no other event;
+    "300 rebels were killed and 150 captured": the captives too."""
+    linked = other.head.i == tok.i or tok.head.i == other.i
+    return linked and (other.lemma_ in _DEATH_VERBS or _captives_of_toll(other))
+
+
+def _captives_of_toll(tok: Any) -> bool:
+    """ "more than 300 rebels were killed and 150 captured": a seizing verb conjoined to a
+    passive death verb, with no object of its own, counts people taken, not ground."""
+    return (
+        tok.lemma_ in ("capture", "seize", "take")
+        and tok.dep_ == "conj"
+        and tok.head.lemma_ in _DEATH_VERBS
+        and any(c.dep_ == "nsubjpass" for c in tok.head.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    )
 
 
 _VIOLENT_FAMILIES = {"remote", "clash", "civilians"}

@@ -63,11 +63,20 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     the events told so far without a named perpetrator take the one blamed (undone at the end
     if the report blames two different actors: each side blaming the other stays unidentified)."""
     text = sent.text
-    if "responsib" in text or "carried out" in text:
+    if (
+        "responsib" in text
+        or "carried out" in text
+        or re.search(r"\b(?:its|their) (?:\w+ )?(?:members|fighters|militants)\b", text)
+    ):
         _claimed_responsibility(ctx, sent)
     if "claimed the" in text or " member of " in text or _CLAIMED_WHICH.search(text):
         _perpetrator_named(ctx, sent)
-    if "blame" not in text and "accus" not in text and "responsib" not in text.lower():
+    if (
+        "blame" not in text
+        and "accus" not in text
+        and "attribut" not in text
+        and "responsib" not in text.lower()
+    ):
         return
     for tok in sent.span:
         if _blame_on_or_claimed(ctx, tok):
