@@ -230,3 +230,16 @@ def test_a_coordinated_clause_with_its_own_attacker_keeps_its_own_place(gaz: Gaz
     )
     at_ashkelon = [c for c in found if any(p.name == "Ashkelon" for p in c.places)]
     assert [c.actor1 for c in at_ashkelon] == ["Hamas Movement"]
+
+
+def test_the_day_before_yesterday_and_a_weekday_of_last_week() -> None:
+    from frontwatch.extract._dates import find_dates
+
+    wednesday = date(2024, 5, 8)
+    assert [m.date for m in find_dates("Gunmen struck the day before yesterday.", wednesday)] == [
+        date(2024, 5, 6)
+    ]
+    assert [m.date for m in find_dates("It fell on Monday last week.", wednesday)] == [
+        date(2024, 4, 29)
+    ]
+    assert [m.date for m in find_dates("It fell last Monday.", wednesday)] == [date(2024, 5, 6)]

@@ -102,12 +102,13 @@ _WEEKDAY_PAIR = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|overnight|last night|(?:during|in|through) the night(?!\s+of\b)|"
+    r"\b(?P<word>(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|overnight|last night|(?:during|in|through) the night(?!\s+of\b)|"
     r"this morning|this week|last week|"
     r"earlier this week|earlier this month|this month|last month|(?P<n>\w+) (?P<unit>days?|weeks?) ago|"
     r"(?P<wn>a|one|two|three) weeks? earlier)\b",
     re.I,
 )
+_LAST_WEEK_AFTER = re.compile(r"\s+last\s+week\b", re.I)
 _SINCE_START = re.compile(
     r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b", re.I
 )
@@ -402,9 +403,16 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             if (m.group("mod") or "").lower() == "last" and back == 0:
                 back = 7
             d = published - timedelta(days=back)
+        end = m.end()
+        last_week = _LAST_WEEK_AFTER.match(text, end)
+        if last_week is not None:  # "on Monday last week": the Monday of the week before
+            end = last_week.end()
+            if published is not None:
+                monday = published - timedelta(days=published.weekday() + 7)
+                d = monday + timedelta(days=WEEKDAYS.index(m.group("wd").lower()))
         before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
         kind = "since" if _SINCE_BEFORE.search(before) else "point"
-        add(DateMention(m.start(), m.end(), kind, d, None, 0, 1))
+        add(DateMention(m.start(), end, kind, d, None, 0, 1))
     for m in twin(_RELATIVE).finditer(scan) if gates.relative and gates.relative_word else ():
         if not free(m.start(), m.end()):
             continue
@@ -414,6 +422,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         if word in ("today", "tonight", "this morning"):
             add(DateMention(m.start(), m.end(), "point", published))
+        elif word.endswith("before yesterday"):
+            add(DateMention(m.start(), m.end(), "point", published - timedelta(days=2)))
         elif word in ("yesterday", "last night"):
             add(DateMention(m.start(), m.end(), "point", published - timedelta(days=1)))
         elif word == "overnight" or word.endswith(" the night"):  # the night before: ACLED
