@@ -403,16 +403,16 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             if (m.group("mod") or "").lower() == "last" and back == 0:
                 back = 7
             d = published - timedelta(days=back)
-        stop = m.end()
-        last_week = _LAST_WEEK_AFTER.match(text, stop)
+        until = m.end()
+        last_week = _LAST_WEEK_AFTER.match(text, until)
         if last_week is not None:  # "on Monday last week": the Monday of the week before
-            stop = last_week.end()
+            until = last_week.end()
             if published is not None:
                 monday = published - timedelta(days=published.weekday() + 7)
                 d = monday + timedelta(days=WEEKDAYS.index(m.group("wd").lower()))
         before = text[max(0, m.start() - 30) : m.start()].lower().rstrip()
         kind = "since" if _SINCE_BEFORE.search(before) else "point"
-        add(DateMention(m.start(), stop, kind, d, None, 0, 1))
+        add(DateMention(m.start(), until, kind, d, None, 0, 1))
     for m in twin(_RELATIVE).finditer(scan) if gates.relative and gates.relative_word else ():
         if not free(m.start(), m.end()):
             continue
