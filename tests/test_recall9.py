@@ -42,3 +42,16 @@ def test_soldiers_breaking_into_a_house_are_no_riot(gaz: Gazetteer) -> None:
     )
     found = claims_of(text, gaz, date(2024, 6, 3), kinds=("event",))
     assert all(c.event_type != "Riots" for c in found)
+
+
+def test_a_relative_clause_dated_by_a_weekday_tells_news(gaz: Gazetteer) -> None:
+    # the tagger reads "seized" here as a participle (VBN); with its own subject it is a past tense
+    text = (
+        "Mine freed\n\nQUETTA, March 12 (wire) - The army freed the workers of the mine,"
+        " which gunmen of the Baloch Liberation Army seized on Monday near Mashkaf."
+    )
+    found = claims_of(text, gaz, date(2025, 3, 12), kinds=("event",))
+    assert [(c.actor1, c.date) for c in found] == [
+        ("BLA (Baloch Liberation Army)", date(2025, 3, 10))
+    ]
+    assert [p.name for p in found[0].places] == ["Mashkaf"]
