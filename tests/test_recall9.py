@@ -55,3 +55,20 @@ def test_a_relative_clause_dated_by_a_weekday_tells_news(gaz: Gazetteer) -> None
         ("BLA (Baloch Liberation Army)", date(2025, 3, 10))
     ]
     assert [p.name for p in found[0].places] == ["Mashkaf"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Balakot", "PK", "Khyber Pakhtunkhwa"),
+        ("Mashkaf", "PK", "Balochistan"),
+        ("Altun Kupri", "IQ", "Kirkuk"),
+        ("Ganthier", "HT", "Ouest"),
+        ("Khurais", "SA", "Eastern"),
+    ],
+)
+def test_conflict_places_added_for_missed_events(
+    gaz: Gazetteer, name: str, country: str, admin1: str
+) -> None:
+    best = gaz.candidates(name)[0]
+    assert (best.country, best.admin1) == (country, admin1)
