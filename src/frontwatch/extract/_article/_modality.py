@@ -221,8 +221,10 @@ def _acl_with_object(tok: Any) -> bool:
 def _dated_relative(tok: Any) -> bool:
     """ "Be'eri, a kibbutz that Hamas fighters overran on Saturday", "a mining town its forces
     entered on Wednesday": a relative clause dated by a day of this week tells news."""
-    if tok.dep_ != "relcl" or tok.tag_ != "VBD":
+    if tok.dep_ != "relcl" or tok.tag_ not in ("VBD", "VBN"):
         return False
+    if tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # ("which militants seized": a past tense the tagger took for a participle)
     for c in tok.children:
         if (
             c.dep_ == "prep"
