@@ -42,3 +42,9 @@ def test_an_aircraft_bomber_still_strikes_from_the_air(gaz: Gazetteer) -> None:
     text = "A Russian bomber struck a factory in Kharkiv on Tuesday, the governor said."
     found = claims_of(text, gaz, date(2024, 3, 7), kinds=("event",))
     assert all(c.sub_event_type != "Suicide bomb" for c in found)
+
+
+def test_karen_state_is_kayin(gaz: Gazetteer) -> None:
+    text = "Rebels captured an army outpost near the Thai border in Karen State on Saturday."
+    found = claims_of(text, gaz, date(2021, 3, 28), kinds=("event",))
+    assert found and [p.name for p in found[0].places] == ["Kayin State"]
