@@ -48,3 +48,15 @@ def test_karen_state_is_kayin(gaz: Gazetteer) -> None:
     text = "Rebels captured an army outpost near the Thai border in Karen State on Saturday."
     found = claims_of(text, gaz, date(2021, 3, 28), kinds=("event",))
     assert found and [p.name for p in found[0].places] == ["Kayin State"]
+
+
+def test_storming_a_town_and_shooting_residents_house_to_house_is_an_attack(
+    gaz: Gazetteer,
+) -> None:
+    # the parser reads "house shooting residents" as one noun phrase
+    text = (
+        "Gunmen stormed the town of Djibo on Sunday night and went from house to house"
+        " shooting residents, witnesses said."
+    )
+    found = claims_of(text, gaz, date(2022, 6, 14), kinds=("event",))
+    assert [(c.sub_event_type, c.actor2) for c in found] == [("Attack", "Civilians (Burkina Faso)")]
