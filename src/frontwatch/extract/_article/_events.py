@@ -412,14 +412,33 @@ def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo
         g for c in clauses if c.dep_ == "conj" for g in c.children if g.dep_ in ("advcl", "xcomp")
     ]
     for child in clauses:
-        if child.lemma_ in _VICTIM_VERBS:
+        misparsed = _gerund_compound(child) if child.dep_ == "conj" else None
+        if misparsed is not None:
+            child = misparsed
+        if child.lemma_ in _VICTIM_VERBS or misparsed is not None:
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None and misparsed is not None:
+                obj = misparsed.head
             if obj is not None:
                 info, _ = _actors_of(obj, ctx)
                 if info is not None and country and info.inter == _CIVILIAN_INTER:
                     return _descriptor("civilians", country) or info
                 return info
     return _civilian_dead(ctx, verb, country)
+
+
+def _gerund_compound(clause: Any) -> Any:
+    """ "went from house to house shooting residents", which the parser reads as a compound
+    noun ("house shooting residents"): the gerund on the people hit."""
+    for t in clause.subtree:
+        if (
+            t.dep_ == "compound"
+            and t.lower_.endswith("ing")
+            and t.lower_[:-3] in _VICTIM_VERBS
+            and t.head.lower_ in _PEOPLE_HIT
+        ):
+            return t
+    return None
 
 
 _PEOPLE_HIT = {

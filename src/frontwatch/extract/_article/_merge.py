@@ -1470,11 +1470,15 @@ def _event_claim(
         before = ctx.claims[antecedent]
         if before.event_type == "Explosions/Remote violence":
             event_type, sub_event_type = before.event_type, before.sub_event_type
+    if sub_event_type == "Air/drone strike" and _the_suicide_bomber(ctx, subj_tok):
+        # "The bomber struck during prayers on Monday" after "killed by a suicide bomber at
+        # a mosque": that bomber, not an aircraft
+        sub_event_type = "Suicide bomb"
     alt = tuple(v for k, v in rule.alt_when.items() if k in span.text.lower())
     ev_start, ev_end = sent.char_span(span.start, span.end)
     toll_update = (
         noun_trigger and tok.head.lower_ in ("from", "of") and tok.head.head.lemma_ == "toll"
-    )
+    ) or _in_rising_count(tok)
     # "the death toll from a missile ... rose to 23 on Sunday": Sunday dates the count, not the strike
     when = [] if toll_update else dates
     d, d_end, precision, basis = _claim_date(ctx, sent, tok, when, rank, all_triggers)
@@ -1935,3 +1939,30 @@ def _mostly_intercepted(sent: Sentence, tok: Any) -> bool:
         ):
             return bool(words & _ALL_OR_MOST)
     return False
+
+
+_COUNT_NOUNS = {"number", "toll", "count", "tally"}
+_RISE_VERBS = {"rise", "climb", "reach", "increase", "jump", "mount", "grow"}
+
+
+def _in_rising_count(tok: Any) -> bool:
+    """ "The number of people killed by a bomber at a mosque rose to 100 on Tuesday": the
+    trigger sits inside a count that rose, and the weekday dates the count, not the act."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.lemma_.lower() in _COUNT_NOUNS and node.dep_ == "nsubj":
+            return node.head.lemma_.lower() in _RISE_VERBS
+        node = node.head
+    return False
+
+
+def _the_suicide_bomber(ctx: _Ctx, subj: Any) -> bool:
+    """ "The bomber" (a definite, singular person) in a report that told a suicide bombing."""
+    return (
+        subj is not None
+        and subj.lower_ == "bomber"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and any(c.sub_event_type == "Suicide bomb" for c in ctx.claims)
+    )
