@@ -85,3 +85,27 @@ def test_the_parties_who_agree_are_the_sides_told_before(
     found = claims_of(text, gaz, _PUB, ("event",), "a4")
     deals = [(c.actor1, c.actor2) for c in found if c.sub_event_type == "Agreement"]
     assert deals == [parties], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The warring parties in Yemen agreed on Saturday to a two-month truce, the UN envoy "
+            "said. The Houthis welcomed the deal, and the Houthis said they would respect it.",
+            ("Government of Yemen", "Houthi Movement"),
+        ),
+        (
+            "At talks in Istanbul on Friday the parties agreed to swap 300 prisoners each, the "
+            "Ukrainian delegation said. The Russian government said it was satisfied, and the "
+            "Ukrainian government said the swap would happen soon.",
+            ("Government of Ukraine", "Government of Russia"),
+        ),
+    ],
+)
+def test_the_parties_who_agree_are_the_sides_the_report_names(
+    text: str, parties: tuple[str, str], gaz: Gazetteer
+) -> None:
+    found = claims_of(text, gaz, _PUB, ("event",), "a4")
+    deals = [(c.actor1, c.actor2) for c in found if c.sub_event_type == "Agreement"]
+    assert deals == [parties], seen(found)

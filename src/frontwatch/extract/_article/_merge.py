@@ -715,7 +715,7 @@ def _the_parties(subj: Any) -> bool:
     return subj is not None and subj.lemma_.lower() in _PARTY_NOUNS and subj.tag_ == "NNS"
 
 
-def _parties_told(ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
+def _parties_told(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInfo | None]:
     """The two opposing armed sides of the report's latest event that names both, a state's
     forces as its government (ACLED's parties to an agreement), the report's country first."""
     table = actor_table()
@@ -731,7 +731,38 @@ def _parties_told(ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | None]:
         home = ctx.main_country
         a_first = (a.inter, a.country != home) <= (b.inter, b.country != home)
         return (a, b) if a_first else (b, a)
-    return None, None
+    return _civil_war_parties(ctx, span)
+
+
+def _civil_war_parties(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ "The warring parties in Yemen agreed", no fight told before: the country's government
+    and the armed group of that country the report names most."""
+    table = actor_table()
+    home = ctx.main_country
+    rebels = [
+        info
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        if (info := table.info(name)) is not None and info.inter == 2 and info.country == home
+    ]
+    government = table.resolve("government", home) if home and rebels else None
+    if government is not None:
+        return government, rebels[0]
+    # "the parties agreed to exchange prisoners" in a report naming two states: their
+    # governments, the one the sentence names first ("the Ukrainian delegation said"), else
+    # the report's country
+    states: list[ActorInfo] = []
+    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        info = table.info(name)
+        if info is None or info.inter not in (1, 8):
+            continue
+        info = _as_government(info)
+        if all(s.country != info.country for s in states):
+            states.append(info)
+    if len(states) < 2:
+        return None, None
+    named = next((c for t in span if (c := demonym_country(t.text))), "")
+    states.sort(key=lambda i: (i.country != named, i.country != home))
+    return states[0], states[1]
 
 
 def _hit_state(claim: Claim) -> ActorInfo | None:
@@ -1520,7 +1551,7 @@ def _event_claim(
             actor1_info = govs[0]
             actor2_info = actor2_info or (govs[1] if len(govs) > 1 else None)
     if actor1_info is None and sub_event_type == "Agreement" and _the_parties(subj_tok):
-        actor1_info, actor2_info = _parties_told(ctx)  # "the warring parties agreed to a truce"
+        actor1_info, actor2_info = _parties_told(ctx, span)  # "the warring parties agreed"
     if (
         actor2_info is not None
         and family in ("territory", "front")
