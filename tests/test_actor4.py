@@ -109,3 +109,18 @@ def test_the_parties_who_agree_are_the_sides_the_report_names(
     found = claims_of(text, gaz, _PUB, ("event",), "a4")
     deals = [(c.actor1, c.actor2) for c in found if c.sub_event_type == "Agreement"]
     assert deals == [parties], seen(found)
+
+
+def test_a_blast_among_crowds_hits_civilians_not_protesters(gaz: Gazetteer) -> None:
+    """ "detonated explosive belts among the crowds": the people gathered, not a protest."""
+    found = claims_of(
+        "The group said two of its members had detonated explosive belts among the crowds at "
+        "a memorial in Kerman on Wednesday.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a4",
+    )
+    assert [c.actor2 for c in found if c.sub_event_type == "Suicide bomb"] == [
+        "Civilians (Iran)"
+    ], seen(found)

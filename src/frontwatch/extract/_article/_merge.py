@@ -1579,6 +1579,14 @@ def _event_claim(
     ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
     if (
+        family == "remote"
+        and actor2_info is not None
+        and actor2_info.inter == 6
+        and any(t.lemma_.lower() in _GATHERED and t.head.lower_ == "among" for t in span)
+    ):
+        # "blew himself up among crowds trying to reach the flights": people, not protesters
+        actor2_info = _descriptor("civilians", country_for) or actor2_info
+    if (
         event_anaphora
         and antecedent is not None
         and noun_trigger
