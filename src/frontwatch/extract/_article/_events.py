@@ -1206,6 +1206,16 @@ def _phrase(tok: Any) -> str:
             if child.dep_ not in _CLAUSE_MODIFIERS:
                 ids.add(child.i)
                 stack.append(child)
+    after = tok.doc[tok.i + 1] if tok.dep_ == "conj" and tok.i + 1 < len(tok.doc) else None
+    if (
+        after is not None
+        and after.head.i == tok.head.i
+        and after.pos_ == "ADJ"
+        and any(c.dep_ == "prep" for c in after.children)
+    ):
+        # "the Houthis and forces loyal to Saleh": the parser hangs "loyal to Saleh" on the
+        # first conjunct; it qualifies the word it follows
+        ids |= {t.i for t in after.subtree}
     return _ids_text(tok, ids)
 
 

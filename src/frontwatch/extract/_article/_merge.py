@@ -673,6 +673,118 @@ def _whose_weapons(ctx: _Ctx, interceptor: ActorInfo | None) -> ActorInfo | None
     return None
 
 
+_DEFENCE_WORDS = {"defence", "defense", "defences", "defenses", "system", "systems", "dome"}
+
+
+def _interceptor(ctx: _Ctx, tok: Any, agent: Any) -> ActorInfo | None:
+    """Who intercepted: "by the US missile defence system" (the state named in the agent's
+    modifiers) or "by air defence, the Israeli army said" (the state's forces that speak)."""
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), agent) if by else agent
+    if agent is None or agent.lemma_.lower() not in _DEFENCE_WORDS:
+        return None
+    for word in (agent, *[t for t in agent.subtree if t.dep_ == "compound"]):
+        info = _demonym_forces(word, ctx)
+        if info is not None and info.inter in (1, 8):
+            return info
+    info, _ = _actors_of(_speech_subject(tok), ctx)
+    return info if info is not None and info.inter in (1, 8) else None
+
+
+_LAUNCH_VERBS = {"fire", "launch"}
+
+
+def _unnamed_launcher(tok: Any, country: str) -> ActorInfo | None:
+    """ "Several rockets were fired at the airport and were intercepted": a launch told in
+    the passive with no one named fired them, an unidentified armed group of the place."""
+    launch = tok.head if tok.dep_ == "conj" else None
+    if launch is None or launch.lemma_.lower() not in _LAUNCH_VERBS or not country:
+        return None
+    if any(c.dep_ == "agent" for c in launch.children):
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in launch.children):
+        return None
+    return actor_table().resolve("unidentified armed group", country)
+
+
+_PARTY_NOUNS = {"party", "side"}
+
+
+def _the_parties(subj: Any) -> bool:
+    """ "the parties", "the warring parties", "both sides": who they are is told elsewhere."""
+    return subj is not None and subj.lemma_.lower() in _PARTY_NOUNS and subj.tag_ == "NNS"
+
+
+def _parties_told(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """The two opposing armed sides of the report's latest event that names both, a state's
+    forces as its government (ACLED's parties to an agreement), the report's country first."""
+    table = actor_table()
+    for claim in reversed(ctx.claims):
+        if claim.kind != "event" or not claim.actor1:
+            continue
+        pair = [table.info(claim.actor1), _hit_state(claim)]
+        if not all(i is not None and i.inter in (1, 2, 3, 4, 8) for i in pair):
+            continue
+        a, b = (_as_government(i) for i in pair if i is not None)
+        if a.side == b.side:
+            continue
+        home = ctx.main_country
+        a_first = (a.inter, a.country != home) <= (b.inter, b.country != home)
+        return (a, b) if a_first else (b, a)
+    return _civil_war_parties(ctx, span)
+
+
+def _civil_war_parties(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ "The warring parties in Yemen agreed", no fight told before: the country's government
+    and the armed group of that country the report names most."""
+    table = actor_table()
+    home = ctx.main_country
+    rebels = [
+        info
+        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        if (info := table.info(name)) is not None and info.inter == 2 and info.country == home
+    ]
+    government = table.resolve("government", home) if home and rebels else None
+    if government is not None:
+        return government, rebels[0]
+    # "the parties agreed to exchange prisoners" in a report naming two states: their
+    # governments, the one the sentence names first ("the Ukrainian delegation said"), else
+    # the report's country
+    states: list[ActorInfo] = []
+    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        info = table.info(name)
+        if info is None or info.inter not in (1, 8):
+            continue
+        info = _as_government(info)
+        if all(s.country != info.country for s in states):
+            states.append(info)
+    if len(states) < 2:
+        return None, None
+    named = next((c for t in span if (c := demonym_country(t.text))), "")
+    states.sort(key=lambda i: (i.country != named, i.country != home))
+    return states[0], states[1]
+
+
+def _hit_state(claim: Claim) -> ActorInfo | None:
+    """Who an event hit: its actor2, else the state whose ground a foreign state's forces
+    struck ("Russian troops shelled Kharkiv": Ukraine's)."""
+    table = actor_table()
+    if claim.actor2:
+        return table.info(claim.actor2)
+    striker = table.info(claim.actor1)
+    where = next((p.country for p in claim.places if p.country), "")
+    if striker is None or striker.inter not in (1, 8) or not where or where == striker.country:
+        return None
+    return table.state_forces(where)
+
+
+def _as_government(info: ActorInfo) -> ActorInfo:
+    """A state's armed forces as its government; any other actor as itself."""
+    if info.inter not in (1, 8) or not info.country:
+        return info
+    return actor_table().resolve("government", info.country) or info
+
+
 def _other_party(between: list[Any], actor1: ActorInfo | None, ctx: _Ctx) -> Any:
     """The other side of "clashes between X, Y and Z": the first party after X, or, when X
     is a crowd, the first armed or state party of the rest ("between protesters, ruling party
@@ -1438,6 +1550,8 @@ def _event_claim(
         if govs:
             actor1_info = govs[0]
             actor2_info = actor2_info or (govs[1] if len(govs) > 1 else None)
+    if actor1_info is None and sub_event_type == "Agreement" and _the_parties(subj_tok):
+        actor1_info, actor2_info = _parties_told(ctx, span)  # "the warring parties agreed"
     if (
         actor2_info is not None
         and family in ("territory", "front")
@@ -1452,14 +1566,26 @@ def _event_claim(
             actor2_info,
             air=sub_event_type == "Air/drone strike" and tok.lemma_.lower() != "drone",
         )
+    if actor1_info is None and sub_event_type == "Disrupted weapons use":
+        actor1_info = _interceptor(ctx, tok, subj_tok)  # "intercepted by US air defences"
     if actor2_info is None and sub_event_type == "Disrupted weapons use":
         actor2_info = _whose_weapons(ctx, actor1_info)  # "shot down 21 of the 23 missiles"
+    if actor2_info is None and sub_event_type == "Disrupted weapons use" and actor1_info:
+        actor2_info = _unnamed_launcher(tok, place_country)  # "rockets were fired at X"
     if (
         actor2_info is None
         and kind in ("event", "front_position")
         and family in ("territory", "remote", "clash", "front")
     ):
         actor2_info = _default_opponent(ctx, actor1_info, family, place_list, tok)
+    if (
+        family == "remote"
+        and actor2_info is not None
+        and actor2_info.inter == 6
+        and any(t.lemma_.lower() in _GATHERED and t.head.lower_ == "among" for t in span)
+    ):
+        # "blew himself up among crowds trying to reach the flights": people, not protesters
+        actor2_info = _descriptor("civilians", country_for) or actor2_info
     if (
         event_anaphora
         and antecedent is not None
