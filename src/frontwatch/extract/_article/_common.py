@@ -377,6 +377,10 @@ class _Ctx:
     words: dict[int, _Words] = field(default_factory=dict)  # sentence index -> its lemmas
     background: bool = False  # past a background box's heading ("What is happening in X")
 
+    def most_mentioned(self) -> list[str]:
+        """The named actors of the report, the most mentioned first (ties in naming order)."""
+        return [name for name, _ in sorted(self.mentioned.items(), key=lambda kv: -kv[1])]
+
 
 def _background_heading(sent: Sentence) -> bool:
     """ "What is happening in Idlib", "Background": a heading line of a background box."""

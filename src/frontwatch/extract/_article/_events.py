@@ -2074,7 +2074,7 @@ def _default_opponent(
     if family == "territory":
         # "the army restored control over Saraqib": the armed group the report names most
         # (in the country) lost it, though no event of it was told before
-        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+        for name in ctx.most_mentioned():
             info = table.actors.get(name)
             if (
                 info is not None
@@ -2146,7 +2146,7 @@ def _belligerents(
     country = country or ctx.main_country
     armed = [
         info
-        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        for name in ctx.most_mentioned()
         if (info := table.info(name)) is not None
         and info.inter in (1, 2, 3, 4, 8)
         and not info.name.startswith("Government of")

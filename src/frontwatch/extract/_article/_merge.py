@@ -739,9 +739,10 @@ def _civil_war_parties(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInf
     and the armed group of that country the report names most."""
     table = actor_table()
     home = ctx.main_country
+    ranked = ctx.most_mentioned()
     rebels = [
         info
-        for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1])
+        for name in ranked
         if (info := table.info(name)) is not None and info.inter == 2 and info.country == home
     ]
     government = table.resolve("government", home) if home and rebels else None
@@ -751,7 +752,7 @@ def _civil_war_parties(ctx: _Ctx, span: Any) -> tuple[ActorInfo | None, ActorInf
     # governments, the one the sentence names first ("the Ukrainian delegation said"), else
     # the report's country
     states: list[ActorInfo] = []
-    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+    for name in ranked:
         info = table.info(name)
         if info is None or info.inter not in (1, 8):
             continue

@@ -267,7 +267,7 @@ def _group_meant(ctx: _Ctx) -> ActorInfo | None:
         info = table.actors.get(claim.actor1) if claim.kind == "event" else None
         if info is not None and info.inter in (2, 3, 4):
             return info
-    for name, _ in sorted(ctx.mentioned.items(), key=lambda kv: -kv[1]):
+    for name in ctx.most_mentioned():
         info = table.actors.get(name)
         if info is not None and info.inter in (2, 3, 4):
             return info
