@@ -74,7 +74,7 @@ _VICTIMS = (
     rf"(?:\s+(?:\w+\s+){{0,2}}?(?:{_VICTIM_NOUNS})"
     r"(?:\s+(?:of|from)(?:\s+[\w'’-]+,?){1,7}?(?=\s+(?:were|had|have|was)\b))?)?"
 )
-_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|slain|executed|massacred|lost their lives|eliminated|liquidated|neutrali[sz]ed)"
+_DEATH = r"(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|shot dead|shot to death|(?:beaten|stabbed|hacked|burned|stoned) to death|slain|executed|massacred|lost their lives|eliminated|liquidated|neutrali[sz]ed)"
 # "eight civilians, including two women, were killed": an aside between victims and verb
 _ASIDE = (
     r"(?:,\s+(?:including|among them|most of them|many of them|mostly|all of them)[^,]{1,60},)?"
@@ -85,7 +85,8 @@ _ONE_VICTIM = (
 )
 _FATAL = re.compile(
     rf"(?:(?:{_QUAL})?(?<!\bno )\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
-    rf"|(?:(?:kill(?:ing|ed|s)|eliminat(?:ing|ed|es)|liquidat(?:ing|ed|es))\s+(?:{_QUAL})?"
+    rf"|(?:(?:kill(?:ing|ed|s)|eliminat(?:ing|ed|es)|liquidat(?:ing|ed|es)|sho(?:t|oting) dead)"
+    rf"\s+(?:{_QUAL})?"
     rf"(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"

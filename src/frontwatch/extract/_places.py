@@ -355,8 +355,10 @@ def _in_best_area(
     if p.method != "unresolved" or p.lat is not None:
         return m
     precision = 3
-    area = next((a for a in after if a.feature in ("admin1", "country")), None)
+    area = next((a for a in after if a.feature in ("admin1", "admin2", "country")), None)
     town = next((a for a in after if a.feature == "city" and a.lat is not None), None)
+    if area is not None and area.feature == "admin2":
+        precision = 2  # "the village of Karma in Yatenga province": a district, ACLED's 2
     if town is not None:
         # "Pazigyi village, in Kanbalu township": at the town it is in, ACLED's precision 2
         area, precision = town, 2

@@ -23,6 +23,7 @@ from frontwatch.extract._article._common import (
     _Ctx,
 )
 from frontwatch.extract._article._context import _country_code
+from frontwatch.extract._article._dating import _relative_days
 from frontwatch.extract._article._modality import _acl_with_object
 from frontwatch.extract._article._sentences import (
     _BLAMED_FOR,
@@ -1385,6 +1386,9 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
         return None
     speaker = _speech_subject(tok.head) if tok.head != tok else None
+    head = _speech_head(tok.head) if speaker is None and tok.head != tok else None
+    if head is not None and head.dep_ == "conj":  # "the group denied X and said its forces"
+        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if speaker is None:
         return None
     table, on = actor_table(), ctx.article.published
@@ -1644,6 +1648,8 @@ def _passive_subject(tok: Any) -> Any:
     found = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if found is None and any(c.dep_ == "auxpass" for c in tok.children):
         found = _fronted_apposition(tok)  # ("In X, a man was shot dead": read as X's apposition)
+    if found is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        found = tok.head  # "among 50 people arrested in Kinshasa": the people are who was held
     return found
 
 
@@ -2413,11 +2419,13 @@ def _scene_places(
     """Where an act told without any place happened, and the claim it follows (its date):
     the places of the report's last event (within a few sentences), else the last town named
     just before. Not for a sentence that names places elsewhere, a remote strike (its
-    placeless retellings are the strike told before), an act not told in the past ("as
+    placeless retellings are the strike told before) unless told on another day, an act not told in the past ("as
     peacekeepers withdraw"), a background clause ("because they attacked civilians") or a
     war's toll."""
-    if places or rule.family == "remote" or rule.name == "gathering":
+    if places or rule.name == "gathering":
         return [], None  # ("crowds gathered in the square as fighters drove in": no protest)
+    if rule.family == "remote" and not _relative_days(sent.text):
+        return [], None  # ("a day earlier, drones hit a hotel": another day's strike there)
     verb = _noun_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
     if verb.tag_ not in _PAST_TAGS and not (verb.tag_ == "VBG" and verb.head.tag_ in _PAST_TAGS):
         return [], None

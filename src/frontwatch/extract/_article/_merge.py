@@ -565,8 +565,9 @@ def _self_told(speech: Any) -> bool:
     )
 
 
-def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
-    """A death toll in a sentence of its own belongs to the event told just before it."""
+def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | None = None) -> None:
+    """A death toll in a sentence of its own belongs to the event told just before it (or to
+    `target`, the claim whose scene the toll's sentence is)."""
     fat, basis, notes = fatalities(sent.text)
     if basis == "none" and tok.lemma_ in _KILL_VERBS:  # (the wounded are no toll)
         victims = _object(tok)
@@ -582,13 +583,13 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any) -> None:
         if c.kind == "event" and c.event_type != "Strategic developments"
     ]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
-    if not events:
+    if not events or (target is not None and target not in events):
         return
-    if len(tolled) > 1:
+    if len(tolled) > 1 and target is None:
         return
-    j = tolled[0] if tolled else events[0]
+    j = target if target is not None else tolled[0] if tolled else events[0]
     here = [i for i in events if ctx.claim_para.get(i) == sent.paragraph]
-    if not tolled and here and ctx.claim_para.get(j) != sent.paragraph:
+    if target is None and not tolled and here and ctx.claim_para.get(j) != sent.paragraph:
         # "Last Tuesday, an air strike hit a market in Togoga. ... at least 64 people died":
         # a paragraph that opens with an event of its own keeps its toll
         j = here[0]
@@ -1421,6 +1422,13 @@ def _event_claim(
         # "struck the Barbados-flagged True Confidence": ACLED's Civilians (International)
         actor2_info = actor_table().resolve("civilians", "International") or actor2_info
     if rule.requires_actor2 and actor2_info is None:
+        if (
+            scene
+            and rule.name == "killing"
+            and antecedent is not None
+            and ctx.claims[antecedent].fatalities_basis == "none"
+        ):  # "Two people were killed and 15 injured." (not "seven hostages died in it")
+            _add_toll_to_previous(ctx, sent, tok, antecedent)
         return None
     if (
         actor1_info is None
@@ -1711,7 +1719,7 @@ def _merge_retold(first: Claim, again: Claim) -> Claim:
 def _merge_within_article(claims: list[Claim]) -> list[Claim]:
     """One article telling one happening twice ("occupied Rastan" ... "entered the
     occupied cities unimpeded"; "entered Hama" ... "withdrew from the city")."""
-    claims = _interventions(claims)
+    claims = _deaths_to_the_force(_interventions(claims))
     out: list[Claim] = []
     for claim in claims:
         target = None
@@ -1757,6 +1765,14 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
     for i, protest in enumerate(out):
         riot = protest.sub_event_type in _RIOTS
         if protest.sub_event_type != "Peaceful protest" and not riot:
+            continue
+        deadly = _deadly_same_sentence(protest, out)
+        if deadly is not None:
+            # "Police fired tear gas and live rounds, and five protesters were shot dead": the
+            # force that killed is the one event (excessive force), the tear gas part of it
+            if not out[deadly].actor2 and protest.actor2:
+                out[deadly] = replace(out[deadly], actor2=protest.actor2)
+            absorbed.add(i)
             continue
         if protest.sub_event_type == "Peaceful protest" and any(  # a riot there is apart
             _same_place_day(protest, f) for f in forced
@@ -1815,6 +1831,44 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             absorbed.add(j)
             break
     return [c for k, c in enumerate(out) if k not in absorbed]
+
+
+_CROWD_EVENTS = frozenset(
+    {"Violent demonstration", "Mob violence", "Protest with intervention", "Peaceful protest"}
+)
+
+
+def _deaths_to_the_force(claims: list[Claim]) -> list[Claim]:
+    """ "Police shot dead five protesters as others set part of parliament on fire": the dead
+    of a sentence that tells both are the excessive force's, not the crowd's."""
+    forced = {
+        (c.sentence_index, c.fatalities)
+        for c in claims
+        if c.sub_event_type == "Excessive force against protesters" and c.fatalities
+    }
+    return [
+        replace(c, fatalities=0, fatalities_basis="none", fatalities_notes="")
+        if c.sub_event_type in _CROWD_EVENTS and (c.sentence_index, c.fatalities) in forced
+        else c
+        for c in claims
+    ]
+
+
+def _deadly_same_sentence(protest: Claim, claims: list[Claim]) -> int | None:
+    """The excessive force told in the sentence of a protest met with intervention (its
+    index), at its place and day."""
+    if protest.sub_event_type != "Protest with intervention":
+        return None
+    return next(
+        (
+            k
+            for k, f in enumerate(claims)
+            if f.sub_event_type == "Excessive force against protesters"
+            and f.sentence_index == protest.sentence_index
+            and _same_place_day(protest, f)
+        ),
+        None,
+    )
 
 
 def _state_actor(claim: Claim) -> str:

@@ -42,6 +42,22 @@ def _content_of_words(tok: Any) -> bool:
     )
 
 
+_HELD_VERBS = frozenset({"arrest", "detain", "abduct", "kidnap"})
+
+
+def _among_those_held(tok: Any) -> bool:
+    """ "Three Americans were among about 50 people arrested in Kinshasa": the people held
+    are the news told, not a background clause."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.lemma_.lower() in _HELD_VERBS
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "among"
+        and head.head.head.lemma_ == "be"
+    )
+
+
 def _modality(tok: Any, span: Any) -> str:
     """'event', 'skip' (negated, denied, background), or the statement kind."""
     table = triggers()
@@ -58,6 +74,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _dated_relative(tok)
         and not _acl_with_object(tok)
         and not _content_of_words(tok)
+        and not _among_those_held(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):

@@ -644,7 +644,10 @@ def _came_after(noun: Any) -> bool:
 
 _LATER_FIGHTING = re.compile(
     r"\b(?:that|which) followed\b|\bsubsequent (?:fighting|clashes|violence|days)\b"
-    r"|\bin the (?:days|weeks|hours) (?:since|after)\b",
+    r"|\bin the (?:days|weeks|hours) (?:since|after)\b"
+    # "By Tuesday police said seven people had been killed": the count of all since
+    r"|^\W*by (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:next|following) (?:day|morning)"
+    r"|nightfall)\b",
     re.IGNORECASE,
 )
 
@@ -923,7 +926,9 @@ def _find_triggers(span: Any) -> list[tuple[Any, TriggerRule, str]]:
                     continue  # else "held President Bazoum": the verb's own rule
             # an auxiliary ("were killed", "is being shelled") is no trigger of its own
             aux = tok.dep_ in ("aux", "auxpass")
-            verb_rule = None if aux else (_verb_rule(tok) or _device_blast(tok))
+            verb_rule = (
+                None if aux else (_verb_rule(tok) or _device_blast(tok) or _device_set_off(tok))
+            )
             if verb_rule is not None:
                 out.append((tok, verb_rule, "verb"))
         elif (
@@ -1050,6 +1055,24 @@ def _device_blast(tok: Any) -> TriggerRule | None:
     if any(_noun_rule(t) is not None for t in of):
         return None  # "dozens of shells exploded": the shells are the event noun
     return triggers().by_noun("explosion")
+
+
+_SET_OFF_VERBS = frozenset({"detonate", "explode", "set", "trigger"})
+
+
+def _device_set_off(tok: Any) -> TriggerRule | None:
+    """ "Unknown persons detonated an explosive device at a checkpoint", "militants set off a
+    car bomb": setting off a device is the blast of that device (its noun's rule)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _SET_OFF_VERBS or (
+        lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+    ):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    rule = _noun_rule(obj)
+    return rule if rule is not None and rule.family == "remote" else None
 
 
 _OUTCOME_DEPS = {

@@ -53,6 +53,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                 ][:1]
             if not subjects:
                 subjects = _stranded_speaker(head)
+            if not subjects and head.dep_ == "conj":  # "the RSF denied X and said its ..."
+                subjects = [c for c in head.head.children if c.dep_ == "nsubj"][:1]
             conjs = [c for c in subjects[0].children if c.dep_ == "conj"] if subjects else []
             if len(subjects) == 1 and conjs and not chain:
                 # "witnesses and an army source said": two sources side by side, not one
