@@ -78,6 +78,7 @@ WEIGHTS: dict[str, float] = {
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
     "pair": 0.6,  # a close contender with a close contender of another name beside it
     "pair_km": 30.0,
+    "smaller_province": 0.5,  # a province beside a namesake province of twice its people
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -470,6 +471,29 @@ def _share_rule(
     return r - bonus, [*why, "its same-named town holds a large share of it"]
 
 
+def _smaller_namesake_province(
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str, ctx: DocContext
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Two provinces bear the spelling as their own name and the text names neither
+    country: the one with less than half the other's people loses ground (a bare "Gaza" is
+    the Gaza Strip or its city, not Mozambique's province of a third of its people)."""
+    areas = [
+        c
+        for _, c, _ in rows
+        if c.feature == "admin1" and c.method == "exact" and not ctx.weight(c.country, spelled)
+    ]
+    if len(areas) < 2:
+        return rows
+    out = []
+    for r, c, why in rows:
+        if c in areas and any(
+            o.country != c.country and o.population >= 2 * max(c.population, 1) for o in areas
+        ):
+            r, why = r - WEIGHTS["smaller_province"], [*why, "a namesake province has more people"]
+        out.append((r, c, why))
+    return out
+
+
 def _alias_rule(
     rows: list[tuple[float, Candidate, list[str]]], spelled: str, city_suffix: bool = False
 ) -> list[tuple[float, Candidate, list[str]]]:
@@ -561,6 +585,7 @@ def rank_mentions(
             rows.append((r, c, why))
         if not hint:  # "Katsina state", "the city of Aleppo": the kind word decides
             rows = _province_or_city(rows)
+            rows = _smaller_namesake_province(rows, m.text, ctx)
         rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)
