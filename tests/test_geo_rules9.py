@@ -78,3 +78,54 @@ def test_a_town_without_a_head_count_is_not_a_listed_site(
     assert not parser._named_site(town)
     airport = gaz.candidates("Gatwick")[0]
     assert parser._named_site(airport)
+
+
+def test_a_town_tagged_as_a_date_after_a_preposition(parser: Geoparser) -> None:
+    # the small model tags some Arabic town names DATE
+    got = _by_text(parser.parse("The unit was based in Manbij near the Turkish border."))
+    assert got["Manbij"].place.country == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Talks resumed in Ramadan.", "The talks ended in Easter week.", "Fighting eased in May."],
+)
+def test_a_date_after_a_preposition_stays_a_date(parser: Geoparser, text: str) -> None:
+    assert parser.parse(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rebels moved heavy weapons to al-Tanf area in southern Syria.", "al-Tanf"),
+        ("Fighters entered Kafr Nabl town on Thursday.", "Kafr Nabl"),
+    ],
+)
+def test_a_name_before_a_place_noun_is_a_place(parser: Geoparser, text: str, name: str) -> None:
+    # tagged PERSON or ORG, the name is a place because a place noun follows it
+    got = _by_text(parser.parse(text))
+    assert got[name].place.country == "SY"
+
+
+def test_a_person_before_a_place_noun_that_no_place_bears(parser: Geoparser) -> None:
+    assert parser.parse("John Smith town hall meetings drew crowds.") == []
+
+
+def test_a_name_before_airport_is_the_airport(parser: Geoparser) -> None:
+    # a US town shares the name; "airport" after it says which place is meant
+    got = _by_text(parser.parse("Flights from Heathrow airport were delayed, US officials said."))
+    assert got["Heathrow"].place.country == "GB"
+    assert got["Heathrow"].feature_code == "AIRP"
+    got = _by_text(parser.parse("A man from Heathrow, Florida, was arrested in Orlando."))
+    assert got["Heathrow"].place.country == "US"
+
+
+def test_an_airport_tagged_as_a_product(parser: Geoparser) -> None:
+    got = _by_text(parser.parse("Drones struck Mitiga airport in Tripoli."))
+    assert got["Mitiga"].place.country == "LY"
+    assert got["Tripoli"].place.country == "LY"
+
+
+def test_a_demonym_before_a_place_noun_is_no_town(parser: Geoparser) -> None:
+    tops = parser.parse("Walkers crowded the English countryside all summer.")
+    assert all(t.place.country != "US" for t in tops)

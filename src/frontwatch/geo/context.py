@@ -83,6 +83,10 @@ WEIGHTS: dict[str, float] = {
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
 _QUALIFIER = re.compile(r"^\s*,\s*$")
+_AIRPORT_AFTER = re.compile(
+    r"[ \t]+(?:International[ \t]+)?(?:[Aa]irport|[Aa]irbase|[Aa]ir [Bb]ase)\b"
+)
+_AIRPORT_CODES = frozenset({"AIRP", "AIRB", "AIRF", "AIRH"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|&|,\s*(?:and|or))\s*$")
 
 
@@ -554,6 +558,7 @@ def rank_mentions(
             if c.feature == "city" and c.population > famous.get(c.country, 0):
                 famous[c.country] = c.population
         own = fold_name(m.text)
+        airport = _AIRPORT_AFTER.match(text, m.end) is not None
         world = {  # countries holding a world city of this very name ("Garden City" is
             # Singapore's nickname, not its name)
             c.country
@@ -571,6 +576,9 @@ def rank_mentions(
                 # Southampton, a Bermudan parish of 7,000, is not England's port of 250,000
                 r -= WEIGHTS["kind_admin1"] - WEIGHTS["kind_city"]
                 why = [*why, "a small province; a big town bears its name"]
+            if airport and gaz.feature_code(c) in _AIRPORT_CODES:
+                r += WEIGHTS["hint_match"]  # "Heathrow airport": the airport, not a town
+                why = [*why, "an airport, as the text says"]
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]

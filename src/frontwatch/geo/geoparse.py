@@ -193,6 +193,76 @@ _PLACE_NOUNS = frozenset(
         "states",
     ]
 )
+# nouns after a name that make it a place ("al-Tanf area"), not its people or government
+_AREA_NOUNS = _PLACE_NOUNS - {"residents", "people", "community", "communities", "state", "states"}
+_AREA_NOUNS |= {"camp", "camps", "countryside", "airport", "airbase", "crossing"}
+# words of the calendar: a DATE entity holding one is a date, not a mislabelled town
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "ramadan",
+        "eid",
+        "christmas",
+        "easter",
+        "lent",
+        "passover",
+        "hanukkah",
+        "diwali",
+        "thanksgiving",
+        "nowruz",
+        "year",
+        "years",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "decade",
+        "century",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "night",
+        "morning",
+        "evening",
+    ]
+)
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 # what stands or lives somewhere: "the Pirbright laboratory", "a Longview woman" (lemmas)
 _LOCAL_NOUNS = frozenset(
@@ -1050,10 +1120,16 @@ class Geoparser:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
         label = ent.label_
         if label in _ODD_LABELS:
-            return self._run_is_place(span, ctx)
+            return self._run_is_place(span, ctx) or (
+                label != "LANGUAGE" and self._named_area_before_noun(ent, span)
+            )
+        if label == "DATE":
+            return self._dated_town(ent, span)
         if label not in ("PERSON", "ORG"):
             return False
         if self._strong_place(span):
+            return True
+        if self._named_area_before_noun(ent, span):
             return True
         if _locative(ent) and _PLACE_SHAPE.search(span) and not self._cands(span):
             return True  # a village the gazetteer lacks: reported as unresolved
@@ -1084,6 +1160,30 @@ class Geoparser:
         if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
         return label == "ORG" and len(ent) == 1 and self._big_city(span)
+
+    def _dated_town(self, ent: Any, span: str) -> bool:
+        """ "embedded with special forces in Manbij": a name tagged DATE after a place
+        preposition is a town of 10,000+ (or a country or province) under its own name,
+        unless it holds a digit or a word of the calendar."""
+        if not _locative(ent) or any(ch.isdigit() for ch in span):
+            return False
+        if any(t.lower_ in _CALENDAR for t in ent) or not span[:1].isupper():
+            return False
+        return self._strong_place(span) or self._big_city(span, 10_000)
+
+    def _named_area_before_noun(self, ent: Any, span: str) -> bool:
+        """ "heavy weapons sent to al-Tanf area", "troops entered Kafr Nabl town": a PERSON or
+        ORG of one to three words right before a noun of a place (town, village, district,
+        area ...) is a place the gazetteer has under that name (its own or an alternate)."""
+        doc = ent.doc
+        if len(ent) > 3 or ent.end >= len(doc):
+            return False
+        noun = doc[ent.end]
+        if noun.lower_ not in _AREA_NOUNS or not noun.text.islower():
+            return False
+        if demonym_country(span) is not None:
+            return False  # "the English countryside": a demonym, not English, Indiana
+        return not self.gaz.is_stop(span) and any(c.method == "exact" for c in self._cands(span))
 
     def _well_known(self, span: str) -> bool:
         """A country, province, region or town of 100,000+ under its own name."""
