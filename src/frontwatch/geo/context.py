@@ -481,16 +481,16 @@ def _smaller_namesake_province(
     """Two provinces bear the spelling as their own name and the text names neither
     country: the one with less than half the other's people loses ground (a bare "Gaza" is
     the Gaza Strip or its city, not Mozambique's province of a third of its people)."""
-    areas = [
-        c
-        for _, c, _ in rows
-        if c.feature == "admin1" and c.method == "exact" and not ctx.weight(c.country, spelled)
-    ]
+    areas = [c for _, c, _ in rows if c.feature == "admin1" and c.method == "exact"]
     if len(areas) < 2:
         return rows
+    areas = [c for c in areas if not ctx.weight(c.country, spelled)]
+    if len(areas) < 2:
+        return rows
+    ids = {id(c) for c in areas}
     out = []
     for r, c, why in rows:
-        if c in areas and any(
+        if id(c) in ids and any(
             o.country != c.country and o.population >= 2 * max(c.population, 1) for o in areas
         ):
             r, why = r - WEIGHTS["smaller_province"], [*why, "a namesake province has more people"]
