@@ -18,9 +18,9 @@ from frontwatch.geo.mordecai import score_mordecai
 SAMPLE = 30
 # set -> (accuracy within 161 km on found names, end-to-end accuracy, recall)
 FLOORS = {
-    "geowebnews": (0.90, 0.59, 0.655),
-    "trnews": (0.955, 0.76, 0.79),
-    "geovirus": (0.785, 0.755, 0.955),
+    "geowebnews": (0.90, 0.592, 0.657),
+    "trnews": (0.955, 0.764, 0.797),
+    "geovirus": (0.788, 0.757, 0.96),
 }
 
 

@@ -78,10 +78,15 @@ WEIGHTS: dict[str, float] = {
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
     "pair": 0.6,  # a close contender with a close contender of another name beside it
     "pair_km": 30.0,
+    "smaller_province": 0.5,  # a province beside a namesake province of twice its people
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
 _QUALIFIER = re.compile(r"^\s*,\s*$")
+_AIRPORT_AFTER = re.compile(
+    r"[ \t]+(?:International[ \t]+)?(?:[Aa]irport|[Aa]irbase|[Aa]ir [Bb]ase)\b"
+)
+_AIRPORT_CODES = frozenset({"AIRP", "AIRB", "AIRF", "AIRH"})
 _LIST_SEP = re.compile(r"^\s*(?:,|;|and|or|&|,\s*(?:and|or))\s*$")
 
 
@@ -470,6 +475,29 @@ def _share_rule(
     return r - bonus, [*why, "its same-named town holds a large share of it"]
 
 
+def _smaller_namesake_province(
+    rows: list[tuple[float, Candidate, list[str]]], spelled: str, ctx: DocContext
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Two provinces bear the spelling as their own name and the text names neither
+    country: the one with less than half the other's people loses ground (a bare "Gaza" is
+    the Gaza Strip or its city, not Mozambique's province of a third of its people)."""
+    areas = [c for _, c, _ in rows if c.feature == "admin1" and c.method == "exact"]
+    if len(areas) < 2:
+        return rows
+    areas = [c for c in areas if not ctx.weight(c.country, spelled)]
+    if len(areas) < 2:
+        return rows
+    ids = {id(c) for c in areas}
+    out = []
+    for r, c, why in rows:
+        if id(c) in ids and any(
+            o.country != c.country and o.population >= 2 * max(c.population, 1) for o in areas
+        ):
+            r, why = r - WEIGHTS["smaller_province"], [*why, "a namesake province has more people"]
+        out.append((r, c, why))
+    return out
+
+
 def _alias_rule(
     rows: list[tuple[float, Candidate, list[str]]], spelled: str, city_suffix: bool = False
 ) -> list[tuple[float, Candidate, list[str]]]:
@@ -530,6 +558,7 @@ def rank_mentions(
             if c.feature == "city" and c.population > famous.get(c.country, 0):
                 famous[c.country] = c.population
         own = fold_name(m.text)
+        airport = _AIRPORT_AFTER.match(text, m.end) is not None
         world = {  # countries holding a world city of this very name ("Garden City" is
             # Singapore's nickname, not its name)
             c.country
@@ -547,6 +576,9 @@ def rank_mentions(
                 # Southampton, a Bermudan parish of 7,000, is not England's port of 250,000
                 r -= WEIGHTS["kind_admin1"] - WEIGHTS["kind_city"]
                 why = [*why, "a small province; a big town bears its name"]
+            if airport and gaz.feature_code(c) in _AIRPORT_CODES:
+                r += WEIGHTS["hint_match"]  # "Heathrow airport": the airport, not a town
+                why = [*why, "an airport, as the text says"]
             if c.lat is None or c.lon is None:
                 r += WEIGHTS["no_point"]
                 why = [*why, "no coordinates"]
@@ -561,6 +593,7 @@ def rank_mentions(
             rows.append((r, c, why))
         if not hint:  # "Katsina state", "the city of Aleppo": the kind word decides
             rows = _province_or_city(rows)
+            rows = _smaller_namesake_province(rows, m.text, ctx)
         rows = _alias_rule(rows, m.text, suffix)
         rows.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
         scored.append(rows)

@@ -193,6 +193,76 @@ _PLACE_NOUNS = frozenset(
         "states",
     ]
 )
+# nouns after a name that make it a place ("al-Tanf area"), not its people or government
+_AREA_NOUNS = _PLACE_NOUNS - {"residents", "people", "community", "communities", "state", "states"}
+_AREA_NOUNS |= {"camp", "camps", "countryside", "airport", "airbase", "crossing"}
+# words of the calendar: a DATE entity holding one is a date, not a mislabelled town
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "ramadan",
+        "eid",
+        "christmas",
+        "easter",
+        "lent",
+        "passover",
+        "hanukkah",
+        "diwali",
+        "thanksgiving",
+        "nowruz",
+        "year",
+        "years",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "decade",
+        "century",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "night",
+        "morning",
+        "evening",
+    ]
+)
 _LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "towards", "into", "across"}
 # what stands or lives somewhere: "the Pirbright laboratory", "a Longview woman" (lemmas)
 _LOCAL_NOUNS = frozenset(
@@ -623,7 +693,7 @@ class Geoparser:
                 continue
             elif self._mislabelled_place(ent, span, ctx):
                 m = _Mention(s, e, span, "gazetteer")  # NER mislabels towns (Hama/PERSON)
-            elif head := self._dateline_head(ent, span):
+            elif head := self._dateline_head(ent, span, ctx):
                 m = _Mention(s, s + len(head), head, "gazetteer")  # "SAN ANTONIO - Police"
             else:
                 taken.update(range(ent.start, ent.end))
@@ -726,13 +796,19 @@ class Geoparser:
             return _Mention(head.start(), m.end, whole, m.source, m.metonymic)
         return m
 
-    def _dateline_head(self, ent: Any, span: str) -> str:
+    def _dateline_head(self, ent: Any, span: str, ctx: set[str] | None = None) -> str:
         """The dateline at the head of an entity spaCy ran on past it ("SAN ANTONIO - Police",
         "SAN ANTONIO Turner Sports" as one ORG): the capitals before the dash or the first
         capitalised word, when they are a known place (a province or country, or a town of
-        10,000+)."""
+        10,000+); an entity that is the whole dateline ("BANTAM" before its dash) follows
+        the rule of a dateline outside entities (`_dateline_town`)."""
+        if not ent[0].is_sent_start:
+            return ""
+        after = ent.doc.text[ent.end_char :][:8]
+        if span.isupper() and len(span) > 3 and _DATELINE.match(after):
+            return span if self._dateline_town(ent.doc.text, span, ctx) else ""
         got = _DATELINE_HEAD.match(span)
-        if got is None or not ent[0].is_sent_start:
+        if got is None:
             return ""
         head = got.group(1)
         if len(head) <= 3 or "." in head:
@@ -973,7 +1049,7 @@ class Geoparser:
                 or not any(
                     c.method == "exact"
                     and c.feature == "city"
-                    and c.population >= 1_000
+                    and (c.population >= 1_000 or self._named_site(c))
                     and fold_name(c.name) == own
                     for c in self._cands(span)
                 )
@@ -984,6 +1060,11 @@ class Geoparser:
             if span in people:
                 continue
             yield _Mention(a, b, span, "gazetteer")
+
+    def _named_site(self, c: Candidate) -> bool:
+        """A site without a head count that is no town (an airport, a camp, a crossing:
+        "Heathrow and Gatwick"); a GeoNames town without one (El Niño) is not enough."""
+        return c.population == 0 and not feature_code(self.gaz, c).startswith("PPL")
 
     def _place_list(self, ent: Any, start: int, span: str) -> list[_Mention]:
         """An ORG or PERSON after a place preposition that is a list of towns the
@@ -1039,10 +1120,16 @@ class Geoparser:
         """spaCy's small model calls many towns ORG or PERSON ("at Edmonton", "Hama")."""
         label = ent.label_
         if label in _ODD_LABELS:
-            return self._run_is_place(span, ctx)
+            return self._run_is_place(span, ctx) or (
+                label != "LANGUAGE" and self._named_area_before_noun(ent, span)
+            )
+        if label == "DATE":
+            return self._dated_town(ent, span)
         if label not in ("PERSON", "ORG"):
             return False
         if self._strong_place(span):
+            return True
+        if self._named_area_before_noun(ent, span):
             return True
         if _locative(ent) and _PLACE_SHAPE.search(span) and not self._cands(span):
             return True  # a village the gazetteer lacks: reported as unresolved
@@ -1073,6 +1160,30 @@ class Geoparser:
         if shaped and ent.root.dep_ in _OBJECT_DEPS and self._town_in(span, ctx):
             return True  # "shelling hit Maarat al-Numan and Saraqib" in a Syrian report
         return label == "ORG" and len(ent) == 1 and self._big_city(span)
+
+    def _dated_town(self, ent: Any, span: str) -> bool:
+        """ "embedded with special forces in Manbij": a name tagged DATE after a place
+        preposition is a town of 10,000+ (or a country or province) under its own name,
+        unless it holds a digit or a word of the calendar."""
+        if not _locative(ent) or any(ch.isdigit() for ch in span):
+            return False
+        if any(t.lower_ in _CALENDAR for t in ent) or not span[:1].isupper():
+            return False
+        return self._strong_place(span) or self._big_city(span, 10_000)
+
+    def _named_area_before_noun(self, ent: Any, span: str) -> bool:
+        """ "heavy weapons sent to al-Tanf area", "troops entered Kafr Nabl town": a PERSON or
+        ORG of one to three words right before a noun of a place (town, village, district,
+        area ...) is a place the gazetteer has under that name (its own or an alternate)."""
+        doc = ent.doc
+        if len(ent) > 3 or ent.end >= len(doc):
+            return False
+        noun = doc[ent.end]
+        if noun.lower_ not in _AREA_NOUNS or not noun.text.islower():
+            return False
+        if demonym_country(span) is not None:
+            return False  # "the English countryside": a demonym, not English, Indiana
+        return not self.gaz.is_stop(span) and any(c.method == "exact" for c in self._cands(span))
 
     def _well_known(self, span: str) -> bool:
         """A country, province, region or town of 100,000+ under its own name."""
@@ -1154,7 +1265,7 @@ class Geoparser:
                 j += 1
             span_text = doc[i:j].text
             if t.is_sent_start:
-                ok = self._sentence_start_place(doc, i, j, span_text)
+                ok = self._sentence_start_place(doc, i, j, span_text, ctx)
             elif j - i == 1 and t.is_stop and not self._strong_place(span_text):
                 ok = False  # '"Can we ...', "May": a capitalised function word
             else:
@@ -1197,15 +1308,16 @@ class Geoparser:
                 break
             k += hit or 1
 
-    def _sentence_start_place(self, doc: Any, i: int, j: int, span: str) -> bool:
+    def _sentence_start_place(
+        self, doc: Any, i: int, j: int, span: str, ctx: set[str] | None = None
+    ) -> bool:
         """At a sentence start only a dateline ("BEIRUT (AP) -", "KYIV, Ukraine -") or a
-        country's name counts: capitals there say nothing."""
+        country's name counts: capitals there say nothing. A dateline's small town counts
+        when the text names its country or names the town again ("BANTAM — ... in Bantam
+        court")."""
         after = doc.text[doc[j - 1].idx + len(doc[j - 1].text) :][:8]
         if span.isupper() and len(span) > 3 and _DATELINE.match(after):
-            return any(
-                c.method == "exact" and (c.feature != "city" or c.population >= 10_000)
-                for c in self._cands(span)
-            )
+            return self._dateline_town(doc.text, span, ctx)
         cands = [c for c in self._cands(span) if c.method == "exact"]
         if any(c.feature == "country" or (c.feature == "admin1" and " " in span) for c in cands):
             return True  # "Syria ...", "New South Wales is ..."
@@ -1217,6 +1329,22 @@ class Geoparser:
             and q.feature in ("admin1", "country")
             and any(c.country == q.country for c in cands)
             for q in self._cands(qual.group(1))
+        )
+
+    def _dateline_town(self, text: str, span: str, ctx: set[str] | None) -> bool:
+        """A dateline's capitals ("BEIRUT -", "BANTAM —") are a known place: a province or
+        country, a town of 10,000+, or a smaller town when the text names its country or
+        names the town again in ordinary letters ("... in Bantam court")."""
+        again = re.search(rf"\b{re.escape(span.title())}\b", text) is not None
+        return any(
+            c.method == "exact"
+            and (
+                c.feature != "city"
+                or c.population >= 10_000
+                or again
+                or c.country in (ctx or set())
+            )
+            for c in self._cands(span)
         )
 
     def _run_is_place(self, span: str, countries: set[str]) -> bool:
