@@ -122,4 +122,3 @@ def test_source_rows(alias: str, name: str, gaz: Gazetteer) -> None:
     assert ref is not None and ref.name == name
     found = _labels(f"A drone hit a fuel depot near Belgorod on Monday, {alias} said.", gaz)
     assert found and found[0][0] == name, found
-
