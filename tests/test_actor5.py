@@ -1,4 +1,4 @@
-"""Sources, fifth round: general rules and table rows (our own wording).
+"""Actors and sources, fifth round: general rules and table rows (our own wording).
 
 Each case is one short report we wrote and the sources a coder gives its event."""
 
@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from frontwatch.actors import actor_table
 from frontwatch.extract._tables import source_table
 from frontwatch.geo import Gazetteer
 from reading import claims_of
@@ -122,3 +123,33 @@ def test_source_rows(alias: str, name: str, gaz: Gazetteer) -> None:
     assert ref is not None and ref.name == name
     found = _labels(f"A drone hit a fuel depot near Belgorod on Monday, {alias} said.", gaz)
     assert found and found[0][0] == name, found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name"),
+    [
+        ("Thai F-16 fighters", "TH", "Military Forces of Thailand"),
+        ("two American destroyers", "SY", "Military Forces of the United States"),
+        ("Russian Su-34 bombers", "UA", "Military Forces of Russia"),
+        ("Iranian warships", "YE", "Military Forces of Iran"),
+        # without a demonym "fighters" are still gunmen
+        ("the fighters", "TH", "Unidentified Armed Group (Thailand)"),
+    ],
+)
+def test_demonym_descriptors(phrase: str, country: str, name: str) -> None:
+    found = actor_table().resolve(phrase, country)
+    assert found is not None and found.name == name
+
+
+def test_jets_named_by_a_demonym_are_that_state_s(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Thai F-16 fighters struck two Cambodian military posts near the border on Thursday, "
+        "the Thai army said.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a5",
+    )
+    assert [(c.actor1, c.actor2) for c in found][:1] == [
+        ("Military Forces of Thailand", "Military Forces of Cambodia")
+    ]
