@@ -153,3 +153,22 @@ def test_jets_named_by_a_demonym_are_that_state_s(gaz: Gazetteer) -> None:
     assert [(c.actor1, c.actor2) for c in found][:1] == [
         ("Military Forces of Thailand", "Military Forces of Cambodia")
     ]
+
+
+def _roles(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
+    return [(c.actor1, c.actor2) for c in claims_of(text, gaz, _PUB, ("event",), "a5")]
+
+
+def test_a_site_for_displaced_people_is_a_civilian_target(gaz: Gazetteer) -> None:
+    """ "attacked a site for displaced people": whom the site is for are the civilians hit."""
+    found = _roles(
+        "On Sunday night armed men attacked a site for internally displaced people near Bunia "
+        "in Ituri province, local officials said.",
+        gaz,
+    )
+    assert found[:1] == [
+        (
+            "Unidentified Armed Group (Democratic Republic of Congo)",
+            "Civilians (Democratic Republic of Congo)",
+        )
+    ], found
