@@ -172,18 +172,3 @@ def test_a_site_for_displaced_people_is_a_civilian_target(gaz: Gazetteer) -> Non
             "Civilians (Democratic Republic of Congo)",
         )
     ], found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On Friday helicopters of the Myanmar military opened fire on a monastery school in "
-        "Sagaing region, killing 13 people.",
-        "On Tuesday soldiers of the Myanmar army shot dead five villagers in Sagaing region.",
-    ],
-)
-def test_a_subject_glued_to_a_fronted_date(text: str, gaz: Gazetteer) -> None:
-    """ "On Friday helicopters of X opened fire": the parser makes "Friday helicopters" the
-    object of "On"; the helicopters are still who acted."""
-    found = _roles(text, gaz)
-    assert found and found[0][0] == "Military Forces of Myanmar", found

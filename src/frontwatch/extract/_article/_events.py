@@ -1081,10 +1081,7 @@ def _subject(tok: Any) -> Any:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         return pobj
-    fronted = _fronted_apposition(tok)
-    if fronted is None and node is not tok and _fronted_date_subject(node):
-        return _fronted_apposition(node)  # "On Friday jets struck X, killing 13": the strike's
-    return fronted
+    return _fronted_apposition(tok)
 
 
 def _gerund_agent(tok: Any) -> Any:
@@ -1123,27 +1120,7 @@ def _fronted_apposition(tok: Any) -> Any:
                 # "According to a statement by the army, published on Monday, army units and
                 # allied forces entered X": the subject read as a conjunct of the source
                 return t
-            if t.dep_ == "pobj" and t.head == prep and _glued_date(t):
-                return t  # "On Friday helicopters of the army opened fire": "Friday" is no head
     return None
-
-
-def _fronted_date_subject(verb: Any) -> bool:
-    """Whether a verb's subject is a noun the parser glued onto a fronted date."""
-    found = _fronted_apposition(verb)
-    return found is not None and found.dep_ == "pobj" and _glued_date(found)
-
-
-def _glued_date(t: Any) -> bool:
-    """ "On Friday helicopters": the parser glues a fronted date onto the subject as its
-    compound and makes the whole the date's object."""
-    return (
-        any(
-            c.dep_ == "compound" and c.ent_type_ == "DATE" and c.i == t.left_edge.i
-            for c in t.children
-        )
-        and t.pos_ == "NOUN"
-    )
 
 
 def _object(tok: Any) -> Any:
