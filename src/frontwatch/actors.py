@@ -139,6 +139,11 @@ class ActorTable:
             (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
             for d in raw.get("generic_descriptors", [])
         ]
+        # words that name a state's forces only with a demonym ("Thai F-16 fighters")
+        self.demonym_descriptors: list[tuple[re.Pattern[str], str, int]] = [
+            (re.compile(rf"\b(?:{d['pattern']})\b", re.I), d["name"], int(d["inter"]))
+            for d in raw.get("demonym_descriptors", [])
+        ]
         self._cache: dict[tuple[str, str, date | None], ActorInfo | None] = {}
         # (side, inter, country) -> actors: a transnational group's branch per country
         self._branches: dict[tuple[str, int, str], list[ActorInfo]] = {}
@@ -205,9 +210,14 @@ class ActorTable:
                 if local:
                     return _on_date(local, on)
             return hit
-        wanted = _demonym_country(text) or _of_country(words) or country
+        demonym = _demonym_country(text)
+        wanted = demonym or _of_country(words) or country
         if not wanted:
             return None
+        if demonym:  # "two American destroyers", "Thai F-16 fighters": that state's forces
+            for pattern, name, inter in self.demonym_descriptors:
+                if pattern.search(text):
+                    return self._described(name, inter, demonym, on, home=True)
         for gram in self._ngrams(words):
             hits = self._generic.get((gram, wanted))
             if hits:
@@ -217,23 +227,29 @@ class ActorTable:
         )
         for pattern, name, inter in self.descriptors:
             if pattern.search(padded):
-                cname = country_name(wanted)
-                full = name.format(country=cname)
-                known = [
-                    a
-                    for a in self.actors.values()
-                    if a.name == full
-                    or (
-                        a.country == wanted
-                        and a.inter == inter
-                        and full.startswith("Military Forces")
-                        and a.name.startswith("Military Forces of")
-                    )
-                ]
-                if known:  # "the forces" in Sudan: the table's Military Forces of Sudan
-                    return _on_date(known, on)
-                return ActorInfo(full, wanted, inter, full)
+                return self._described(name, inter, wanted, on)
         return None
+
+    def _described(
+        self, name: str, inter: int, wanted: str, on: date | None, home: bool = False
+    ) -> ActorInfo:
+        """A descriptor's actor for a country: the table's row of that name (or the country's
+        own Military Forces row, `home`: also one coded abroad, as the US), else a new one."""
+        full = name.format(country=country_name(wanted))
+        known = [
+            a
+            for a in self.actors.values()
+            if a.name == full
+            or (
+                a.country == wanted
+                and (a.inter == inter or (home and a.home_inter == inter))
+                and full.startswith("Military Forces")
+                and a.name.startswith("Military Forces of")
+            )
+        ]
+        if known:  # "the forces" in Sudan: the table's Military Forces of Sudan
+            return _on_date(known, on)
+        return ActorInfo(full, wanted, inter, full)
 
     def government_named(self, phrase: str, on: date | None = None) -> ActorInfo | None:
         """ "Morocco said ...", "Rabat rejected ...": a country or its capital named as a

@@ -634,6 +634,19 @@ def _civilian_target(obj: Any) -> bool:
         return False
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod")}
+    # "a site for displaced people", "a centre for refugees": whom the place is for (the
+    # parser may hang "for" on the verb, right after the object)
+    after = (
+        [c for c in obj.head.children if c.i == obj.right_edge.i + 1] if obj.dep_ == "dobj" else []
+    )
+    words |= {
+        w.lower_
+        for c in (*obj.children, *after)
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for t in c.children
+        if t.dep_ == "pobj"
+        for w in (t, *(m for m in t.children if m.dep_ in ("compound", "amod")))
+    }
     return bool(words & triggers().civilian_targets)
 
 

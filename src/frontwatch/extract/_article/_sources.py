@@ -212,7 +212,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
-    phrase = phrase.strip(" ,")
+    # "16:25 The ministry says ...": a live blog's clock is no part of the source
+    phrase = _ENTRY_TIME.sub("", phrase.strip(" ,"))
     if not phrase or phrase.lower() in ("he", "she", "they", "it", "who"):
         return None
     if _PUBLISHER_WORDS.match(phrase):
@@ -225,6 +226,9 @@ def _source_ref(ctx: _Ctx, phrase: str) -> SourceRef | None:
         group = _group_meant(ctx)
         if group is not None:  # "the rebel group said": the group the report is about
             return SourceRef(name=group.name, stance="unknown", country=group.country)
+    back = _back_reference(ctx, phrase)
+    if back is not None:
+        return back
     actor = actor_table().resolve(phrase, ctx.main_country, ctx.article.published)
     if actor is not None and _GENERIC_VOICE.fullmatch(name):
         own = _official_outlet(actor.name)  # "the army spokesman" in Sudan: the SAF
@@ -284,14 +288,15 @@ def _reported_by(ctx: _Ctx, span: Any) -> list[SourceRef]:
         holder = None
         if low in ("reference", "referring"):  # "with reference to X", "referring to X"
             holder = next((c for c in tok.children if c.lower_ == "to"), None)
-        elif tok.lemma_.lower() == "report" and any(
+        elif (tok.lemma_.lower() == "report" or tok.lemma_.lower() in _AS_BY_VERBS) and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
-        ):  # "As reported by the monitoring group, ..."
+        ):  # "As reported by the monitoring group, ...", "As stated by the president, ..."
             holder = next((c for c in tok.children if c.dep_ == "agent"), None)
         if holder is None:
             continue
         for pobj in (c for c in holder.children if c.dep_ == "pobj"):
-            ref = _source_ref(ctx, _phrase_full(pobj))
+            ref = _source_ref(ctx, _phrase_full(pobj) + _named_after(pobj, _subtree_end(pobj)))
+            ref = _outlet_run_on(pobj, _subtree_end(pobj)) or ref
             if ref is not None and ref.name != "publisher" and ref not in out:
                 out.append(ref)
     return out
@@ -357,7 +362,149 @@ def _according_to(ctx: _Ctx, span: Any) -> list[SourceRef]:
                         )
                         and w.dep_ not in ("acl", "relcl")
                     ]
-                    ref = _source_ref(ctx, _span_text(t, [w for w in words if w.dep_ != "cc"]))
+                    kept = [w for w in words if w.dep_ != "cc"]
+                    end = max(w.i for w in kept)
+                    text = _span_text(t, kept)
+                    ref = _source_ref(ctx, text + _named_after(t, end))
+                    ref = _outlet_run_on(t, end) or ref
                     if ref is not None and ref not in out:
                         out.append(ref)
     return out
+
+
+# "As stated by X", "As announced by X": the speech verbs a source can be the agent of
+_AS_BY_VERBS = {"state", "announce", "say", "note", "report", "tell", "claim", "write"}
+
+_ENTRY_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—:]\s*)?(?=[A-Z])")
+
+# the heads of a title a person is named after ("the governor of X state, Jane Doe")
+_TITLES = {
+    "president",
+    "minister",
+    "governor",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "chief",
+    "mayor",
+    "leader",
+    "secretary",
+    "director",
+    "chairman",
+    "ambassador",
+    "envoy",
+    "coordinator",
+    "prosecutor",
+    "general",
+}
+
+
+def _subtree_end(tok: Any) -> int:
+    """The last token of a phrase without its relative or participle clauses."""
+    cut = {t.i for r in tok.subtree if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    return max(t.i for t in tok.subtree if t.i not in cut)
+
+
+def _named_after(head: Any, end: int) -> str:
+    """ ", Alfonso Durazo," after "the Security Minister of Mexico": the person a title names,
+    when the parser hung the name elsewhere; "" when the phrase is no title or no name follows."""
+    if head.lemma_.lower() not in _TITLES and not any(
+        t.lemma_.lower() in _TITLES for t in head.doc[head.left_edge.i : end + 1]
+    ):
+        return ""
+    doc = head.doc
+    k, comma = end + 1, False
+    if k < len(doc) and doc[k].text == ",":
+        k, comma = k + 1, True
+    person = next((e for e in doc.ents if e.start == k and e.label_ == "PERSON"), None)
+    if person is None:
+        return ""
+    stop = person.end - 1
+    if any(t.i > end and t.i < k for t in head.subtree if not t.is_punct):
+        return ""
+    after = doc[stop + 1] if stop + 1 < len(doc) else None
+    if comma and after is not None and after.text not in (",", ")", "."):
+        return ""  # "According to the minister, Jane Doe was ...": a new clause, not a name
+    return ("," if comma else "") + " " + str(doc[k : stop + 1].text)
+
+
+def _outlet_run_on(head: Any, end: int) -> SourceRef | None:
+    """A known outlet the parser cut short ("the local portal Myanmar Now": "Now" read as an
+    adverb): a named span that starts inside the phrase and runs past its end."""
+    doc = head.doc
+    start = doc[head.left_edge.i].idx
+    last = doc[min(end + 3, len(doc) - 1)]
+    text = doc.text[start : last.idx + len(last.text)]
+    cut = doc[end].idx + len(doc[end].text) - start
+    for a, b, ref in source_table().named_spans(text):
+        if a < cut < b:
+            return ref
+    return None
+
+
+_BACK_HEAD = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<head>[\w-]+(?:\s+[\w-]+)?)$", re.I)
+
+
+def _back_reference(ctx: _Ctx, phrase: str) -> SourceRef | None:
+    """ "the president", "the Guards", "the same department", "the latter": a source named
+    by a title or a word of its name, meaning the one the report named before (an earlier
+    claim's source, a known outlet or a titled person of an earlier sentence)."""
+    m = _BACK_HEAD.match(phrase.strip())
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    if head in ("latter", "former"):
+        for sent in reversed(ctx.seen[-2:]):
+            spans = source_table().named_spans(sent.span.text)
+            if spans:
+                return spans[-1 if head == "latter" else 0][2]
+        return None
+    last = _stem(head.split()[-1])
+    if len(last) < 4:
+        return None
+    for claim in reversed(ctx.claims):
+        for ref in claim.sources:
+            words = {_stem(w) for w in re.findall(r"[\w-]+", ref.name.lower())}
+            if ref.name.lower() != head and last in words and len(ref.name) > len(head):
+                return ref
+    for sent in reversed(ctx.seen[-6:]):
+        for a, b, ref in reversed(source_table().named_spans(sent.span.text)):
+            if last in {_stem(w) for w in re.findall(r"[\w-]+", sent.span.text[a:b].lower())}:
+                return ref
+        titled = _titled_person(sent, last)
+        if titled:
+            return SourceRef(name=titled, stance="official")
+    return None
+
+
+_TITLE_WORDS = ("compound", "amod", "nmod", "poss", "case")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def _titled_person(sent: Sentence, title: str) -> str:
+    """ "President of Kenya Uhuru Kenyatta": the title and the person it names in a sentence."""
+    if title not in _TITLES:
+        return ""
+    for tok in sent.span:
+        if _stem(tok.lower_) != title or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        end = tok.i
+        while end + 1 < sent.span.end and end - tok.i < 5:
+            nxt = tok.doc[end + 1]
+            if nxt.ent_type_ == "PERSON":
+                break
+            if not (nxt.lower_ in ("of", "the", ",") or nxt.text[:1].isupper()):
+                break
+            end += 1
+        name = _named_after(tok, end)
+        if name:
+            left = tok.i  # the title's own words ("Kenyan President"), not "As the"
+            while left - 1 >= sent.span.start and tok.doc[left - 1].dep_ in _TITLE_WORDS:
+                left -= 1
+            return str(tok.doc[left : end + 1].text) + name
+    return ""
