@@ -149,3 +149,14 @@ def test_a_village_the_gazetteer_lacks_takes_its_district(gaz: Gazetteer) -> Non
 def test_those_among_the_people_held_is_an_arrest(text: str, gaz: Gazetteer) -> None:
     found = events(text, gaz)
     assert [c.sub_event_type for c in found] == ["Arrests"], seen(found)
+
+
+def test_a_village_whose_namesake_is_abroad_takes_the_town_it_is_in(gaz: Gazetteer) -> None:
+    found = events(
+        "Armed men attacked a police patrol near the village of Banjska in the "
+        "municipality of Zvecan in Kosovo on Sunday.",
+        gaz,
+    )
+    assert [(p.name, p.country, p.geo_precision) for c in found for p in c.places] == [
+        ("Banjska", "XK", 2)
+    ], seen(found)

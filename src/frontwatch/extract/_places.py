@@ -344,14 +344,18 @@ def _in_best_area(
         p.method != "unresolved"
         and p.feature == "city"
         and named_as_town(doc, m.start, m.end)
-        and any(a.feature == "admin1" and a.country != p.country for a in after)
+        and any(
+            a.feature in ("admin1", "admin2", "city") and a.country != p.country for a in after
+        )
     ):
         # "Paro, a remote district in Nduga regency in the Papua highlands": not Paro in
-        # Bhutan but a place the gazetteer lacks, in the province its apposition names
+        # Bhutan but a place the gazetteer lacks, in the province its apposition names; "the
+        # village of Banjska in the municipality of Zvecan": not Bansko in Bulgaria
+        namesake = p.country
         p = replace(
             p, name=p.spelled, lat=None, lon=None, geonameid=None, method="unresolved", score=0.0
         )
-        after = [a for a in after if a.feature != "city"]
+        after = [a for a in after if a.feature != "city" or a.country != namesake]
     if p.method != "unresolved" or p.lat is not None:
         return m
     precision = 3
