@@ -151,3 +151,20 @@ def test_an_arrest_told_after_a_protest_is_its_intervention(gaz: Gazetteer) -> N
         " demand justice. Police cleared the road and detained 12 of them."
     )
     assert _events(text, gaz) == ["Protest with intervention"]
+
+
+def test_fighting_confirmed_around_the_town_just_taken_is_the_capture(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels took control of the town of Kitchanga on Thursday after several days of"
+        " fighting with the army. Thousands of residents fled towards Mweso. The army"
+        " confirmed heavy fighting around the town but would not say whether it had pulled out."
+    )
+    assert _events(text, gaz) == ["Non-state actor overtakes territory"]
+
+
+def test_fighting_confirmed_in_a_named_town_is_a_clash_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels took control of the town of Kitchanga on Thursday."
+        " The army confirmed heavy fighting in Mweso on Friday."
+    )
+    assert sorted(_events(text, gaz)) == ["Armed clash", "Non-state actor overtakes territory"]

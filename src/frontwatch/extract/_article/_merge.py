@@ -7,6 +7,7 @@ from typing import Any
 
 from frontwatch.actors import ActorInfo, actor_table, country_name, inter_at
 from frontwatch.extract._article._common import (
+    _ANAPHORA_NOUNS,
     _ANNOUNCE_VERBS,
     _CIVILIAN_INTER,
     _DEATH_VERBS,
@@ -560,11 +561,22 @@ _CONFIRM_VERBS = {"confirm", "acknowledge", "admit"}
 def _confirms_told_event(tok: Any) -> bool:
     """ "confirmed the attack", "acknowledged the strike": a definite event noun a teller
     confirms, with no place of its own inside the noun (the told event, not a new one)."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _CONFIRM_VERBS:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return not preps
+    # "confirmed heavy fighting around the town": the town the report told, not a new place
+    return len(preps) == 1 and _the_told_town(preps[0])
+
+
+def _the_told_town(prep: Any) -> bool:
+    """ "around the town", "in the city": a preposition on a definite town word alone."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return (
-        tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() in _CONFIRM_VERBS
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-        and not any(c.dep_ == "prep" for c in tok.children)
+        pobj is not None
+        and pobj.lemma_.lower() in _ANAPHORA_NOUNS
+        and [c.lower_ for c in pobj.children] == ["the"]
     )
 
 
