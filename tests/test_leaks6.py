@@ -168,3 +168,16 @@ def test_fighting_confirmed_in_a_named_town_is_a_clash_of_its_own(gaz: Gazetteer
         " The army confirmed heavy fighting in Mweso on Friday."
     )
     assert sorted(_events(text, gaz)) == ["Armed clash", "Non-state actor overtakes territory"]
+
+
+def test_men_rounded_up_and_executed_are_the_massacre_not_an_arrest(gaz: Gazetteer) -> None:
+    text = (
+        "Soldiers killed dozens of villagers in Moura between 3 and 5 March, a UN inquiry said."
+        " Over those days the troops rounded up and executed men in and around the village."
+    )
+    assert "Arrests" not in _events(text, gaz)
+
+
+def test_men_rounded_up_and_taken_away_are_still_arrested(gaz: Gazetteer) -> None:
+    text = "Soldiers rounded up dozens of men in Bamako on Monday and took them to a camp."
+    assert _events(text, gaz) == ["Arrests"]

@@ -555,6 +555,22 @@ def _retelling_as_statement(ctx: _Ctx, j: int, sent: Sentence) -> bool:
     return True
 
 
+_EXECUTION_VERBS = {"execute", "kill", "shoot", "massacre", "murder", "slaughter"}
+
+
+def _seized_to_kill(tok: Any) -> bool:
+    """ "troops rounded up and executed the men": an arrest verb joined to a killing verb on
+    one shared object (only one of the two has it) is the killing's first step."""
+    objects = ("dobj", "obj")
+    own = any(c.dep_ in objects for c in tok.children)
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in _EXECUTION_VERBS
+        and own != any(d.dep_ in objects for d in c.children)
+        for c in tok.children
+    )
+
+
 _CONFIRM_VERBS = {"confirm", "acknowledge", "admit"}
 
 
@@ -983,6 +999,8 @@ def _event_claim(
 ) -> Claim | None:
     if rule.family == "territory" and _captives_of_toll(tok):
         return None  # "300 rebels were killed and 150 captured": part of the toll
+    if rule.sub_event_type == "Arrests" and _seized_to_kill(tok):
+        return None  # "rounded up and executed men": the killing, not an arrest
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
     places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
