@@ -2330,6 +2330,28 @@ def _retold_in_passive(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -
     return None
 
 
+def _also_hit(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> int | None:
+    """ "The embassies of two other countries were also targeted": an agentless passive with
+    "also", placed nowhere, adds targets to the violent act told just before (within two
+    sentences); it is that act again, not a second one."""
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+        return None
+    armed = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+    if rule.event_type not in armed:
+        return None
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if sent.index - claim.sentence_index > 2:
+            return None
+        if claim.kind == "event" and claim.places and claim.event_type in armed:
+            return j
+    return None
+
+
 def _trigger_family(tok: Any) -> str:
     rule = _verb_rule(tok) if tok.pos_ in ("VERB", "AUX") else _noun_rule(tok)
     return rule.family if rule is not None else ""

@@ -7,6 +7,7 @@ from typing import Any
 
 from frontwatch.actors import ActorInfo, actor_table, country_name, inter_at
 from frontwatch.extract._article._common import (
+    _ANAPHORA_NOUNS,
     _ANNOUNCE_VERBS,
     _CIVILIAN_INTER,
     _DEATH_VERBS,
@@ -39,6 +40,7 @@ from frontwatch.extract._article._events import (
     _a_year_earlier,
     _actor_kinds,
     _actors_of,
+    _also_hit,
     _anaphoric_event,
     _anaphoric_places,
     _another_day,
@@ -97,6 +99,7 @@ from frontwatch.extract._article._events import (
     _sides_version,
     _specific_places,
     _speech_subject,
+    _state_of_teller,
     _subject,
     _the_capital,
     _toll_elsewhere,
@@ -149,6 +152,7 @@ from frontwatch.extract._article._sentences import (
     _propn_object,
     _reported_situation,
     _speech_head,
+    _state_forces_of,
     _towns_among_areas,
     _verb_rule,
     under_fire_agent,
@@ -519,23 +523,26 @@ def _retelling_as_statement(ctx: _Ctx, j: int, sent: Sentence) -> bool:
     in the sentence before the rejection, of an act of the kind the report already told and
     dated is its version of that act, a statement (ACLED codes the act once)."""
     claim = ctx.claims[j]
-    if claim.date is not None or claim.sentence_index != sent.index - 1 or not claim.actor1:
+    if claim.date is not None or claim.sentence_index != sent.index - 1:
         return False
     if not claim.sources or all(src.name == "publisher" for src in claim.sources):
         return False  # told by the report itself, not by a party
-    if not any(
+    told = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
+    if told is None:
+        return False
+    root = told.span.root
+    if root.lemma_.lower() not in triggers().speech_verbs:
+        return False
+    if not claim.actor1:
+        if not _doers_state_told(ctx, j, root):
+            return False
+    elif not _self_told(root) or not any(
         other.kind == "event"
         and other.date is not None
         and other.actor1 == claim.actor1
         and other.event_type == claim.event_type
         for other in ctx.claims[:j]
     ):
-        return False
-    told = next((s for s in ctx.seen if s.index == claim.sentence_index), None)
-    if told is None:
-        return False
-    root = told.span.root
-    if root.lemma_.lower() not in triggers().speech_verbs or not _self_told(root):
         return False
     said = _statement(ctx, told, root, "claimed")
     if any(
@@ -546,6 +553,78 @@ def _retelling_as_statement(ctx: _Ctx, j: int, sent: Sentence) -> bool:
         return True
     ctx.claims[j] = said
     return True
+
+
+_EXECUTION_VERBS = {"execute", "kill", "shoot", "massacre", "murder", "slaughter"}
+
+
+def _seized_to_kill(tok: Any) -> bool:
+    """ "troops rounded up and executed the men": an arrest verb joined to a killing verb on
+    one shared object (only one of the two has it) is the killing's first step."""
+    objects = ("dobj", "obj")
+    own = any(c.dep_ in objects for c in tok.children)
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in _EXECUTION_VERBS
+        and own != any(d.dep_ in objects for d in c.children)
+        for c in tok.children
+    )
+
+
+_CONFIRM_VERBS = {"confirm", "acknowledge", "admit"}
+
+
+def _confirms_told_event(tok: Any) -> bool:
+    """ "confirmed the attack", "acknowledged the strike": a definite event noun a teller
+    confirms, with no place of its own inside the noun (the told event, not a new one)."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _CONFIRM_VERBS:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return not preps
+    # "confirmed heavy fighting around the town": the town the report told, not a new place
+    return len(preps) == 1 and _the_told_town(preps[0])
+
+
+def _the_told_town(prep: Any) -> bool:
+    """ "around the town", "in the city": a preposition on a definite town word alone."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        pobj is not None
+        and pobj.lemma_.lower() in _ANAPHORA_NOUNS
+        and [c.lower_ for c in pobj.children] == ["the"]
+    )
+
+
+_ARMED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _last_told_event(ctx: _Ctx, rule: TriggerRule) -> int | None:
+    """The report's last placed event of the rule's type (any armed type for an armed rule)."""
+    armed = rule.event_type in _ARMED_TYPES
+    for j in range(len(ctx.claims) - 1, -1, -1):
+        claim = ctx.claims[j]
+        if claim.kind != "event" or not claim.places:
+            continue
+        if claim.event_type == rule.event_type or armed and claim.event_type in _ARMED_TYPES:
+            return j
+    return None
+
+
+def _doers_state_told(ctx: _Ctx, j: int, root: Any) -> bool:
+    """ "A Russian missile hit the mall ... Russia's defence ministry claimed that precision
+    weapons had struck an arms depot nearby. Kyiv rejects this version": a doerless act told
+    by the state whose forces did the act the report already dated is that state's version."""
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    state = _state_of_teller(speaker, ctx) if speaker is not None else ""
+    claim = ctx.claims[j]
+    return bool(state) and any(
+        other.kind == "event"
+        and other.date is not None
+        and other.event_type == claim.event_type
+        and _state_forces_of(other.actor1) == state
+        for other in ctx.claims[:j]
+    )
 
 
 _SELF = {"it", "they", "we"}
@@ -921,6 +1000,8 @@ def _event_claim(
 ) -> Claim | None:
     if rule.family == "territory" and _captives_of_toll(tok):
         return None  # "300 rebels were killed and 150 captured": part of the toll
+    if rule.sub_event_type == "Arrests" and _seized_to_kill(tok):
+        return None  # "rounded up and executed men": the killing, not an arrest
     span = sent.span
     clause = _clause_tokens(tok, {t.i for t, _, _ in all_triggers})
     places = [m for m in places if not _dialogue_partner(span.doc[m.start : m.end].root)]
@@ -1275,6 +1356,8 @@ def _event_claim(
     if not place_list and kind != "statement":
         place_list, anaphoric, antecedent = _anaphoric_places(ctx, tok, clause, span)
         retold = _retold_in_passive(ctx, sent, tok, rule)
+        if retold is None:
+            retold = _also_hit(ctx, sent, tok, rule)
         if retold is not None:
             place_list = list(ctx.claims[retold].places)
             anaphoric = event_anaphora = True
@@ -1284,6 +1367,14 @@ def _event_claim(
             anaphoric = event_anaphora
     else:
         antecedent = None
+    if place_list and noun_trigger and _confirms_told_event(tok):
+        # "The state police confirmed the attack": the attack told before, placed at the
+        # teller's province only by its name in the subject
+        told_index = _last_told_event(ctx, rule)
+        if told_index is not None:
+            place_list = list(ctx.claims[told_index].places)
+            anaphoric = event_anaphora = True
+            antecedent = told_index
     if not place_list:
         # "... were killed in Dnipro when a missile hit a house", "threw stones and burned
         # tyres in Khartoum": a coordinated or subordinate clause shares its neighbour's place
@@ -1795,6 +1886,14 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             info = actor_table().info(other.actor1) if other.actor1 else None
             if not _same_place_day(protest, other):
                 continue
+            if (
+                protest.sub_event_type == "Mob violence"
+                and other.sub_event_type == "Arrests"
+                and other.sentence_index != protest.sentence_index
+            ):
+                # "a mob lynched a woman ... police detained the two men who were with her":
+                # a later arrest after a lynching is of the crowd's suspects, news of its own
+                continue
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
@@ -1820,6 +1919,10 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             ):  # "... Police said several people were detained": by no one named, right after
                 state = _police_of(protest)
             if riot or not state:
+                continue
+            if other.sub_event_type == "Arrests" and other.sentence_index < protest.sentence_index:
+                # "police detained the two suspects ... Later, residents blocked the highway":
+                # an arrest told before the protest is not of its protesters
                 continue
             out[i] = replace(
                 protest,
