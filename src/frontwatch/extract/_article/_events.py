@@ -1312,7 +1312,7 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         if head is not None and head.inter in (5, 6, 7):
             info = head
     if (info is None or info.inter == _CIVILIAN_INTER) and any(
-        c.dep_ == "acl" and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
     ):
         # "students protesting against job quotas": protesters
         return _descriptor("protesters", ctx.main_country) or info, None

@@ -1511,6 +1511,10 @@ def _event_claim(
         actor2_info = _descriptor("civilians", country_for) or actor2_info
     if family == "riot" and actor2_info is None:
         actor2_info = _security_in_sentence(ctx, span)  # "... before police drove them out"
+    if actor1_info is None and _protesters_detained(rule, obj_tok, tok):
+        # "several protesters have been detained": the arrest of a crowd at a protest, by the
+        # country's police unless a state force tells it
+        actor1_info = _arrester(ctx, span, tok, country_for)
     if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
         # "In St Petersburg, police detained more than 480 people" in a report of protests:
         # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
@@ -2027,6 +2031,21 @@ _DETAINED_CROWD = {
     "resident", "them", "dozen", "hundred", "thousand", "more",
 }  # fmt: skip
 _PROTEST_WORDS = {"protest", "protester", "demonstration", "demonstrator", "rally", "march"}
+
+
+_PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+
+
+def _protesters_detained(rule: TriggerRule, obj_tok: Any, tok: Any) -> bool:
+    """An arrest told in the passive with no agent whose detained are named as protesters."""
+    return (
+        rule.sub_event_type == "Arrests"
+        and obj_tok is not None
+        and obj_tok.dep_ == "nsubjpass"
+        and obj_tok.head == tok
+        and obj_tok.lemma_.lower() in _PROTESTER_NOUNS
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _arrests_at_a_protest(
