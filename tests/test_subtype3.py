@@ -52,6 +52,23 @@ CASES = [
         "Several protesters were detained in Karachi on Wednesday, police said.",
         "Protest with intervention",
     ),
+    # the weapon an attack is made "with" sets its sub-type
+    (
+        "Militants stormed an army base near Afgoye at dawn on Friday with two cars driven by "
+        "suicide bombers, officials said.",
+        "Suicide bomb",
+    ),
+    (
+        "Gunmen ambushed a police convoy with a roadside bomb near Wajir on Monday.",
+        "Remote explosive/landmine/IED",
+    ),
+    # a suicide bomber told right after an attack, without a place, was its means
+    (
+        "Gunmen attacked a hotel in Nairobi on Tuesday. According to the police, the assault "
+        "started when one of the gunmen blew himself up at the entrance, after which the others "
+        "opened fire on guests in the garden.",
+        "Suicide bomb",
+    ),
 ]
 
 # the same words without the cue keep the rule's own sub-type
@@ -61,6 +78,15 @@ UNCHANGED = [
     ("Bombs fell on Idlib on Monday, killing 4.", "Shelling/artillery/missile attack"),
     ("Rebels attacked an army base for the second time near Goma on Sunday.", "Armed clash"),
     ("Two suspects were detained in Karachi on Wednesday, police said.", "Arrests"),
+    (
+        "Al-Shabaab fighters stormed the town of Afgoye on Monday.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Gunmen attacked a hotel in Nairobi on Tuesday, police said. He said that one of the "
+        "gunmen had threatened to blow himself up.",
+        "Attack",
+    ),
 ]
 
 
@@ -93,3 +119,41 @@ def test_detained_protesters_face_the_police_of_the_country(gaz: Gazetteer) -> N
     assert [(c.actor1, c.actor2) for c in found] == [
         ("Protesters (Pakistan)", "Police Forces of Pakistan")
     ], seen(found)
+
+
+def test_a_suicide_bombing_told_after_an_attack_is_one_event(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "Gunmen attacked a hotel in Kampala on Friday. A suicide bomber blew himself up, and "
+        "gunmen then opened fire on guests.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.sub_event_type for c in found] == ["Suicide bomb"], seen(found)
+    assert "Attack" in found[0].alt_sub_event_types
+
+
+def test_a_capture_by_state_forces_named_later_is_the_government_regaining(
+    gaz: Gazetteer,
+) -> None:
+    from frontwatch.extract._article._merge import _state_captures
+    from frontwatch.types import Claim
+
+    taken = Claim(
+        article_id="t",
+        kind="event",
+        event_type="Battles",
+        sub_event_type="Non-state actor overtakes territory",
+        actor1="Military Forces of Turkey",
+    )
+    rebels = Claim(
+        article_id="t",
+        kind="event",
+        event_type="Battles",
+        sub_event_type="Non-state actor overtakes territory",
+        actor1="Hayat Tahrir al-Sham",
+    )
+    assert [c.sub_event_type for c in _state_captures([taken, rebels])] == [
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ]

@@ -1632,7 +1632,9 @@ def _instrument_kinds(tok: Any) -> set[str]:
     """ "attacked the region with drones", "struck Donetsk with HIMARS rockets", "shelled
     the town using artillery": the weapon a verb's act is made with (its actor kind)."""
     kinds: set[str] = set()
-    for c in tok.children:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in [*tok.children, *(p for o in objects for p in o.children)]:
+        # ("ambushed a convoy with roadside bombs": the parser hangs the weapon on the object)
         if c.dep_ == "prep" and c.lower_ == "with":
             kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "pobj"), None))
         elif c.dep_ in ("advcl", "xcomp") and c.lower_ == "using":
