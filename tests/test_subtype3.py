@@ -157,3 +157,15 @@ def test_a_capture_by_state_forces_named_later_is_the_government_regaining(
         "Government regains territory",
         "Non-state actor overtakes territory",
     ]
+
+
+def test_a_towns_apposition_is_not_the_subject(gaz: Gazetteer) -> None:
+    # "In X, the second city, Y clashed ...": the parser reads "the second city" as a subject
+    found = claims_of(
+        "Unrest spread across Chad on Thursday. In Moundou, the second city, demonstrators "
+        "clashed with the police, witnesses said.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+    )
+    assert [c.sub_event_type for c in found] == ["Violent demonstration"], seen(found)

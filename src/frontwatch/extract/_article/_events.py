@@ -1050,6 +1050,15 @@ def _conjoined_speech(child: Any) -> bool:
     )
 
 
+def _past_fronted_apposition(verb: Any, subj: Any) -> Any:
+    """ "In Moundou, the second city, demonstrators clashed ...": the parser reads the town's
+    apposition as a first subject; the verb's later subject is who acted."""
+    if subj.dep_ != "nsubj" or subj.left_edge.i == 0 or subj.doc[subj.left_edge.i - 1].text != ",":
+        return subj
+    later = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i), None)
+    return later if later is not None else subj
+
+
 def _subject(tok: Any) -> Any:
     if _acl_with_object(tok):
         return tok.head  # "Gunmen, several of them women, killed 18 people"
@@ -1071,7 +1080,7 @@ def _subject(tok: Any) -> Any:
                             return pobj
                     elif node == tok:
                         return None  # "460 patients were killed": the victims, not the actor
-                return child
+                return _past_fronted_apposition(node, child)
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
             continue
