@@ -359,6 +359,8 @@ class _Ctx:
     claims: list[Claim] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # claim index -> spelled anchor place
     same_as_prev: set[int] = field(default_factory=set)
+    # claims whose attack a later placeless sentence says was a suicide bombing (index: rule)
+    suicide_means: dict[int, str] = field(default_factory=dict)
     antecedent: dict[int, int] = field(
         default_factory=dict
     )  # claim index -> the claim it refers back to

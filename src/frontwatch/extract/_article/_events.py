@@ -1051,6 +1051,15 @@ def _conjoined_speech(child: Any) -> bool:
     )
 
 
+def _past_fronted_apposition(verb: Any, subj: Any) -> Any:
+    """ "In Moundou, the second city, demonstrators clashed ...": the parser reads the town's
+    apposition as a first subject; the verb's later subject is who acted."""
+    if subj.dep_ != "nsubj" or subj.left_edge.i == 0 or subj.doc[subj.left_edge.i - 1].text != ",":
+        return subj
+    later = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i), None)
+    return later if later is not None else subj
+
+
 def _subject(tok: Any) -> Any:
     if _acl_with_object(tok):
         return tok.head  # "Gunmen, several of them women, killed 18 people"
@@ -1072,7 +1081,7 @@ def _subject(tok: Any) -> Any:
                             return pobj
                     elif node == tok:
                         return None  # "460 patients were killed": the victims, not the actor
-                return child
+                return _past_fronted_apposition(node, child)
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
             continue
@@ -1313,7 +1322,7 @@ def _read_actors(tok: Any, ctx: _Ctx) -> tuple[ActorInfo | None, ActorInfo | Non
         if head is not None and head.inter in (5, 6, 7):
             info = head
     if (info is None or info.inter == _CIVILIAN_INTER) and any(
-        c.dep_ == "acl" and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _PROTEST_VERBS for c in tok.children
     ):
         # "students protesting against job quotas": protesters
         return _descriptor("protesters", ctx.main_country) or info, None
@@ -1636,7 +1645,9 @@ def _instrument_kinds(tok: Any) -> set[str]:
     """ "attacked the region with drones", "struck Donetsk with HIMARS rockets", "shelled
     the town using artillery": the weapon a verb's act is made with (its actor kind)."""
     kinds: set[str] = set()
-    for c in tok.children:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in [*tok.children, *(p for o in objects for p in o.children)]:
+        # ("ambushed a convoy with roadside bombs": the parser hangs the weapon on the object)
         if c.dep_ == "prep" and c.lower_ == "with":
             kinds |= _actor_kinds(next((g for g in c.children if g.dep_ == "pobj"), None))
         elif c.dep_ in ("advcl", "xcomp") and c.lower_ == "using":

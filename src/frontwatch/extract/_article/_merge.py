@@ -35,6 +35,7 @@ from frontwatch.extract._article._events import (
     _LOCALS,
     _OFFICIALS,
     _PERSON_PRONOUNS,
+    _SCENE_SENTENCES,
     _SEIZE_VERBS,
     _WITH_VERBS,
     _a_year_earlier,
@@ -214,7 +215,7 @@ def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) 
                 ctx.claims[j] = before
     _refine_coarse_places(ctx)
     _resolve_dates(ctx)
-    return _merge_within_article(ctx.claims)
+    return _state_captures(_apply_suicide_means(ctx, _merge_within_article(ctx.claims)))
 
 
 def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
@@ -1448,6 +1449,8 @@ def _event_claim(
             scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
         place_list = _dateline_fallback(ctx, sent, tok, rule, places, dates)  # "JUBA - ..."
+    if not place_list and kind == "event" and _suicide_in_attack(ctx, sent, rule):
+        return None  # the attack told just before was made with a suicide bomber
     if not place_list and kind == "event":
         if not scene_tried or not _background_toll(ctx, sent, dates):
             _add_toll_to_previous(ctx, sent, tok)  # "A doctors' union said 10 had been killed."
@@ -1610,6 +1613,10 @@ def _event_claim(
         actor2_info = _descriptor("civilians", country_for) or actor2_info
     if family == "riot" and actor2_info is None:
         actor2_info = _security_in_sentence(ctx, span)  # "... before police drove them out"
+    if actor1_info is None and _protesters_detained(rule, obj_tok, tok):
+        # "several protesters have been detained": the arrest of a crowd at a protest, by the
+        # country's police unless a state force tells it
+        actor1_info = _arrester(ctx, span, tok, country_for)
     if _arrests_at_a_protest(ctx, sent, rule, obj_tok, actor1_info):
         # "In St Petersburg, police detained more than 480 people" in a report of protests:
         # ACLED's protest with intervention, the protesters as actor1 and the police as actor2
@@ -2184,6 +2191,84 @@ _DETAINED_CROWD = {
     "resident", "them", "dozen", "hundred", "thousand", "more",
 }  # fmt: skip
 _PROTEST_WORDS = {"protest", "protester", "demonstration", "demonstrator", "rally", "march"}
+
+
+_SUICIDE_UPGRADES = {"Armed clash", "Attack", "Remote explosive/landmine/IED"}
+
+
+def _suicide_in_attack(ctx: _Ctx, sent: Sentence, rule: TriggerRule) -> bool:
+    """ "the attack began when one of the gunmen blew himself up": a suicide bomber told
+    without a place right after an attack or blast is that event's means, and ACLED codes the
+    whole attack as a suicide bomb (the attack keeps its other sub-type as an alternative)."""
+    events = [j for j, c in enumerate(ctx.claims) if c.kind == "event"]
+    if rule.sub_event_type != "Suicide bomb" or not events:
+        return False
+    antecedent = events[-1]  # (people who fled, told in between, are no attack)
+    before = ctx.claims[antecedent]
+    if (
+        before.sub_event_type not in _SUICIDE_UPGRADES
+        or not 0 <= sent.index - before.sentence_index <= _SCENE_SENTENCES
+    ):
+        return False
+    ctx.suicide_means[antecedent] = rule.name  # (coded once the report is read: the acts
+    return True  # told after it still join the attack as it was first told)
+
+
+_STATE_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
+
+
+def _state_captures(claims: list[Claim]) -> list[Claim]:
+    """A capture whose actor1 turned out a state's forces only once the report was read (an
+    actor named by a later sentence, "units of the Turkish army and allied factions"): ACLED's
+    government regains territory, as when the sentence names the state's forces itself."""
+    return [
+        replace(c, sub_event_type="Government regains territory")
+        if c.kind == "event"
+        and c.sub_event_type == "Non-state actor overtakes territory"
+        and c.actor1.startswith(_STATE_FORCE_PREFIXES)
+        else c
+        for c in claims
+    ]
+
+
+def _apply_suicide_means(ctx: _Ctx, claims: list[Claim]) -> list[Claim]:
+    """The attacks a later sentence says were suicide bombings, once the report's acts are
+    merged (the acts told with the bombing still join the attack as it was first told)."""
+    spans = {
+        ctx.claims[j].evidence[0]: name
+        for j, name in ctx.suicide_means.items()
+        if ctx.claims[j].evidence
+    }
+    out = []
+    for claim in claims:
+        name = next((spans[e] for e in claim.evidence if e in spans), "")
+        if name and claim.sub_event_type in _SUICIDE_UPGRADES:
+            claim = replace(
+                claim,
+                event_type="Explosions/Remote violence",
+                sub_event_type="Suicide bomb",
+                alt_sub_event_types=tuple(
+                    dict.fromkeys((*claim.alt_sub_event_types, claim.sub_event_type))
+                ),
+                rule=f"{claim.rule}+{name}/scene",
+            )
+        out.append(claim)
+    return out
+
+
+_PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+
+
+def _protesters_detained(rule: TriggerRule, obj_tok: Any, tok: Any) -> bool:
+    """An arrest told in the passive with no agent whose detained are named as protesters."""
+    return (
+        rule.sub_event_type == "Arrests"
+        and obj_tok is not None
+        and obj_tok.dep_ == "nsubjpass"
+        and obj_tok.head == tok
+        and obj_tok.lemma_.lower() in _PROTESTER_NOUNS
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _arrests_at_a_protest(

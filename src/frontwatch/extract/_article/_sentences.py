@@ -634,19 +634,15 @@ def _civilian_target(obj: Any) -> bool:
         return False
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lower_ for c in obj.children if c.dep_ in ("compound", "amod")}
-    # "a site for displaced people", "a centre for refugees": whom the place is for (the
-    # parser may hang "for" on the verb, right after the object)
     after = (
         [c for c in obj.head.children if c.i == obj.right_edge.i + 1] if obj.dep_ == "dobj" else []
     )
-    words |= {
-        w.lower_
-        for c in (*obj.children, *after)
-        if c.dep_ == "prep" and c.lower_ == "for"
-        for t in c.children
-        if t.dep_ == "pobj"
-        for w in (t, *(m for m in t.children if m.dep_ in ("compound", "amod")))
-    }
+    for prep in (c for c in [*obj.children, *after] if c.dep_ == "prep" and c.lower_ == "for"):
+        # "a site for internally displaced people", "a centre for refugees": who it houses
+        # (the parser often hangs the "for" on the verb, right after the object)
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            words |= {pobj.lemma_.lower(), pobj.lower_}
+            words |= {c.lower_ for c in pobj.children if c.dep_ in ("compound", "amod")}
     return bool(words & triggers().civilian_targets)
 
 
@@ -1316,11 +1312,24 @@ def _noun_rule(tok: Any) -> TriggerRule | None:
         if rule is not None:
             return rule
     rule = table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    if rule is not None and _bombs_went_off(tok):
+        return table.by_noun("bomb")  # "two bombs exploded at the church": planted devices
     if rule is not None and rule.family == "remote":
         device = _device_of(tok)  # "the explosion of a suicide bomber": the device says which
         if device is not None:
             return device
     return rule
+
+
+def _bombs_went_off(tok: Any) -> bool:
+    """ "Bombs" that explode or detonate (not ones that fell or were dropped) are set off where
+    they lie, as the singular "a bomb exploded" is."""
+    return (
+        tok.lower_ == "bombs"
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in _BLAST_VERBS
+        and not any(c.dep_ == "amod" for c in tok.children)  # ("Russian bombs exploded")
+    )
 
 
 def _device_of(tok: Any) -> TriggerRule | None:
