@@ -1280,11 +1280,27 @@ def _noun_rule(tok: Any) -> TriggerRule | None:
         if rule is not None:
             return rule
     rule = table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    if rule is None:
+        rule = _of_phrase_rule(tok)  # "an exchange of fire took place near the crossing"
     if rule is not None and rule.family == "remote":
         device = _device_of(tok)  # "the explosion of a suicide bomber": the device says which
         if device is not None:
             return device
     return rule
+
+
+def _of_phrase_rule(tok: Any) -> TriggerRule | None:
+    """The rule of a noun entry made of the word, "of" and its object ("exchange of fire",
+    "wave of arrests"), which the parser splits into a head and a prepositional object."""
+    table = triggers()
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    rule = table.by_noun(f"{tok.lower_} of {pobj.lower_}")
+                    if rule is not None:
+                        return rule
+    return None
 
 
 def _device_of(tok: Any) -> TriggerRule | None:
