@@ -87,3 +87,30 @@ def test_a_pronoun_for_people_is_no_weapon(gaz: Gazetteer) -> None:
     )
     found = claims_of(text, gaz, date(2021, 11, 7), kinds=("event",))
     assert "Disrupted weapons use" not in [c.sub_event_type for c in found]
+
+
+def test_taken_into_custody_with_a_long_object_is_an_arrest(gaz: Gazetteer) -> None:
+    # more words between "took" and "into custody" than a phrase gap allows
+    text = (
+        "Opposition leader held\n\nLAHORE, May 9 (wire) - Police took the former opposition"
+        " leader into custody at a court in Lahore on Tuesday, his party said."
+    )
+    found = claims_of(text, gaz, date(2023, 5, 9), kinds=("event",))
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Arrests", "Police Forces of Pakistan")
+    ]
+    assert [p.name for p in found[0].places] == ["Lahore"]
+
+
+def test_an_ordinary_suspect_taken_into_custody_is_no_event(gaz: Gazetteer) -> None:
+    text = (
+        "Court news\n\nLAHORE, May 9 (wire) - Police took a suspected drug dealer into custody"
+        " in Lahore on Tuesday."
+    )
+    assert claims_of(text, gaz, date(2023, 5, 9), kinds=("event",)) == []
+
+
+def test_taking_a_town_is_still_a_capture(gaz: Gazetteer) -> None:
+    text = "Town taken\n\nBAMAKO, May 9 (wire) - Rebels took Kidal on Tuesday, residents said."
+    found = claims_of(text, gaz, date(2023, 5, 9), kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Non-state actor overtakes territory"]
