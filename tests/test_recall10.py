@@ -114,3 +114,23 @@ def test_taking_a_town_is_still_a_capture(gaz: Gazetteer) -> None:
     text = "Town taken\n\nBAMAKO, May 9 (wire) - Rebels took Kidal on Tuesday, residents said."
     found = claims_of(text, gaz, date(2023, 5, 9), kinds=("event",))
     assert [c.sub_event_type for c in found] == ["Non-state actor overtakes territory"]
+
+
+def test_people_who_fled_and_found_shelter_are_displaced(gaz: Gazetteer) -> None:
+    # the flight told in a relative clause on who sheltered is news, coded at the attack
+    text = (
+        "Camp raided\n\nKHARTOUM, Jan 17 (wire) - Gunmen raided a camp in El Fasher on"
+        " Saturday, witnesses said. The governor declared a curfew in Khartoum on Sunday."
+        " Thousands of families who fled the camp found shelter in schools."
+    )
+    found = claims_of(text, gaz, date(2021, 1, 17), kinds=("displacement",))
+    assert [[p.name for p in c.places] for c in found] == [["El Fasher"]]
+    assert found[0].actor1 == "Civilians (Sudan)"
+
+
+def test_people_who_fled_long_ago_are_no_new_flight(gaz: Gazetteer) -> None:
+    text = (
+        "Camp raided\n\nKHARTOUM, Jan 17 (wire) - Gunmen raided a camp in El Fasher on"
+        " Saturday, witnesses said. The families who fled the town years ago live in tents."
+    )
+    assert claims_of(text, gaz, date(2021, 1, 17), kinds=("displacement",)) == []

@@ -2428,6 +2428,8 @@ def _scene_places(
         claim = ctx.claims[j]
         if sent.index - claim.sentence_index > reach:
             break
+        if rule.kind == "displacement" and claim.event_type == "Strategic developments":
+            continue  # people flee the fighting, not the curfew declared after it
         if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
             return list(claim.places), j
     for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):

@@ -1965,6 +1965,8 @@ def _people_moved(ctx: _Ctx, tok: Any, subj_tok: Any) -> ActorInfo | None:
     """Who fled or was evacuated, when the subject counts people without naming an actor
     ("thousands crossed the river", "2,700 residents of border villages were evacuated")."""
     who = subj_tok if subj_tok is not None else _passive_subject(tok)
+    if who is not None and who.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        who = tok.head  # "families who fled the camp": the families
     if who is None:
         return None
     info, _ = _actors_of(who, ctx)
