@@ -134,3 +134,15 @@ def test_people_who_fled_long_ago_are_no_new_flight(gaz: Gazetteer) -> None:
         " Saturday, witnesses said. The families who fled the town years ago live in tents."
     )
     assert claims_of(text, gaz, date(2021, 1, 17), kinds=("displacement",)) == []
+
+
+def test_a_suspect_arrested_at_the_scene_is_arrested_where_the_blast_was(gaz: Gazetteer) -> None:
+    text = (
+        "Church bombed\n\nGOMA, Jan 16 (wire) - A bomb exploded in a church in Beni on Sunday,"
+        " killing 14 people, the army said. A Ugandan man suspected of involvement was arrested"
+        " at the scene, the army said."
+    )
+    found = claims_of(text, gaz, date(2023, 1, 16), kinds=("event",))
+    arrests = [c for c in found if c.sub_event_type == "Arrests"]
+    assert [[p.name for p in c.places] for c in arrests] == [["Beni"]]
+    assert arrests[0].date == date(2023, 1, 15)

@@ -2395,8 +2395,14 @@ def _restates_coarse(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> 
 
 
 def _says_there(tok: Any) -> bool:
-    """ "were arrested there": the adverb points back to the place just told."""
-    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+    """ "were arrested there", "was arrested at the scene": the words point back to the place
+    just told."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) or any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() == "scene" for g in c.children)
+        for c in tok.children
+    )
 
 
 _PAST_TAGS = {"VBD", "VBN"}
