@@ -344,9 +344,7 @@ def _in_best_area(
         p.method != "unresolved"
         and p.feature == "city"
         and named_as_town(doc, m.start, m.end)
-        and any(
-            a.feature in ("admin1", "admin2", "city") and a.country != p.country for a in after
-        )
+        and any(a.feature in ("admin1", "admin2", "city") and a.country != p.country for a in after)
     ):
         # "Paro, a remote district in Nduga regency in the Papua highlands": not Paro in
         # Bhutan but a place the gazetteer lacks, in the province its apposition names; "the

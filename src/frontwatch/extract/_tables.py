@@ -94,7 +94,10 @@ class Triggers:
     def noun_heads(self) -> frozenset[str]:
         """Every noun entry and the last word of each: a word that is none of these (in
         its own form or its lemma) heads no noun entry, alone or with its modifiers."""
-        return frozenset(self._noun_index) | {k.rsplit(" ", 1)[-1] for k in self._noun_index}
+        last = {k.rsplit(" ", 1)[-1] for k in self._noun_index}
+        # "exchange of fire": the noun before "of" heads it (the parser hangs "of fire" on it)
+        before_of = {k.split(" of ")[0].rsplit(" ", 1)[-1] for k in self._noun_index if " of " in k}
+        return frozenset(self._noun_index) | last | before_of
 
     def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
         """The phrase patterns that can match a lowercased text, in table order: a

@@ -2434,8 +2434,14 @@ def _restates_coarse(ctx: _Ctx, sent: Sentence, tok: Any, rule: TriggerRule) -> 
 
 
 def _says_there(tok: Any) -> bool:
-    """ "were arrested there": the adverb points back to the place just told."""
-    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+    """ "were arrested there", "was arrested at the scene": the words point back to the place
+    just told."""
+    return any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) or any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() == "scene" for g in c.children)
+        for c in tok.children
+    )
 
 
 _PAST_TAGS = {"VBD", "VBN"}
@@ -2469,6 +2475,8 @@ def _scene_places(
         claim = ctx.claims[j]
         if sent.index - claim.sentence_index > reach:
             break
+        if rule.kind == "displacement" and claim.event_type == "Strategic developments":
+            continue  # people flee the fighting, not the curfew declared after it
         if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
             return list(claim.places), j
     for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):

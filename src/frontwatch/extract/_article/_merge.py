@@ -1049,6 +1049,8 @@ def _event_claim(
     between = _between(tok) if noun_trigger or tok.lemma_ in ("clash", "fight") else []
     if noun_trigger and not between:
         between = _between(_noun_verb(tok))  # "clashes erupted between X and Y"
+    if noun_trigger and not between:
+        between = _between_misattached(_noun_verb(tok))
     if actor1_info is None and between:
         subj_tok = between[0]
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
@@ -1320,6 +1322,7 @@ def _event_claim(
         rule.objects
         and not noun_trigger
         and not (_object_lemmas(tok) & rule.objects or _propn_object(tok, rule))
+        and not _antecedent_lemmas(tok) & rule.objects
     ):
         return None
     destinations: list[Place] = []
@@ -1432,7 +1435,12 @@ def _event_claim(
         return None  # "Strikes were reported near Sanaa, Hodeidah ...": where the last one was
     scene = False
     scene_tried = not place_list and kind in ("event", "displacement")
-    if scene_tried:
+    only_went_to = (
+        kind == "displacement"
+        and bool(place_list)
+        and all(p.name in {d.name for d in destinations} for p in place_list)
+    )  # "survivors had fled to Bankass": where they went, not where they fled from
+    if scene_tried or only_went_to:
         # "Twenty-one suspects were arrested there", "Protesters set fire to the parliament":
         # an act told without a place happens where (and when) the report's last event did;
         # "6,000 residents fled, most of them to Saint-Marc": they fled from there
@@ -1444,8 +1452,10 @@ def _event_claim(
             and m.start not in origins  # "taken into Gaza as hostages": not where it happened
             and (kind == "event" or m.place not in destinations)
         ]
-        place_list, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
-        if place_list:
+        found, scene_of = _scene_places(ctx, sent, tok, rule, elsewhere, dates)
+        if found or not only_went_to:
+            place_list = found
+        if found:
             scene, anaphoric, antecedent = True, True, scene_of
     if not place_list and kind == "event":
         place_list = _dateline_fallback(ctx, sent, tok, rule, places, dates)  # "JUBA - ..."
@@ -2111,7 +2121,7 @@ def _merged_opponent(primary: Claim, secondary: Claim, withdrawal: bool) -> str:
 
 _PEOPLE_COUNTED = {
     "thousands", "hundreds", "dozens", "tens", "people", "families", "households", "residents",
-    "civilians", "villagers", "inhabitants",
+    "civilians", "villagers", "inhabitants", "survivors",
 }  # fmt: skip
 
 
@@ -2119,6 +2129,8 @@ def _people_moved(ctx: _Ctx, tok: Any, subj_tok: Any) -> ActorInfo | None:
     """Who fled or was evacuated, when the subject counts people without naming an actor
     ("thousands crossed the river", "2,700 residents of border villages were evacuated")."""
     who = subj_tok if subj_tok is not None else _passive_subject(tok)
+    if who is not None and who.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        who = tok.head  # "families who fled the camp": the families
     if who is None:
         return None
     info, _ = _actors_of(who, ctx)
@@ -2335,3 +2347,36 @@ def _the_suicide_bomber(ctx: _Ctx, subj: Any) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
         and any(c.sub_event_type == "Suicide bomb" for c in ctx.claims)
     )
+
+
+def _between_misattached(verb: Any) -> list[Any]:
+    """ "an exchange of fire took place near the crossing between Egyptian and Israeli
+    soldiers": the parser hangs the sides on the place phrase; people named there (not places:
+    "the border between Mali and Niger") are the sides."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            found = _between(pobj) if pobj.dep_ == "pobj" else []
+            if found and all(t.pos_ == "NOUN" for t in found):
+                return found
+    return []
+
+
+_OBJECT_PRONOUNS = frozenset({"them", "they", "it"})
+
+
+def _antecedent_lemmas(tok: Any) -> set[str]:
+    """What a pronoun object stands for, told by the sentence before ("... attacked the
+    residence with three drones. Two of them were shot down"): the nouns of that sentence."""
+    said = [
+        t
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+        if t.lower_ in _OBJECT_PRONOUNS
+    ]
+    if not said or tok.sent.start == 0:
+        return set()
+    before = tok.doc[tok.sent.start - 1].sent
+    return {t.lemma_.lower() for t in before if t.pos_ == "NOUN"}

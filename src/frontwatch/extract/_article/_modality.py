@@ -75,6 +75,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _acl_with_object(tok)
         and not _content_of_words(tok)
         and not _among_those_held(tok)
+        and not _fled_to_shelter(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
@@ -222,6 +223,24 @@ def _rejected_account(tok: Any, deny_verbs: frozenset[str]) -> bool:
         and any(c.lower_ == "which" for c in t.children)
         for t in root.subtree
     )
+
+
+_REFUGE_NOUNS = frozenset({"shelter", "refuge", "safety"})
+
+
+def _fled_to_shelter(tok: Any) -> bool:
+    """ "Thousands of families who fled the camp found shelter in schools": the people who
+    fled are the subject of where they sheltered, which tells the flight as news (not "the
+    families who fled in 2019 live in tents": no shelter found)."""
+    if tok.dep_ != "relcl" or tok.lemma_.lower() not in ("flee", "escape"):
+        return False
+    people = tok.head
+    main = people.head
+    while people.dep_ == "pobj" and main.dep_ == "prep":  # "thousands of families who fled"
+        people, main = main.head, main.head.head
+    if people.dep_ != "nsubj" or main.lemma_.lower() not in ("find", "seek", "take"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE_NOUNS for c in main.children)
 
 
 def _acl_with_object(tok: Any) -> bool:

@@ -1312,6 +1312,8 @@ def _noun_rule(tok: Any) -> TriggerRule | None:
         if rule is not None:
             return rule
     rule = table.by_noun(tok.lower_) or table.by_noun(tok.lemma_.lower())
+    if rule is None:
+        rule = _of_phrase_rule(tok)  # "an exchange of fire took place near the crossing"
     if rule is not None and _bombs_went_off(tok):
         return table.by_noun("bomb")  # "two bombs exploded at the church": planted devices
     if rule is not None and rule.family == "remote":
@@ -1330,6 +1332,20 @@ def _bombs_went_off(tok: Any) -> bool:
         and tok.head.lemma_.lower() in _BLAST_VERBS
         and not any(c.dep_ == "amod" for c in tok.children)  # ("Russian bombs exploded")
     )
+
+
+def _of_phrase_rule(tok: Any) -> TriggerRule | None:
+    """The rule of a noun entry made of the word, "of" and its object ("exchange of fire",
+    "wave of arrests"), which the parser splits into a head and a prepositional object."""
+    table = triggers()
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    rule = table.by_noun(f"{tok.lower_} of {pobj.lower_}")
+                    if rule is not None:
+                        return rule
+    return None
 
 
 def _device_of(tok: Any) -> TriggerRule | None:
