@@ -314,7 +314,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
             if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
                 add(DateMention(m.start(), m.end(), "range", d1, d2, 0, time_precision(d1, d2)))
-    for rx in (_ISO, _MD, _DM) if month_named else (_ISO,):
+    iso = (_ISO,) if "-" in text else ()  # "2024-03-05": no hyphen, no ISO date
+    for rx in (*iso, _MD, _DM) if month_named else iso:
         for m in twin(rx).finditer(scan):
             if not free(m.start(), m.end()):
                 continue

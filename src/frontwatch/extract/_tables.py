@@ -240,6 +240,8 @@ def triggers() -> Triggers:
 
 
 _WORDS = re.compile(r"[\w'’.&/-]+")
+# each _WORDS run less its leading and trailing dots (a run of dots alone gives none)
+_CORES = re.compile(r"[\w'’&/-]+(?:\.+[\w'’&/-]+)*")
 
 
 @dataclass(frozen=True)
@@ -264,9 +266,7 @@ class SourceTable:
         """(start, end, source) of every named outlet in a text, longest alias first."""
         if not self.lengths:
             return self._named_spans_slow(text)
-        if text.isascii() and self.first_words.isdisjoint(
-            [w.strip(".") for w in _WORDS.findall(text.lower())]
-        ):
+        if text.isascii() and self.first_words.isdisjoint(_CORES.findall(text.lower())):
             return []  # no alias's first word (most sentences): one scan of the lowered text
         cores = [w.strip(".") for w in _WORDS.findall(text)]  # the words as compared
         lows = list(map(str.lower, cores))

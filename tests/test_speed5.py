@@ -1,0 +1,28 @@
+"""Helpers of the fifth speed pass (each a shortcut that must agree with the slow way)."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.actors import _WORD_RUNS, _norm
+from frontwatch.extract._article._sentences import _absent
+from frontwatch.extract._tables import _CORES, _WORDS
+
+
+def test_absent_only_when_no_needed_word_is_in_ascii_text() -> None:
+    assert _absent("The army took the town.", ("remain", "still"))
+    assert not _absent("The town STILL stands.", ("remain", "still"))
+    # non-ASCII text is left to the pattern (case-blind matching and str.lower differ there)
+    assert not _absent("Der Ort ſteht noch.", ("remain", "still"))
+
+
+def test_cores_are_the_words_less_their_dots() -> None:
+    text = "u.s. forces... said .. a..b, the n.y.c. office and 'x'/-y."
+    cores = [w.strip(".") for w in _WORDS.findall(text)]
+    assert _CORES.findall(text) == [w for w in cores if w]
+
+
+def test_word_runs_split_like_norm() -> None:
+    text = "The  Rapid Support Forces' (RSF) fighters, al-Shabaab/others; 3,000 killed.\n"
+    assert _WORD_RUNS.findall(text.lower()) == _norm(text).split()
+    assert re.search(r"\s", "".join(_WORD_RUNS.findall(text.lower()))) is None
