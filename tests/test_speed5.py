@@ -26,3 +26,17 @@ def test_word_runs_split_like_norm() -> None:
     text = "The  Rapid Support Forces' (RSF) fighters, al-Shabaab/others; 3,000 killed.\n"
     assert _WORD_RUNS.findall(text.lower()) == _norm(text).split()
     assert re.search(r"\s", "".join(_WORD_RUNS.findall(text.lower()))) is None
+
+
+def test_may_name_needs_a_one_word_alias_or_the_first_two_words_of_a_longer_one() -> None:
+    from frontwatch.extract._tables import source_table
+
+    table = source_table()
+    first, second = sorted(table.pairs)[0]
+    assert table._may_name(["a", "report", "by", first, second])
+    assert not table._may_name(["the", "army", "said", "on", "monday"])
+    single = sorted(table._singles)[0]
+    assert table._may_name(["told", single])
+    text = f"The army said on Monday, {first.title()} {second.title()} reported."
+    assert table.named_spans("The army said on Monday that the town fell.") == []
+    assert table._may_name(_CORES.findall(text.lower()))

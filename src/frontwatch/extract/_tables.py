@@ -266,8 +266,8 @@ class SourceTable:
         """(start, end, source) of every named outlet in a text, longest alias first."""
         if not self.lengths:
             return self._named_spans_slow(text)
-        if text.isascii() and self.first_words.isdisjoint(_CORES.findall(text.lower())):
-            return []  # no alias's first word (most sentences): one scan of the lowered text
+        if text.isascii() and not self._may_name(_CORES.findall(text.lower())):
+            return []  # (most sentences) one scan of the lowered text
         cores = [w.strip(".") for w in _WORDS.findall(text)]  # the words as compared
         lows = list(map(str.lower, cores))
         if self.first_words.isdisjoint(lows):
@@ -291,6 +291,19 @@ class SourceTable:
                     free = i + n
                     break
         return out
+
+    @cached_property
+    def _singles(self) -> frozenset[str]:
+        """The lowercased first words of the one-word aliases."""
+        return frozenset(w for w, ns in self.lengths.items() if 1 in ns)
+
+    def _may_name(self, words: list[str]) -> bool:
+        """Whether an alias may start among a text's lowered words (dots stripped): a
+        one-word alias's word, or the first two words of a longer one side by side ("the"
+        begins outlets' names, but "the army" none)."""
+        return not self._singles.isdisjoint(words) or not self.pairs.isdisjoint(
+            zip(words, words[1:], strict=False)
+        )
 
     def _named_spans_slow(self, text: str) -> list[tuple[int, int, SourceRef]]:
         """named_spans word by word (the rule the fast path must give the same answer as)."""
