@@ -40,3 +40,11 @@ def test_may_name_needs_a_one_word_alias_or_the_first_two_words_of_a_longer_one(
     text = f"The army said on Monday, {first.title()} {second.title()} reported."
     assert table.named_spans("The army said on Monday that the town fell.") == []
     assert table._may_name(_CORES.findall(text.lower()))
+
+
+def test_word_set_is_the_words_of_the_lowered_text() -> None:
+    from frontwatch.extract._tables import word_set
+
+    text = "on monday, the rsf's drones hit el-fasher (3 dead)."
+    assert word_set(text) == frozenset(re.findall(r"\w+", text))
+    assert word_set(text) is word_set(text)  # read once

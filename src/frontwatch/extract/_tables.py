@@ -99,7 +99,7 @@ class Triggers:
     def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
         """The phrase patterns that can match a lowercased text, in table order: a
         pattern starts with its first word as a whole word (other first words: any)."""
-        words = self._phrase_firsts.keys() & _PLAIN_WORD.findall(lower)
+        words = self._phrase_firsts.keys() & word_set(lower)
         picked = [k for w in words for k in self._phrase_firsts[w]]
         picked += [k for k, w in self._odd_firsts if w in lower]
         return [self.phrase_patterns[k] for k in sorted(picked)]
@@ -176,6 +176,13 @@ def _phrase_patterns(
 
 
 _PLAIN_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=512)
+def word_set(lower: str) -> frozenset[str]:
+    """The \\w+ runs of a lowercased sentence, read once: the date gates read them when the
+    article's dates are found, the phrase triggers when the sentence is read."""
+    return frozenset(_PLAIN_WORD.findall(lower))
 
 
 def _phrase_firsts(
