@@ -25,11 +25,7 @@ from frontwatch.nlp import sentences
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [
     DATA_DIR / "demo",
-    ROOT / "tests/fixtures/corpus/dev",
-    ROOT / "tests/fixtures/corpus/heldout",
-    ROOT / "tests/fixtures/corpus/fresh",
-    ROOT / "tests/fixtures/corpus/fresh2",
-    ROOT / "tests/fixtures/corpus/stories",
+    *sorted(p for p in (ROOT / "tests/fixtures/corpus").iterdir() if p.is_dir()),
     ROOT.parent / "shared/seed",
 ]
 

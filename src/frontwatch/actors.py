@@ -260,7 +260,7 @@ class ActorTable:
 
     def mentions(self, text: str) -> dict[str, int]:
         """How often each named actor (by a specific alias) is mentioned in a text."""
-        words = _norm(text).split()
+        words = _WORD_RUNS.findall(text.lower())  # _norm(text).split(), in one scan
         counts: dict[str, int] = {}
         first, lengths, n_words = self._first_words, self._lengths, len(words)
         free = 0  # words before `free` belong to an alias found
@@ -382,6 +382,9 @@ def _day(value: object) -> date | None:
 _PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)")  # ACLED's "(2000-2024)", "(2021-)"
 _PAREN_PARTS = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&-]{1,7}$")
+
+
+_WORD_RUNS = re.compile(r"[\w'/-]+")  # the words _norm keeps (no \w is a space)
 
 
 def _norm(phrase: str) -> str:

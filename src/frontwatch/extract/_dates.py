@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from frontwatch.extract._numbers import WORD_NUMBERS
+from frontwatch.extract._tables import word_set
 
 DateKind = Literal[
     "point",
@@ -136,7 +137,6 @@ _ANY_DATE_WORDS = frozenset(
     {*MONTHS, *WEEKDAYS, "yesterday", "today", "tonight", "overnight", "night", "morning"}
     | {"week", "weekend", "month", "day", "days", "weeks", "ago"}
 )
-_WORD_RUNS = re.compile(r"\w+")
 # a word each of these patterns needs as a whole \w run (bounded by \b or spaces)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)  # _WEEKDAY, _WEEKDAY_PAIR
 _RELATIVE_WORDS = frozenset(
@@ -177,7 +177,7 @@ def _gates(text: str) -> _Gates:
     case-insensitive pattern's letters and str.lower agree; other text by regex."""
     if text.isascii():
         low = text.lower()
-        words = set(_WORD_RUNS.findall(low))
+        words = word_set(low)
         if _DIGIT.search(low) is None and _ANY_DATE_WORDS.isdisjoint(words):
             return _NO_DATE
         day_week = "day" in low or "week" in low
@@ -314,7 +314,8 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
             d2 = _month_day(m.group("year"), month, int(m.group("d2")), published)
             if d1 and d2 and d1 <= d2 and (d2 - d1).days <= 31:
                 add(DateMention(m.start(), m.end(), "range", d1, d2, 0, time_precision(d1, d2)))
-    for rx in (_ISO, _MD, _DM) if month_named else (_ISO,):
+    iso = (_ISO,) if "-" in text else ()  # "2024-03-05": no hyphen, no ISO date
+    for rx in (*iso, _MD, _DM) if month_named else iso:
         for m in twin(rx).finditer(scan):
             if not free(m.start(), m.end()):
                 continue

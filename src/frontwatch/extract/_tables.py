@@ -102,7 +102,7 @@ class Triggers:
     def phrases_in(self, lower: str) -> list[tuple[TriggerRule, str, re.Pattern[str]]]:
         """The phrase patterns that can match a lowercased text, in table order: a
         pattern starts with its first word as a whole word (other first words: any)."""
-        words = self._phrase_firsts.keys() & _PLAIN_WORD.findall(lower)
+        words = self._phrase_firsts.keys() & word_set(lower)
         picked = [k for w in words for k in self._phrase_firsts[w]]
         picked += [k for k, w in self._odd_firsts if w in lower]
         return [self.phrase_patterns[k] for k in sorted(picked)]
@@ -181,6 +181,14 @@ def _phrase_patterns(
 _PLAIN_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=128)
+def word_set(lower: str) -> frozenset[str]:
+    """The \\w+ runs of a lowercased sentence, read once: the date gates read them when the
+    article's dates are found, the phrase triggers when the sentence is read. (An article's
+    sentences fit; a bench repeating 150 sentences finds none of a previous pass.)"""
+    return frozenset(_PLAIN_WORD.findall(lower))
+
+
 def _phrase_firsts(
     patterns: tuple[tuple[TriggerRule, str, re.Pattern[str]], ...],
 ) -> dict[str, tuple[int, ...]]:
@@ -243,6 +251,8 @@ def triggers() -> Triggers:
 
 
 _WORDS = re.compile(r"[\w'’.&/-]+")
+# each _WORDS run less its leading and trailing dots (a run of dots alone gives none)
+_CORES = re.compile(r"[\w'’&/-]+(?:\.+[\w'’&/-]+)*")
 
 
 @dataclass(frozen=True)
@@ -267,10 +277,8 @@ class SourceTable:
         """(start, end, source) of every named outlet in a text, longest alias first."""
         if not self.lengths:
             return self._named_spans_slow(text)
-        if text.isascii() and self.first_words.isdisjoint(
-            [w.strip(".") for w in _WORDS.findall(text.lower())]
-        ):
-            return []  # no alias's first word (most sentences): one scan of the lowered text
+        if text.isascii() and not self._may_name(_CORES.findall(text.lower())):
+            return []  # (most sentences) one scan of the lowered text
         cores = [w.strip(".") for w in _WORDS.findall(text)]  # the words as compared
         lows = list(map(str.lower, cores))
         if self.first_words.isdisjoint(lows):
@@ -294,6 +302,19 @@ class SourceTable:
                     free = i + n
                     break
         return out
+
+    @cached_property
+    def _singles(self) -> frozenset[str]:
+        """The lowercased first words of the one-word aliases."""
+        return frozenset(w for w, ns in self.lengths.items() if 1 in ns)
+
+    def _may_name(self, words: list[str]) -> bool:
+        """Whether an alias may start among a text's lowered words (dots stripped): a
+        one-word alias's word, or the first two words of a longer one side by side ("the"
+        begins outlets' names, but "the army" none)."""
+        return not self._singles.isdisjoint(words) or not self.pairs.isdisjoint(
+            zip(words, words[1:], strict=False)
+        )
 
     def _named_spans_slow(self, text: str) -> list[tuple[int, int, SourceRef]]:
         """named_spans word by word (the rule the fast path must give the same answer as)."""

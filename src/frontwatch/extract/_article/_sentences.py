@@ -220,6 +220,16 @@ def _finds(rx: re.Pattern[str], text: str) -> bool:
     return _search(rx, text) is not None
 
 
+def _absent(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern that needs one of `words` (lowercase) surely cannot
+    match: the text is ASCII (where case-blind matching and str.lower agree) and holds none
+    of them. A few substring scans instead of the pattern's scan, which most sentences fail."""
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(w in low for w in words)
+
+
 def _search(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     """rx.search(text) for a case-blind pattern; on ASCII text its lowercase twin's match in
     the lowercased text (the same positions: read groups case-blind, slice `text` itself)."""

@@ -41,6 +41,7 @@ from frontwatch.extract._article._sentences import (
     _PROMISE_STEMS,
     _SAID_STEMS,
     _VIOLENT_TYPES,
+    _absent,
     _calls_a_lie,
     _drop_restated,
     _finds,
@@ -66,10 +67,17 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     if (
         "responsib" in text
         or "carried out" in text
-        or re.search(r"\b(?:its|their) (?:\w+ )?(?:members|fighters|militants)\b", text)
+        or (
+            ("its " in text or "their " in text)  # the pattern's words (one scan each)
+            and re.search(r"\b(?:its|their) (?:\w+ )?(?:members|fighters|militants)\b", text)
+        )
     ):
         _claimed_responsibility(ctx, sent)
-    if "claimed the" in text or " member of " in text or _CLAIMED_WHICH.search(text):
+    if (
+        "claimed the" in text
+        or " member of " in text
+        or ("claimed" in text and _CLAIMED_WHICH.search(text))
+    ):
         _perpetrator_named(ctx, sent)
     if (
         "blame" not in text
@@ -856,6 +864,8 @@ _HELD_PLACE_NOUNS = {"town", "city", "village", "site", "building", "base", "air
 def _attach_still_held(ctx: _Ctx, sent: Sentence) -> None:
     """ "The army said its troops had retaken X. The RSF said it still held the city": a side
     that says it still holds the place denies the change of hands told before (fw_denied_by)."""
+    if _absent(sent.text, ("remain", "still")):
+        return  # (most sentences) the words the pattern starts with: one scan each
     found = _STILL_HELD.search(sent.text)
     if found is None:
         return
