@@ -160,3 +160,44 @@ def test_a_village_whose_namesake_is_abroad_takes_the_town_it_is_in(gaz: Gazette
     assert [(p.name, p.country, p.geo_precision) for c in found for p in c.places] == [
         ("Banjska", "XK", 2)
     ], seen(found)
+
+
+def test_a_death_count_beside_the_wounded_goes_to_the_shelling_before(gaz: Gazetteer) -> None:
+    found = events(
+        "Russian troops shelled the city of Kherson on Sunday. As a result, one person was "
+        "killed and four were injured.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.fatalities) for c in found] == [
+        ("Shelling/artillery/missile attack", 1)
+    ], seen(found)
+
+
+def test_shelling_with_artillery_and_drones_stays_shelling(gaz: Gazetteer) -> None:
+    found = events(
+        "Russian troops shelled 11 settlements of the Kherson region on Sunday, using "
+        "artillery, mortars and drones.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_announced_restoration_of_control_is_a_capture(gaz: Gazetteer) -> None:
+    found = events(
+        "The army announced the full restoration of control over the Republican Palace in "
+        "Khartoum on Sunday, after days of battles with the Rapid Support Forces.",
+        gaz,
+    )
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Government regains territory", "Military Forces of Sudan")
+    ], seen(found)
+
+
+def test_a_toll_that_rises_replaces_the_earlier_count(gaz: Gazetteer) -> None:
+    found = events(
+        "A missile struck a market in Kostiantynivka on Sunday, officials said. The interior "
+        "minister said 16 people were killed and 28 wounded in Kostiantynivka. Later the toll "
+        "in Kostiantynivka rose to 17 dead, prosecutors said.",
+        gaz,
+    )
+    assert [c.fatalities for c in found] == [17], seen(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -261,7 +262,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         if not dates and _reported_situation(tok):
             continue  # "UN experts say Rwandan troops are fighting alongside the M23"
         if _bare_toll(ctx, tok, found_triggers, places, dates):
-            if len(found_triggers) == 1 and ctx.claims and not _background_toll(ctx, sent, dates):
+            if (
+                _one_toll(found_triggers, tok)
+                and ctx.claims
+                and not _background_toll(ctx, sent, dates)
+            ):
                 _add_toll_to_previous(ctx, sent, tok)  # "Three people were killed, X said."
             continue  # "... were killed when a missile hit", "20 were killed across Kyiv"
         if how == "light-verb" and not places and not dates and _retold_attack(ctx, tok):
@@ -645,6 +650,23 @@ def _self_told(speech: Any) -> bool:
     )
 
 
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|rises|risen|climbed|climbs|has climbed|increased|jumped|reached)\s+to\b", re.I
+)
+
+
+_WOUND_LEMMAS = frozenset({"injure", "wound", "hurt", "maim"})
+
+
+def _one_toll(found: list[tuple[Any, TriggerRule, str]], tok: Any) -> bool:
+    """The sentence's one death count: its only trigger, or its death verb beside the
+    wounded ("one person was killed and four were injured")."""
+    if len(found) == 1:
+        return True
+    deaths = [t for t, _, _ in found if t.lemma_.lower() not in _WOUND_LEMMAS]
+    return len(deaths) == 1 and deaths[0].i == tok.i
+
+
 def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | None = None) -> None:
     """A death toll in a sentence of its own belongs to the event told just before it (or to
     `target`, the claim whose scene the toll's sentence is)."""
@@ -693,7 +715,11 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
     sources = prev.sources + tuple(
         s for s in found if s not in prev.sources and s.name != "publisher"
     )
-    if prev.fatalities_basis != "none":
+    if prev.fatalities_basis != "none" and _TOLL_UPDATE.search(sent.text) and fat > prev.fatalities:
+        # "The toll rises to 17 dead": the count updated, not another source's lower one
+        note = f"earlier figure: {prev.fatalities}"
+        notes = "; ".join(n for n in (prev.fatalities_notes, note) if n)
+    elif prev.fatalities_basis != "none":
         low, high = sorted((prev.fatalities, fat))
         note = f"other figures: {high} ({sent.text.strip()[:80]})" if low != high else ""
         notes = "; ".join(n for n in (prev.fatalities_notes, note) if n)
@@ -1566,7 +1592,10 @@ def _event_claim(
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
-    kinds = _actor_kinds(subj_tok) | (set() if noun_trigger else _instrument_kinds(tok))
+    means = set() if noun_trigger else _instrument_kinds(tok)
+    if rule.name == "shelling" and {"air", "artillery"} <= means:
+        means.discard("air")  # "shelled 11 settlements using artillery, mortars and drones"
+    kinds = _actor_kinds(subj_tok) | means
     coding = _coding(rule, kinds, actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
     if unarmed_official and family == "clash":
