@@ -201,3 +201,19 @@ def test_a_toll_that_rises_replaces_the_earlier_count(gaz: Gazetteer) -> None:
         gaz,
     )
     assert [c.fatalities for c in found] == [17], seen(found)
+
+
+def test_a_patrol_falling_into_an_ambush_was_attacked(gaz: Gazetteer) -> None:
+    found = events("An army patrol fell into an ambush near Djibo on Sunday.", gaz)
+    assert [(c.sub_event_type, c.actor1, c.actor2) for c in found] == [
+        ("Armed clash", "", "Military Forces of Burkina Faso")
+    ], seen(found)
+
+
+def test_wounded_by_shrapnel_is_the_toll_of_the_strike_not_an_attack(gaz: Gazetteer) -> None:
+    found = events(
+        "JERUSALEM, Jan 6 (wire) - Iran launched more than 300 drones and missiles at Israel "
+        "overnight, the military said. A girl was seriously wounded by shrapnel in the Negev.",
+        gaz,
+    )
+    assert [c.sub_event_type for c in found] == ["Air/drone strike"], seen(found)

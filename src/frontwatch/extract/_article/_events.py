@@ -357,6 +357,14 @@ def _own_members_did(tok: Any) -> bool:
 _SAID_VERBS = {"say", "announce", "state", "claim", "declare"}
 
 
+_DEBRIS = frozenset({"shrapnel", "debris", "fragment", "splinter", "wreckage", "rubble"})
+
+
+def _by_debris(agent: Any) -> bool:
+    """ "wounded by shrapnel", "killed by falling debris": no doer, the toll of a strike."""
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in _DEBRIS for t in agent.children)
+
+
 def _bare_toll(
     ctx: _Ctx,
     tok: Any,
@@ -368,7 +376,7 @@ def _bare_toll(
     its sentence, or of an event the report already told at the same place."""
     if tok.lemma_ not in _DEATH_VERBS or not any(c.dep_ == "nsubjpass" for c in tok.children):
         return False
-    if any(c.dep_ == "agent" for c in tok.children):
+    if any(c.dep_ == "agent" and not _by_debris(c) for c in tok.children):
         return False
     if any(t.i != tok.i and not _toll_conjunct(tok, t) for t, _, _ in found):
         return True

@@ -1082,8 +1082,9 @@ def _event_claim(
         actor1_info, assoc1 = _actors_of(subj_tok, ctx)
     if actor1_info is None and noun_trigger:
         actor1_info = _demonym_forces(tok, ctx) or _named_in_noun(tok, ctx)
-    if actor1_info is None and noun_trigger and tok.dep_ == "pobj":
-        # "troops killed 15 bandits in an ambush": who did the killing did the ambush
+    if actor1_info is None and noun_trigger and tok.dep_ == "pobj" and _come_under(tok) is None:
+        # "troops killed 15 bandits in an ambush": who did the killing did the ambush (not
+        # "a patrol fell into an ambush", "came under fire": who was hit)
         agent = next((c for c in _noun_verb(tok).children if c.dep_ == "nsubj"), None)
         if agent is not None:
             info, more = _actors_of(agent, ctx)
@@ -1515,6 +1516,9 @@ def _event_claim(
         target = next(
             (c for c in _noun_verb(tok).children if c.dep_ in ("nsubj", "nsubjpass")), None
         )
+        hit, _ = _actors_of(target, ctx) if actor2_info is None else (None, None)
+        if hit is not None and hit.inter in (1, 2, 3, 4, 8):
+            actor2_info = hit  # "an army patrol fell into an ambush": the army was hit
     if noun_trigger and rule.family == "remote" and not _civilian_target(target):
         target = _blast_venue(tok) or target  # "the suicide explosion at a party convention"
     if actor2_info is None and rule.family in ("remote", "clash") and _civilian_target(target):

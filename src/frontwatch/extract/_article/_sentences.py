@@ -1228,7 +1228,12 @@ def _come_under(tok: Any) -> Any:
         return prep.head
     if prep.lower_ == "to" and prep.head.lemma_ in _SUBJECTED_VERBS and prep.head.pos_ == "VERB":
         return prep.head  # "the village was subjected to shelling by ...": the translated form
+    if prep.lower_ == "into" and prep.head.lemma_ in _INTO_VERBS and prep.head.pos_ == "VERB":
+        return prep.head  # "a convoy fell into an ambush": who fell in was hit
     return None
+
+
+_INTO_VERBS = frozenset({"fall", "run", "walk", "drive", "stumble"})
 
 
 _SUBJECTED_VERBS = {"subject", "expose"}
