@@ -67,6 +67,7 @@ class Triggers:
     rumour_words: frozenset[str] = frozenset()
     account_nouns: frozenset[str] = frozenset()
     refuted_words: frozenset[str] = frozenset()
+    verify_verbs: frozenset[str] = frozenset()
     accident_markers: re.Pattern[str] | None = None
     long_spans: frozenset[str] = frozenset()
     memory_verbs: frozenset[str] = frozenset()
@@ -236,6 +237,7 @@ def triggers() -> Triggers:
         rumour_words=frozenset(mod.get("rumour_words", [])),
         account_nouns=frozenset(mod.get("account_nouns", [])),
         refuted_words=frozenset(mod.get("refuted_words", [])),
+        verify_verbs=frozenset(mod.get("verify_verbs", [])),
         accident_markers=_markers(mod.get("accident_markers", [])),
         long_spans=frozenset(mod.get("long_spans", [])),
         memory_verbs=frozenset(mod.get("memory_verbs", [])),
