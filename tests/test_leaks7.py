@@ -65,3 +65,15 @@ def test_a_time_clause_with_its_own_date_stays_news(gaz: Gazetteer) -> None:
         "Gunmen abducted a priest in Medellin on Monday, after the army left the district in 2019."
     )
     assert _events(text, gaz) == ["Abduction/forced disappearance"]
+
+
+def test_supporters_pushing_towards_a_city_hold_no_front_line(gaz: Gazetteer) -> None:
+    text = "Thousands of opposition supporters pushed towards Islamabad on Monday."
+    found = claims_of(text, gaz, DAY, kinds=("front_position",))
+    assert found == [], seen(found)
+
+
+def test_fighters_pushing_towards_a_city_still_hold_a_front_line(gaz: Gazetteer) -> None:
+    text = "Rebel fighters pushed to within 5 km of Goma on Monday."
+    found = claims_of(text, gaz, DAY, kinds=("front_position",))
+    assert [[p.name for p in c.places] for c in found] == [["Goma"]], seen(found)

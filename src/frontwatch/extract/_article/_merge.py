@@ -709,6 +709,19 @@ _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "r
 
 _FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
 
+# who advances on a march, never on a front line ("protesters pushed towards the parliament")
+_CROWD_NOUNS = frozenset(
+    {"supporter", "protester", "demonstrator", "marcher", "crowd", "rioter", "mourner"}
+)
+_CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
+
+
+def _crowd_advance(subj: Any, info: ActorInfo | None) -> bool:
+    """The one who "pushed towards X" or "reached the outskirts of X" is a crowd, not a force."""
+    if subj is not None and subj.lemma_.lower() in _CROWD_NOUNS:
+        return True
+    return info is not None and info.inter in _CROWD_INTERS
+
 
 def _city_hit(
     obj: Any, info: ActorInfo | None, rule: TriggerRule, places: list[PlaceMention]
@@ -1545,6 +1558,8 @@ def _event_claim(
         actor1_info = _arrester(ctx, span, tok, place_country or ctx.main_country)
     if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
         return None
+    if rule.family == "front" and _crowd_advance(subj_tok, actor1_info):
+        return None  # "supporters pushed towards the capital": a march, no front line
     if rule.requires_actor1_inter and (
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
     ):
