@@ -77,3 +77,21 @@ def test_fighters_pushing_towards_a_city_still_hold_a_front_line(gaz: Gazetteer)
     text = "Rebel fighters pushed to within 5 km of Goma on Monday."
     found = claims_of(text, gaz, DAY, kinds=("front_position",))
     assert [[p.name for p in c.places] for c in found] == [["Goma"]], seen(found)
+
+
+def test_attackers_shot_dead_at_the_scene_end_the_attack(gaz: Gazetteer) -> None:
+    text = (
+        "Two gunmen opened fire on shoppers at a bus stop in Haifa on Tuesday evening, killing"
+        " five, police said. Both attackers were shot dead at the scene."
+    )
+    found = claims_of(text, gaz, DAY, kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Attack"], seen(found)
+
+
+def test_police_named_killing_the_attackers_stay_a_clash(gaz: Gazetteer) -> None:
+    text = (
+        "Two gunmen opened fire on shoppers at a bus stop in Haifa on Tuesday evening, killing"
+        " five, police said. Police shot both attackers dead at the scene."
+    )
+    found = claims_of(text, gaz, DAY, kinds=("event",))
+    assert sorted(c.sub_event_type for c in found) == ["Armed clash", "Attack"], seen(found)
