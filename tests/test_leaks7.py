@@ -95,3 +95,17 @@ def test_police_named_killing_the_attackers_stay_a_clash(gaz: Gazetteer) -> None
     )
     found = claims_of(text, gaz, DAY, kinds=("event",))
     assert sorted(c.sub_event_type for c in found) == ["Armed clash", "Attack"], seen(found)
+
+
+def test_reporters_entering_a_town_take_no_ground(gaz: Gazetteer) -> None:
+    for text in (
+        "Reporters who entered Kherson on Friday found the streets empty.",
+        "A group of foreign correspondents entered Kherson on Friday.",
+    ):
+        found = claims_of(text, gaz, DAY, kinds=("event",))
+        assert found == [], seen(found)
+
+
+def test_troops_entering_a_town_still_take_it(gaz: Gazetteer) -> None:
+    found = claims_of("Ukrainian troops entered Kherson on Friday.", gaz, DAY, kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Government regains territory"], seen(found)

@@ -33,6 +33,7 @@ class TriggerRule:
     alt_when: dict[str, str] = field(default_factory=dict)
     not_objects: frozenset[str] = frozenset()
     not_for: frozenset[str] = frozenset()  # lemmas in the trigger's clause that undo it
+    not_subjects: frozenset[str] = frozenset()  # subject lemmas that undo it ("journalists")
     requires_actor1_inter: frozenset[int] = frozenset()
     requires_actor2: bool = False
     when_actor1_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -129,6 +130,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         alt_when={k.lower(): v for k, v in (row.get("alt_when") or {}).items()},
         not_objects=frozenset(row.get("not_objects", [])),
         not_for=frozenset(w.lower() for w in row.get("not_for", [])),
+        not_subjects=frozenset(w.lower() for w in row.get("not_subjects", [])),
         requires_actor1_inter=frozenset(int(i) for i in row.get("requires_actor1_inter", [])),
         requires_actor2=bool(row.get("requires_actor2", False)),
         when_actor1_inter={

@@ -709,6 +709,19 @@ _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "r
 
 _FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
 
+
+def _subject_lemma(tok: Any, subj: Any) -> str:
+    """The subject's lemma; a relative pronoun's is its noun's ("journalists who entered")."""
+    if subj is None:
+        return ""
+    if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj.lemma_.lower() in ("group", "team", "party", "number"):  # "a group of reporters"
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subj = next((c for c in of.children if c.dep_ == "pobj"), subj) if of else subj
+    return str(subj.lemma_).lower()
+
+
 # who advances on a march, never on a front line ("protesters pushed towards the parliament")
 _CROWD_NOUNS = frozenset(
     {"supporter", "protester", "demonstrator", "marcher", "crowd", "rioter", "mourner"}
@@ -1138,6 +1151,8 @@ def _event_claim(
         return None
     if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
         return None  # "police arrested two suspected car thieves": a crime, no political event
+    if rule.not_subjects and _subject_lemma(tok, subj_tok) in rule.not_subjects:
+        return None  # "journalists who entered the town saw bodies": no one took it
     if (
         rule.family == "territory"
         and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
