@@ -109,3 +109,15 @@ def test_reporters_entering_a_town_take_no_ground(gaz: Gazetteer) -> None:
 def test_troops_entering_a_town_still_take_it(gaz: Gazetteer) -> None:
     found = claims_of("Ukrainian troops entered Kherson on Friday.", gaz, DAY, kinds=("event",))
     assert [c.sub_event_type for c in found] == ["Government regains territory"], seen(found)
+
+
+def test_soldiers_posted_near_a_building_take_no_ground(gaz: Gazetteer) -> None:
+    text = "Soldiers took positions outside the parliament in Bangkok on Tuesday."
+    found = claims_of(text, gaz, DAY, kinds=("event",))
+    assert found == [], seen(found)
+
+
+def test_the_enemys_positions_near_a_town_are_taken(gaz: Gazetteer) -> None:
+    text = "Rebels took army positions near Kadugli on Monday."
+    found = claims_of(text, gaz, DAY, kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Non-state actor overtakes territory"], seen(found)

@@ -710,6 +710,21 @@ _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "r
 _FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
 
 
+_NEAR_PREPS = frozenset({"near", "around", "outside", "beside", "along", "at"})
+
+
+def _posted_near(tok: Any, obj: Any) -> bool:
+    """ "took positions near the city hall": bare positions (no one's, none named) taken by a
+    place are where troops were posted ("took the army's positions", "took up positions" stay)."""
+    if obj is None or obj.lemma_.lower() != "position" or obj.dep_ != "dobj":
+        return False
+    if any(c.dep_ == "prt" for c in tok.children) or any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep") for c in obj.children
+    ):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _NEAR_PREPS for c in tok.children)
+
+
 def _subject_lemma(tok: Any, subj: Any) -> str:
     """The subject's lemma; a relative pronoun's is its noun's ("journalists who entered")."""
     if subj is None:
@@ -1153,6 +1168,8 @@ def _event_claim(
         return None  # "police arrested two suspected car thieves": a crime, no political event
     if rule.not_subjects and _subject_lemma(tok, subj_tok) in rule.not_subjects:
         return None  # "journalists who entered the town saw bodies": no one took it
+    if rule.family == "territory" and not noun_trigger and _posted_near(tok, obj_tok):
+        return None  # "soldiers took positions near the city hall": posted, nothing taken
     if (
         rule.family == "territory"
         and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
