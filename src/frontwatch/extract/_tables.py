@@ -33,6 +33,7 @@ class TriggerRule:
     alt_when: dict[str, str] = field(default_factory=dict)
     not_objects: frozenset[str] = frozenset()
     not_for: frozenset[str] = frozenset()  # lemmas in the trigger's clause that undo it
+    not_subjects: frozenset[str] = frozenset()  # subject lemmas that undo it ("journalists")
     requires_actor1_inter: frozenset[int] = frozenset()
     requires_actor2: bool = False
     when_actor1_inter: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -67,6 +68,7 @@ class Triggers:
     rumour_words: frozenset[str] = frozenset()
     account_nouns: frozenset[str] = frozenset()
     refuted_words: frozenset[str] = frozenset()
+    verify_verbs: frozenset[str] = frozenset()
     accident_markers: re.Pattern[str] | None = None
     long_spans: frozenset[str] = frozenset()
     memory_verbs: frozenset[str] = frozenset()
@@ -128,6 +130,7 @@ def _rule(row: dict[str, Any]) -> TriggerRule:
         alt_when={k.lower(): v for k, v in (row.get("alt_when") or {}).items()},
         not_objects=frozenset(row.get("not_objects", [])),
         not_for=frozenset(w.lower() for w in row.get("not_for", [])),
+        not_subjects=frozenset(w.lower() for w in row.get("not_subjects", [])),
         requires_actor1_inter=frozenset(int(i) for i in row.get("requires_actor1_inter", [])),
         requires_actor2=bool(row.get("requires_actor2", False)),
         when_actor1_inter={
@@ -236,6 +239,7 @@ def triggers() -> Triggers:
         rumour_words=frozenset(mod.get("rumour_words", [])),
         account_nouns=frozenset(mod.get("account_nouns", [])),
         refuted_words=frozenset(mod.get("refuted_words", [])),
+        verify_verbs=frozenset(mod.get("verify_verbs", [])),
         accident_markers=_markers(mod.get("accident_markers", [])),
         long_spans=frozenset(mod.get("long_spans", [])),
         memory_verbs=frozenset(mod.get("memory_verbs", [])),

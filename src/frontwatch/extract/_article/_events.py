@@ -150,7 +150,7 @@ def _is_history(
         not lead
         and pub is not None
         and _may_name_year(span)
-        and _old_year(doc, clause | _conj_head_dates(tok), pub.year)
+        and _old_year(doc, clause | _conj_head_dates(tok) | _time_clause_head_dates(tok), pub.year)
     ):
         return True  # "when the Houthis took Sanaa in 2014"
     if basis == "relative" and _EARLIER_PERIOD.search(span.text):
@@ -244,6 +244,26 @@ def _conj_head_dates(tok: Any) -> set[int]:
         t.i
         for c in tok.head.children
         if c.dep_ in ("prep", "advmod", "npadvmod") and c.i < tok.i
+        for t in c.subtree
+    }
+
+
+_TIME_CLAUSE_MARKS = frozenset({"after", "before", "when", "while", "as"})
+
+
+def _time_clause_head_dates(tok: Any) -> set[int]:
+    """ "was killed in 1991 during a rescue after she was kidnapped": a clause opened by
+    "after", "before" or "when" with no time of its own is set at its main verb's time."""
+    if tok is None or tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+        return set()
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_CLAUSE_MARKS for c in tok.children):
+        return set()
+    if any(c.dep_ in ("prep", "npadvmod") and c.lower_ != "by" for c in tok.children):
+        return set()  # its own "on Tuesday", "in the town": not the main verb's time alone
+    return {
+        t.i
+        for c in tok.head.children
+        if c.dep_ in ("prep", "advmod", "npadvmod") and c.i != tok.i
         for t in c.subtree
     }
 

@@ -736,6 +736,47 @@ _GATHERED = {"crowd", "people", "family", "resident", "civilian", "villager", "r
 _FIRE_NOUNS = {"fire", "gunfire", "shellfire", "sniper", "barrage"}
 
 
+_NEAR_PREPS = frozenset({"near", "around", "outside", "beside", "along", "at"})
+
+
+def _posted_near(tok: Any, obj: Any) -> bool:
+    """ "took positions near the city hall": bare positions (no one's, none named) taken by a
+    place are where troops were posted ("took the army's positions", "took up positions" stay)."""
+    if obj is None or obj.lemma_.lower() != "position" or obj.dep_ != "dobj":
+        return False
+    if any(c.dep_ == "prt" for c in tok.children) or any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod", "prep") for c in obj.children
+    ):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _NEAR_PREPS for c in tok.children)
+
+
+def _subject_lemma(tok: Any, subj: Any) -> str:
+    """The subject's lemma; a relative pronoun's is its noun's ("journalists who entered")."""
+    if subj is None:
+        return ""
+    if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj.lemma_.lower() in ("group", "team", "party", "number"):  # "a group of reporters"
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subj = next((c for c in of.children if c.dep_ == "pobj"), subj) if of else subj
+    return str(subj.lemma_).lower()
+
+
+# who advances on a march, never on a front line ("protesters pushed towards the parliament")
+_CROWD_NOUNS = frozenset(
+    {"supporter", "protester", "demonstrator", "marcher", "crowd", "rioter", "mourner"}
+)
+_CROWD_INTERS = frozenset({5, 6, 7})  # rioters, protesters, civilians
+
+
+def _crowd_advance(subj: Any, info: ActorInfo | None) -> bool:
+    """The one who "pushed towards X" or "reached the outskirts of X" is a crowd, not a force."""
+    if subj is not None and subj.lemma_.lower() in _CROWD_NOUNS:
+        return True
+    return info is not None and info.inter in _CROWD_INTERS
+
+
 def _city_hit(
     obj: Any, info: ActorInfo | None, rule: TriggerRule, places: list[PlaceMention]
 ) -> bool:
@@ -1152,6 +1193,10 @@ def _event_claim(
         return None
     if rule.not_for and not _own_clause_lemmas(tok).isdisjoint(rule.not_for):
         return None  # "police arrested two suspected car thieves": a crime, no political event
+    if rule.not_subjects and _subject_lemma(tok, subj_tok) in rule.not_subjects:
+        return None  # "journalists who entered the town saw bodies": no one took it
+    if rule.family == "territory" and not noun_trigger and _posted_near(tok, obj_tok):
+        return None  # "soldiers took positions near the city hall": posted, nothing taken
     if (
         rule.family == "territory"
         and rule.kind != "withdrawal"  # "pulled its fighters out of the city"
@@ -1575,6 +1620,8 @@ def _event_claim(
         actor1_info = _arrester(ctx, span, tok, place_country or ctx.main_country)
     if scene and not _scene_act(ctx, tok, rule, actor1_info, actor2_info, antecedent):
         return None
+    if rule.family == "front" and _crowd_advance(subj_tok, actor1_info):
+        return None  # "supporters pushed towards the capital": a march, no front line
     if rule.requires_actor1_inter and (
         actor1_info is None or actor1_info.inter not in rule.requires_actor1_inter
     ):

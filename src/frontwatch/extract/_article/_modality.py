@@ -107,6 +107,8 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "rumours that the rebels had entered Homs", "unconfirmed reports that"
     if _refuted_account(tok, table.account_nouns, table.refuted_words):
         return "skip"  # "reports that the rebels had seized the airport were false"
+    if any(_unverified_account(a, table.account_nouns, table.verify_verbs) for a in tok.ancestors):
+        return "skip"  # "could not verify reports that soldiers had detained visitors"
     if table.accident_markers is not None and _finds(table.accident_markers, _clause_words(tok)):
         return "skip"  # "a depot exploded by accident": no one's act of violence
     if _weeks_before(tok):
@@ -357,6 +359,21 @@ def _called_untrue(noun: Any, nouns: frozenset[str], refuting: frozenset[str]) -
     words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
     words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "to be false"
     return any(w.lemma_.lower() in refuting or w.lower_ in refuting for w in words)
+
+
+def _unverified_account(noun: Any, nouns: frozenset[str], verify: frozenset[str]) -> bool:
+    """An account noun the object of a check its source says it could not make ("could not
+    verify reports that ...", "was unable to confirm claims that ...")."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() not in verify:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and (
+        verb.head.lower_ == "unable" or any(c.dep_ == "neg" for c in verb.head.children)
+    )
 
 
 def _clause_words(tok: Any) -> str:

@@ -198,6 +198,14 @@ def _scene_act(
     before = ctx.claims[scene_of] if scene_of is not None else None
     retold = before is None or not actor1 or before.actor1 in ("", actor1.name)
     if (
+        before is not None
+        and actor1 is None
+        and actor2 is not None
+        and rule.family == "clash"
+        and before.actor1 == actor2.name
+    ):
+        return False  # "both attackers were shot dead at the scene": the end of that attack
+    if (
         rule.family != "displacement"  # (residents telling how residents fled: witnesses)
         and rule.sub_event_type != "Arrests"  # (police tell the arrests they make: news)
         and speaker_info is not None
