@@ -176,7 +176,7 @@ def test_serve_answers_on_loopback(web_db: Path) -> None:
         assert meta["articles"] == 1
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # waits and closes both pipes
 
 
 def test_serve_without_a_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
