@@ -3,11 +3,11 @@ for these tests, not taken from any report)."""
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
 from frontwatch.actors import actor_table
+from frontwatch.extract._numbers import fatalities
 from frontwatch.geo import Gazetteer
 
 
@@ -40,3 +40,27 @@ def test_new_actor_rows_resolve(phrase: str, country: str, name: str) -> None:
 def test_tribal_fighters_outside_syria_are_not_syrian() -> None:
     info = actor_table().resolve("tribal fighters", "YE")
     assert info is None or info.name != "Arab Tribal Militias (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list of victims after one killing verb is added up
+        ("Armed men stormed the market, killing three villagers and a soldier, the mayor said.", 4),
+        ("The blast hit the checkpoint, killing two policemen and one civilian.", 3),
+        # a source's own update in the same sentence wins over its first figure
+        ("The ministry first reported seven dead and later raised the figure to eleven.", 11),
+        ("Officials first gave a toll of 12 and on Friday raised it to 30.", 30),
+        # "killed the five gunmen": the article before the number
+        ("Commandos killed the five gunmen inside the compound.", 5),
+        # one named person killed, no figure given
+        ("The opposition mayor Karim Osei was shot dead outside his home on Monday.", 1),
+        ("Yusuf Adamu, known as Baba, the commander of the group, was killed in the raid.", 1),
+        # a named person among a counted toll keeps the toll
+        ("Ten people were killed and the general Amadou Sall was killed too.", 10),
+        # no death named: no figure
+        ("The governor Ali Musa was arrested in the capital.", 0),
+    ],
+)
+def test_fatality_counting(sentence: str, expected: int) -> None:
+    assert fatalities(sentence)[0] == expected
