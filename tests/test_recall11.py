@@ -3,7 +3,6 @@ for these tests, not taken from any report)."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from frontwatch.actors import actor_table

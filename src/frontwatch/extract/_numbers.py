@@ -220,7 +220,9 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
         found.append((value + 1, basis, told))
     for m in _KILLED_LIST.finditer(text):
         try:
-            total = sum(_value("one" if g.lower() in ("a", "an") else g)[0] for g in m.group("a", "b"))
+            total = sum(
+                _value("one" if g.lower() in ("a", "an") else g)[0] for g in m.group("a", "b")
+            )
         except ValueError:
             continue
         told = text[m.start() : m.end()]
