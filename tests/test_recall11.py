@@ -3,11 +3,15 @@ for these tests, not taken from any report)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from frontwatch.actors import actor_table
+from frontwatch.extract._dates import find_dates
 from frontwatch.extract._numbers import fatalities
 from frontwatch.geo import Gazetteer
+from reading import claims_of
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +67,28 @@ def test_tribal_fighters_outside_syria_are_not_syrian() -> None:
 )
 def test_fatality_counting(sentence: str, expected: int) -> None:
     assert fatalities(sentence)[0] == expected
+
+
+def test_most_of_the_toll_in_a_town_places_the_killing(gaz: Gazetteer) -> None:
+    text = (
+        "Deadly day\n\nNAIROBI, July 9 (wire) - Police shot dead 12 people during marches on"
+        " Tuesday, most of them in Mombasa, a rights group said."
+    )
+    found = claims_of(text, gaz, date(2024, 7, 9), kinds=("event",))
+    assert [[p.name for p in c.places] for c in found] == [["Mombasa"]]
+    assert found[0].fatalities == 12
+
+
+def test_a_possessive_date_after_against_is_another_events_day(gaz: Gazetteer) -> None:
+    # "against last month's coup" dates the coup, not the march told on Wednesday
+    text = (
+        "Marches\n\nBAMAKO, Nov 17 (wire) - Thousands marched in Bamako on Wednesday against"
+        " last month's coup, witnesses said."
+    )
+    found = claims_of(text, gaz, date(2021, 11, 17), kinds=("event",))
+    assert [c.date for c in found] == [date(2021, 11, 17)]
+
+
+def test_a_possessive_date_as_subject_still_dates_the_event() -> None:
+    found = find_dates("Last week's attack killed 12 people.", date(2021, 11, 17))
+    assert [m.kind for m in found] == ["relative_week"]

@@ -988,6 +988,33 @@ def _partitive_whole(subj: Any) -> Any:
     return subj
 
 
+_MOST_OF = frozenset({"most", "many", "all", "majority", "bulk"})
+
+
+def _most_of_them_in(doc: Any, start: int) -> bool:
+    """A place told as where most of a toll fell: "..., most of them in X", "mostly in X"."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in (
+        "the",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ):
+        i -= 1  # "most of them in the capital"
+    if i < 1 or doc[i].lower_ != "in":
+        return False
+    if doc[i - 1].lower_ in ("mostly", "mainly", "largely"):
+        return True
+    return (
+        i >= 3
+        and doc[i - 1].lower_ == "them"
+        and doc[i - 2].lower_ == "of"
+        and doc[i - 3].lower_ in _MOST_OF
+    )
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -1279,6 +1306,11 @@ def _event_claim(
             t.i for x in hit for c in x.children if c.dep_ in ("relcl", "acl") for t in c.subtree
         }
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
+    if not event_places and rule.family in ("remote", "clash", "civilians", "protest"):
+        # "shot dead 15 people ..., most of them in Khartoum North": where most victims were
+        event_places = [
+            m for m in places if m.start not in origins and _most_of_them_in(doc, m.start)
+        ]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
         # the people hit were, told in a clause describing them
