@@ -92,3 +92,23 @@ def test_a_possessive_date_after_against_is_another_events_day(gaz: Gazetteer) -
 def test_a_possessive_date_as_subject_still_dates_the_event() -> None:
     found = find_dates("Last week's attack killed 12 people.", date(2021, 11, 17))
     assert [m.kind for m in found] == ["relative_week"]
+
+
+def test_fighting_told_by_residents_of_a_town_is_placed_there(gaz: Gazetteer) -> None:
+    text = (
+        "Front\n\nNAIROBI, May 3 (wire) - Residents of Kassala told reporters that heavy fighting"
+        " between the army and the RSF went on on Friday around the old barracks."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 3), kinds=("event",))
+    assert [(c.sub_event_type, [p.name for p in c.places]) for c in found] == [
+        ("Armed clash", ["Kassala"])
+    ]
+
+
+def test_what_residents_heard_is_not_placed_by_the_residents(gaz: Gazetteer) -> None:
+    text = (
+        "Night\n\nResidents of Kassala said they heard heavy gunfire on Friday night, but the"
+        " army gave no details."
+    )
+    found = claims_of(text, gaz, date(2024, 5, 3), kinds=("event",))
+    assert all([p.name for p in c.places] != ["Kassala"] for c in found)

@@ -1015,6 +1015,22 @@ def _most_of_them_in(doc: Any, start: int) -> bool:
     )
 
 
+_PERCEIVED = frozenset({"hear", "see", "feel", "witness"})
+
+
+def _tellers_town(root: Any) -> bool:
+    """A place told as the home of the locals who tell the event ("residents of X said")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "in"):
+        return False
+    locals_, speech = prep.head, prep.head.head
+    return (
+        locals_.lemma_.lower() in _LOCALS
+        and locals_.dep_ == "nsubj"
+        and speech.lemma_.lower() in triggers().speech_verbs
+    )
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -1310,6 +1326,16 @@ def _event_claim(
         # "shot dead 15 people ..., most of them in Khartoum North": where most victims were
         event_places = [
             m for m in places if m.start not in origins and _most_of_them_in(doc, m.start)
+        ]
+    if (
+        not event_places
+        and rule.family == "clash"
+        and not any(a.lemma_.lower() in _PERCEIVED for a in tok.ancestors)
+    ):
+        # "residents of Omdurman said fighting went on around the base": the tellers' town
+        # (not "residents said they heard explosions": what they heard is told elsewhere)
+        event_places = [
+            m for m in places if m.start not in origins and _tellers_town(doc[m.start : m.end].root)
         ]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
