@@ -112,3 +112,26 @@ def test_what_residents_heard_is_not_placed_by_the_residents(gaz: Gazetteer) -> 
     )
     found = claims_of(text, gaz, date(2024, 5, 3), kinds=("event",))
     assert all([p.name for p in c.places] != ["Kassala"] for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the military announced a state of emergency for six months.",
+        "The army proclaimed martial law on Monday.",
+    ],
+)
+def test_an_announced_emergency_is_a_strategic_development(gaz: Gazetteer, sentence: str) -> None:
+    text = f"Takeover\n\nCONAKRY, Sept 6 (wire) - {sentence}"
+    found = claims_of(text, gaz, date(2021, 9, 6), kinds=("event",))
+    assert [(c.sub_event_type, c.rule.split("/")[0]) for c in found] == [
+        ("Other", "emergency-announced")
+    ]
+
+
+def test_an_emergency_announced_for_later_is_no_event(gaz: Gazetteer) -> None:
+    text = (
+        "Plans\n\nCONAKRY, Sept 6 (wire) - The government announced that it would declare a"
+        " state of emergency next week."
+    )
+    assert claims_of(text, gaz, date(2021, 9, 6), kinds=("event",)) == []
