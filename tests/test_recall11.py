@@ -10,6 +10,7 @@ import pytest
 from frontwatch.actors import actor_table
 from frontwatch.extract._dates import find_dates
 from frontwatch.extract._numbers import fatalities
+from frontwatch.extract._tables import source_table
 from frontwatch.geo import Gazetteer
 from reading import claims_of
 
@@ -135,3 +136,24 @@ def test_an_emergency_announced_for_later_is_no_event(gaz: Gazetteer) -> None:
         " state of emergency next week."
     )
     assert claims_of(text, gaz, date(2021, 9, 6), kinds=("event",)) == []
+
+
+def test_the_monitor_is_the_monitor_named_before(gaz: Gazetteer) -> None:
+    text = (
+        "Idlib\n\nBEIRUT, March 3 (wire) - The Syrian Observatory for Human Rights said the"
+        " fighting had gone on for a week. On Sunday rebels took control of the town of"
+        " Saraqib, the monitor said."
+    )
+    found = claims_of(text, gaz, date(2020, 3, 3), kinds=("event",))
+    assert [[s.label for s in c.sources] for c in found] == [
+        ["Syrian Observatory for Human Rights"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [("army television Myawaddy", "Myawaddy TV"), ("MRTV", "Global New Light of Myanmar")],
+)
+def test_myanmar_state_outlets_are_told_apart(phrase: str, name: str) -> None:
+    ref = source_table().match(phrase)
+    assert ref is not None and ref.name == name
