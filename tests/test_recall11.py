@@ -157,3 +157,23 @@ def test_the_monitor_is_the_monitor_named_before(gaz: Gazetteer) -> None:
 def test_myanmar_state_outlets_are_told_apart(phrase: str, name: str) -> None:
     ref = source_table().match(phrase)
     assert ref is not None and ref.name == name
+
+
+def test_people_shot_by_the_police_during_protests_are_protesters(gaz: Gazetteer) -> None:
+    text = (
+        "Crackdown\n\nNAIROBI, July 9 (wire) - Police shot dead eight people during protests in"
+        " Nakuru on Tuesday, a rights group said."
+    )
+    found = claims_of(text, gaz, date(2024, 7, 9), kinds=("event",))
+    assert [(c.sub_event_type, c.actor1) for c in found] == [
+        ("Excessive force against protesters", "Protesters (Kenya)")
+    ]
+
+
+def test_people_shot_by_gunmen_during_protests_stay_civilians(gaz: Gazetteer) -> None:
+    text = (
+        "Attack\n\nNAIROBI, July 9 (wire) - Gunmen shot dead eight people during protests in"
+        " Nakuru on Tuesday, a rights group said."
+    )
+    found = claims_of(text, gaz, date(2024, 7, 9), kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Attack"]

@@ -1015,6 +1015,25 @@ def _most_of_them_in(doc: Any, start: int) -> bool:
     )
 
 
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "march", "rally", "sit-in"})
+
+
+def _killed_at_protests(
+    tok: Any, rule: TriggerRule, actor1: ActorInfo | None, actor2: ActorInfo | None
+) -> bool:
+    """A state force killing civilians "during protests" (the killing verb's own phrase)."""
+    if rule.name != "killing" or actor1 is None or actor1.inter != 1:
+        return False
+    if actor2 is None or actor2.inter != _CIVILIAN_INTER:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("during", "at")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in _PROTEST_NOUNS for p in c.children)
+        for c in tok.children
+    )
+
+
 _PERCEIVED = frozenset({"hear", "see", "feel", "witness"})
 
 
@@ -1624,6 +1643,9 @@ def _event_claim(
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
+    if _killed_at_protests(tok, rule, actor1_info, actor2_info):
+        # "security forces shot dead 15 people during protests": the people were protesters
+        actor2_info = _descriptor("protesters", place_country or ctx.main_country) or actor2_info
     kinds = _actor_kinds(subj_tok) | (set() if noun_trigger else _instrument_kinds(tok))
     coding = _coding(rule, kinds, actor1_info, actor2_info)
     event_type, sub_event_type, family = coding.event_type, coding.sub_event_type, coding.family
