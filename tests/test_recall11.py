@@ -62,6 +62,8 @@ def test_tribal_fighters_outside_syria_are_not_syrian() -> None:
         ("Yusuf Adamu, known as Baba, the commander of the group, was killed in the raid.", 1),
         # a named person among a counted toll keeps the toll
         ("Ten people were killed and the general Amadou Sall was killed too.", 10),
+        # a death told on ("confirmed that ... had been killed"): its toll comes from elsewhere
+        ("The group confirmed that its commander, Omar Diallo, had been killed.", 0),
         # no death named: no figure
         ("The governor Ali Musa was arrested in the capital.", 0),
     ],
@@ -177,3 +179,8 @@ def test_people_shot_by_gunmen_during_protests_stay_civilians(gaz: Gazetteer) ->
     )
     found = claims_of(text, gaz, date(2024, 7, 9), kinds=("event",))
     assert [c.sub_event_type for c in found] == ["Attack"]
+
+
+def test_french_troops_disperse_a_crowd_as_a_state_force() -> None:
+    info = actor_table().resolve("French soldiers", "BF")
+    assert info is not None and (info.name, info.inter) == ("Military Forces of France", 1)
