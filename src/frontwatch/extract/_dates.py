@@ -109,6 +109,8 @@ _RELATIVE = re.compile(
     r"(?P<wn>a|one|two|three) weeks? earlier)\b",
     re.I,
 )
+# a possessive relative date after one of these names another event's day
+_OTHER_EVENTS_DAY = re.compile(r"\b(?:against|after|since|following|over|about)\s+$", re.I)
 _LAST_WEEK_AFTER = re.compile(r"\s+last\s+week\b", re.I)
 _SINCE_START = re.compile(
     r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b", re.I
@@ -417,6 +419,10 @@ def _find_dates(text: str, published: date | None) -> list[DateMention]:
     for m in twin(_RELATIVE).finditer(scan) if gates.relative and gates.relative_word else ():
         if not free(m.start(), m.end()):
             continue
+        if _OTHER_EVENTS_DAY.search(scan, max(0, m.start() - 12), m.start()) and scan.startswith(
+            ("'s", "’s"), m.end()
+        ):
+            continue  # "protests against last month's coup": the day of another event
         word = m.group("word").lower()
         if published is None:
             add(DateMention(m.start(), m.end(), "point"))

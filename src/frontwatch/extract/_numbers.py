@@ -86,7 +86,8 @@ _ONE_VICTIM = (
 _FATAL = re.compile(
     rf"(?:(?:{_QUAL})?(?<!\bno )\b(?P<n>{_NUM}|{_VAGUE}){_VICTIMS}{_ASIDE}(?:\s+(?:of\s+)?\w+)?\s+{_DEATH})"
     rf"|(?:(?:kill(?:ing|ed|s)|eliminat(?:ing|ed|es)|liquidat(?:ing|ed|es)|sho(?:t|oting) dead)"
-    rf"\s+(?:{_QUAL})?"
+    rf"\s+(?:the\s+(?=(?:{_NUM})\s+(?:\w+\s+)?(?:{_VICTIM_NOUNS})\b))?"  # "killed the four gunmen"
+    rf"(?:{_QUAL})?"
     rf"(?P<n2>{_NUM}|{_VAGUE}))"
     rf"|(?:toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|stood at)\s+(?:{_QUAL})?(?P<n3>{_NUM}))"
     rf"|(?:(?P<n4>{_NUM})\s+(?:deaths|fatalities|dead\b))"
@@ -102,6 +103,25 @@ _FATAL = re.compile(
 # "killed a senior commander of X and two other people": the one named and the others
 _ONE_AND_OTHERS = re.compile(
     rf"kill(?:ing|ed|s)\s+an?\s+(?:[\w'’-]+\s+){{0,8}}?and\s+(?P<n>{_NUM})\s+others?\b", re.I
+)
+# "killing two journalists and a police officer": the victims of one list are added up
+_KILLED_LIST = re.compile(
+    rf"kill(?:ing|ed|s)\s+(?:{_QUAL})?(?P<a>{_NUM})\s+(?:[\w'’-]+\s+)?(?:{_VICTIM_NOUNS})"
+    rf"\s+and\s+(?P<b>{_NUM}|an?)\s+(?:[\w'’-]+\s+)?(?:{_VICTIM_NOUNS}|{_ONE_VICTIM})\b",
+    re.I,
+)
+# "first reported four dead and later raised the figure to six": a source's update of its own
+# count, told in one sentence, wins over its first figure
+_RAISED = re.compile(
+    rf"\b(?:raised|revised|updated|increased|put)\s+(?:it|the\s+(?:figure|toll|count|number|death toll))"
+    rf"\s+(?:up\s+)?to\s+(?:{_QUAL})?(?P<n>{_NUM})\b",
+    re.I,
+)
+# "the singer Abebe Kebede was shot dead": one named person (read only when no figure is given;
+# not "confirmed that its leader had been killed": a death told on, its toll given elsewhere)
+_NAMED_VICTIM = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w'’-]+)+(?:,[^,.;]{1,80}){0,3},?"
+    r"\s+was\s+(?:shot dead|killed|assassinated|shot and killed|stabbed to death)\b"
 )
 _COUNT = re.compile(
     r"(?P<n>\d[\d,]*|"
@@ -199,12 +219,40 @@ def fatalities(text: str) -> tuple[int, FatalitiesBasis, str]:
         told = text[m.start() : m.end()]
         found = [f for f in found if f[2] not in told]  # "killed a man" of the same
         found.append((value + 1, basis, told))
+    for m in _KILLED_LIST.finditer(text):
+        try:
+            total = sum(
+                _value("one" if g.lower() in ("a", "an") else g)[0] for g in m.group("a", "b")
+            )
+        except ValueError:
+            continue
+        told = text[m.start() : m.end()]
+        found = [f for f in found if f[2] not in told]  # "killing two journalists" of the same
+        found.append((total, "reported", told))
+    raised = _raised(text)
+    if raised is not None and found:
+        others = [f[2] for f in found if f[2].rstrip(", ") not in raised[2]]
+        return raised[0], "reported", ("other figures: " + "; ".join(others)) if others else ""
+    if not found and _NAMED_VICTIM.search(text) is not None:
+        return 1, "reported", ""
     if not found:
         return 0, "none", ""
     found.sort(key=lambda f: (f[1] != "reported", f[0]))
     best = min((f for f in found if f[1] == found[0][1]), key=lambda f: f[0])
     others = [f[2] for f in found if f is not best]
     return best[0], best[1], ("other figures: " + "; ".join(others)) if others else ""
+
+
+def _raised(text: str) -> tuple[int, FatalitiesBasis, str] | None:
+    """The figure a source raised its own count to in this sentence, if any."""
+    m = _RAISED.search(text)
+    if m is None:
+        return None
+    try:
+        value, basis = _value(m.group("n"))
+    except ValueError:
+        return None
+    return value, basis, text[m.start() : m.end()]
 
 
 # the nouns _COUNT ends with: each stands as a whole \w run (after a space, before \b)

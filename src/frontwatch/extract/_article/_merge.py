@@ -1055,6 +1055,68 @@ def _partitive_whole(subj: Any) -> Any:
     return subj
 
 
+_MOST_OF = frozenset({"most", "many", "all", "majority", "bulk"})
+
+
+def _most_of_them_in(doc: Any, start: int) -> bool:
+    """A place told as where most of a toll fell: "..., most of them in X", "mostly in X"."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in (
+        "the",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ):
+        i -= 1  # "most of them in the capital"
+    if i < 1 or doc[i].lower_ != "in":
+        return False
+    if doc[i - 1].lower_ in ("mostly", "mainly", "largely"):
+        return True
+    return (
+        i >= 3
+        and doc[i - 1].lower_ == "them"
+        and doc[i - 2].lower_ == "of"
+        and doc[i - 3].lower_ in _MOST_OF
+    )
+
+
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "march", "rally", "sit-in"})
+
+
+def _killed_at_protests(
+    tok: Any, rule: TriggerRule, actor1: ActorInfo | None, actor2: ActorInfo | None
+) -> bool:
+    """A state force killing civilians "during protests" (the killing verb's own phrase)."""
+    if rule.name != "killing" or actor1 is None or actor1.inter != 1:
+        return False
+    if actor2 is None or actor2.inter != _CIVILIAN_INTER:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("during", "at")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in _PROTEST_NOUNS for p in c.children)
+        for c in tok.children
+    )
+
+
+_PERCEIVED = frozenset({"hear", "see", "feel", "witness"})
+
+
+def _tellers_town(root: Any) -> bool:
+    """A place told as the home of the locals who tell the event ("residents of X said")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "in"):
+        return False
+    locals_, speech = prep.head, prep.head.head
+    return (
+        locals_.lemma_.lower() in _LOCALS
+        and locals_.dep_ == "nsubj"
+        and speech.lemma_.lower() in triggers().speech_verbs
+    )
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -1351,6 +1413,21 @@ def _event_claim(
             t.i for x in hit for c in x.children if c.dep_ in ("relcl", "acl") for t in c.subtree
         }
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
+    if not event_places and rule.family in ("remote", "clash", "civilians", "protest"):
+        # "shot dead 15 people ..., most of them in Khartoum North": where most victims were
+        event_places = [
+            m for m in places if m.start not in origins and _most_of_them_in(doc, m.start)
+        ]
+    if (
+        not event_places
+        and rule.family == "clash"
+        and not any(a.lemma_.lower() in _PERCEIVED for a in tok.ancestors)
+    ):
+        # "residents of Omdurman said fighting went on around the base": the tellers' town
+        # (not "residents said they heard explosions": what they heard is told elsewhere)
+        event_places = [
+            m for m in places if m.start not in origins and _tellers_town(doc[m.start : m.end].root)
+        ]
     if not event_places and not noun_trigger and rule.family in ("remote", "clash", "civilians"):
         # "dropped explosives on crowds of families who were waiting outside Maungdaw": where
         # the people hit were, told in a clause describing them
@@ -1643,6 +1720,9 @@ def _event_claim(
         actor1_info = _last_striker(
             ctx, place_country
         )  # "Hours later, a strike on a school killed 17"
+    if _killed_at_protests(tok, rule, actor1_info, actor2_info):
+        # "security forces shot dead 15 people during protests": the people were protesters
+        actor2_info = _descriptor("protesters", place_country or ctx.main_country) or actor2_info
     means = set() if noun_trigger else _instrument_kinds(tok)
     if rule.name == "shelling" and {"air", "artillery"} <= means:
         means.discard("air")  # "shelled 11 settlements using artillery, mortars and drones"

@@ -447,6 +447,10 @@ def _outlet_run_on(head: Any, end: int) -> SourceRef | None:
 _BACK_HEAD = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<head>[\w-]+(?:\s+[\w-]+)?)$", re.I)
 
 
+# a head word that names a kind of source, not a word of its name ("the monitor": SOHR)
+_STANCE_HEADS = {"monitor": "monitor", "watchdog": "monitor"}
+
+
 def _back_reference(ctx: _Ctx, phrase: str) -> SourceRef | None:
     """ "the president", "the Guards", "the same department", "the latter": a source named
     by a title or a word of its name, meaning the one the report named before (an earlier
@@ -464,6 +468,11 @@ def _back_reference(ctx: _Ctx, phrase: str) -> SourceRef | None:
     last = _stem(head.split()[-1])
     if len(last) < 4:
         return None
+    if last in _STANCE_HEADS:  # "the monitor said": the monitor the report named before
+        for sent in reversed(ctx.seen[-6:]):
+            for _, _, ref in reversed(source_table().named_spans(sent.span.text)):
+                if ref.stance == _STANCE_HEADS[last]:
+                    return ref
     for claim in reversed(ctx.claims):
         for ref in claim.sources:
             words = {_stem(w) for w in re.findall(r"[\w-]+", ref.name.lower())}
