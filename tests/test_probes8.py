@@ -217,3 +217,20 @@ def test_wounded_by_shrapnel_is_the_toll_of_the_strike_not_an_attack(gaz: Gazett
         gaz,
     )
     assert [c.sub_event_type for c in found] == ["Air/drone strike"], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Israeli troops raided Jenin in the northern West Bank on Sunday.", ("Janin", "PS")),
+        (
+            "Al-Shabaab fighters attacked an AMISOM base in Lower Shabelle on Sunday.",
+            ("Shabeele Hoose Region", "SO"),
+        ),
+    ],
+)
+def test_common_english_spellings_of_conflict_places(
+    text: str, where: tuple[str, str], gaz: Gazetteer
+) -> None:
+    found = events(text, gaz)
+    assert [(p.name, p.country) for c in found for p in c.places] == [where], seen(found)
