@@ -75,11 +75,7 @@ def _sides_version(ctx: _Ctx, tok: Any, claim: Claim) -> bool:
     is that party's statement, not a second event."""
     if claim.date is not None or claim.event_type not in _VIOLENT_TYPES:
         return False  # dated on its own: not (only) a version of what was told
-    speaker = _speech_subject(tok)
-    head = _speech_head(tok)
-    if speaker is None and head is not None and head.dep_ == "conj":
-        # "officials have given a toll of 19 and said ...": the subject the verbs share
-        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    speaker = _teller(tok)  # ("officials have given a toll of 19 and said ...")
     if speaker is None:
         return False
     subj = _subject(tok)
@@ -1422,10 +1418,7 @@ def _speakers_own_forces(tok: Any, ctx: _Ctx) -> ActorInfo | None:
         return None
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
         return None
-    speaker = _speech_subject(tok.head) if tok.head != tok else None
-    head = _speech_head(tok.head) if speaker is None and tok.head != tok else None
-    if head is not None and head.dep_ == "conj":  # "the group denied X and said its forces"
-        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    speaker = _teller(tok.head) if tok.head != tok else None
     if speaker is None:
         return None
     table, on = actor_table(), ctx.article.published
@@ -1803,6 +1796,24 @@ _CROWD_NOUNS = {"supporter", "supporters", "follower", "followers", "admirer", "
 def _speech_subject(tok: Any) -> Any:
     head = _speech_head(tok)
     return None if head is None else next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _conjunct_subject(verb: Any) -> Any:
+    """The subject a coordinated verb shares with the verb before it ("the group denied X and
+    said ..."), or None."""
+    if verb.dep_ != "conj":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def _teller(tok: Any) -> Any:
+    """Who says what `tok` tells: its speech verb's subject, or the subject that verb shares
+    with the one before it ("the group denied targeting civilians and said its forces ...")."""
+    speaker = _speech_subject(tok)
+    if speaker is None:
+        head = _speech_head(tok)
+        speaker = _conjunct_subject(head) if head is not None else None
+    return speaker
 
 
 _HIT_VERBS = {"strike", "hit", "target", "open", "fire", "bomb", "shell", "pound"}

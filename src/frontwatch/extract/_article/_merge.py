@@ -655,7 +655,7 @@ _TOLL_UPDATE = re.compile(
 )
 
 
-_WOUND_LEMMAS = frozenset({"injure", "wound", "hurt", "maim"})
+_WOUND_LEMMAS = frozenset(_DEATH_VERBS - {"kill", "die"})  # injure, wound, hurt, maim
 
 
 def _one_toll(found: list[tuple[Any, TriggerRule, str]], tok: Any) -> bool:

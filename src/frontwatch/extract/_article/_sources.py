@@ -8,7 +8,7 @@ from typing import Any
 
 from frontwatch.actors import ActorInfo, actor_table
 from frontwatch.extract._article._common import _PUBLISHER_WORDS, PUBLISHER, _Ctx
-from frontwatch.extract._article._events import _phrase, _span_text
+from frontwatch.extract._article._events import _conjunct_subject, _phrase, _span_text
 from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import (
     source_table,
@@ -53,8 +53,8 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
                 ][:1]
             if not subjects:
                 subjects = _stranded_speaker(head)
-            if not subjects and head.dep_ == "conj":  # "the RSF denied X and said its ..."
-                subjects = [c for c in head.head.children if c.dep_ == "nsubj"][:1]
+            if not subjects and (shared := _conjunct_subject(head)) is not None:
+                subjects = [shared]  # "the RSF denied X and said its ..."
             conjs = [c for c in subjects[0].children if c.dep_ == "conj"] if subjects else []
             if len(subjects) == 1 and conjs and not chain:
                 # "witnesses and an army source said": two sources side by side, not one
