@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from frontwatch.cli import app
 from frontwatch.geo import Gazetteer
+from frontwatch.geo.geoparse import Geoparser
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
 SEED_STEM = "000_c11a39ef1e7a73a7"
@@ -24,6 +25,12 @@ Invoke = Callable[..., Result]
 def gaz() -> Gazetteer:
     """The cached gazetteer index, loaded once for the whole run."""
     return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def parser(gaz: Gazetteer) -> Geoparser:
+    """The standalone geoparser, one per test module (the geocoding rule tests)."""
+    return Geoparser(gaz)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from datetime import date
 
 from frontwatch.geo import Gazetteer
+from frontwatch.geo.geoparse import Toponym
 from frontwatch.pipeline import claims_for
 from frontwatch.types import Article, Claim
 
@@ -30,3 +31,8 @@ def seen(found: list[Claim]) -> list[tuple[str, str, str, list[str], date | None
     return [
         (c.sub_event_type, c.actor1, c.actor2, [p.name for p in c.places], c.date) for c in found
     ]
+
+
+def by_text(tops: list[Toponym]) -> dict[str, Toponym]:
+    """The geoparser's mentions by their text."""
+    return {t.text: t for t in tops}

@@ -8,29 +8,21 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.geo import Gazetteer
-from frontwatch.geo.geoparse import Geoparser, Toponym
+from frontwatch.geo.geoparse import Geoparser
 from frontwatch.geo.relative import parse_relative
-
-
-@pytest.fixture(scope="module")
-def parser(gaz: Gazetteer) -> Geoparser:
-    return Geoparser(gaz)
-
-
-def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
-    return {t.text: t for t in tops}
+from reading import by_text
 
 
 def test_a_name_in_a_list_of_states_is_the_state(parser: Geoparser) -> None:
     text = "Cases were confirmed in Oregon, Utah, Washington and Wisconsin this week."
-    wa = _by_text(parser.parse(text))["Washington"]
+    wa = by_text(parser.parse(text))["Washington"]
     assert wa.feature_code == "ADM1" and wa.place.admin1 == "Washington"
     assert "in a list of admin1 names" in wa.why
 
 
 def test_a_name_in_a_list_of_cities_stays_the_city(parser: Geoparser) -> None:
     text = "The prince visited Chicago, Boston, Washington and Houston."
-    wa = _by_text(parser.parse(text))["Washington"]
+    wa = by_text(parser.parse(text))["Washington"]
     assert wa.feature_code == "PPLC"
 
 
@@ -52,7 +44,7 @@ def test_a_governor_names_the_state(parser: Geoparser) -> None:
 def test_congo_alone_is_the_country_whose_places_the_text_names(
     parser: Geoparser, text: str, cc: str
 ) -> None:
-    congo = _by_text(parser.parse(text))["Congo"]
+    congo = by_text(parser.parse(text))["Congo"]
     assert congo.place.country == cc and congo.feature_code == "PCLI"
 
 
@@ -64,14 +56,14 @@ def test_congo_alone_resolves_to_the_drc_and_the_republic_keeps_its_names(gaz: G
 
 def test_a_town_modifying_a_local_noun_is_a_place(parser: Geoparser) -> None:
     text = "Investigators traced the leak to the Pirbright laboratory in England."
-    tops = _by_text(parser.parse(text))
+    tops = by_text(parser.parse(text))
     assert "Pirbright" in tops and tops["Pirbright"].place.country == "GB"
 
 
 def test_a_town_tagged_person_after_a_preposition_is_a_place(parser: Geoparser) -> None:
     nlp_doc = parser.nlp("The road from Air Balloon to Cirencester will be closed tonight.")
     ents = {e.text: e.label_ for e in nlp_doc.ents}
-    tops = _by_text(parser.parse_doc(nlp_doc))
+    tops = by_text(parser.parse_doc(nlp_doc))
     assert "Cirencester" in tops and tops["Cirencester"].place.country == "GB", ents
 
 
@@ -88,24 +80,24 @@ def test_a_town_with_a_single_namesake_votes_for_its_country(parser: Geoparser) 
         "London police said a man was stabbed at a party on Sunday. "
         "He was taken to hospital in St. Thomas, where he died."
     )
-    tops = _by_text(parser.parse(text))
+    tops = by_text(parser.parse(text))
     assert tops["St. Thomas"].place.country == "CA"
     assert tops["London"].place.country == "CA" and tops["London"].place.admin1 == "Ontario"
 
 
 def test_a_region_name_is_no_alias_of_a_country(parser: Geoparser) -> None:
-    tops = _by_text(parser.parse("Ebola spread across Central Africa and Western Europe."))
+    tops = by_text(parser.parse("Ebola spread across Central Africa and Western Europe."))
     assert tops["Central Africa"].feature_code == "RGN" and not tops["Central Africa"].place.country
     assert tops["Western Europe"].feature_code == "RGN"
 
 
 def test_a_famous_town_beats_a_village_of_a_named_state(parser: Geoparser) -> None:
     # Boston, New York is a village of 8,000: the named state does not make it the Boston
-    boston = _by_text(parser.parse("The senator flew from New York to Boston on Monday."))
+    boston = by_text(parser.parse("The senator flew from New York to Boston on Monday."))
     assert boston["Boston"].place.admin1 == "Massachusetts"
 
 
 def test_commas_in_a_list_of_states_join_rather_than_qualify(parser: Geoparser) -> None:
     text = "Illnesses were reported in Utah, Washington, West Virginia and Wyoming."
-    wa = _by_text(parser.parse(text))["Washington"]
+    wa = by_text(parser.parse(text))["Washington"]
     assert wa.feature_code == "ADM1" and "qualified" not in wa.why

@@ -5,19 +5,8 @@ Sentences are our own; each test names the rule it checks.
 
 from __future__ import annotations
 
-import pytest
-
-from frontwatch.geo import Gazetteer
-from frontwatch.geo.geoparse import Geoparser, Toponym
-
-
-@pytest.fixture(scope="module")
-def parser(gaz: Gazetteer) -> Geoparser:
-    return Geoparser(gaz)
-
-
-def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
-    return {t.text: t for t in tops}
+from frontwatch.geo.geoparse import Geoparser
+from reading import by_text
 
 
 def test_a_village_under_a_world_city_name_does_not_take_it(parser: Geoparser) -> None:
@@ -27,16 +16,16 @@ def test_a_village_under_a_world_city_name_does_not_take_it(parser: Geoparser) -
         "Fans drove from Buffalo to Toronto for the game, the US team said.",
         "The US embassy in Ottawa said two Americans were held in Toronto.",
     ):
-        assert _by_text(parser.parse(text))["Toronto"].place.country == "CA", text
+        assert by_text(parser.parse(text))["Toronto"].place.country == "CA", text
 
 
 def test_a_named_province_keeps_its_village(parser: Geoparser) -> None:
-    got = _by_text(parser.parse("A fair opened in London, Kentucky on Saturday."))
+    got = by_text(parser.parse("A fair opened in London, Kentucky on Saturday."))
     assert (got["London"].place.country, got["London"].place.admin1) == ("US", "Kentucky")
 
 
 def test_names_joined_by_and_or_do_are_one_country_or_state(parser: Geoparser) -> None:
-    got = _by_text(
+    got = by_text(
         parser.parse(
             "He flew to Trinidad and Tobago last week. Farmers in Rio Grande do Sul lost crops."
         )
@@ -48,7 +37,7 @@ def test_names_joined_by_and_or_do_are_one_country_or_state(parser: Geoparser) -
 
 
 def test_a_dateline_spacy_runs_into_a_name_is_the_place(parser: Geoparser) -> None:
-    got = _by_text(parser.parse("SAN ANTONIO - Police in the city said two men were held."))
+    got = by_text(parser.parse("SAN ANTONIO - Police in the city said two men were held."))
     assert got["SAN ANTONIO"].place.country == "US"
     assert "SAN" not in got
 
@@ -58,23 +47,23 @@ def test_initials_at_a_sentence_start_are_no_dateline(parser: Geoparser) -> None
 
 
 def test_a_residence_after_an_age_is_a_place(parser: Geoparser) -> None:
-    got = _by_text(
+    got = by_text(
         parser.parse("The suspect, Paul Block Jr., 49, of Waterloo, was held by deputies in Iowa.")
     )
     assert got["Waterloo"].place.country == "US"
 
 
 def test_a_country_before_the_word_city_is_the_country(parser: Geoparser) -> None:
-    got = _by_text(parser.parse("Officials said that no U.S. city has such a policy."))
+    got = by_text(parser.parse("Officials said that no U.S. city has such a policy."))
     assert got["U.S."].feature_code == "PCLI"
 
 
 def test_a_capital_named_after_its_country_keeps_the_city_hint(parser: Geoparser) -> None:
-    got = _by_text(parser.parse("Flights landed in Kuwait city on Monday."))
+    got = by_text(parser.parse("Flights landed in Kuwait city on Monday."))
     assert got["Kuwait"].feature_code == "PPLC"
 
 
 def test_a_town_that_shares_a_country_alias_keeps_the_city_hint(parser: Geoparser) -> None:
     # "Uman" is also an alternate name of Oman; the Ukrainian town has 80,000 people
-    got = _by_text(parser.parse("Officials in Kyiv said a missile hit flats in the city of Uman."))
+    got = by_text(parser.parse("Officials in Kyiv said a missile hit flats in the city of Uman."))
     assert got["Uman"].place.country == "UA" and got["Uman"].feature_code != "PCLI"

@@ -7,21 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from frontwatch.geo import Gazetteer
-from frontwatch.geo.geoparse import Geoparser, Toponym
+from frontwatch.geo.geoparse import Geoparser
 from frontwatch.types import Place
-from reading import claims_of
-
-
-@pytest.fixture(scope="module")
-def parser(gaz: Gazetteer) -> Geoparser:
-    return Geoparser(gaz)
-
-
-def _by_text(tops: list[Toponym]) -> dict[str, Toponym]:
-    return {t.text: t for t in tops}
+from reading import by_text, claims_of
 
 
 def _places(text: str, gaz: Gazetteer) -> dict[str, Place]:
@@ -38,7 +27,7 @@ def test_a_dateline_in_capitals_does_not_name_a_country_for_its_own_town(
         "BENI - Gunmen attacked the central prison in Beni on Tuesday, the mayor said. "
         "Troops searched several districts of Beni on Wednesday, and the road to Butembo."
     )
-    got = _by_text(parser.parse(text))
+    got = by_text(parser.parse(text))
     assert (got["Beni"].place.country, got["Beni"].place.geo_precision) == ("CD", 1)
     assert got["BENI"].place.country == "CD"
 
@@ -50,7 +39,7 @@ def test_names_before_a_plural_region_noun_are_all_provinces(
         "Russia's defence ministry said air defences shot down 20 Ukrainian drones "
         "over the Bryansk and Kursk regions overnight."
     )
-    got = _by_text(parser.parse(text))
+    got = by_text(parser.parse(text))
     assert got["Bryansk"].feature_code == got["Kursk"].feature_code == "ADM1"
     places = _places(text, gaz)
     assert places["Bryansk"].feature == places["Kursk"].feature == "admin1"
@@ -64,7 +53,7 @@ def test_a_list_after_near_the_towns_of_is_near_in_every_name(
         "Armenia's defence ministry said Azerbaijani artillery shelled army posts "
         "near the towns of Jermuk, Goris and Vardenis on Tuesday."
     )
-    got = _by_text(parser.parse(text))
+    got = by_text(parser.parse(text))
     assert [got[n].place.relation for n in ("Jermuk", "Goris", "Vardenis")] == ["near"] * 3
     places = _places(text, gaz)
     assert [places[n].geo_precision for n in ("Jermuk", "Goris", "Vardenis")] == [2, 2, 2]
@@ -72,7 +61,7 @@ def test_a_list_after_near_the_towns_of_is_near_in_every_name(
 
 def test_a_list_in_a_town_is_not_near_it(parser: Geoparser) -> None:
     # the relation of the first name only carries over a plain list; "in" breaks it
-    got = _by_text(parser.parse("Shells fell near Goris and in Vardenis on Tuesday, Armenia said."))
+    got = by_text(parser.parse("Shells fell near Goris and in Vardenis on Tuesday, Armenia said."))
     assert got["Goris"].place.relation == "near"
     assert got["Vardenis"].place.relation == ""
 
@@ -108,10 +97,10 @@ def test_the_english_name_of_a_province_before_region_is_the_province(
         "Mali's army said on Sunday that UN peacekeepers had handed over their camp in Ber, "
         "in the Timbuktu region, to its troops."
     )
-    got = _by_text(parser.parse(text))
+    got = by_text(parser.parse(text))
     assert got["Timbuktu"].feature_code == "ADM1"
     assert list(_places(text, gaz)) == ["Ber"]
-    alone = _by_text(parser.parse("Rockets hit the airport in Timbuktu on Thursday."))
+    alone = by_text(parser.parse("Rockets hit the airport in Timbuktu on Thursday."))
     assert alone["Timbuktu"].place.feature == "city"
 
 
@@ -119,12 +108,12 @@ def test_a_town_name_joined_by_a_particle_is_one_town(parser: Geoparser, gaz: Ga
     text = (
         "Insurgents killed five Mozambican soldiers on Wednesday in an attack in Mocimboa da Praia."
     )
-    got = _by_text(parser.parse(text))
+    got = by_text(parser.parse(text))
     assert got["Mocimboa da Praia"].place.country == "MZ"
     assert "Praia" not in got
     assert [p.country for p in _places(text, gaz).values() if p.feature == "city"] == ["MZ"]
     # "and" still joins two towns only when the whole is a country or province
-    two = _by_text(parser.parse("Jets struck Aleppo and Idlib on Monday."))
+    two = by_text(parser.parse("Jets struck Aleppo and Idlib on Monday."))
     assert {"Aleppo", "Idlib"} <= set(two)
 
 
@@ -143,5 +132,5 @@ def test_a_town_naming_a_military_unit_is_not_the_place() -> None:
 
 def test_a_drone_flying_towards_a_town_is_near_it(parser: Geoparser) -> None:
     # the point of an interception "towards" a town is not given: near it, precision 2
-    got = _by_text(parser.parse("Saudi air defences downed a drone launched towards Abha."))
+    got = by_text(parser.parse("Saudi air defences downed a drone launched towards Abha."))
     assert (got["Abha"].place.relation, got["Abha"].place.geo_precision) == ("near", 2)
