@@ -43,6 +43,9 @@ FRESH6_GOLD = CORPUS / "fresh6.gold.yaml"
 # The fresh7 part: the eighth session's blind-written part, on the eight conflicts and fifteen others
 # (README.md, "The fresh7 part"), written and committed before frontwatch was run on it.
 FRESH7_GOLD = CORPUS / "fresh7.gold.yaml"
+# The fresh8 part: the ninth session's blind-written part, on the eight conflicts and twelve others
+# (README.md, "The fresh8 part"), written and committed before frontwatch was run on it.
+FRESH8_GOLD = CORPUS / "fresh8.gold.yaml"
 ALL_PARTS = [
     DEV_GOLD,
     HELDOUT_GOLD,
@@ -54,6 +57,7 @@ ALL_PARTS = [
     FRESH5_GOLD,
     FRESH6_GOLD,
     FRESH7_GOLD,
+    FRESH8_GOLD,
 ]
 CONFLICTS = {"syria", "ukraine", "sudan", "israel-gaza-lebanon", "sahel", "myanmar", "drc", "yemen"}
 # The dev part also holds `world/`: reports on conflicts beyond the eight (issue 5).
@@ -199,11 +203,11 @@ def test_corpus_gold_events_carry_every_scored_field(gold_path: Path) -> None:
 # The blind-written parts (fresh2: the third session's, blind: the fourth's, fresh3: the fifth's) are
 # checked for form alike: by folder name, each with its gold file.
 BLIND_WRITTEN = pytest.mark.parametrize(
-    "part", ["fresh2", "blind", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
+    "part", ["fresh2", "blind", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
 )
 # The parts that also hold the corpus's eight conflicts (fresh5 holds only others).
 BLIND_WRITTEN_WITH_THE_EIGHT = pytest.mark.parametrize(
-    "part", ["fresh2", "blind", "fresh3", "fresh4", "fresh6", "fresh7"]
+    "part", ["fresh2", "blind", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8"]
 )
 
 
