@@ -313,7 +313,8 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _attach_still_held(ctx, sent)
     _attach_blame(ctx, sent)
     if (
-        not found_triggers
+        # ("the number of dead is in the hundreds": a copula read for who holds a place)
+        all(tok.lemma_ == "be" and not _claims_of(ctx, sent) for tok, _, _ in found_triggers)
         and ctx.claims
         and not ctx.background
         and not _background_toll(ctx, sent, dates)
@@ -325,6 +326,17 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
         ctx.sentence_towns[sent.index] = [m.place for m in places if m.place.feature == "city"]
         if _towns_among_areas(sent, places):
             ctx.sentence_areas.add(sent.index)
+
+
+def _act_named(doc: Any, m: PlaceMention, tok: Any) -> bool:
+    """ "completed the capture of Vuhledar": the place of the act the trigger's own object
+    names (not "after the capture of Hama", a reference to an earlier one)."""
+    noun = doc[m.start : m.end].root.head.head
+    return noun.head == tok and noun.dep_ in ("dobj", "obj")
+
+
+def _claims_of(ctx: _Ctx, sent: Sentence) -> list[Claim]:
+    return [c for c in ctx.claims if c.sentence_index == sent.index]
 
 
 def _blast_venue(noun: Any) -> Any:
@@ -1117,6 +1129,17 @@ def _tellers_town(root: Any) -> bool:
     )
 
 
+_AREA_FEATURES = frozenset({"country", "admin1", "region"})
+
+
+def _within(place: Place, area: Place) -> bool:
+    """Whether a place lies in a country or province (same country, and same province when the
+    area is one)."""
+    if place.country != area.country:
+        return False
+    return area.feature != "admin1" or place.admin1 == area.admin1
+
+
 def _event_claim(
     ctx: _Ctx,
     sent: Sentence,
@@ -1389,11 +1412,17 @@ def _event_claim(
                 and m.start in {t.i for t in subj_tok.subtree}
             )
         )
-        and not _is_reference(doc[m.start : m.end].root)
+        and not (_is_reference(doc[m.start : m.end].root) and not _act_named(doc, m, tok))
         and not _not_the_scene(doc[m.start : m.end].root, m.place)
     ]
-    if not event_places and subj_tok is not None and actor1_info is not None:
+    if (
+        not event_places
+        and subj_tok is not None
+        and actor1_info is not None
+        and (subj_tok.head == tok or tok.tag_ != "VBG")
+    ):
         # "Police in Dhaka opened fire ...": where the actor is, when the clause names no place
+        # (not for "..., killing five", whose subject is the verb's before it)
         # ("the governor of Kursk region declared ...": an official's own area)
         preps = ("in", "of") if subj_tok.lemma_.lower() in _OFFICIALS | _LOCALS else ("in",)
         actor_at = {
@@ -1403,6 +1432,12 @@ def _event_claim(
             for t in c.subtree
         }
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
+    coarse = [m for m in event_places if m.place.feature in _AREA_FEATURES]
+    if coarse == event_places:
+        # "Police in Kenya opened fire on protesters who broke into parliament in Nairobi",
+        # "opened fire on residents who were digging trenches outside X, in the Y region": a
+        # country or province gives way to the town in it where the targets were, if told
+        event_places = []
     if not event_places and obj_tok is not None and actor2_info is not None:
         # "fired at protesters who marched in central Maputo": where the targets were
         # (or "at protesters marching in Nairobi", "a worker trying to cross ... near Tulkarem")
@@ -1413,6 +1448,8 @@ def _event_claim(
             t.i for x in hit for c in x.children if c.dep_ in ("relcl", "acl") for t in c.subtree
         }
         event_places = [m for m in places if m.start in target_at and m.start not in origins]
+        event_places = [m for m in event_places if all(_within(m.place, a.place) for a in coarse)]
+    event_places = event_places or coarse
     if not event_places and rule.family in ("remote", "clash", "civilians", "protest"):
         # "shot dead 15 people ..., most of them in Khartoum North": where most victims were
         event_places = [

@@ -486,6 +486,8 @@ def _promise_and_quote_statements(
             continue  # "ECOWAS, which had threatened to use force": background
         if any(c.dep_ == "auxpass" for c in tok.children):
             continue  # "civilians had been warned to stay away": the addressee, not a speaker
+        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl"):
+            continue  # "vowed to deal with anyone threatening security": who is meant
         if lemma in _PROMISE_VERBS and any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "dative")
             or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
@@ -504,7 +506,8 @@ def _promise_and_quote_statements(
     if quote and len(quote.group("q").split()) >= 2 and span.root.i not in (events or ()):
         root = span.root
         speaker = _speaker(root)
-        if speaker is not None and root.i not in done:
+        if speaker is not None and root.i not in done and not _relays(root):
+            # ("It is noted that ... the authorities spoke of 'some losses'": no one's words)
             done.add(root.i)
             claim = _statement(ctx, sent, root, "quoted")
             if not any(  # "said: 'We will enter El Obeid'": its intention is the statement

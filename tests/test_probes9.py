@@ -1,0 +1,128 @@
+"""Probes of the ninth session: reports written by us in the styles frontwatch reads (wire
+copy, translated summaries), each naming a rule that a first reading got wrong."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.geo import Gazetteer
+from frontwatch.types import Claim
+from reading import claims_of, seen
+
+DAY = date(2025, 1, 6)
+
+
+def read(text: str, gaz: Gazetteer, *kinds: str) -> list[Claim]:
+    return claims_of(text, gaz, DAY, kinds, "p9")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a police station in Bamako on Sunday.",
+        "Armed men stormed the gendarmerie training school in Bamako on Sunday.",
+        "Militants stormed the police academy in Peshawar on Sunday.",
+    ],
+)
+def test_storming_a_security_forces_site_is_a_clash(text: str, gaz: Gazetteer) -> None:
+    found = read(text, gaz, "event")
+    assert [c.sub_event_type for c in found] == ["Armed clash"], seen(found)
+
+
+def test_storming_a_school_to_abduct_stays_an_abduction(gaz: Gazetteer) -> None:
+    found = read("Gunmen stormed a school in Kaduna on Sunday, abducting 30 pupils.", gaz, "event")
+    assert [c.sub_event_type for c in found] == ["Abduction/forced disappearance"], seen(found)
+
+
+def test_a_transitional_government_is_the_reports_country(gaz: Gazetteer) -> None:
+    found = read(
+        "BAMAKO, Jan 6 (wire) - Mali's transitional government promised on Sunday that those "
+        "behind the attack would be punished.",
+        gaz,
+        "statement",
+    )
+    assert [c.actor1 for c in found] == ["Government of Mali"], seen(found)
+
+
+def test_an_impersonal_frame_around_a_quoted_phrase_is_nobodys_statement(gaz: Gazetteer) -> None:
+    found = read(
+        "Gunmen attacked a checkpoint near Gao on Sunday. It is noted that, according to "
+        'security sources, ten people were killed, while officials spoke only of "some losses".',
+        gaz,
+        "statement",
+    )
+    assert all(not c.statement.startswith("It") for c in found), [c.statement for c in found]
+
+
+def test_the_actors_country_gives_way_to_the_town_where_the_targets_were(
+    gaz: Gazetteer,
+) -> None:
+    found = read(
+        "NAIROBI, Jan 6 (wire) - Police in Kenya opened fire on protesters who broke into the "
+        "parliament compound in Nairobi on Sunday, killing at least five people, rights "
+        "groups said.",
+        gaz,
+        "event",
+    )
+    assert [([p.name for p in c.places], c.fatalities) for c in found] == [(["Nairobi"], 5)], seen(
+        found
+    )
+
+
+def test_a_province_beside_the_scene_gives_way_to_the_town_outside_which_targets_were(
+    gaz: Gazetteer,
+) -> None:
+    found = read(
+        "On Saturday jihadists opened fire on residents who were digging trenches on the "
+        "outskirts of Barsalogho, in the Centre-Nord region of Burkina Faso.",
+        gaz,
+        "event",
+    )
+    assert [[p.name for p in c.places] for c in found] == [["Barsalogho"]], seen(found)
+
+
+def test_who_a_vow_is_about_makes_no_second_statement(gaz: Gazetteer) -> None:
+    found = read(
+        "President William Ruto vowed on Sunday to deal firmly with anyone threatening "
+        "security in Kenya.",
+        gaz,
+        "statement",
+    )
+    assert len(found) == 1, [c.statement for c in found]
+
+
+@pytest.mark.parametrize(
+    ("toll", "expected"),
+    [
+        ("The number of dead, the sources say, is in the hundreds.", 100),
+        ("The death toll is in the hundreds.", 100),
+        ("The number of dead is 52.", 52),
+    ],
+)
+def test_a_copular_toll_goes_to_the_event_told(toll: str, expected: int, gaz: Gazetteer) -> None:
+    found = read(f"Jihadists killed residents in Barsalogho on Saturday. {toll}", gaz, "event")
+    assert [c.fatalities for c in found] == [expected], seen(found)
+
+
+def test_completing_a_capture_is_the_capture_at_its_place(gaz: Gazetteer) -> None:
+    found = read(
+        "KYIV, Jan 6 (wire) - Russian forces completed the capture of Ugledar in Ukraine's "
+        "Donetsk region on Sunday, Moscow said.",
+        gaz,
+        "event",
+    )
+    assert [(c.event_type, [p.name for p in c.places]) for c in found] == [
+        ("Battles", ["Vuhledar"])
+    ], seen(found)
+
+
+def test_after_the_capture_of_a_town_is_no_place_of_a_new_act(gaz: Gazetteer) -> None:
+    found = read(
+        "KYIV, Jan 6 (wire) - After the capture of Ugledar in Ukraine's Donetsk region, "
+        "Russian forces attacked Pokrovsk on Sunday, Moscow said.",
+        gaz,
+        "event",
+    )
+    assert [[p.name for p in c.places] for c in found] == [["Pokrovsk"]], seen(found)
