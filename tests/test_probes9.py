@@ -126,3 +126,32 @@ def test_after_the_capture_of_a_town_is_no_place_of_a_new_act(gaz: Gazetteer) ->
         "event",
     )
     assert [[p.name for p in c.places] for c in found] == [["Pokrovsk"]], seen(found)
+
+
+def test_looters_ransacking_warehouses_is_looting_by_rioters(gaz: Gazetteer) -> None:
+    found = read(
+        "Rebels entered Bukavu on Sunday. Looters ransacked aid warehouses and several shops "
+        "in the night before the rebels arrived.",
+        gaz,
+        "event",
+    )
+    looting = [c for c in found if c.event_type == "Strategic developments"]
+    assert [(c.sub_event_type, c.actor1) for c in looting] == [
+        ("Looting/property destruction", "Rioters (Democratic Republic of Congo)")
+    ], seen(found)
+
+
+def test_a_mob_looting_is_still_mob_violence(gaz: Gazetteer) -> None:
+    found = read("An angry mob looted shops in Bukavu on Saturday.", gaz, "event")
+    assert [c.sub_event_type for c in found] == ["Mob violence"], seen(found)
+
+
+def test_a_worth_noting_frame_leaves_the_warning_to_who_warned(gaz: Gazetteer) -> None:
+    found = read(
+        "The interior ministry announced the deployment on Sunday. It is worth noting that "
+        "Israel earlier warned it would not allow threats to the Druze community.",
+        gaz,
+        "statement",
+    )
+    warning = [c for c in found if "warned" in c.statement]
+    assert [c.actor1 for c in warning] == ["Government of Israel"], [c.statement for c in found]

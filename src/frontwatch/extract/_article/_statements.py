@@ -410,6 +410,10 @@ def _relays(verb: Any) -> bool:
     """ "The agency clarifies that the peacekeepers said ...", "It is noted that the governor
     said ...": a frame that relays another speaker's words holds none of its own."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        # "It is worth noting that Israel warned ...": the frame's "it" is on the copula
+        frame = verb.head.head
+        return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in frame.children)
     if subj is None:
         return False
     if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
