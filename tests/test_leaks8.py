@@ -78,3 +78,23 @@ def test_reports_an_army_will_investigate_are_no_event(gaz: Gazetteer) -> None:
 def test_allegations_police_are_probing_are_no_event(gaz: Gazetteer) -> None:
     text = "Police are probing allegations that officers beat detainees in Lagos."
     assert _events(text, gaz) == []
+
+
+def test_a_dated_act_a_future_threat_follows_stays_an_event(gaz: Gazetteer) -> None:
+    text = (
+        "The militia warned that it would strike again, hours after its fighters shelled"
+        " Beni on Friday."
+    )
+    found = claims_of(text, gaz, DAY, kinds=("event",))
+    assert [c.sub_event_type for c in found] == ["Shelling/artillery/missile attack"], seen(found)
+    assert found[0].date == date(2024, 5, 3)
+
+
+def test_an_undated_time_clause_of_a_future_act_is_still_no_event(gaz: Gazetteer) -> None:
+    text = "Soldiers would storm the town of Beni once the civilians had fled."
+    assert _events(text, gaz) == []
+
+
+def test_a_denied_act_in_a_time_clause_stays_denied(gaz: Gazetteer) -> None:
+    text = "The army denied that soldiers shot protesters as they fled the town of Gulu."
+    assert _events(text, gaz) == []

@@ -495,7 +495,19 @@ def _condition_of_a_future_act(tok: Any, modals: frozenset[str]) -> bool:
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
     ):
         return False
+    if _finite_past(tok) and _on_a_weekday(tok):
+        return False  # "would strike again, hours after its fighters shelled Sderot on Sunday"
     return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.head.children)
+
+
+def _on_a_weekday(verb: Any) -> bool:
+    """ "shelled Sderot on Sunday": a verb dated by a day of this week."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(_weekday(g) for g in c.children if g.dep_ == "pobj")
+        for c in verb.children
+    )
 
 
 # marks of a clause that tells a done act the main clause answers ("vowed revenge after a
