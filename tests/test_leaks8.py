@@ -98,3 +98,10 @@ def test_an_undated_time_clause_of_a_future_act_is_still_no_event(gaz: Gazetteer
 def test_a_denied_act_in_a_time_clause_stays_denied(gaz: Gazetteer) -> None:
     text = "The army denied that soldiers shot protesters as they fled the town of Gulu."
     assert _events(text, gaz) == []
+
+
+def test_a_community_leaders_call_is_a_statement(gaz: Gazetteer) -> None:
+    text = "A tribal elder called on the clans to take up arms against the militia in Kismayo."
+    found = claims_of(text, gaz, DAY)
+    assert [c.kind for c in found] == ["statement"], seen(found)
+    assert "take up arms" in found[0].statement
