@@ -69,6 +69,7 @@ class Triggers:
     account_nouns: frozenset[str] = frozenset()
     refuted_words: frozenset[str] = frozenset()
     verify_verbs: frozenset[str] = frozenset()
+    inquiry_verbs: frozenset[str] = frozenset()
     accident_markers: re.Pattern[str] | None = None
     long_spans: frozenset[str] = frozenset()
     memory_verbs: frozenset[str] = frozenset()
@@ -240,6 +241,7 @@ def triggers() -> Triggers:
         account_nouns=frozenset(mod.get("account_nouns", [])),
         refuted_words=frozenset(mod.get("refuted_words", [])),
         verify_verbs=frozenset(mod.get("verify_verbs", [])),
+        inquiry_verbs=frozenset(mod.get("inquiry_verbs", [])),
         accident_markers=_markers(mod.get("accident_markers", [])),
         long_spans=frozenset(mod.get("long_spans", [])),
         memory_verbs=frozenset(mod.get("memory_verbs", [])),

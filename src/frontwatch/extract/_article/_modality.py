@@ -109,26 +109,34 @@ def _modality(tok: Any, span: Any) -> str:
         return "skip"  # "reports that the rebels had seized the airport were false"
     if any(_unverified_account(a, table.account_nouns, table.verify_verbs) for a in tok.ancestors):
         return "skip"  # "could not verify reports that soldiers had detained visitors"
+    if any(_inquired_account(a, table.account_nouns, table.inquiry_verbs) for a in tok.ancestors):
+        return "skip"  # "would investigate reports that its soldiers had shot a journalist"
     if table.accident_markers is not None and _finds(table.accident_markers, _clause_words(tok)):
         return "skip"  # "a depot exploded by accident": no one's act of violence
     if _weeks_before(tok):
         return "skip"  # "the strike came weeks after Russian forces captured Avdiivka"
     if _over_a_long_span(tok, table.long_spans):
         return "skip"  # "jihadists have killed thousands over the past decade": a long course
-    node = tok
+    node, told = tok, False
     for _ in range(6):
         head = node.head
         if head == node:
             break
-        if _intent_noun(head):
+        # "vowed revenge after a drone strike killed four": the strike is told, no vow's content
+        told = told or _told_fact(node)
+        if not told and _intent_noun(head):
             return "intended"
         lemma = head.lemma_.lower()
-        if node.dep_ == "xcomp" and _attempt_made(head):
+        if not told and node.dep_ == "xcomp" and _attempt_made(head):
             return "attempted"  # "Russian troops attempted to storm Krynky on Wednesday"
         if node.dep_ == "conj" and _finite_fact(node) and lemma in table.intent_verbs:
             node = head  # "tried to attack ... but were repelled": the repelling was told
             continue
-        if node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and lemma in table.intent_verbs:
+        if (
+            not told
+            and node.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj")
+            and lemma in table.intent_verbs
+        ):
             return (
                 "threatened"
                 if lemma in ("threaten", "warn")
@@ -136,7 +144,7 @@ def _modality(tok: Any, span: Any) -> str:
                 if lemma in ("promise", "pledge")
                 else "intended"
             )
-        if node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
+        if not told and node.dep_ == "dobj" and lemma in _PLANNING_VERBS:
             return "intended"  # "is preparing provocations with the use of chemical weapons"
         if node.dep_ == "xcomp" and lemma in ("decline", "refuse"):
             return "skip"  # "declined to confirm that its troops had withdrawn", "refused to leave"
@@ -144,8 +152,10 @@ def _modality(tok: Any, span: Any) -> str:
             return "skip"  # "recalled how Russian forces had stormed his position": memory
         if lemma in table.deny_verbs and node.dep_ != "conj":
             return "skip"  # ("rejected the account and said Russia had struck": not denied)
-        if node.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children
+        if (
+            not told
+            and node.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ in table.modal_auxiliaries for c in head.children)
         ):
             return "intended"  # "his men would begin handing the city over"
         if (
@@ -376,6 +386,14 @@ def _unverified_account(noun: Any, nouns: frozenset[str], verify: frozenset[str]
     )
 
 
+def _inquired_account(noun: Any, nouns: frozenset[str], inquiry: frozenset[str]) -> bool:
+    """An account noun the object of an inquiry ("investigate reports that ...", "is probing
+    allegations that ..."): what it tells is not yet checked."""
+    return (
+        noun.dep_ == "dobj" and noun.lemma_.lower() in nouns and noun.head.lemma_.lower() in inquiry
+    )
+
+
 def _clause_words(tok: Any) -> str:
     """The words of a trigger's own clause: its subtree (a noun's: its verb's)."""
     noun_subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
@@ -423,9 +441,11 @@ def _hearsay(word: Any, rumour_words: frozenset[str]) -> bool:
         return True
     return any(
         c.lemma_.lower() in rumour_words
+        or c.dep_ == "nsubj"
+        and any(g.dep_ == "amod" and g.lemma_.lower() in rumour_words for g in c.children)
         for c in word.children
         if c.dep_ == "amod" or (c.dep_ == "nsubj" and word.pos_ in ("VERB", "AUX"))
-    )
+    )  # ("unconfirmed reports said ...": the speech verb's subject is hearsay)
 
 
 _LONG_GAPS = {"week", "month", "year", "decade"}
@@ -475,4 +495,46 @@ def _condition_of_a_future_act(tok: Any, modals: frozenset[str]) -> bool:
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
     ):
         return False
+    if _finite_past(tok) and _on_a_weekday(tok):
+        return False  # "would strike again, hours after its fighters shelled Sderot on Sunday"
     return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.head.children)
+
+
+def _on_a_weekday(verb: Any) -> bool:
+    """ "shelled Sderot on Sunday": a verb dated by a day of this week."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(_weekday(g) for g in c.children if g.dep_ == "pobj")
+        for c in verb.children
+    )
+
+
+# marks of a clause that tells a done act the main clause answers ("vowed revenge after a
+# drone strike killed four", "called for calm when police shot two protesters")
+_FACT_MARKS = frozenset({"after", "when", "as", "since", "because"})
+
+
+def _finite_past(verb: Any) -> bool:
+    """A past tense told as done: "killed", "had killed", "were killed"."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN"
+        and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were")
+            for c in verb.children
+        )
+    )
+
+
+def _told_fact(node: Any) -> bool:
+    """A clause in the past that a threat, a vow, a call or a denial over it takes as given:
+    a time or cause clause ("threatened to retaliate after aircraft bombed a house") or a
+    relative clause ("pledged to hunt down the gunmen who abducted 30 students on Thursday").
+    What the words over it say does not reach it ("if Israel bombed Beirut" is no fact)."""
+    if node.dep_ == "advcl":
+        return _finite_past(node) and any(
+            c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in node.children
+        )
+    return node.dep_ == "relcl" and _finite_past(node)

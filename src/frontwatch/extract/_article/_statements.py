@@ -538,6 +538,8 @@ _SPOKESPEOPLE = {
     "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
     "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir", "opposition",
     "peacekeeper",
+    # leaders who speak for a community or a house ("a tribal sheikh called on the tribes")
+    "sheikh", "elder", "cleric", "imam", "chairman", "chairwoman", "lawmaker", "senator",
 }  # fmt: skip
 
 
