@@ -78,7 +78,8 @@ WEIGHTS: dict[str, float] = {
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
     "pair": 0.6,  # a close contender with a close contender of another name beside it
     "pair_km": 30.0,
-    "smaller_province": 0.5,  # a province beside a namesake province of twice its people
+    "smaller_province": 0.5,
+    "seat_town": 10_000,  # people: a town a province bearing its name is named after  # a province beside a namesake province of twice its people
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -509,12 +510,51 @@ def _alias_rule(
     areas = any(c.feature != "city" for c in owners)
     biggest = max(c.population for c in owners)
     pen = WEIGHTS["alias_only"]
+    seat = _seat_of_named_area([c for _, c, _ in rows], spelled, city_suffix)
     out = []
     for r, c, why in rows:
-        if not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
+        if c is seat:
+            r, why = r + WEIGHTS["primary_name"], [*why, "its province bears its name"]
+        elif not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
             r, why = r + pen, [*why, "only an alternate name"]
         out.append((r, c, why))
     return out
+
+
+def _seat_of_named_area(
+    cands: Sequence[Candidate], spelled: str, city_suffix: bool = False
+) -> Candidate | None:
+    """The town an area is named after: the spelling is an alternate name of a town of
+    10,000+ and, with a kind word, the own name of a province or district of the same
+    country ("Jenin" of Janin beside Jenin Governorate, "Kharkiv" beside Kharkiv Oblast).
+    Such a spelling is the town's usual English name, not a stray alias: the biggest such
+    town of that country counts as bearing it as its own name."""
+    if any(c.feature == "country" and c.method == "exact" for c in cands):
+        return None  # "Mexico" is the country, not its capital beside the State of Mexico
+    own = _core(spelled)
+    seats = {
+        c.country
+        for c in cands
+        if c.feature in ("admin1", "admin2")
+        and c.method == "exact"
+        and split_hint(c.name)[1]
+        and _core(c.name) == own
+    }
+    if not seats:
+        return None
+    towns = [
+        c
+        for c in cands
+        if c.feature == "city"
+        and c.country in seats
+        and c.population >= WEIGHTS["seat_town"]
+        and not _primary(c, spelled, city_suffix)
+    ]
+    if not towns:
+        return None
+    best = max(towns, key=lambda c: c.population)
+    rivals = [c for c in cands if c.feature == "city" and c.country == best.country]
+    return best if best.population >= max(c.population for c in rivals) else None
 
 
 def _small_area_beside_city(c: Candidate, own: str, cands: Sequence[Candidate]) -> bool:
