@@ -39,3 +39,42 @@ def test_a_country_name_is_no_seat_of_a_province(parser: Geoparser) -> None:
     # the State of Mexico bears the name too, but "Mexico" is the country, not its capital
     got = by_text(parser.parse("Exports from Mexico rose in March."))
     assert got["Mexico"].feature_code == "PCLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        (
+            "Farm workers in the Salinas Valley fell ill, California officials said.",
+            "Salinas Valley",
+            "US",
+            "California",
+        ),
+        (
+            "Taliban fighters took over much of Swat Valley in 2009, Pakistani officials said.",
+            "Swat Valley",
+            "PK",
+            "",
+        ),
+    ],
+)
+def test_a_valley_the_gazetteer_lacks_sits_by_its_namesake_town(
+    parser: Geoparser, text: str, name: str, country: str, admin1: str
+) -> None:
+    # no entry for the valley: it is reported beside the town or district it is named
+    # after (ranked by the text like any mention), unresolved, at precision 2
+    got = by_text(parser.parse(text))[name]
+    assert got.place.country == country
+    assert not admin1 or got.place.admin1 == admin1
+    assert got.place.lat is not None
+    assert got.place.geo_precision == 2
+    assert got.place.method == "unresolved"
+    assert not got.resolved
+    assert "named after" in got.why
+
+
+def test_a_feature_named_after_no_town_stays_an_area_guess(parser: Geoparser) -> None:
+    # "Waiheke" is no town of the gazetteer: the island keeps the text's best area
+    got = by_text(parser.parse("A ferry sank off Waiheke Island near Auckland."))
+    assert got["Waiheke Island"].place.geo_precision == 3
+    assert "named after" not in got["Waiheke Island"].why
