@@ -78,3 +78,24 @@ def test_a_feature_named_after_no_town_stays_an_area_guess(parser: Geoparser) ->
     got = by_text(parser.parse("A ferry sank off Waiheke Island near Auckland."))
     assert got["Waiheke Island"].place.geo_precision == 3
     assert "named after" not in got["Waiheke Island"].why
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The tour played arenas in New Jersey and New York last winter.", "New York"),
+        ("Tech firms left coastal states such as California or Washington.", "Washington"),
+    ],
+)
+def test_a_name_paired_with_a_province_is_the_province(
+    parser: Geoparser, text: str, name: str
+) -> None:
+    # joined by "and" / "or" to a name that can only be a state, the state, not its city
+    got = by_text(parser.parse(text))
+    assert got[name].feature_code == "ADM1"
+
+
+def test_a_province_with_a_big_city_of_its_name_does_not_pair(parser: Geoparser) -> None:
+    # Donetsk is also a city of 900,000: "Kharkiv and Donetsk" may be two cities
+    got = by_text(parser.parse("Missiles hit Kharkiv and Donetsk overnight."))
+    assert got["Kharkiv"].feature_code.startswith("PPL")

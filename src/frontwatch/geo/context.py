@@ -79,6 +79,7 @@ WEIGHTS: dict[str, float] = {
     "pair": 0.6,  # a close contender with a close contender of another name beside it
     "pair_km": 30.0,
     "smaller_province": 0.5,
+    "pair_margin": 1.0,  # a province ahead of its towns by this much pairs as a province
     "seat_town": 10_000,  # people: a town a province bearing its name is named after  # a province beside a namesake province of twice its people
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
@@ -640,6 +641,7 @@ def rank_mentions(
         if alone:
             again[(m.text, m.hint)] = (m.cands, rows)
     scored = _list_kinds(text, mentions, scored)
+    scored = _pair_kinds(text, mentions, scored)
     scored = _shared_country_names(mentions, scored)
     scored = _pair_closeness(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
@@ -733,6 +735,68 @@ def _list_kinds(
             new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
             out[k] = new
     return out
+
+
+_PAIR_SEP = re.compile(r"^\s*(?:and|or|&)\s*$")
+
+
+def _pair_kinds(
+    text: str,
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Two names joined by "and" / "or" where one can only be a province: the other, when
+    it is also a province of that country, is the province ("New Jersey and New York",
+    "states such as California or Washington"), not the city of its name."""
+    out = list(scored)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.source == "demonym" or b.source == "demonym":
+            continue
+        if not _PAIR_SEP.match(text[a.end : b.start]):
+            continue
+        for this, other in ((k, k + 1), (k + 1, k)):
+            area = _only_province(mentions[other], scored[other])
+            if area is not None and not mentions[this].hint:
+                out[this] = _kind_bonus(out[this], area, mentions[other].text)
+    return out
+
+
+def _only_province(m: _Mention, rows: list[tuple[float, Candidate, list[str]]]) -> Candidate | None:
+    """The winner when it is a province under its own name, clearly ahead of any town of
+    that name (California the state, not the Maryland town), and no city of 100,000+ of
+    its country bears the name (Donetsk, the oblast or its city: "Kharkiv and Donetsk"
+    may be two cities)."""
+    if not rows or rows[0][1].feature != "admin1" or rows[0][1].method != "exact":
+        return None
+    cc = rows[0][1].country
+    if any(
+        c.feature == "city" and c.country == cc and c.population >= WEIGHTS["rival_city"]
+        for c in m.cands
+    ):
+        return None
+    towns = [r for r, c, _ in rows if c.feature == "city"]
+    if towns and rows[0][0] - max(towns) < WEIGHTS["pair_margin"]:
+        return None
+    return rows[0][1]
+
+
+def _kind_bonus(
+    rows: list[tuple[float, Candidate, list[str]]], area: Candidate, beside: str
+) -> list[tuple[float, Candidate, list[str]]]:
+    if not rows or rows[0][1].feature == "admin1":
+        return rows
+    if not any(c.feature == "admin1" and c.country == area.country for _, c, _ in rows):
+        return rows
+    bonus = WEIGHTS["list_kind"]
+    new = [
+        (r + bonus, c, [*why, f"paired with the province {beside}"])
+        if c.feature == "admin1" and c.country == area.country and c.method == "exact"
+        else (r, c, why)
+        for r, c, why in rows
+    ]
+    new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+    return new
 
 
 def _shared_country_names(
