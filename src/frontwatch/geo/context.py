@@ -78,7 +78,9 @@ WEIGHTS: dict[str, float] = {
     "unknown_people_share": 0.5,  # of the country bonus a town without a count keeps
     "pair": 0.6,  # a close contender with a close contender of another name beside it
     "pair_km": 30.0,
-    "smaller_province": 0.5,  # a province beside a namesake province of twice its people
+    "smaller_province": 0.5,
+    "pair_margin": 1.0,  # a province ahead of its towns by this much pairs as a province
+    "seat_town": 10_000,  # people: a town a province bearing its name is named after  # a province beside a namesake province of twice its people
 }
 KEEP = 5  # ranked candidates kept per mention (for --explain)
 _COMPATIBLE = {("admin1", "admin2"), ("admin1", "region"), ("admin2", "admin1")}
@@ -509,12 +511,51 @@ def _alias_rule(
     areas = any(c.feature != "city" for c in owners)
     biggest = max(c.population for c in owners)
     pen = WEIGHTS["alias_only"]
+    seat = _seat_of_named_area([c for _, c, _ in rows], spelled, city_suffix)
     out = []
     for r, c, why in rows:
-        if not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
+        if c is seat:
+            r, why = r + WEIGHTS["primary_name"], [*why, "its province bears its name"]
+        elif not _primary(c, spelled, city_suffix) and (areas or biggest >= c.population):
             r, why = r + pen, [*why, "only an alternate name"]
         out.append((r, c, why))
     return out
+
+
+def _seat_of_named_area(
+    cands: Sequence[Candidate], spelled: str, city_suffix: bool = False
+) -> Candidate | None:
+    """The town an area is named after: the spelling is an alternate name of a town of
+    10,000+ and, with a kind word, the own name of a province or district of the same
+    country ("Jenin" of Janin beside Jenin Governorate, "Kharkiv" beside Kharkiv Oblast).
+    Such a spelling is the town's usual English name, not a stray alias: the biggest such
+    town of that country counts as bearing it as its own name."""
+    if any(c.feature == "country" and c.method == "exact" for c in cands):
+        return None  # "Mexico" is the country, not its capital beside the State of Mexico
+    own = _core(spelled)
+    seats = {
+        c.country
+        for c in cands
+        if c.feature in ("admin1", "admin2")
+        and c.method == "exact"
+        and split_hint(c.name)[1]
+        and _core(c.name) == own
+    }
+    if not seats:
+        return None
+    towns = [
+        c
+        for c in cands
+        if c.feature == "city"
+        and c.country in seats
+        and c.population >= WEIGHTS["seat_town"]
+        and not _primary(c, spelled, city_suffix)
+    ]
+    if not towns:
+        return None
+    best = max(towns, key=lambda c: c.population)
+    rivals = [c for c in cands if c.feature == "city" and c.country == best.country]
+    return best if best.population >= max(c.population for c in rivals) else None
 
 
 def _small_area_beside_city(c: Candidate, own: str, cands: Sequence[Candidate]) -> bool:
@@ -600,6 +641,7 @@ def rank_mentions(
         if alone:
             again[(m.text, m.hint)] = (m.cands, rows)
     scored = _list_kinds(text, mentions, scored)
+    scored = _pair_kinds(text, mentions, scored)
     scored = _shared_country_names(mentions, scored)
     scored = _pair_closeness(mentions, scored)
     # two passes: the places that clearly win on their own, then also those that won by
@@ -693,6 +735,68 @@ def _list_kinds(
             new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
             out[k] = new
     return out
+
+
+_PAIR_SEP = re.compile(r"^\s*(?:and|or|&)\s*$")
+
+
+def _pair_kinds(
+    text: str,
+    mentions: Sequence[_Mention],
+    scored: list[list[tuple[float, Candidate, list[str]]]],
+) -> list[list[tuple[float, Candidate, list[str]]]]:
+    """Two names joined by "and" / "or" where one can only be a province: the other, when
+    it is also a province of that country, is the province ("New Jersey and New York",
+    "states such as California or Washington"), not the city of its name."""
+    out = list(scored)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.source == "demonym" or b.source == "demonym":
+            continue
+        if not _PAIR_SEP.match(text[a.end : b.start]):
+            continue
+        for this, other in ((k, k + 1), (k + 1, k)):
+            area = _only_province(mentions[other], scored[other])
+            if area is not None and not mentions[this].hint:
+                out[this] = _kind_bonus(out[this], area, mentions[other].text)
+    return out
+
+
+def _only_province(m: _Mention, rows: list[tuple[float, Candidate, list[str]]]) -> Candidate | None:
+    """The winner when it is a province under its own name, clearly ahead of any town of
+    that name (California the state, not the Maryland town), and no city of 100,000+ of
+    its country bears the name (Donetsk, the oblast or its city: "Kharkiv and Donetsk"
+    may be two cities)."""
+    if not rows or rows[0][1].feature != "admin1" or rows[0][1].method != "exact":
+        return None
+    cc = rows[0][1].country
+    if any(
+        c.feature == "city" and c.country == cc and c.population >= WEIGHTS["rival_city"]
+        for c in m.cands
+    ):
+        return None
+    towns = [r for r, c, _ in rows if c.feature == "city"]
+    if towns and rows[0][0] - max(towns) < WEIGHTS["pair_margin"]:
+        return None
+    return rows[0][1]
+
+
+def _kind_bonus(
+    rows: list[tuple[float, Candidate, list[str]]], area: Candidate, beside: str
+) -> list[tuple[float, Candidate, list[str]]]:
+    if not rows or rows[0][1].feature == "admin1":
+        return rows
+    if not any(c.feature == "admin1" and c.country == area.country for _, c, _ in rows):
+        return rows
+    bonus = WEIGHTS["list_kind"]
+    new = [
+        (r + bonus, c, [*why, f"paired with the province {beside}"])
+        if c.feature == "admin1" and c.country == area.country and c.method == "exact"
+        else (r, c, why)
+        for r, c, why in rows
+    ]
+    new.sort(key=lambda t: (-t[0], -t[1].population, t[1].idx))
+    return new
 
 
 def _shared_country_names(

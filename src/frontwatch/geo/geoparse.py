@@ -150,6 +150,14 @@ class _Mention:
     hint: str = ""
     cands: list[Candidate] = field(default_factory=list)
     rel: RelativeInfo | None = None
+    namesake: str = ""  # the town a feature the gazetteer lacks is named after
+
+
+# a natural feature named after a town: "Swat Valley", "Mahim Bay", "Lake Taal"
+_NAMED_FEATURE = re.compile(
+    r"^(?:(?P<a>[A-Z][\w'-]*(?: [A-Z][\w'-]*)?) (?:Valley|Bay|Lake|Island|River|Gorge|Delta)"
+    r"|Lake (?P<b>[A-Z][\w'-]*(?: [A-Z][\w'-]*)?))$"
+)
 
 
 def _token_range(doc: Any, m: _Mention) -> tuple[int, int]:
@@ -1405,6 +1413,8 @@ class Geoparser:
                 m.cands = [gaz.country_candidate(cc)] if country is not None else []
             else:
                 m.cands = self._cands(m.text, m.hint)
+                if not m.cands:
+                    m.cands = self._namesake_town(m)
         ctx = DocContext.build(gaz, text, mentions)
         self._fuzzy_last(mentions, ctx)
         ranked = rank_mentions(gaz, text, mentions, ctx)
@@ -1422,6 +1432,27 @@ class Geoparser:
                 area = None
             out.append(self._toponym(text, m, cands, why, ctx, town, area))
         return out
+
+    def _namesake_town(self, m: _Mention) -> list[Candidate]:
+        """ "Swat Valley", "Mahim Bay", "Lake Taal": a valley, bay, lake, island or river the
+        gazetteer lacks, named like a town or district it has: that town's candidates (ranked
+        by the text as any), the feature reported beside it (precision 2, unresolved)."""
+        got = _NAMED_FEATURE.match(m.text)
+        if got is None:
+            return []
+        core = got.group("a") or got.group("b")
+        if len(core) < 4 or not core[:1].isupper():
+            return []
+        cands = [
+            c
+            for c in self._cands(core)
+            if c.method == "exact"
+            and (c.feature == "admin2" or (c.feature == "city" and c.population >= 1_000))
+            and c.lat is not None
+        ]
+        if cands:
+            m.namesake = core
+        return cands
 
     def _fuzzy_last(self, mentions: Sequence[_Mention], ctx: DocContext) -> None:
         """Last resort for a name no index knows: rapidfuzz within the text's countries."""
@@ -1496,6 +1527,17 @@ class Geoparser:
             reason = "not in the gazetteer; best area: " + (area.name if area else "none")
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         best = cands[0]
+        if m.namesake:
+            place = replace(
+                gaz.to_place(best, m.text),
+                name=m.text,
+                geonameid=None,
+                geo_precision=2,
+                method="unresolved",
+                score=0.0,
+            )
+            reason = f"not in the gazetteer; named after {best.name}: {why}"
+            return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         place = gaz.to_place(best, m.text)
         rel = m.rel or relative_context(text, m.start, m.end)
         if rel.is_relative:
