@@ -2277,7 +2277,9 @@ def _destination_tokens(tok: Any) -> set[int]:
     out: set[int] = set()
     # "6,000 residents fled, most of them to Saint-Marc": the share's own preposition too
     shares = [t for t in tok.sent if t.i > tok.i and t.lower_ in _SHARE_WORDS]
-    for child in [*tok.children, *(c for t in shares for c in t.children)]:
+    # "fled the town towards Mueda": the parser hangs the way they went on the place they left
+    left = [c for c in tok.children if c.dep_ == "dobj"]
+    for child in [*tok.children, *(c for t in [*shares, *left] for c in t.children)]:
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "into", "in"):
             sub = {t.i for t in child.subtree}
             words = {t.lower_ for t in child.subtree}
