@@ -72,3 +72,31 @@ def test_arrests_at_a_protest_told_after_it_stay_part_of_it(gaz: Gazetteer) -> N
     )
     found = claims_of(text, gaz, PUB, kinds=("event",))
     assert [c.sub_event_type for c in found] == ["Protest with intervention"], seen(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The raid came three weeks after gunmen killed 21 villagers and burned their homes"
+            " in Tillaberi on February 20.",
+            "Tillaberi",
+        ),
+        (
+            "The ambush came two months after militants blew up a bridge near Mopti on the"
+            " night of January 29.",
+            "Mopti",
+        ),
+    ],
+)
+def test_an_earlier_attack_told_with_its_calendar_date_is_an_event(
+    gaz: Gazetteer, text: str, place: str
+) -> None:
+    """ "N weeks after X did Y on <date>": dated background is an event of its own."""
+    found = claims_of(text, gaz, date(2024, 3, 9), kinds=("event",))
+    assert any(place in [p.name for p in c.places] for c in found), seen(found)
+
+
+def test_an_earlier_capture_recalled_without_a_date_stays_background(gaz: Gazetteer) -> None:
+    text = "The offensive came three weeks after the rebels captured Goma."
+    assert claims_of(text, gaz, date(2024, 3, 9), kinds=("event",)) == []
