@@ -100,3 +100,25 @@ def test_an_earlier_attack_told_with_its_calendar_date_is_an_event(
 def test_an_earlier_capture_recalled_without_a_date_stays_background(gaz: Gazetteer) -> None:
     text = "The offensive came three weeks after the rebels captured Goma."
     assert claims_of(text, gaz, date(2024, 3, 9), kinds=("event",)) == []
+
+
+def test_a_dated_precedent_told_after_this_weeks_news_is_still_an_event(gaz: Gazetteer) -> None:
+    """The report's news first, then "it came three weeks after ... on <day>": the earlier
+    attack, with its own day and place, is coded on that day."""
+    text = (
+        "Gunmen killed 40 villagers in Tillaberi on Saturday, the governor said. The raid came"
+        " three weeks after jihadists killed 12 herders and burned their huts in Diffa on"
+        " February 15."
+    )
+    found = claims_of(text, gaz, date(2024, 3, 4), kinds=("event",))
+    dated = [c for c in found if "Diffa" in [p.name for p in c.places]]
+    assert dated and dated[0].date == date(2024, 2, 15), seen(found)
+
+
+def test_a_dated_recall_without_the_came_after_frame_stays_background(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed 40 villagers in Tillaberi on Saturday, the governor said. Jihadists had"
+        " seized Diffa on February 1."
+    )
+    found = claims_of(text, gaz, date(2024, 3, 4), kinds=("event",))
+    assert all("Diffa" not in [p.name for p in c.places] for c in found), seen(found)

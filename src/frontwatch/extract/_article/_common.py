@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from frontwatch.actors import ActorInfo
-from frontwatch.extract._dates import DateMention
+from frontwatch.extract._dates import MONTH_WORDS, DateMention
 from frontwatch.extract._places import (
     ArticlePlaces,
     PlaceMention,
@@ -265,12 +265,6 @@ _BACKGROUND_MARKS = {"after", "before", "since", "because", "until"}
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade"}
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
 def _own_calendar_date(verb: Any) -> bool:
     """ "The raid came three weeks after gunmen killed 34 people in X on December 12": the
     earlier happening is told with a calendar date of its own, so it is an event (dated
@@ -279,9 +273,20 @@ def _own_calendar_date(verb: Any) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "on"
-        and any(t.lower_.rstrip(".") in _MONTHS and t.pos_ == "PROPN" for t in c.subtree)
+        and any(t.lower_.rstrip(".") in MONTH_WORDS and t.pos_ == "PROPN" for t in c.subtree)
         for v in verbs
         for c in v.children
+    )
+
+
+def _dated_precedent(tok: Any) -> bool:
+    """ "The raid came three weeks after gunmen killed 34 in X on Dec. 12": the happening the
+    news followed, told with its calendar day (the verb itself or the first of its conjuncts)."""
+    verb = tok.head if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else tok
+    return (
+        _background_mark(verb)
+        and any(c.dep_ in ("npadvmod", "mark") for c in verb.children)
+        and _own_calendar_date(verb)
     )
 
 

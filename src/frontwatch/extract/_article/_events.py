@@ -21,6 +21,7 @@ from frontwatch.extract._article._common import (
     _WITNESS_VERBS,
     _background_mark,
     _Ctx,
+    _dated_precedent,
 )
 from frontwatch.extract._article._context import _country_code
 from frontwatch.extract._article._dating import _relative_days
@@ -138,6 +139,7 @@ def _is_history(
         and basis == "explicit"
         and _older_than_the_news(ctx, d)
         and not _STORY_EARLIER.match(span.text)
+        and not (tok is not None and _dated_precedent(tok))
     ):
         return True  # "Rebels seized Bangassou on January 3" after this week's news: background
         # ("Earlier, on October 16, troops entered Kirkuk": the story's own earlier step)
