@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from frontwatch.actors import ActorInfo
-from frontwatch.extract._dates import DateMention
+from frontwatch.extract._dates import MONTH_WORDS, DateMention
 from frontwatch.extract._places import (
     ArticlePlaces,
     PlaceMention,
@@ -265,6 +265,31 @@ _BACKGROUND_MARKS = {"after", "before", "since", "because", "until"}
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade"}
 
 
+def _own_calendar_date(verb: Any) -> bool:
+    """ "The raid came three weeks after gunmen killed 34 people in X on December 12": the
+    earlier happening is told with a calendar date of its own, so it is an event (dated
+    background), not a vague recall ("three weeks after it captured Goma")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(t.lower_.rstrip(".") in MONTH_WORDS and t.pos_ == "PROPN" for t in c.subtree)
+        for v in verbs
+        for c in v.children
+    )
+
+
+def _dated_precedent(tok: Any) -> bool:
+    """ "The raid came three weeks after gunmen killed 34 in X on Dec. 12": the happening the
+    news followed, told with its calendar day (the verb itself or the first of its conjuncts)."""
+    verb = tok.head if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else tok
+    return (
+        _background_mark(verb)
+        and any(c.dep_ in ("npadvmod", "mark") for c in verb.children)
+        and _own_calendar_date(verb)
+    )
+
+
 def _background_mark(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
 
@@ -283,12 +308,16 @@ def _background(tok: Any) -> bool:
             return (
                 True  # "has hit 800 targets since mid-March": a running total, not "since Thursday"
             )
-    if _background_mark(tok) and any(
-        t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
+    if (
+        _background_mark(tok)
+        and any(
+            t.lower_ in _TIME_UNITS for c in tok.children if c.dep_ == "mark" for t in c.subtree
+        )
+        and not _own_calendar_date(tok)
     ):
         return True
     if any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in tok.children):
-        return _background_mark(tok)
+        return _background_mark(tok) and not _own_calendar_date(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _TIME_UNITS:
         return True

@@ -21,6 +21,7 @@ from frontwatch.extract._article._common import (
     _WITNESS_VERBS,
     _background_mark,
     _Ctx,
+    _dated_precedent,
 )
 from frontwatch.extract._article._context import _country_code
 from frontwatch.extract._article._dating import _relative_days
@@ -138,6 +139,7 @@ def _is_history(
         and basis == "explicit"
         and _older_than_the_news(ctx, d)
         and not _STORY_EARLIER.match(span.text)
+        and not (tok is not None and _dated_precedent(tok))
     ):
         return True  # "Rebels seized Bangassou on January 3" after this week's news: background
         # ("Earlier, on October 16, troops entered Kirkuk": the story's own earlier step)
@@ -2277,7 +2279,9 @@ def _destination_tokens(tok: Any) -> set[int]:
     out: set[int] = set()
     # "6,000 residents fled, most of them to Saint-Marc": the share's own preposition too
     shares = [t for t in tok.sent if t.i > tok.i and t.lower_ in _SHARE_WORDS]
-    for child in [*tok.children, *(c for t in shares for c in t.children)]:
+    # "fled the town towards Mueda": the parser hangs the way they went on the place they left
+    left = [c for c in tok.children if c.dep_ == "dobj"]
+    for child in [*tok.children, *(c for t in [*shares, *left] for c in t.children)]:
         if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward", "into", "in"):
             sub = {t.i for t in child.subtree}
             words = {t.lower_ for t in child.subtree}

@@ -2108,6 +2108,8 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
                 # "a mob lynched a woman ... police detained the two men who were with her":
                 # a later arrest after a lynching is of the crowd's suspects, news of its own
                 continue
+            if riot and other.sub_event_type == "Arrests" and _arrest_of_its_own(other, protest):
+                continue
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
@@ -2206,6 +2208,18 @@ def _police_of(claim: Claim) -> str:
     country = next((p.country for p in claim.places if p.country), "")
     info = actor_table().resolve("police", country, claim.date) if country else None
     return info.name if info is not None and info.inter == 1 else ""
+
+
+def _arrest_of_its_own(arrest: Claim, riot: Claim) -> bool:
+    """ "In the capital police fired tear gas at crowds. On Tuesday the police arrested the
+    opposition leader and 34 others in Addis Ababa": an arrest told in a sentence of its own,
+    with its own day and place (not the riot's scene), is news of its own."""
+    return (
+        arrest.sentence_index > riot.sentence_index
+        and arrest.date_basis == "explicit"
+        and "/scene" not in arrest.rule
+        and riot.date_basis != "explicit"
+    )
 
 
 def _same_place_day(a: Claim, b: Claim) -> bool:
