@@ -1104,6 +1104,28 @@ def _killed_at_protests(
 _PERCEIVED = frozenset({"hear", "see", "feel", "witness"})
 
 
+def _fronted_place(subj: Any, verb: Any) -> set[int]:
+    """ "In Goma soldiers shot two protesters": the parser hangs the town on the subject
+    ("Goma soldiers") and leaves the sentence's opening "In" without its object; the town is
+    where the act happened."""
+    doc = subj.doc
+    out: set[int] = set()
+    for c in subj.children:
+        if c.dep_ not in ("compound", "nmod") or c.i == 0 or c.i > subj.i:
+            continue
+        first = min(t.i for t in c.subtree)
+        prep = doc[first - 1] if first > 0 else None
+        if (
+            prep is not None
+            and prep.dep_ == "prep"
+            and prep.lower_ in ("in", "at")
+            and prep.head.i == verb.i
+            and not any(g.dep_ == "pobj" for g in prep.children)
+        ):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
 def _tellers_town(root: Any) -> bool:
     """A place told as the home of the locals who tell the event ("residents of X said")."""
     prep = root.head
@@ -1402,6 +1424,7 @@ def _event_claim(
             if c.dep_ == "prep" and c.lower_ in preps
             for t in c.subtree
         }
+        actor_at |= _fronted_place(subj_tok, tok)  # "In Goma soldiers fired ..." (misparsed)
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
     if not event_places and obj_tok is not None and actor2_info is not None:
         # "fired at protesters who marched in central Maputo": where the targets were
