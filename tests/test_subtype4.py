@@ -88,3 +88,19 @@ def test_fire_kept_from_spreading_is_no_protest(gaz: Gazetteer) -> None:
         "st4",
     )
     assert not found, seen(found)
+
+
+def test_a_second_bomb_is_another_event(gaz: Gazetteer) -> None:
+    found = claims_of(
+        "A truck packed with explosives blew up at a busy crossroads in Mogadishu on Saturday, "
+        "killing at least 80 people, police said. An hour later a second car bomb went off in "
+        "another district of Mogadishu, killing three people.",
+        gaz,
+        PUBLISHED,
+        ("event",),
+        "st4",
+    )
+    assert [(c.sub_event_type, c.fatalities) for c in found] == [
+        ("Remote explosive/landmine/IED", 80),
+        ("Remote explosive/landmine/IED", 3),
+    ], seen(found)

@@ -2254,8 +2254,28 @@ def _family(c: Claim) -> str:
     return c.sub_event_type
 
 
+_ANOTHER_ONE = re.compile(
+    r"\b(?:a second|a third|another|a further)\s+(?:\w+\s+)?"
+    r"(?:bomb|blast|explosion|strike|attack|bomber|drone|missile|rocket|raid|ambush)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_another(a: Claim, b: Claim) -> bool:
+    """ "Two hours later a second car bomb exploded in the Madina district": a later sentence
+    that counts its blast as another one tells a second event, not the first again."""
+    return bool(
+        a.sentence_index != b.sentence_index
+        and b.evidence
+        and _ANOTHER_ONE.search(b.evidence[0].text)
+        and not _ANOTHER_ONE.search(a.evidence[0].text if a.evidence else "")
+    )
+
+
 def _same_happening(a: Claim, b: Claim) -> bool:
     if _family(a) != _family(b) or a.kind != b.kind:
+        return False
+    if _told_as_another(a, b):
         return False
     if _family(a) == "Change to group/activity" and a.trigger.lower() != b.trigger.lower():
         return False  # "dissolved the militia ... also replaced the army chief": two decisions
