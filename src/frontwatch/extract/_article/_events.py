@@ -1582,6 +1582,7 @@ def _event_of(tok: Any) -> Any:
 
 
 _DISPERSE_VERBS = {"disperse", "break", "scatter", "push", "drive", "clear", "repel", "contain"}
+_DISPERSE_VERBS |= {"stop", "prevent", "block", "keep", "hold"}  # "to stop marchers reaching"
 _CROWD_WORDS = {
     "protest",
     "protests",

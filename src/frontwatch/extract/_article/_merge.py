@@ -1116,6 +1116,28 @@ def _killed_at_protests(
 _PERCEIVED = frozenset({"hear", "see", "feel", "witness"})
 
 
+def _fronted_place(subj: Any, verb: Any) -> set[int]:
+    """ "In Goma soldiers shot two protesters": the parser hangs the town on the subject
+    ("Goma soldiers") and leaves the sentence's opening "In" without its object; the town is
+    where the act happened."""
+    doc = subj.doc
+    out: set[int] = set()
+    for c in subj.children:
+        if c.dep_ not in ("compound", "nmod") or c.i == 0 or c.i > subj.i:
+            continue
+        first = min(t.i for t in c.subtree)
+        prep = doc[first - 1] if first > 0 else None
+        if (
+            prep is not None
+            and prep.dep_ == "prep"
+            and prep.lower_ in ("in", "at")
+            and prep.head.i == verb.i
+            and not any(g.dep_ == "pobj" for g in prep.children)
+        ):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
 def _tellers_town(root: Any) -> bool:
     """A place told as the home of the locals who tell the event ("residents of X said")."""
     prep = root.head
@@ -1431,6 +1453,7 @@ def _event_claim(
             if c.dep_ == "prep" and c.lower_ in preps
             for t in c.subtree
         }
+        actor_at |= _fronted_place(subj_tok, tok)  # "In Goma soldiers fired ..." (misparsed)
         event_places = [m for m in places if m.start in actor_at and m.start not in origins]
     coarse = [m for m in event_places if m.place.feature in _AREA_FEATURES]
     if coarse == event_places:
@@ -2282,8 +2305,28 @@ def _family(c: Claim) -> str:
     return c.sub_event_type
 
 
+_ANOTHER_ONE = re.compile(
+    r"\b(?:a second|a third|another|a further)\s+(?:\w+\s+)?"
+    r"(?:bomb|blast|explosion|strike|attack|bomber|drone|missile|rocket|raid|ambush)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_another(a: Claim, b: Claim) -> bool:
+    """ "Two hours later a second car bomb exploded in the Madina district": a later sentence
+    that counts its blast as another one tells a second event, not the first again."""
+    return bool(
+        a.sentence_index != b.sentence_index
+        and b.evidence
+        and _ANOTHER_ONE.search(b.evidence[0].text)
+        and not _ANOTHER_ONE.search(a.evidence[0].text if a.evidence else "")
+    )
+
+
 def _same_happening(a: Claim, b: Claim) -> bool:
     if _family(a) != _family(b) or a.kind != b.kind:
+        return False
+    if _told_as_another(a, b):
         return False
     if _family(a) == "Change to group/activity" and a.trigger.lower() != b.trigger.lower():
         return False  # "dissolved the militia ... also replaced the army chief": two decisions
