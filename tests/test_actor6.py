@@ -1,0 +1,79 @@
+"""Actors and sources, sixth round: general rules and table rows (our own wording).
+
+Each case is one short report we wrote and the actors a coder gives its event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.geo import Gazetteer
+from reading import claims_of, seen
+
+_PUB = date(2024, 5, 15)
+
+
+def _events(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
+    found = claims_of(text, gaz, _PUB, ("event",), "a6")
+    return [(c.sub_event_type, c.actor1, c.actor2) for c in found]
+
+
+def test_a_coup_detaining_the_president_hits_the_government(gaz: Gazetteer) -> None:
+    """ "soldiers detained President X and Prime Minister Y": Government of X is actor2."""
+    found = _events(
+        "On Tuesday soldiers detained President Mahamadou Issoufou and Prime Minister Brigi "
+        "Rafini at the president's residence in Niamey.",
+        gaz,
+    )
+    assert found == [("Arrests", "Military Forces of Niger", "Government of Niger")], found
+
+
+def test_the_head_of_state_can_come_second_in_the_list(gaz: Gazetteer) -> None:
+    """ "detained State Counsellor X, President Y and other leaders": the president is a
+    conjunct of the first name and still makes the government the target."""
+    found = _events(
+        "In the early hours of Monday the military detained State Counsellor Ama Kyi, "
+        "President Win Lat and other leaders of the ruling party in Naypyitaw.",
+        gaz,
+    )
+    assert found and found[0][2] == "Government of Myanmar", found
+
+
+def test_a_former_president_or_an_opposition_figure_is_no_government(gaz: Gazetteer) -> None:
+    """The rule stops at "former" and at people holding no office of state."""
+    former = _events("On Monday the army detained the former president Tandja in Niamey.", gaz)
+    assert former and former[0][2] != "Government of Niger", former
+    union = _events("Police arrested the president of the students' union in Lagos on Friday.", gaz)
+    assert union and union[0][2] != "Government of Nigeria", union
+    rival = _events(
+        "On Tuesday the police arrested the opposition politician Jawar Mohammed and 34 other "
+        "people in Addis Ababa.",
+        gaz,
+    )
+    assert rival and rival[0][2] != "Government of Ethiopia", rival
+
+
+def test_a_protest_against_the_military_takeover_faces_the_police(gaz: Gazetteer) -> None:
+    """ "security forces shot protesters ... against the military takeover": "military" names
+    the takeover, not soldiers at the scene, so the security forces stay the police."""
+    found = claims_of(
+        "Security forces shot dead 12 people during protests against the military takeover "
+        "on Wednesday in Zinder, doctors said.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a6",
+    )
+    assert [c.actor2 for c in found] == ["Police Forces of Niger"], seen(found)
+
+
+def test_soldiers_named_at_the_protest_keep_the_military(gaz: Gazetteer) -> None:
+    """The police reading does not apply when soldiers are named in the sentence."""
+    found = claims_of(
+        "Soldiers and security forces shot dead 12 people during protests on Wednesday in "
+        "Zinder, doctors said.",
+        gaz,
+        _PUB,
+        ("event",),
+        "a6",
+    )
+    assert found and found[0].actor2 == "Military Forces of Niger", seen(found)
