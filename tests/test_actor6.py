@@ -77,3 +77,14 @@ def test_soldiers_named_at_the_protest_keep_the_military(gaz: Gazetteer) -> None
         "a6",
     )
     assert found and found[0].actor2 == "Military Forces of Niger", seen(found)
+
+
+def test_a_vehicle_described_by_a_participle_is_still_the_target(gaz: Gazetteer) -> None:
+    """ "a drone struck a bus evacuating civilians": the parser reads "a bus evacuating ..."
+    as a clause; the bus is what was hit, so the civilians of the place are actor2."""
+    found = _events(
+        "On Saturday morning a Russian drone struck a bus evacuating civilians on a road near "
+        "the town of Kharkiv. Nine people died.",
+        gaz,
+    )
+    assert found[:1] == [("Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)")]

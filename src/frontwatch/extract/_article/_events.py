@@ -1199,6 +1199,9 @@ def _object(tok: Any) -> Any:
                 # (a past participle only after a crowd: "attacked protesters camped outside
                 # the office" is often the parser's muddle of a longer sentence)
                 return _counted(who)
+        if clause.dep_ == "advcl" and _object_read_as_clause(clause):
+            # "a drone struck a bus evacuating civilians": the bus, read as the clause's noun
+            return next(c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
