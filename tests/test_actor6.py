@@ -88,3 +88,21 @@ def test_a_vehicle_described_by_a_participle_is_still_the_target(gaz: Gazetteer)
         gaz,
     )
     assert found[:1] == [("Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)")]
+
+
+def test_a_dateline_with_a_spaced_hyphen_is_no_actor(gaz: Gazetteer) -> None:
+    """ "MARAWI, Philippines - A bomb ...": the dateline's country is not read as the army
+    that set the bomb, so the group that claims it later becomes actor1."""
+    found = _events(
+        "MARAWI, Philippines - A bomb exploded at a market in Marawi on Sunday, killing nine "
+        "people, police said.\n\nThe Islamic State claimed the attack in a statement.",
+        gaz,
+    )
+    assert found and found[0][1].startswith("Islamic State"), found
+
+
+def test_the_spaced_hyphen_dateline_is_split_off() -> None:
+    from frontwatch.nlp import is_dateline
+
+    assert is_dateline("MARAWI, Philippines - ")
+    assert not is_dateline("Gunmen, several of them women - ")
