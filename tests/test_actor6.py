@@ -106,3 +106,40 @@ def test_the_spaced_hyphen_dateline_is_split_off() -> None:
 
     assert is_dateline("MARAWI, Philippines - ")
     assert not is_dateline("Gunmen, several of them women - ")
+
+
+def _sources_of(text: str, gaz: Gazetteer) -> list[list[str]]:
+    found = claims_of(text, gaz, _PUB, ("event",), "a6")
+    return [[s.label for s in c.sources] for c in found]
+
+
+def test_the_group_claiming_an_attack_is_one_of_its_sources(gaz: Gazetteer) -> None:
+    """ "X claimed responsibility" / "X claimed the attack": X names the perpetrator, so it is
+    one more source of the event, after the first one."""
+    for claim in ("claimed responsibility for the attack", "claimed the attack"):
+        found = _sources_of(
+            "A bomb exploded at a market in Maiduguri on Sunday, killing 12 people, police said. "
+            f"Boko Haram {claim} in a video.",
+            gaz,
+        )
+        assert found == [["police", "Boko Haram"]], (claim, found)
+
+
+def test_a_monitor_attributing_a_strike_is_its_source(gaz: Gazetteer) -> None:
+    """ "the Observatory attributed the strike to X aircraft": the monitor is a source."""
+    found = _sources_of(
+        "On Friday the only working hospital of Idlib was hit and 16 civilians died; the Syrian "
+        "Observatory for Human Rights attributed the strike to Russian aircraft.",
+        gaz,
+    )
+    assert found and "Syrian Observatory for Human Rights" in found[0], found
+
+
+def test_a_pronoun_claimer_adds_no_source(gaz: Gazetteer) -> None:
+    """ "They claimed ...": no name, so no new source is made of a pronoun."""
+    found = _sources_of(
+        "A bomb exploded at a market in Maiduguri on Sunday, killing 12 people, police said. "
+        "They claimed responsibility for the attack.",
+        gaz,
+    )
+    assert found and all(s.lower() not in ("they", "them") for s in found[0]), found
