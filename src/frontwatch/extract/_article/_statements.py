@@ -84,7 +84,8 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
             ),
             None,
         )
-        _cite_for_perpetrated(ctx, before, claimer)
+        if "responsib" in text:  # (not "its fighters captured X": events of its own)
+            _cite_for_perpetrated(ctx, before, claimer)
     if (
         "claimed the" in text
         or " member of " in text
