@@ -80,7 +80,8 @@ _DATELINE = re.compile(
     # or no date: "WAD MADANI, Sudan (Kestrel Press) - " (a town in capitals, an outlet)
     r"|^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]\s+"
     # or "HOMS, Syria – " (a town in capitals, its country, a dash: no date, no outlet)
-    r"|^[A-Z][A-Z'’-]+(?:[ -][A-Z][A-Z'’-]+){0,3},\s*[A-Z][A-Za-z .'’-]{1,30}?\s*[–—]\s+"
+    # (or a spaced hyphen: "JOLO, Philippines - ")
+    r"|^[A-Z][A-Z'’-]+(?:[ -][A-Z][A-Z'’-]+){0,3},\s*[A-Z][A-Za-z .'’-]{1,30}?(?:\s*[–—]|\s+-)\s+"
     # or "TBILISI - ", "PORT-AU-PRINCE - " (a town in capitals and a spaced dash only)
     r"|^[A-Z][A-Z'’]{2,}(?:[ -][A-Z][A-Z'’]+){0,3}\s+[–—-]\s+"
 )

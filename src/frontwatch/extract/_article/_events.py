@@ -560,6 +560,24 @@ def _office_holder(subj: Any) -> bool:
     return any(w.lower_ in _OFFICES for w in words)
 
 
+def _detained_government(ctx: _Ctx, victim: Any, country: str) -> ActorInfo | None:
+    """ "detained President X and Prime Minister Y": a coup's arrest of the sitting head of
+    state or government hits the government (ACLED's Government of X as actor2); "the former
+    president" or "the opposition's leader" does not."""
+    if victim is None:
+        return None
+    people = [victim]
+    for person in people:  # "President X, Prime Minister Y and other leaders"
+        people += [c for c in person.children if c.dep_ == "conj"]
+    for person in people:
+        former = any(c.lower_ in ("former", "ex", "late") for c in person.subtree) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in person.children
+        )  # ("the president of the students' union" holds no office of state)
+        if _office_holder(person) and not former:
+            return _descriptor("council of ministers", country or ctx.main_country)
+    return None
+
+
 def _country_possessor(tok: Any) -> bool:
     """ "Bangladesh's" in "Bangladesh's Prime Minister": a country, not a party."""
     return not any(c.dep_ != "case" for c in tok.children) and bool(country_code(tok.text))
@@ -1183,6 +1201,9 @@ def _object(tok: Any) -> Any:
                 # (a past participle only after a crowd: "attacked protesters camped outside
                 # the office" is often the parser's muddle of a longer sentence)
                 return _counted(who)
+        if clause.dep_ == "advcl" and _object_read_as_clause(clause):
+            # "a drone struck a bus evacuating civilians": the bus, read as the clause's noun
+            return next(c for c in clause.children if c.dep_ == "npadvmod" and c.i < clause.i)
     passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if passive is not None:
         return passive  # "460 patients were killed at the hospital"
@@ -1918,7 +1939,10 @@ def _demonym_forces(noun: Any, ctx: _Ctx) -> ActorInfo | None:
     return None
 
 
-_ARMY_WORDS = re.compile(r"\b(?:army|soldiers|troops|military|guard)\b", re.I)
+_ARMY_WORDS = re.compile(
+    r"\b(?:army|soldiers|troops|guard|military(?!\s+(?:takeover|coup|rule|junta|regime|government)))\b",
+    re.I,
+)  # ("protests against the military takeover" names no soldiers at the scene)
 
 
 def _security_forces_as_police(info: ActorInfo, span: Any, pub: date | None) -> ActorInfo:

@@ -63,6 +63,7 @@ from frontwatch.extract._article._events import (
     _descriptor,
     _destination_descriptions,
     _destination_tokens,
+    _detained_government,
     _dialogue_partner,
     _governments_of,
     _hits_someone,
@@ -1730,6 +1731,8 @@ def _event_claim(
             victim = _object(tok.head) or victim  # "seized the governor and killed him"
         actor2_info = _person_victim(ctx, victim, place_country)
         unarmed_official = actor2_info is not None and actor2_info.name.startswith("Government")
+    if actor2_info is None and rule.sub_event_type == "Arrests" and not noun_trigger:
+        actor2_info = _detained_government(ctx, obj_tok or _passive_subject(tok), place_country)
     if (
         rule.family in ("remote", "clash")
         and (actor2_info is None or actor2_info.inter == _CIVILIAN_INTER)
@@ -1967,7 +1970,7 @@ def _event_claim(
     fat_notes = "; ".join(n for n in (fat_notes, per_day_note(fat, d, d_end)) if n)
     if sub_event_type == "Protest with intervention" and fat:
         sub_event_type = "Excessive force against protesters"  # ACLED: force that killed
-    if event_type == "Protests" and actor2_info is not None:
+    if event_type in ("Protests", "Riots") and actor2_info is not None:
         actor2_info = _security_forces_as_police(actor2_info, span, pub)
     if actor2_info is not None and actor2_info.inter == _CIVILIAN_INTER:
         actor2_info = _migrant_victims(ctx, span, actor2_info)

@@ -72,7 +72,20 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
             and re.search(r"\b(?:its|their) (?:\w+ )?(?:members|fighters|militants)\b", text)
         )
     ):
+        before = list(ctx.claims)
         _claimed_responsibility(ctx, sent)
+        claimer = next(
+            (
+                c
+                for t in sent.span
+                if t.lemma_.lower() in ("claim", "say")
+                for c in t.children
+                if c.dep_ == "nsubj"
+            ),
+            None,
+        )
+        if "responsib" in text:  # (not "its fighters captured X": events of its own)
+            _cite_for_perpetrated(ctx, before, claimer)
     if (
         "claimed the" in text
         or " member of " in text
@@ -87,7 +100,9 @@ def _attach_blame(ctx: _Ctx, sent: Sentence) -> None:
     ):
         return
     for tok in sent.span:
+        before = list(ctx.claims)
         if _blame_on_or_claimed(ctx, tok):
+            _cite_for_perpetrated(ctx, before, _claimer(tok))
             _drop_restated(ctx, sent, tok)
             continue
         if _responsible_unnamed(tok, ctx):
@@ -155,7 +170,10 @@ def _perpetrator_named(ctx: _Ctx, sent: Sentence) -> None:
         if culprit is None or culprit.inter in (5, 6, 7):
             continue
         culprit = _as_forces(culprit, ctx.article.published)
+        before = list(ctx.claims)
         _give_perpetrator(ctx, culprit.name, f"perpetrator as named: {sent.text.strip()[:80]}")
+        if tok.lemma_ == "claim":  # "X claimed the bombing": X is a source of it
+            _cite_for_perpetrated(ctx, before, subj)
         speaker = _speech_subject(tok)
         if speaker is not None:  # "the interior ministry said the attacker was ...": a source
             _cite_for_last_event(ctx, speaker)
@@ -595,6 +613,34 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
 
 
 _PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+def _claimer(tok: Any) -> Any:
+    """Who claims or blames: "X claimed responsibility", "was claimed by X", "X blamed ..."."""
+    who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if who is None and by is not None:
+        who = next((t for t in by.children if t.dep_ == "pobj"), None)
+    return who
+
+
+def _cite_for_perpetrated(ctx: _Ctx, before: list[Claim], subj: Any) -> None:
+    """ "IS claimed the attack", "the Observatory attributed the strike to X": whoever names
+    the perpetrator is one more source of each event that took the perpetrator (ACLED lists
+    the claiming group among the sources)."""
+    if subj is None or subj.lower_ in _PRONOUNS:
+        return
+    changed = [
+        j for j, old in enumerate(before) if j < len(ctx.claims) and ctx.claims[j] is not old
+    ]
+    phrase = _phrase_full(subj)
+    ref = _source_ref(ctx, phrase) if changed and phrase else None
+    if ref is None:
+        return
+    for j in changed:
+        claim = ctx.claims[j]
+        if claim.kind == "event" and ref not in claim.sources:
+            ctx.claims[j] = replace(claim, sources=(*claim.sources, ref))
 
 
 def _cite_for_last_event(ctx: _Ctx, subj: Any) -> None:
