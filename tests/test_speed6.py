@@ -83,3 +83,45 @@ def test_described_keeps_the_table_order() -> None:
             ]
             got = table._described(info.name, info.inter, info.country, None, home=home)
             assert got is known[0]
+
+
+PHRASES = [
+    "the air force of the army",
+    "suicide bombers and gunmen",
+    "a car bomb , police and protesters",
+    "militants in  a drone strike",  # a doubled space: an empty piece
+    "air strikes",
+    "nothing of the kind",
+    "",
+]
+
+
+def _kinds_by_substring(words: list[str]) -> set[str]:
+    """_actor_kinds as it was: every padded word searched in the padded text."""
+    from frontwatch.extract._article._events import _padded_actor_kinds
+
+    text = " " + " ".join(words) + " "
+    return {kind for kind, padded in _padded_actor_kinds() if any(w in text for w in padded)}
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_actor_kinds_set_lookup_is_the_substring_rule(phrase: str) -> None:
+    from types import SimpleNamespace
+
+    from frontwatch.extract._article._events import _actor_kinds
+
+    words = phrase.split(" ")
+    tok = SimpleNamespace(subtree=[SimpleNamespace(lower_=w) for w in words])
+    assert _actor_kinds(tok) == _kinds_by_substring(words)
+
+
+def test_actor_kinds_finds_each_table_word() -> None:
+    from types import SimpleNamespace
+
+    from frontwatch.extract._article._events import _actor_kinds
+    from frontwatch.extract._tables import triggers
+
+    for kind, words in triggers().actor_kinds.items():
+        for w in words:
+            tok = SimpleNamespace(subtree=[SimpleNamespace(lower_=x) for x in f"the {w}".split()])
+            assert kind in _actor_kinds(tok)
