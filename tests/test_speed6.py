@@ -125,3 +125,41 @@ def test_actor_kinds_finds_each_table_word() -> None:
         for w in words:
             tok = SimpleNamespace(subtree=[SimpleNamespace(lower_=x) for x in f"the {w}".split()])
             assert kind in _actor_kinds(tok)
+
+
+RUN_TEXTS = [
+    "five people were killed on 3 may 2024; the un's envoy (u.n.) said so.",
+    "snake_case and tabs\tand\nnewlines, \x1c\x1d\x1e\x1f separators, 12,000 & a/b-c",
+    "...---''' ",
+    "",
+    "kyïv and İstanbul: non-ascii text goes by the regex",
+    "".join(chr(c) for c in range(128)),
+]
+
+
+@pytest.mark.parametrize("text", RUN_TEXTS)
+def test_word_set_by_translation_is_the_regex(text: str) -> None:
+    import re
+
+    from frontwatch.extract._tables import word_set
+
+    low = text.lower()
+    assert word_set(low) == frozenset(re.findall(r"\w+", low))
+
+
+@pytest.mark.parametrize("text", [t for t in RUN_TEXTS if t.isascii()])
+def test_letter_runs_by_translation_are_the_regex(text: str) -> None:
+    from frontwatch.extract._dates import _LETTER_RUNS, _letter_runs
+
+    low = text.lower()
+    assert _letter_runs(low) == _LETTER_RUNS.findall(low)
+
+
+@pytest.mark.parametrize("text", [t for t in RUN_TEXTS if t.isascii()])
+def test_ascii_word_runs_are_the_regex(text: str) -> None:
+    import re
+
+    from frontwatch.extract._tables import ascii_word_runs
+
+    assert ascii_word_runs(text) == re.findall(r"\w+", text)
+    assert ascii_word_runs(text.lower()) == re.findall(r"\w+", text.lower())
