@@ -150,6 +150,13 @@ class ActorTable:
         for info in self.actors.values():
             for where in branch_countries[info.name] if info.country else []:
                 self._branches.setdefault((info.side, info.inter, where), []).append(info)
+        # country -> its "Military Forces of ..." rows, in the table's order (state_forces and
+        # _described read these instead of scanning every actor); name -> the row's position
+        self._state_rows: dict[str, list[ActorInfo]] = {}
+        for info in self.actors.values():
+            if info.name.startswith("Military Forces of"):
+                self._state_rows.setdefault(info.country, []).append(info)
+        self._position = {name: k for k, name in enumerate(self.actors)}
 
     def _ngrams(self, words: list[str]) -> list[str]:
         """Every run of up to `_max_words` words, longest first (longer aliases win)."""
@@ -236,17 +243,11 @@ class ActorTable:
         """A descriptor's actor for a country: the table's row of that name (or the country's
         own Military Forces row, `home`: also one coded abroad, as the US), else a new one."""
         full = name.format(country=country_name(wanted))
-        known = [
-            a
-            for a in self.actors.values()
-            if a.name == full
-            or (
-                a.country == wanted
-                and (a.inter == inter or (home and a.home_inter == inter))
-                and full.startswith("Military Forces")
-                and a.name.startswith("Military Forces of")
-            )
-        ]
+        rows = self._state_rows.get(wanted, []) if full.startswith("Military Forces") else []
+        known = [a for a in rows if a.inter == inter or (home and a.home_inter == inter)]
+        named = self.actors.get(full)  # the row of that name, at its place in the table
+        if named is not None and all(a is not named for a in known):
+            known = sorted([*known, named], key=lambda a: self._position[a.name])
         if known:  # "the forces" in Sudan: the table's Military Forces of Sudan
             return _on_date(known, on)
         return ActorInfo(full, wanted, inter, full)
@@ -318,11 +319,7 @@ class ActorTable:
         return a.side == b.side or b.side in a.allies or a.side in b.allies
 
     def state_forces(self, country: str, on: date | None = None) -> ActorInfo | None:
-        found = [
-            info
-            for info in self.actors.values()
-            if info.country == country and info.name.startswith("Military Forces of")
-        ]
+        found = self._state_rows.get(country)
         if found:
             return _on_date(found, on)
         if country_name(country) != country:

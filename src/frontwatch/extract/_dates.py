@@ -155,6 +155,15 @@ _DIGIT = re.compile(r"[0-9]")
 # (a month name is always a whole word of them)
 _HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _LETTER_RUNS = re.compile(r"[a-z]+")
+# bytes.translate table: a-z kept, every other byte a space (split() gives the [a-z]+ runs)
+_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letter_runs(low: str) -> list[str]:
+    """_LETTER_RUNS.findall of ASCII text, by one translation and a split (~2x faster)."""
+    return low.encode("ascii").translate(_A_TO_Z).decode("ascii").split()
+
+
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -186,7 +195,7 @@ def _gates(text: str) -> _Gates:
         unit = day_week or "month" in low
         return _Gates(
             any_date=True,
-            month=not MONTH_WORDS.isdisjoint(_LETTER_RUNS.findall(low)),
+            month=not MONTH_WORDS.isdisjoint(_letter_runs(low)),
             day_week=day_week,
             unit=unit,
             relative=unit or "night" in low or "morning" in low,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from frontwatch.extract._tables import ascii_word_runs
 from frontwatch.types import FatalitiesBasis
 
 # ACLED's fixed numbers for vague fatality words
@@ -282,7 +283,7 @@ _WORD_RUNS = re.compile(r"\w+")
 
 def count_numbers(text: str) -> list[tuple[str, str]]:
     """("settlements", "56"), ("residents", "thousands") ..."""
-    if text.isascii() and _COUNTED.isdisjoint(_WORD_RUNS.findall(text.lower())):
+    if text.isascii() and _COUNTED.isdisjoint(ascii_word_runs(text.lower())):
         return []  # no counted noun: the scan cannot match
     out: list[tuple[str, str]] = []
     for m in _COUNT.finditer(text):

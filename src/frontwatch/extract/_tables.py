@@ -190,7 +190,19 @@ def word_set(lower: str) -> frozenset[str]:
     """The \\w+ runs of a lowercased sentence, read once: the date gates read them when the
     article's dates are found, the phrase triggers when the sentence is read. (An article's
     sentences fit; a bench repeating 150 sentences finds none of a previous pass.)"""
+    if lower.isascii():  # the same runs, by one translation and a split (~3x faster)
+        return frozenset(ascii_word_runs(lower))
     return frozenset(_PLAIN_WORD.findall(lower))
+
+
+def ascii_word_runs(text: str) -> list[str]:
+    """The \\w+ runs of ASCII text (re.findall(r"\\w+", text)), by one translation and a split."""
+    return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+
+
+# bytes.translate table: ASCII word characters (\w: letters, digits, "_") kept, every other
+# byte a space, so that split() gives the \w+ runs of ASCII text
+_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 
 
 def _phrase_firsts(

@@ -2072,7 +2072,12 @@ def _actor_kinds(tok: Any) -> set[str]:
     if tok is None:
         return set()
     text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    return {kind for kind, words in _padded_actor_kinds() if any(w in text for w in words)}
+    pieces = set(text.split(" "))  # " w " is in the text when w (no space) is a piece of it
+    return {
+        kind
+        for kind, singles, longer in _split_actor_kinds()
+        if not singles.isdisjoint(pieces) or any(w in text for w in longer)
+    }
 
 
 @lru_cache(maxsize=1)
@@ -2081,6 +2086,25 @@ def _padded_actor_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(
         (kind, tuple(f" {w} " for w in words)) for kind, words in triggers().actor_kinds.items()
     )
+
+
+@lru_cache(maxsize=1)
+def _split_actor_kinds() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """_padded_actor_kinds with the words of no space looked up in a set (the others, "air
+    strike", still searched between spaces)."""
+    return tuple(
+        (
+            kind,
+            frozenset(w[1:-1] for w in words if _one_piece(w)),
+            tuple(w for w in words if not _one_piece(w)),
+        )
+        for kind, words in _padded_actor_kinds()
+    )
+
+
+def _one_piece(padded: str) -> bool:
+    """A padded word with no space of its own (nor empty): one piece of a text split by spaces."""
+    return bool(padded[1:-1]) and " " not in padded[1:-1]
 
 
 def _closing_in(tok: Any) -> bool:
