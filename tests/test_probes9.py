@@ -155,3 +155,54 @@ def test_a_worth_noting_frame_leaves_the_warning_to_who_warned(gaz: Gazetteer) -
     )
     warning = [c for c in found if "warned" in c.statement]
     assert [c.actor1 for c in warning] == ["Government of Israel"], [c.statement for c in found]
+
+
+def test_a_liveblog_time_stamp_is_no_part_of_the_speaker(gaz: Gazetteer) -> None:
+    found = read(
+        "08:45 Iran's supreme leader warns that Israel will face a severe punishment.",
+        gaz,
+        "statement",
+    )
+    assert [c.statement.split(":")[0] for c in found] == ["Iran's supreme leader"], [
+        c.statement for c in found
+    ]
+
+
+def test_a_town_toll_after_a_barrage_at_a_country_is_that_barrages(gaz: Gazetteer) -> None:
+    found = read(
+        "Israel struck targets in Tehran overnight, killing a commander, state television "
+        "said.\n\nIran fired a barrage of ballistic missiles at Israel on Sunday evening. The "
+        "military said most were intercepted; emergency services said one woman was killed "
+        "in Ramat Gan.",
+        gaz,
+        "event",
+    )
+    barrage = [c for c in found if c.actor1 == "Military Forces of Iran"]
+    assert [(c.fatalities, [p.name for p in c.places]) for c in barrage] == [(1, ["Ramat Gan"])], (
+        seen(found)
+    )
+    assert all(s.name != "State Emergency Service of Ukraine" for c in found for s in c.sources)
+
+
+def test_a_bearing_that_only_locates_the_camp_is_no_second_place(gaz: Gazetteer) -> None:
+    found = read(
+        "Between 3 and 5 January, the Rapid Support Forces attacked Zamzam camp, south of El "
+        "Fasher, killing at least 300 civilians, health workers said.",
+        gaz,
+        "event",
+    )
+    assert [[p.name for p in c.places] for c in found] == [["Zamzam"]], seen(found)
+
+
+def test_taking_the_camp_after_attacking_it_is_a_capture_of_its_own(gaz: Gazetteer) -> None:
+    found = read(
+        "Between 3 and 5 January, the Rapid Support Forces attacked Zamzam camp, south of El "
+        "Fasher, killing at least 300 civilians. The RSF announced on 5 January that it had "
+        "taken control of the camp.",
+        gaz,
+        "event",
+    )
+    assert [c.sub_event_type for c in found] == [
+        "Attack",
+        "Non-state actor overtakes territory",
+    ], seen(found)

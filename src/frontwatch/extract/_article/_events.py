@@ -421,11 +421,29 @@ def _bare_toll(
         for c in ctx.claims
         if c.kind == "event" and names & {p.geonameid or p.name for p in c.places}
     ]
+    last = next((c for c in reversed(ctx.claims) if c.kind == "event"), None)
+    if not told and last is not None and _area_holds(last.places, [m.place for m in places]):
+        # "Iran fired missiles at Israel ... one woman was killed in Ramat Gan": the toll of
+        # the barrage told in the country, whose town it names
+        told = [last]
     if not told:
         return False
     days = {d.date for d in dates if d.kind == "point" and d.date}
     # a toll dated on another day than the event told before is an event of its own
     return not days or any(c.date in days for c in told)
+
+
+def _area_holds(areas: tuple[Place, ...] | list[Place], towns: list[Place]) -> bool:
+    """An event told only in a country or province, and a town of this sentence inside it."""
+    if not areas or any(a.feature not in ("country", "admin1") for a in areas):
+        return False
+    return any(
+        t.feature == "city"
+        and t.country == a.country
+        and (a.feature == "country" or t.admin1 == a.admin1)
+        for t in towns
+        for a in areas
+    )
 
 
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:
@@ -1008,12 +1026,18 @@ def _specific_places(places: list[Place]) -> list[Place]:
 def _locates(relative: Place, town: Place) -> bool:
     """Whether "N km from X" only says where a town named beside it lies: the town is about N
     km from X."""
-    if relative.offset_km is None or town.relation or town is relative:
+    if town.relation or town is relative or (relative.offset_km is None and not relative.bearing):
         return False
     if relative.lat is None or relative.lon is None or town.lat is None or town.lon is None:
         return False
     d = haversine_km((relative.lat, relative.lon), (town.lat, town.lon))
+    if relative.offset_km is None:
+        # "Zamzam camp, south of El Fasher": a bearing alone places the town near it
+        return 0 < d <= _BEARING_ONLY_KM
     return abs(d - relative.offset_km) <= max(10.0, relative.offset_km / 2)
+
+
+_BEARING_ONLY_KM = 60.0
 
 
 def clause_tokens_subtree(tok: Any) -> list[Any]:

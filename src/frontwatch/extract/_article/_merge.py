@@ -46,6 +46,7 @@ from frontwatch.extract._article._events import (
     _anaphoric_event,
     _anaphoric_places,
     _another_day,
+    _area_holds,
     _as_forces,
     _bare_toll,
     _belligerents,
@@ -708,6 +709,14 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
         # "Last Tuesday, an air strike hit a market in Togoga. ... at least 64 people died":
         # a paragraph that opens with an event of its own keeps its toll
         j = here[0]
+    last = events[-1]
+    if (
+        target is None
+        and last != j
+        and ctx.claim_para.get(last) == sent.paragraph
+        and _area_holds(ctx.claims[last].places, [p for p, _ in ctx.here_towns])
+    ):
+        j = last  # "Iran fires missiles at Israel; one woman was killed in Ramat Gan": its toll
     if ctx.claims[j].actor2.startswith("Civilians") and _ARMED_DEAD.search(sent.text):
         # "Two soldiers were killed" is no toll of an attack on civilians: it belongs to the
         # last fight told before it

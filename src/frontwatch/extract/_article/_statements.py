@@ -205,6 +205,9 @@ def _scene_act(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children
     ):
         return False  # "the ministry said its troops had captured 60 positions": its account
+    before = ctx.claims[scene_of] if scene_of is not None else None
+    if before is not None and rule.family == "territory" and before.event_type != "Battles":
+        return True  # "attacked the camp ... The RSF announced it had taken control of it"
     speaker = _speech_subject(tok)
     speaker_info, _ = _actors_of(speaker, ctx)
     if speaker_info is None and speaker is not None and speaker.lower_ in ("it", "they"):
@@ -213,7 +216,6 @@ def _scene_act(
         speaker_info = (
             table.resolve(named, ctx.main_country, ctx.article.published) if named else None
         )
-    before = ctx.claims[scene_of] if scene_of is not None else None
     retold = before is None or not actor1 or before.actor1 in ("", actor1.name)
     if (
         before is not None
@@ -242,6 +244,7 @@ def _speaker_phrase(ctx: _Ctx, speaker: Any) -> str:
     """The speaker's noun phrase; a pronoun ("He said", "It promised") or a bare role ("the
     spokesman said") is given as the person or party the report named before."""
     who_phrase = _phrase_full(speaker) if speaker is not None else ""
+    who_phrase = _TIMESTAMP.sub("", who_phrase)  # "08:45 Iran's supreme leader warns": a liveblog's
     if who_phrase.lower() in _PRONOUNS:  # "He said ...": the person or party named last
         kind = "person" if who_phrase.lower() in ("he", "she") else "party"
         who_phrase = (
@@ -315,6 +318,7 @@ def _last_speaker(ctx: _Ctx) -> str:
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s+")
 
 
 def _clean_who(phrase: str) -> str:
