@@ -206,3 +206,26 @@ def test_taking_the_camp_after_attacking_it_is_a_capture_of_its_own(gaz: Gazette
         "Attack",
         "Non-state actor overtakes territory",
     ], seen(found)
+
+
+def test_a_group_named_like_a_town_abroad_is_no_place(gaz: Gazetteer) -> None:
+    found = read(
+        "ADDIS ABABA, Jan 6 (wire) - Fighting hit the town of Bure in Ethiopia's Amhara region "
+        "on Sunday. Fano militiamen had clashed with federal troops around the town, residents "
+        "said.",
+        gaz,
+        "event",
+    )
+    assert all(p.country == "ET" for c in found for p in c.places), seen(found)
+
+
+def test_the_dead_the_parser_joins_to_the_tellers_are_no_source(gaz: Gazetteer) -> None:
+    found = read(
+        "A drone strike hit a bus station in Bure in Ethiopia on Sunday, killing at least 13 "
+        "people, witnesses and a health worker said.",
+        gaz,
+        "event",
+    )
+    assert [[s.name for s in c.sources] for c in found] == [["witnesses", "health worker"]], seen(
+        found
+    )

@@ -846,7 +846,11 @@ _ARMED_NOUNS = {
 def _names_a_group(tok: Any, ctx: _Ctx) -> bool:
     """A proper noun compounded to an armed group's descriptor that is no town of the
     report's own country."""
-    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.head.lower_ not in _ARMED_NOUNS:
+    if (
+        tok.dep_ != "compound"
+        or tok.pos_ not in ("PROPN", "ADJ")  # (the tagger may call "Fano" an adjective)
+        or tok.head.lower_ not in _ARMED_NOUNS
+    ):
         return False
     main = (ctx.main_country,) if ctx.main_country else ()
     return bool(main) and not ctx.gaz.is_place_name(tok.text, main)

@@ -59,6 +59,10 @@ def _sources(ctx: _Ctx, sent: Sentence, tok: Any) -> tuple[SourceRef, ...]:
             if len(subjects) == 1 and conjs and not chain:
                 # "witnesses and an army source said": two sources side by side, not one
                 for t in [subjects[0], *conjs]:
+                    if t.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in t.children):
+                        # "..., killing at least 13 people, witnesses and a medic said": the
+                        # parser joins the dead to the tellers
+                        continue
                     ref = _source_ref(ctx, _phrase(t))
                     if ref is not None and ref not in side:
                         side.append(ref)
