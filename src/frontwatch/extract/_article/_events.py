@@ -2563,6 +2563,26 @@ def _says_there(tok: Any) -> bool:
 _PAST_TAGS = {"VBD", "VBN"}
 
 
+# decisions told at an office (a deal, an order, a decree): the scene of no fight or strike
+_DECISION_RULES = frozenset(
+    {
+        "agreement",
+        "agreement-announced",
+        "agreement-in-force",
+        "ceasefire-declared",
+        "ceasefire-ordered",
+        "ruling-body-formed",
+        "shoot-on-sight",
+        "other-strategic",
+        "emergency-announced",
+        "decree-signed",
+        "change-to-group",
+        "government-decision",
+        "resignation",
+    }
+)
+
+
 def _scene_places(
     ctx: _Ctx,
     sent: Sentence,
@@ -2593,6 +2613,8 @@ def _scene_places(
             break
         if rule.kind == "displacement" and claim.event_type == "Strategic developments":
             continue  # people flee the fighting, not the curfew declared after it
+        if rule.family != "strategic" and claim.rule.split("/")[0] in _DECISION_RULES:
+            continue  # "Kiir ordered a ceasefire. Heavy fighting raged ...": no scene of a fight
         if claim.kind == "event" and any(p.feature != "country" for p in claim.places):
             return list(claim.places), j
     for k in range(sent.index - 1, max(-1, sent.index - 1 - reach), -1):

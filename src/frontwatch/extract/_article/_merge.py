@@ -32,6 +32,7 @@ from frontwatch.extract._article._common import (
 from frontwatch.extract._article._context import _article_countries, _story_start
 from frontwatch.extract._article._dating import _claim_date, _resolve_dates
 from frontwatch.extract._article._events import (
+    _DECISION_RULES,
     _KILLING_VERBS,
     _LOCALS,
     _OFFICIALS,
@@ -390,8 +391,8 @@ def _dateline_fallback(
     if any(_DENY_STEMS.match(a.lemma_) for a in tok.ancestors):
         return []
     for claim in ctx.claims:
-        if claim.kind != "event":
-            continue
+        if claim.kind != "event" or claim.rule.split("/")[0] in _DECISION_RULES:
+            continue  # (a ceasefire ordered at the capital: no event told in another town)
         if any(p.feature == "city" and p.geonameid != town.geonameid for p in claim.places):
             return []
         if not dates and claim.event_type == rule.event_type:

@@ -58,6 +58,29 @@ def _among_those_held(tok: Any) -> bool:
     )
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verbless_main(tok: Any) -> bool:
+    """ "the government and the TPLF on Wednesday signed in Pretoria an agreement": a
+    sentence parsed with no finite verb at all (a noun as its root, the day hung on a noun)
+    whose participle is the main verb the parser missed, not a background clause."""
+    sent = tok.sent
+    return (
+        tok.dep_ == "acl"
+        and sent.root.pos_ in ("NOUN", "PROPN")
+        and not any(t.tag_ in _FINITE_TAGS for t in sent)
+        and any(_dated_prep(c) for c in tok.head.children)
+    )
+
+
+def _dated_prep(tok: Any) -> bool:
+    """ "on Wednesday" hung on a noun: a misparsed sentence's time of the act."""
+    return tok.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children
+    )
+
+
 def _modality(tok: Any, span: Any) -> str:
     """'event', 'skip' (negated, denied, background), or the statement kind."""
     table = triggers()
@@ -76,6 +99,7 @@ def _modality(tok: Any, span: Any) -> str:
         and not _content_of_words(tok)
         and not _among_those_held(tok)
         and not _fled_to_shelter(tok)
+        and not _verbless_main(tok)
     ):
         return "skip"  # background in a relative clause: "the center of which the rebels reached"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _heads_an_event(tok.head):
