@@ -229,3 +229,14 @@ def test_the_dead_the_parser_joins_to_the_tellers_are_no_source(gaz: Gazetteer) 
     assert [[s.name for s in c.sources] for c in found] == [["witnesses", "health worker"]], seen(
         found
     )
+
+
+def test_officers_forming_a_ruling_council_act_at_the_capital(gaz: Gazetteer) -> None:
+    found = read(
+        "Mutinous soldiers detained the president in Niger on Saturday. The officers formed a "
+        "military council on Sunday.",
+        gaz,
+        "event",
+    )
+    council = [c for c in found if c.sub_event_type == "Change to group/activity"]
+    assert [[p.name for p in c.places] for c in council] == [["Niamey"]], seen(found)

@@ -2694,8 +2694,13 @@ def _seat_of_government(ctx: _Ctx, actor1: ActorInfo | None, subj: Any) -> list[
         and (subj.lower_ in _CABINET_WORDS or _office_holder(subj))
     ):
         country = ctx.main_country
+    elif actor1 is None and subj is not None and subj.lemma_.lower() in _COUP_MAKERS:
+        country = ctx.main_country  # "the officers formed a military council": the report's
     place = _capital_city(ctx.gaz, country) if country else None
     return [place] if place is not None else []
+
+
+_COUP_MAKERS = frozenset({"officer", "soldier", "general", "mutineer", "putschist", "colonel"})
 
 
 def _capital_city(gaz: Gazetteer, iso2: str) -> Place | None:
