@@ -161,7 +161,7 @@ from frontwatch.extract._article._sentences import (
     under_fire_agent,
     under_fire_verb,
 )
-from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
+from frontwatch.extract._article._sources import _according_to, _phrase_full, _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
     _attach_still_held,
@@ -315,7 +315,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _attach_blame(ctx, sent)
     if (
         # ("the number of dead is in the hundreds": a copula read for who holds a place)
-        all(tok.lemma_ == "be" and not _claims_of(ctx, sent) for tok, _, _ in found_triggers)
+        (
+            all(tok.lemma_ == "be" and not _claims_of(ctx, sent) for tok, _, _ in found_triggers)
+            or (
+                _TOLL_NOUN_RUN.search(sent.text) is not None
+                and not _claims_of(ctx, sent)
+                and not any(t.lemma_ in _DEATH_VERBS for t, _, _ in found_triggers)
+            )
+        )  # "the number of dead had reached 40": "reached" is no front here
         and ctx.claims
         and not ctx.background
         and not _background_toll(ctx, sent, dates)
@@ -668,6 +675,14 @@ _TOLL_UPDATE = re.compile(
 )
 
 
+# a running toll told as its subject: "the number of dead had reached 40", "the toll rose to 9"
+_TOLL_NOUN_RUN = re.compile(
+    r"\b(?:number of (?:the )?(?:dead|deaths|victims|those killed)|death toll|toll)\s+"
+    r"(?:has |had )?(?:reached|rose|risen|climbed|increased|jumped)\b",
+    re.I,
+)
+
+
 _WOUND_LEMMAS = frozenset(_DEATH_VERBS - {"kill", "die"})  # injure, wound, hurt, maim
 
 
@@ -721,8 +736,18 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
         return  # "14 were killed in the Israeli strikes" after Hezbollah's rockets: not theirs
     found = list(_sources(ctx, sent, tok))
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
+    if subj is not None and tok.lemma_ in (
+        "put",
+        "give",
+        "estimate",
+        "say",
+        "report",
+        "count",
+        "tell",
+    ):
         ref = _source_ref(ctx, _phrase(subj))  # "A local official put the toll at 80"
+        if ref is not None and ref.name == "publisher":  # "the agency SANA put the toll at 9"
+            ref = _source_ref(ctx, _phrase_full(subj))
         if ref is not None:
             found.append(ref)
     sources = prev.sources + tuple(
