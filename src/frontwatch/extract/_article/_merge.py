@@ -185,7 +185,7 @@ from frontwatch.extract._tables import (
 )
 from frontwatch.geo import Gazetteer, demonym_country
 from frontwatch.nlp import Sentence, is_dateline
-from frontwatch.types import Article, Claim, Place, Span
+from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -2111,6 +2111,14 @@ _RIOTS = {
 }  # a protest already met by force, or a riot: arrests there are part of it
 
 
+def _joined_sources(kept: Claim, absorbed: Claim) -> tuple[SourceRef, ...]:
+    """The sources of a claim that absorbs another: "police fired tear gas at the marchers,
+    witnesses said" keeps the witnesses as one more source of the march."""
+    return kept.sources + tuple(
+        s for s in absorbed.sources if s not in kept.sources and s.name != "publisher"
+    )
+
+
 def _interventions(claims: list[Claim]) -> list[Claim]:
     """ "Protesters blocked the highway ... police cleared the road and detained 29": arrests
     by state forces at a protest's place and day make it a protest with intervention (ACLED),
@@ -2164,7 +2172,11 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
-                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                out[i] = replace(
+                    protest,
+                    evidence=protest.evidence + other.evidence,
+                    sources=_joined_sources(protest, other),
+                )
                 absorbed.add(j)
                 break
             if (
@@ -2174,7 +2186,11 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             ):
                 # "threw stones at the building. Security forces fired tear gas to push them
                 # back": the riot met with tear gas right after is still the riot, coded once
-                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                out[i] = replace(
+                    protest,
+                    evidence=protest.evidence + other.evidence,
+                    sources=_joined_sources(protest, other),
+                )
                 absorbed.add(j)
                 break
             state = _state_actor(other)
@@ -2196,6 +2212,7 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
                 sub_event_type="Protest with intervention",
                 actor2=state,
                 evidence=protest.evidence + other.evidence,
+                sources=_joined_sources(protest, other),
                 rule=f"{protest.rule}+{other.rule}",
             )
             absorbed.add(j)
