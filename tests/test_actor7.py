@@ -104,3 +104,14 @@ def test_a_tear_gas_sentence_gives_its_teller_to_the_march(gaz: Gazetteer) -> No
     )
     kisumu = [c for c in found if c.sub_event_type == "Protest with intervention"]
     assert len(kisumu) == 1 and "witnesses" in [s.label for s in kisumu[0].sources], found
+
+
+def test_a_named_outlet_the_parser_made_a_subject(gaz: Gazetteer) -> None:
+    """ "As reported by the state news agency Xinhua, on Sunday a bomb ...": the parser
+    reads "Xinhua" as the next clause's subject; the agency is still Xinhua."""
+    found = _sources(
+        "As reported by the state news agency Xinhua, on Sunday a bomb exploded at a market "
+        "in Kunduz.",
+        gaz,
+    )
+    assert found == [["Xinhua"]], found
