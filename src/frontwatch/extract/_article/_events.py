@@ -1186,6 +1186,8 @@ def _fronted_apposition(tok: Any) -> Any:
     before = tok.i - 1  # ("..., a man who was on watch was shot dead by police": the auxiliaries)
     while before > 0 and tok.doc[before].head.i == tok.i and tok.doc[before].dep_ in _AUX_DEPS:
         before -= 1
+    if before > 0 and tok.doc[before].text == "," and tok.doc[before].head.i != tok.i:
+        before -= 1  # "In Rangpur, Ali Musa, a student of X, was shot dead": the closing comma
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.i > tok.i:
             continue
@@ -1608,12 +1610,27 @@ def _prep_target(ctx: _Ctx, tok: Any) -> ActorInfo | None:
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is not None and pobj.lemma_.lower() in _COUNT_NOUNS:
             pobj = _counted(pobj) or pobj
+        if pobj is not None and _camped(pobj):
+            return _descriptor("protesters", ctx.main_country)  # "the thousands camped outside"
         if pobj is not None and pobj.lemma_.lower() == "participant" and _event_of(pobj):
             return _descriptor("protesters", ctx.main_country)  # "participants of the march"
         info, _ = _actors_of(pobj, ctx)
         if info is not None:
             return info
     return None
+
+
+_CAMPED_VERBS = {"camp", "march", "protest", "demonstrate", "rally", "chant"}
+
+
+def _camped(crowd: Any) -> bool:
+    """ "the thousands camped outside the compound", "the hundreds marching to the palace"
+    (read as the count's verb): a bare crowd count whose own verb is a protest's."""
+    if crowd.pos_ == "VERB" and crowd.lemma_.lower() in _CAMPED_VERBS:
+        return any(c.dep_ == "nsubj" and c.lower_ in _COUNT_NOUNS for c in crowd.children)
+    return crowd.lower_ in _COUNT_NOUNS and any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAMPED_VERBS for c in crowd.children
+    )
 
 
 def _event_of(tok: Any) -> Any:

@@ -163,7 +163,7 @@ from frontwatch.extract._article._sentences import (
     under_fire_agent,
     under_fire_verb,
 )
-from frontwatch.extract._article._sources import _according_to, _source_ref, _sources
+from frontwatch.extract._article._sources import _according_to, _phrase_full, _source_ref, _sources
 from frontwatch.extract._article._statements import (
     _attach_blame,
     _attach_still_held,
@@ -187,7 +187,7 @@ from frontwatch.extract._tables import (
 )
 from frontwatch.geo import Gazetteer, demonym_country
 from frontwatch.nlp import Sentence, is_dateline
-from frontwatch.types import Article, Claim, Place, Span
+from frontwatch.types import Article, Claim, Place, SourceRef, Span
 
 
 def extract_claims(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Claim]:
@@ -317,7 +317,14 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> None:
     _attach_blame(ctx, sent)
     if (
         # ("the number of dead is in the hundreds": a copula read for who holds a place)
-        all(tok.lemma_ == "be" and not _claims_of(ctx, sent) for tok, _, _ in found_triggers)
+        (
+            all(tok.lemma_ == "be" and not _claims_of(ctx, sent) for tok, _, _ in found_triggers)
+            or (
+                _TOLL_NOUN_RUN.search(sent.text) is not None
+                and not _claims_of(ctx, sent)
+                and not any(t.lemma_ in _DEATH_VERBS for t, _, _ in found_triggers)
+            )
+        )  # "the number of dead had reached 40": "reached" is no front here
         and ctx.claims
         and not ctx.background
         and not _background_toll(ctx, sent, dates)
@@ -670,6 +677,14 @@ _TOLL_UPDATE = re.compile(
 )
 
 
+# a running toll told as its subject: "the number of dead had reached 40", "the toll rose to 9"
+_TOLL_NOUN_RUN = re.compile(
+    r"\b(?:number of (?:the )?(?:dead|deaths|victims|those killed)|death toll|toll)\s+"
+    r"(?:has |had )?(?:reached|rose|risen|climbed|increased|jumped)\b",
+    re.I,
+)
+
+
 _WOUND_LEMMAS = frozenset(_DEATH_VERBS - {"kill", "die"})  # injure, wound, hurt, maim
 
 
@@ -731,8 +746,18 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
         return  # "14 were killed in the Israeli strikes" after Hezbollah's rockets: not theirs
     found = list(_sources(ctx, sent, tok))
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and tok.lemma_ in ("put", "give", "estimate", "say", "report", "count"):
+    if subj is not None and tok.lemma_ in (
+        "put",
+        "give",
+        "estimate",
+        "say",
+        "report",
+        "count",
+        "tell",
+    ):
         ref = _source_ref(ctx, _phrase(subj))  # "A local official put the toll at 80"
+        if ref is not None and ref.name == "publisher":  # "the agency SANA put the toll at 9"
+            ref = _source_ref(ctx, _phrase_full(subj))
         if ref is not None:
             found.append(ref)
     sources = prev.sources + tuple(
@@ -2096,6 +2121,14 @@ _RIOTS = {
 }  # a protest already met by force, or a riot: arrests there are part of it
 
 
+def _joined_sources(kept: Claim, absorbed: Claim) -> tuple[SourceRef, ...]:
+    """The sources of a claim that absorbs another: "police fired tear gas at the marchers,
+    witnesses said" keeps the witnesses as one more source of the march."""
+    return kept.sources + tuple(
+        s for s in absorbed.sources if s not in kept.sources and s.name != "publisher"
+    )
+
+
 def _interventions(claims: list[Claim]) -> list[Claim]:
     """ "Protesters blocked the highway ... police cleared the road and detained 29": arrests
     by state forces at a protest's place and day make it a protest with intervention (ACLED),
@@ -2149,7 +2182,11 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             if riot and other.sub_event_type == "Arrests" and (info is None or info.inter == 1):
                 # "Police said dozens of people had been detained": arrests at a riot are
                 # part of the riot (ACLED codes the riot once)
-                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                out[i] = replace(
+                    protest,
+                    evidence=protest.evidence + other.evidence,
+                    sources=_joined_sources(protest, other),
+                )
                 absorbed.add(j)
                 break
             if (
@@ -2159,7 +2196,11 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
             ):
                 # "threw stones at the building. Security forces fired tear gas to push them
                 # back": the riot met with tear gas right after is still the riot, coded once
-                out[i] = replace(protest, evidence=protest.evidence + other.evidence)
+                out[i] = replace(
+                    protest,
+                    evidence=protest.evidence + other.evidence,
+                    sources=_joined_sources(protest, other),
+                )
                 absorbed.add(j)
                 break
             state = _state_actor(other)
@@ -2181,6 +2222,7 @@ def _interventions(claims: list[Claim]) -> list[Claim]:
                 sub_event_type="Protest with intervention",
                 actor2=state,
                 evidence=protest.evidence + other.evidence,
+                sources=_joined_sources(protest, other),
                 rule=f"{protest.rule}+{other.rule}",
             )
             absorbed.add(j)

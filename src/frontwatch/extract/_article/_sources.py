@@ -445,7 +445,12 @@ def _outlet_run_on(head: Any, end: int) -> SourceRef | None:
     for a, b, ref in source_table().named_spans(text):
         if a < cut < b:
             return ref
+        if head.i == end and head.lower_ in _OUTLET_NOUNS and a == cut + 1:
+            return ref  # "the government agency Saba": the parser made "Saba" a new subject
     return None
+
+
+_OUTLET_NOUNS = {"agency", "channel", "broadcaster", "outlet", "newspaper", "portal", "television"}
 
 
 _BACK_HEAD = re.compile(r"^(?:the|this|that)\s+(?:same\s+)?(?P<head>[\w-]+(?:\s+[\w-]+)?)$", re.I)
