@@ -132,3 +132,32 @@ def test_a_fused_peaceful_protest_has_no_actor2() -> None:
     events = fuse(claims, arts)
     assert len(events) == 1 and len(events[0].claims) == 2
     assert events[0].claim.actor2 == ""  # the one-sided sub-type wins over b's victims
+
+
+def _report_claims(text: str) -> list[Claim]:
+    from frontwatch.pipeline import claims_for
+
+    art = Article(
+        id="v", origin="v.txt", title="", text=text, published=date(2030, 3, 6), publisher="Wire"
+    )
+    return [c for c in claims_for(art) if c.kind == "event" and c.sub_event_type == "Attack"]
+
+
+def test_a_toll_given_town_by_town_is_one_event_per_town() -> None:
+    text = (
+        "Gunmen kill villagers in two villages\n\n"
+        "About 40 people were killed in Tchoma Bangou and some 12 in Zaroumdareye in western "
+        "Niger on Tuesday, the interior minister said.\n"
+    )
+    per_town = {c.places[0].spelled: c.fatalities for c in _report_claims(text) if c.places}
+    assert per_town == {"Tchoma Bangou": 40, "Zaroumdareye": 12}
+
+
+def test_one_toll_for_two_towns_is_not_split() -> None:
+    text = (
+        "Gunmen kill villagers in two villages\n\n"
+        "Gunmen killed 52 villagers in Tchoma Bangou and Zaroumdareye in western Niger on "
+        "Tuesday, the interior minister said.\n"
+    )
+    claims = _report_claims(text)
+    assert len(claims) == 1 and len(claims[0].places) == 2 and claims[0].fatalities == 52

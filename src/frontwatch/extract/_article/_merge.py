@@ -172,7 +172,7 @@ from frontwatch.extract._article._statements import (
     _statement,
 )
 from frontwatch.extract._dates import DateMention, find_dates
-from frontwatch.extract._numbers import count_numbers, fatalities
+from frontwatch.extract._numbers import WORD_NUMBERS, count_numbers, fatalities
 from frontwatch.extract._places import (
     ArticlePlaces,
     PlaceMention,
@@ -2072,7 +2072,44 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
             out.append(claim)
             continue
         out[target] = _merge_two(out[target], claim)
-    return out
+    return [part for claim in out for part in _split_per_site(claim)]
+
+
+_SITE_TOLL = (
+    r"\b(?P<n>\d[\d,]*|{words})\s+(?:[a-z]+\s+){{0,4}}?in\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?{place}\b"
+)
+
+
+def _split_per_site(claim: Claim) -> list[Claim]:
+    """ "Some 70 people were killed in Tchoma Bangou and about 30 in Zaroumdareye": one
+    sentence giving each town its own toll tells one event per town (ACLED), each with its
+    own dead."""
+    if claim.kind != "event" or len(claim.places) < 2 or claim.fatalities_basis == "none":
+        return [claim]
+    text = " ".join(e.text for e in claim.evidence)
+    words = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    tolls: list[int] = []
+    starts: set[int] = set()
+    for place in claim.places:
+        spelled = place.spelled or place.name
+        m = re.search(_SITE_TOLL.format(words=words, place=re.escape(spelled)), text, re.I)
+        if not spelled or m is None:
+            return [claim]
+        n = m.group("n").lower()
+        starts.add(m.start())
+        tolls.append(WORD_NUMBERS[n] if n in WORD_NUMBERS else int(n.replace(",", "")))
+    if len(starts) < len(tolls):
+        return [claim]  # one figure read for two towns: no split given
+    note = f"split per site from {claim.fatalities}"
+    return [
+        replace(
+            claim,
+            places=(place,),
+            fatalities=n,
+            fatalities_notes="; ".join(x for x in (claim.fatalities_notes, note) if x),
+        )
+        for place, n in zip(claim.places, tolls, strict=True)
+    ]
 
 
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
