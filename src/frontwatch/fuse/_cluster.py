@@ -379,20 +379,22 @@ def _days(g: Group) -> range:
     return range(g.start, end + 1)
 
 
-def _ranked(claims: Iterable[Claim]) -> list[tuple[Claim, int]]:
-    """Each claim with its rank among its report's event claims of one signature (0 for the
-    first told): one report's two claims alike in every matched field (two car bombs in one
-    city that day) are two happenings, never one group."""
-    out: list[tuple[Claim, int]] = []
+def _ranked(claims: Iterable[Claim]) -> list[tuple[Claim, Signature, int]]:
+    """Each claim with its signature and its rank among its report's event claims of that
+    signature (0 for the first told): one report's two claims alike in every matched field
+    (two car bombs in one city that day) are two happenings, never one group."""
+    out: list[tuple[Claim, Signature, int]] = []
     seen: dict[tuple[str, Signature], list[Claim]] = {}
     for c in claims:
+        sig = signature(c)
         if c.kind == "statement":
-            out.append((c, 0))
+            out.append((c, sig, 0))
             continue
-        seen.setdefault((c.article_id, signature(c)), []).append(c)
-    for same in seen.values():
-        same.sort(key=lambda c: (c.sentence_index, c.rule, c.actor2, c.fatalities))
-        out.extend((c, i) for i, c in enumerate(same))
+        seen.setdefault((c.article_id, sig), []).append(c)
+    for (_aid, sig), same in seen.items():
+        if len(same) > 1:
+            same.sort(key=lambda c: (c.sentence_index, c.rule, c.actor2, c.fatalities))
+        out.extend((c, sig, i) for i, c in enumerate(same))
     return out
 
 
@@ -422,8 +424,7 @@ class Clusterer:
         new: list[Group] = []
         dirty: set[int] = set()
         ids = self.ids
-        for c, rank in _ranked(claims):
-            sig = signature(c)
+        for c, sig, rank in _ranked(claims):
             if rank:  # one report's second claim of one signature: its own group
                 sig = (*sig[:5], f"#{rank}")
             gid = ids.get(sig)
