@@ -131,6 +131,9 @@ class _Agg:
     # article id → the one day it gives this happening: a report that tells two days apart
     # ("on Monday ... the first attack, on Sunday") tells two events, never one.
     days: dict[str, int]
+    # the reports that told the cluster's claims: the extractor already merged what one
+    # report tells twice, so two claims it kept apart ("a second car bomb") stay two events
+    articles: frozenset[str] = frozenset()
 
 
 def _agg(g: Group) -> _Agg:
@@ -147,6 +150,7 @@ def _agg(g: Group) -> _Agg:
         tuple(sorted(anchors))[:8],
         g.start != 0,
         days,
+        frozenset(c.article_id for c in g.claims) if g.family != "statement" else frozenset(),
     )
 
 
@@ -263,6 +267,8 @@ def _join_ok(x: _Agg, y: _Agg, family: str) -> bool:
             return False
     if x.days and y.days and _same_report_other_day(x, y):
         return False
+    if x.articles and y.articles and not x.articles.isdisjoint(y.articles):
+        return False
     sides = x.sides | y.sides
     if len(sides) > 1 and (family not in cfg.territory_families or len(sides) > 2):
         return False
@@ -280,7 +286,8 @@ def _merge_agg(x: _Agg, y: _Agg) -> _Agg:
         ms, me = (x.max_start, x.min_end) if x.dated else (y.max_start, y.min_end)
     anchors = tuple(sorted(set(x.anchors + y.anchors)))[:8]  # symmetric: order-free
     days = {**x.days, **y.days} if x.days and y.days else (x.days or y.days)
-    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated, days)
+    arts = x.articles | y.articles if x.articles and y.articles else (x.articles or y.articles)
+    return _Agg(ms, me, x.sides | y.sides, anchors, x.dated or y.dated, days, arts)
 
 
 Cell = int | str
@@ -372,6 +379,25 @@ def _days(g: Group) -> range:
     return range(g.start, end + 1)
 
 
+def _ranked(claims: Iterable[Claim]) -> list[tuple[Claim, Signature, int]]:
+    """Each claim with its signature and its rank among its report's event claims of that
+    signature (0 for the first told): one report's two claims alike in every matched field
+    (two car bombs in one city that day) are two happenings, never one group."""
+    out: list[tuple[Claim, Signature, int]] = []
+    seen: dict[tuple[str, Signature], list[Claim]] = {}
+    for c in claims:
+        sig = signature(c)
+        if c.kind == "statement":
+            out.append((c, sig, 0))
+            continue
+        seen.setdefault((c.article_id, sig), []).append(c)
+    for (_aid, sig), same in seen.items():
+        if len(same) > 1:
+            same.sort(key=lambda c: (c.sentence_index, c.rule, c.actor2, c.fatalities))
+        out.extend((c, sig, i) for i, c in enumerate(same))
+    return out
+
+
 class Clusterer:
     """Incremental clustering state: groups, buckets, candidate edges, regions.
 
@@ -398,8 +424,9 @@ class Clusterer:
         new: list[Group] = []
         dirty: set[int] = set()
         ids = self.ids
-        for c in claims:
-            sig = signature(c)
+        for c, sig, rank in _ranked(claims):
+            if rank:  # one report's second claim of one signature: its own group
+                sig = (*sig[:5], f"#{rank}")
             gid = ids.get(sig)
             if gid is None:
                 gid = ids[sig] = len(self.groups)

@@ -19,6 +19,7 @@ class FusionConfig:
     date_slack_days: int
     max_span_days: int
     territory_families: frozenset[str]
+    one_sided_sub_types: frozenset[str]
     shingle_words: int
     sample_mod: int
     min_jaccard: float
@@ -49,6 +50,7 @@ def fusion_config() -> FusionConfig:
         date_slack_days=int(raw.get("date_slack_days", 1)),
         max_span_days=int(raw.get("max_span_days", 1)),
         territory_families=frozenset(raw.get("territory_families", ["territory"])),
+        one_sided_sub_types=frozenset(raw.get("one_sided_sub_types") or ()),
         shingle_words=int(rep.get("shingle_words", 5)),
         sample_mod=max(1, int(rep.get("sample_mod", 4))),
         min_jaccard=float(rep.get("min_jaccard", 0.55)),

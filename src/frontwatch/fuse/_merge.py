@@ -19,6 +19,7 @@ from frontwatch.geo.lexicon import iso3_of
 from frontwatch.types import Article, Claim, Event, FatalitiesBasis, SourceRef
 
 from ._cluster import TERRITORY, Edge, Group, claim_family, taker
+from ._config import fusion_config
 from ._denials import Denial, denial_applies, denial_matches_family, denier
 from ._sources import ReprintIndex, referent, source_key
 
@@ -188,10 +189,17 @@ def _merge(claims: Sequence[Claim], keys: Sequence[list[str]]) -> tuple[Claim, l
         fatalities_basis=basis,
         evidence=tuple(e for c in claims for e in c.evidence),
         actor1=best.actor1 or _voted_actor(claims, keys, best, "actor1"),
-        actor2=best.actor2 or _voted_actor(claims, keys, best, "actor2"),
+        actor2=_opponent(claims, keys, best),
         confidence=max(c.confidence for c in claims),
     )
     return merged, contradictions
+
+
+def _opponent(claims: Sequence[Claim], keys: Sequence[list[str]], best: Claim) -> str:
+    """actor2 of the event: none for a sub-type one side does alone (a peaceful protest)."""
+    if best.sub_event_type in fusion_config().one_sided_sub_types:
+        return ""
+    return best.actor2 or _voted_actor(claims, keys, best, "actor2")
 
 
 def _subtypes_disagree(support: Mapping[str, set[str]]) -> bool:

@@ -174,7 +174,7 @@ from frontwatch.extract._article._statements import (
     _statement,
 )
 from frontwatch.extract._dates import DateMention, find_dates
-from frontwatch.extract._numbers import count_numbers, fatalities
+from frontwatch.extract._numbers import WORD_NUMBERS, count_numbers, fatalities
 from frontwatch.extract._places import (
     ArticlePlaces,
     PlaceMention,
@@ -185,6 +185,7 @@ from frontwatch.extract._tables import (
     TriggerRule,
     triggers,
 )
+from frontwatch.fuse._config import fusion_config
 from frontwatch.geo import Gazetteer, demonym_country
 from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
@@ -712,7 +713,9 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
     events = [  # strategic developments (arrests, looting, agreements) count no dead
         j
         for j, c in enumerate(ctx.claims)
-        if c.kind == "event" and c.event_type != "Strategic developments"
+        if c.kind == "event"
+        and c.event_type != "Strategic developments"
+        and c.sub_event_type not in fusion_config().one_sided_sub_types  # (nor a peaceful march)
     ]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
     if not events or (target is not None and target not in events):
@@ -2104,7 +2107,44 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
             out.append(claim)
             continue
         out[target] = _merge_two(out[target], claim)
-    return out
+    return [part for claim in out for part in _split_per_site(claim)]
+
+
+_SITE_TOLL = (
+    r"\b(?P<n>\d[\d,]*|{words})\s+(?:[a-z]+\s+){{0,4}}?in\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?{place}\b"
+)
+
+
+def _split_per_site(claim: Claim) -> list[Claim]:
+    """ "Some 70 people were killed in Tchoma Bangou and about 30 in Zaroumdareye": one
+    sentence giving each town its own toll tells one event per town (ACLED), each with its
+    own dead."""
+    if claim.kind != "event" or len(claim.places) < 2 or claim.fatalities_basis == "none":
+        return [claim]
+    text = " ".join(e.text for e in claim.evidence)
+    words = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    tolls: list[int] = []
+    starts: set[int] = set()
+    for place in claim.places:
+        spelled = place.spelled or place.name
+        m = re.search(_SITE_TOLL.format(words=words, place=re.escape(spelled)), text, re.I)
+        if not spelled or m is None:
+            return [claim]
+        n = m.group("n").lower()
+        starts.add(m.start())
+        tolls.append(WORD_NUMBERS[n] if n in WORD_NUMBERS else int(n.replace(",", "")))
+    if len(starts) < len(tolls):
+        return [claim]  # one figure read for two towns: no split given
+    note = f"split per site from {claim.fatalities}"
+    return [
+        replace(
+            claim,
+            places=(place,),
+            fatalities=n,
+            fatalities_notes="; ".join(x for x in (claim.fatalities_notes, note) if x),
+        )
+        for place, n in zip(claim.places, tolls, strict=True)
+    ]
 
 
 _INTERVENTIONS = {"Arrests", "Protest with intervention"}
@@ -2459,6 +2499,17 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
     withdrawal_b = b.notes == "withdrawal"
     withdrawal_a = a.notes == "withdrawal"
     primary, secondary = (b, a) if withdrawal_a and not withdrawal_b else (a, b)
+    if primary.sub_event_type in fusion_config().one_sided_sub_types:
+        # a march "peacefully" told, then "11 killed in the protests": no opponent, no dead,
+        # and whoever counted the dead did not tell the march
+        told_dead = secondary.fatalities_basis != "none"
+        secondary = replace(
+            secondary,
+            actor2="",
+            fatalities=0,
+            fatalities_basis="none",
+            sources=() if told_dead else secondary.sources,
+        )
     sources = list(primary.sources)
     for s in secondary.sources:
         if s not in sources:
