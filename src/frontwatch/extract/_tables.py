@@ -229,6 +229,15 @@ def _headings(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=1)
+def one_sided_sub_types() -> frozenset[str]:
+    """Sub-types one side does alone (ACLED codes no actor2 and no deaths): the
+    `one_sided_sub_types` row of data/fusion.yaml, read here so that extraction does not
+    depend on the fusion stage (which reads it from here too)."""
+    raw = yaml.safe_load((DATA_DIR / "fusion.yaml").read_text(encoding="utf-8"))
+    return frozenset(raw.get("one_sided_sub_types") or ())
+
+
+@lru_cache(maxsize=1)
 def triggers() -> Triggers:
     raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     mod = raw.get("modality", {})

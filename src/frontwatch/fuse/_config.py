@@ -9,6 +9,7 @@ from functools import lru_cache
 import yaml
 
 from frontwatch.config import DATA_DIR
+from frontwatch.extract._tables import one_sided_sub_types
 
 __all__ = ["FusionConfig", "fusion_config"]
 
@@ -50,7 +51,7 @@ def fusion_config() -> FusionConfig:
         date_slack_days=int(raw.get("date_slack_days", 1)),
         max_span_days=int(raw.get("max_span_days", 1)),
         territory_families=frozenset(raw.get("territory_families", ["territory"])),
-        one_sided_sub_types=frozenset(raw.get("one_sided_sub_types") or ()),
+        one_sided_sub_types=one_sided_sub_types(),
         shingle_words=int(rep.get("shingle_words", 5)),
         sample_mod=max(1, int(rep.get("sample_mod", 4))),
         min_jaccard=float(rep.get("min_jaccard", 0.55)),

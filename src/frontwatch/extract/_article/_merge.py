@@ -183,9 +183,9 @@ from frontwatch.extract._places import (
 from frontwatch.extract._replace import replace
 from frontwatch.extract._tables import (
     TriggerRule,
+    one_sided_sub_types,
     triggers,
 )
-from frontwatch.fuse._config import fusion_config
 from frontwatch.geo import Gazetteer, demonym_country
 from frontwatch.nlp import Sentence, is_dateline
 from frontwatch.types import Article, Claim, Place, SourceRef, Span
@@ -715,7 +715,7 @@ def _add_toll_to_previous(ctx: _Ctx, sent: Sentence, tok: Any, target: int | Non
         for j, c in enumerate(ctx.claims)
         if c.kind == "event"
         and c.event_type != "Strategic developments"
-        and c.sub_event_type not in fusion_config().one_sided_sub_types  # (nor a peaceful march)
+        and c.sub_event_type not in one_sided_sub_types()  # (nor a peaceful march)
     ]
     tolled = [j for j in events if ctx.claims[j].fatalities_basis != "none"]
     if not events or (target is not None and target not in events):
@@ -2499,7 +2499,7 @@ def _merge_two(a: Claim, b: Claim) -> Claim:
     withdrawal_b = b.notes == "withdrawal"
     withdrawal_a = a.notes == "withdrawal"
     primary, secondary = (b, a) if withdrawal_a and not withdrawal_b else (a, b)
-    if primary.sub_event_type in fusion_config().one_sided_sub_types:
+    if primary.sub_event_type in one_sided_sub_types():
         # a march "peacefully" told, then "11 killed in the protests": no opponent, no dead,
         # and whoever counted the dead did not tell the march
         told_dead = secondary.fatalities_basis != "none"
