@@ -100,3 +100,16 @@ def test_a_group_that_has_pledged_allegiance_pledges_nothing_here(gaz: Gazetteer
         gaz,
     )
     assert len(found) == 1 and "blamed the ADF" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in Tripoli on Monday. The UN mission urged all sides to stop fighting.",
+        "UN peacekeepers said they would secure the town of Bangassou again.",
+    ],
+)
+def test_a_body_of_the_un_speaks_as_the_united_nations(text: str, gaz: Gazetteer) -> None:
+    found = claims_of(text, gaz, DAY, kinds=("statement",))
+    assert [c.actor1 for c in found] == ["United Nations"], seen(found)
+    assert found[0].statement.startswith("UN "), seen(found)

@@ -293,7 +293,7 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     return Claim(
         article_id=ctx.article.id,
         kind="statement",
-        actor1=info.name if info else _clean_who(who_phrase),
+        actor1=_un_body(who_phrase, info) or (info.name if info else _clean_who(who_phrase)),
         places=(),
         date=ctx.article.published,
         modality=modality,
@@ -305,6 +305,17 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         sentence_index=sent.index,
         confidence=0.8,
     )
+
+
+_UN_NAME = re.compile(r"\b(?:UN|U\.N\.|United Nations)\b")
+
+
+def _un_body(who_phrase: str, info: ActorInfo | None) -> str:
+    """ "The UN mission urged ...", "UN peacekeepers said ...": a body of the United Nations
+    speaks as the United Nations (ACLED's actor), whichever office or force it is."""
+    if info is not None and info.side != "United Nations":
+        return ""
+    return "United Nations" if _UN_NAME.search(who_phrase) else ""
 
 
 def _last_speaker(ctx: _Ctx) -> str:
