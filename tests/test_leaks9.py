@@ -107,9 +107,10 @@ def test_a_group_that_has_pledged_allegiance_pledges_nothing_here(gaz: Gazetteer
     [
         "Clashes broke out in Tripoli on Monday. The UN mission urged all sides to stop fighting.",
         "UN peacekeepers said they would secure the town of Bangassou again.",
+        "The peacekeepers said they would secure the town of Bangassou again.",
     ],
 )
 def test_a_body_of_the_un_speaks_as_the_united_nations(text: str, gaz: Gazetteer) -> None:
     found = claims_of(text, gaz, DAY, kinds=("statement",))
     assert [c.actor1 for c in found] == ["United Nations"], seen(found)
-    assert found[0].statement.startswith("UN "), seen(found)
+    assert "secure" in found[0].statement or "urged" in found[0].statement, seen(found)

@@ -313,8 +313,8 @@ _UN_NAME = re.compile(r"\b(?:UN|U\.N\.|United Nations)\b")
 def _un_body(who_phrase: str, info: ActorInfo | None) -> str:
     """ "The UN mission urged ...", "UN peacekeepers said ...": a body of the United Nations
     speaks as the United Nations (ACLED's actor), whichever office or force it is."""
-    if info is not None and info.side != "United Nations":
-        return ""
+    if info is not None:  # "peacekeepers said ...": a force on the United Nations' side
+        return "United Nations" if info.side == "United Nations" else ""
     return "United Nations" if _UN_NAME.search(who_phrase) else ""
 
 
