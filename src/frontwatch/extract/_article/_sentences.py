@@ -435,7 +435,7 @@ _SAID_STEMS = re.compile(
     r"\b(?:sa(?:y|id|ys)|announc|accus|blam|call|urg|demand|declar|insist|warn|condemn|describ|"
     r"add|told|tell|welcom|reject|admit|acknowledg|ask|wr[io]t|stat(?:e|ed|es|ing)\b|stress|reiterat|"
     r"reaffirm|"
-    r"express|vow|pledg|promis)",
+    r"express|vow|pledg|promis|spok|speak|put\b|puts\b|laid\b|lay\b|lays\b)",
     re.I,
 )
 

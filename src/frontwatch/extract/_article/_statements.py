@@ -296,7 +296,7 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
     return Claim(
         article_id=ctx.article.id,
         kind="statement",
-        actor1=info.name if info else _clean_who(who_phrase),
+        actor1=_un_body(who_phrase, info) or (info.name if info else _clean_who(who_phrase)),
         places=(),
         date=ctx.article.published,
         modality=modality,
@@ -308,6 +308,17 @@ def _statement(ctx: _Ctx, sent: Sentence, holder: Any, modality: str) -> Claim:
         sentence_index=sent.index,
         confidence=0.8,
     )
+
+
+_UN_NAME = re.compile(r"\b(?:UN|U\.N\.|United Nations)\b")
+
+
+def _un_body(who_phrase: str, info: ActorInfo | None) -> str:
+    """ "The UN mission urged ...", "UN peacekeepers said ...": a body of the United Nations
+    speaks as the United Nations (ACLED's actor), whichever office or force it is."""
+    if info is not None:  # "peacekeepers said ...": a force on the United Nations' side
+        return "United Nations" if info.side == "United Nations" else ""
+    return "United Nations" if _UN_NAME.search(who_phrase) else ""
 
 
 def _last_speaker(ctx: _Ctx) -> str:
@@ -508,8 +519,10 @@ def _promise_and_quote_statements(
         if tok.i in done or tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
-            continue  # "ECOWAS, which had threatened to use force": background
+        if tok.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in tok.children
+        ):  # "ECOWAS, which had threatened to use force", "a group that has pledged
+            continue  # allegiance to the Islamic State": background
         if any(c.dep_ == "auxpass" for c in tok.children):
             continue  # "civilians had been warned to stay away": the addressee, not a speaker
         if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl"):
@@ -559,7 +572,7 @@ _SPOKESPEOPLE = {
     "head", "negotiator", "authorities", "authority", "junta", "prime", "general", "mission",
     "commission", "group", "alliance", "coalition", "movement", "militia", "presidency", "side",
     "party", "governor", "mayor", "ambassador", "chancellor", "king", "emir", "opposition",
-    "peacekeeper",
+    "peacekeeper", "coordinator",
     # leaders who speak for a community or a house ("a tribal sheikh called on the tribes")
     "sheikh", "elder", "cleric", "imam", "chairman", "chairwoman", "lawmaker", "senator",
 }  # fmt: skip
@@ -571,18 +584,23 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
     One statement per speaker: coordinated speech verbs ("blamed Israel and said Israel would
     receive its just punishment") are one; a clause that reports an event ("said its fighters
     had withdrawn ... and that the war was not over") is left out of it."""
-    if _words(ctx, sent).verbs.isdisjoint(_STATEMENT_VERBS) or not _finds(_SAID_STEMS, sent.text):
+    verbs_here = _words(ctx, sent).verbs
+    if (
+        verbs_here.isdisjoint(_STATEMENT_VERBS) and verbs_here.isdisjoint(_PHRASAL_SPEECH)
+    ) or not _finds(_SAID_STEMS, sent.text):
         return  # no statement verb
     covered: set[int] = set()
     for tok in sent.span:
-        if tok.i in covered or tok.pos_ != "VERB" or tok.lemma_.lower() not in _STATEMENT_VERBS:
+        if tok.i in covered or tok.pos_ != "VERB" or not _speech_verb(tok):
             continue
         verbs = _speech_chain(tok)
         covered.update(v.i for v in verbs)
         if any(v.i in done for v in verbs) or _not_a_statement(tok):
             continue  # the speaker's promise or threat is already its statement
         subj = _speaker(tok)
-        if subj is None or not (_named_party(subj, ctx) or _known_pronoun(subj, ctx)):
+        if subj is None or not (
+            _named_party(subj, ctx) or _known_pronoun(subj, ctx) or _crowd_accuses(subj, tok)
+        ):
             continue
         said = [(v, words) for v in verbs if not _denies(v) for words in _said_parts(v)]
         covered.update(t.i for _, w in said for t in w if t.lemma_.lower() in _STATEMENT_VERBS)
@@ -594,9 +612,11 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
                 continue
             if ids & done:
                 continue
-            if (v.lemma_.lower() not in _PERFORMATIVE and _past_account(words)) or _reports_toll(
-                words
-            ):
+            if (
+                v.lemma_.lower() not in _PERFORMATIVE
+                and not _names_it(v, words)
+                and _past_account(words)
+            ) or _reports_toll(words):
                 account = True  # "said the pullout had been completed", "six were killed"
                 continue
             parts.append((v, words))
@@ -617,6 +637,47 @@ def _said_statements(ctx: _Ctx, sent: Sentence, done: set[int], events: set[int]
 
 
 _PERFORMATIVE = {"declare", "proclaim"}  # "declaring that the president had been removed"
+
+
+_PHRASAL_SPEECH = {
+    "speak": ("prep", {"of", "about"}),  # "spoke of a tactical withdrawal of its troops"
+    "put": ("dobj", {"blame"}),  # "officials put the blame on the rebels"
+    "lay": ("dobj", {"blame"}),  # "laid the blame on the militia"
+}
+
+
+def _speech_verb(tok: Any) -> bool:
+    """A statement verb, or a verb that speaks only with its words: "spoke of", "put the
+    blame on" ("spoke to reporters", "put the town under curfew" say nothing)."""
+    lemma = tok.lemma_.lower()
+    if lemma in _STATEMENT_VERBS:
+        return True
+    dep, words = _PHRASAL_SPEECH.get(lemma, ("", set()))
+    return any(
+        c.dep_ == dep
+        and c.lemma_.lower() in words
+        and not any(t.like_num for t in c.subtree)  # "spoke of 25 dead": a toll, a source
+        for c in tok.children
+    )
+
+
+_NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dub"}
+
+
+def _names_it(verb: Any, words: list[Any]) -> bool:
+    """ "called what had happened genocide": a name given to what happened is the speaker's
+    judgement, not its account of an event."""
+    return verb.lemma_.lower() in _NAMING_VERBS and any(t.dep_ == "oprd" for t in words)
+
+
+_CROWDS = {"protester", "demonstrator"}
+_CROWD_VERBS = {"accuse", "blame", "condemn", "urge", "vow"}  # (its demands are the protest)
+
+
+def _crowd_accuses(subj: Any, verb: Any) -> bool:
+    """ "The protesters accused France of failing to stop the attacks": whom a crowd accuses
+    or blames is its statement (what it says happened is only a witness's account)."""
+    return subj.lemma_.lower() in _CROWDS and verb.lemma_.lower() in _CROWD_VERBS
 
 
 def _claimer(tok: Any) -> Any:
@@ -673,7 +734,19 @@ def _not_a_statement(tok: Any) -> bool:
         return True  # "Israel had told civilians to move": background to the report
     if any(c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj") for c in tok.children):
         return True
-    return tok.dep_ in ("conj", "advcl") and tok.head.lemma_.lower() in triggers().deny_verbs
+    if _names_it(tok, list(tok.subtree)):
+        return False  # "denied any role, calling the dead men heroes": a judgement of its own
+    return (
+        tok.dep_ in ("conj", "advcl")
+        and tok.head.lemma_.lower() in triggers().deny_verbs
+        and tok.lemma_.lower() not in _OWN_AFTER_DENIAL
+    )
+
+
+# "The TPLF denied any part and demanded an inquiry": a demand or a warning after a denial is
+# a statement of its own (what it "says" explains the denial; whom it accuses of the act
+# denied is its denial: "denied firing on the camps and accused the army of the attack")
+_OWN_AFTER_DENIAL = {"demand", "urge", "condemn", "warn", "vow", "pledge", "promise"}
 
 
 def _says_future(verb: Any) -> bool:
@@ -853,6 +926,8 @@ def _named_party(subj: Any, ctx: _Ctx) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
         return False  # "No group said it had planted the bomb"
     words = {t.lemma_.lower() for t in subj.subtree}
+    if subj.lemma_.lower() == "coordinator":
+        words.discard("resident")  # "the UN resident coordinator": a title, not residents
     if words & _NOT_PARTIES:
         return False  # "local authorities", "supporters": not parties
     if subj.lemma_.lower() in ("group", "organisation", "organization") and any(
