@@ -73,3 +73,27 @@ def test_the_district_name_does_not_pull_a_saudi_city_to_somalia(parser: Geopars
     # the Mogadishu district is small: in a report about Saudi Arabia, Madina stays Madinah
     got = by_text(parser.parse("Pilgrims travelled to Madina and Mecca from Riyadh."))
     assert got["Madina"].place.country == "SA"
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        (
+            "Troops seized the Zaporizhzhia nuclear power plant on Friday.",
+            "Zaporizhzhia nuclear power plant",
+        ),
+        ("Drones hit the Khurais oil field.", "Khurais oil field"),
+    ],
+)
+def test_a_site_named_after_a_town_is_the_site(parser: Geoparser, text: str, spelled: str) -> None:
+    # the lowercase words after the town's name make the name of a site the gazetteer has
+    # (a power plant, an oil field): the mention is the site, not the town it is named after
+    got = by_text(parser.parse(text))
+    assert got[spelled].place.method == "exact"
+    assert got[spelled].feature_code in ("PSN", "OILF")
+
+
+def test_a_town_before_an_unknown_site_stays_the_town(parser: Geoparser) -> None:
+    # no "Zaporizhzhia station" in the gazetteer: the town keeps its mention
+    got = by_text(parser.parse("Crowds gathered at the Zaporizhzhia station on Friday."))
+    assert got["Zaporizhzhia"].feature_code.startswith("PPL")
