@@ -467,9 +467,10 @@ _TOWN_HEAD = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+(?:do|da|dos|das|de|del|di))?
 # "Fort St. John" found as "Fort St"
 _TOWN_TAIL = re.compile(r"\. ([A-Z][\w'’-]+)")
 # the lowercase words of a site named after a town: "nuclear power plant", "air base"
+# (airports have their own rule)
 _SITE_TAIL = re.compile(
     r"\s+(?:(?:nuclear|hydroelectric|thermal)\s+)?(?:power\s+)?(?:plant|station)\b"
-    r"|\s+(?:air\s?base|airfield|airport|dam|refinery|oil\s+field|gas\s+field)\b"
+    r"|\s+(?:air\s?base|airfield|dam|refinery|oil\s+field|gas\s+field)\b"
 )
 
 
