@@ -466,6 +466,12 @@ _TOWN_JOINER = re.compile(r"\s+(?:do|da|dos|das|de|del|di)\s+|-| ")
 _TOWN_HEAD = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+(?:do|da|dos|das|de|del|di))?\s+$")
 # "Fort St. John" found as "Fort St"
 _TOWN_TAIL = re.compile(r"\. ([A-Z][\w'’-]+)")
+# the lowercase words of a site named after a town: "nuclear power plant", "air base"
+# (airports have their own rule)
+_SITE_TAIL = re.compile(
+    r"\s+(?:(?:nuclear|hydroelectric|thermal)\s+)?(?:power\s+)?(?:plant|station)\b"
+    r"|\s+(?:air\s?base|airfield|dam|refinery|oil\s+field|gas\s+field)\b"
+)
 
 
 def _town_joined(between: str, whole: str, c: Candidate) -> bool:
@@ -771,8 +777,22 @@ class Geoparser:
                 ):
                     out[-1] = _Mention(prev.start, m.end, whole, prev.source, prev.metonymic)
                     continue
-            out.append(self._town_tail(text, self._town_head(text, m, prev), found))
+            out.append(
+                self._site_tail(text, self._town_tail(text, self._town_head(text, m, prev), found))
+            )
         return out
+
+    def _site_tail(self, text: str, m: _Mention) -> _Mention:
+        """A town's name before the lowercase words of a site named after it ("the
+        Zaporizhzhia nuclear power plant"): the site when the gazetteer has it under that
+        whole name (a plant, a base, a dam without a head count), not the town."""
+        tail = _SITE_TAIL.match(text, m.end)
+        if tail is None or m.source == "demonym":
+            return m
+        whole = text[m.start : tail.end()]
+        if any(c.method == "exact" and self._named_site(c) for c in self._cands(whole)):
+            return _Mention(m.start, tail.end(), whole, m.source, m.metonymic)
+        return m
 
     def _town_tail(self, text: str, m: _Mention, found: list[_Mention]) -> _Mention:
         """A mention the tagger cut before the town's last word ("Fort St" of "Fort St.

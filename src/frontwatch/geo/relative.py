@@ -100,6 +100,11 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "near",
+            # "sites in the area of X" (not "the Khanyar area of X": a named district)
+            r"\b(?:the|an?)\s+(?:wider\s+|general\s+)?area\s+of\s+" + _END,
+        ),
+        (
+            "near",
             r"\b(?:near|nearby|close\s+to|outside|around|next\s+to|by|just\s+outside|towards?)\s+"
             + _TOWN
             + _END,
@@ -127,6 +132,7 @@ _BEFORE_NEEDLES: tuple[tuple[str, ...], ...] = (
     ("north", "south", "east", "west"),  # its direction
     ("outskirts", "edge", "suburb", "periphery", "fringe"),
     ("countryside", "rural", "environs", "surrounding", "vicinity", "hinterland"),
+    ("area",),
     ("near", "close", "outside", "around", "next", "by", "toward"),  # "towards X": on the way
 )
 _HINT_NEEDLES = {
@@ -181,6 +187,12 @@ _ADMIN_WORDS = (
     r"provinces?|governorates?|oblasts?|region|state|muhafazat|wilayat|prefecture|department"
 )
 _ADMIN_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _ADMIN_WORDS + r")\b", re.IGNORECASE)
+# "the Gereida area", "the Bokkos area": the town's surroundings (precision 2); not "the
+# Rampura area of Dhaka" (a named district of the city after it) nor "the Blue Area"
+_AREA_AFTER = re.compile(
+    r"^\s*area\b(?!\s+of\s+(?![\w'-]+\s+(?:state|province|region|governorate|oblast)\b))"
+    r"(?!\s+(?:code|commander|command|council)s?\b)"
+)
 _COUNTRYSIDE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:countryside|outskirts|suburbs|environs)\b", re.IGNORECASE
 )
@@ -289,6 +301,8 @@ def parse_relative(before: str, after: str = "") -> RelativeInfo:
         if word and "suburbs" in word.group(0).lower():
             rel = "outskirts"
         return RelativeInfo(rel, None, "", hint, -1)
+    if hint == "" and _AREA_AFTER.match(after) and tail.rstrip().lower().endswith("the"):
+        return RelativeInfo("near", None, "", hint, -1)
     return RelativeInfo("", None, "", hint, -1)
 
 
