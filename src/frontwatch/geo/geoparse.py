@@ -474,6 +474,19 @@ _SITE_TAIL = re.compile(
 )
 
 
+def _unresolved_beside(gaz: Gazetteer, c: Candidate, text: str) -> Place:
+    """A name the gazetteer lacks, reported at the place it lies in or is named after: that
+    place's coordinates under its own name, unresolved, precision 2."""
+    return replace(
+        gaz.to_place(c, text),
+        name=text,
+        geonameid=None,
+        geo_precision=2,
+        method="unresolved",
+        score=0.0,
+    )
+
+
 def _town_joined(between: str, whole: str, c: Candidate) -> bool:
     """ "Mocimboa da Praia", "Ciudad del Este": a town's own name joined by a particle (not
     "and": "Aleppo and Idlib" are two towns) is one town, not Praia in Cape Verde."""
@@ -1518,14 +1531,7 @@ class Geoparser:
             reason = f"{lack}; in {area_after.name}, named after it"
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands and town is not None and _FACILITY.search(m.text):
-            place = replace(
-                gaz.to_place(town, m.text),
-                name=m.text,
-                geonameid=None,
-                geo_precision=2,
-                method="unresolved",
-                score=0.0,
-            )
+            place = _unresolved_beside(gaz, town, m.text)
             reason = f"not in the gazetteer; a named site in {town.name}, the text's main town"
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         if not cands:
@@ -1548,14 +1554,7 @@ class Geoparser:
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         best = cands[0]
         if m.namesake:
-            place = replace(
-                gaz.to_place(best, m.text),
-                name=m.text,
-                geonameid=None,
-                geo_precision=2,
-                method="unresolved",
-                score=0.0,
-            )
+            place = _unresolved_beside(gaz, best, m.text)
             reason = f"not in the gazetteer; named after {best.name}: {why}"
             return Toponym(m.start, m.end, m.text, place, "", role, False, (), reason)
         place = gaz.to_place(best, m.text)

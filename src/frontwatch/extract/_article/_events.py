@@ -437,13 +437,15 @@ def _area_holds(areas: tuple[Place, ...] | list[Place], towns: list[Place]) -> b
     """An event told only in a country or province, and a town of this sentence inside it."""
     if not areas or any(a.feature not in ("country", "admin1") for a in areas):
         return False
-    return any(
-        t.feature == "city"
-        and t.country == a.country
-        and (a.feature == "country" or t.admin1 == a.admin1)
-        for t in towns
-        for a in areas
-    )
+    return any(t.feature == "city" and _within(t, a) for t in towns for a in areas)
+
+
+def _within(place: Place, area: Place) -> bool:
+    """Whether a place lies in a country or province (same country, and same province when the
+    area is one)."""
+    if place.country != area.country:
+        return False
+    return area.feature != "admin1" or place.admin1 == area.admin1
 
 
 def _victims(ctx: _Ctx, tok: Any, noun_trigger: bool, country: str) -> ActorInfo | None:

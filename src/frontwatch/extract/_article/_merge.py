@@ -114,6 +114,7 @@ from frontwatch.extract._article._events import (
     _victims,
     _who_tells,
     _with_party,
+    _within,
     per_day_note,
 )
 from frontwatch.extract._article._modality import _intent_holder, _modality, _relative_head_places
@@ -1191,14 +1192,6 @@ def _tellers_town(root: Any) -> bool:
 
 
 _AREA_FEATURES = frozenset({"country", "admin1", "region"})
-
-
-def _within(place: Place, area: Place) -> bool:
-    """Whether a place lies in a country or province (same country, and same province when the
-    area is one)."""
-    if place.country != area.country:
-        return False
-    return area.feature != "admin1" or place.admin1 == area.admin1
 
 
 def _event_claim(
