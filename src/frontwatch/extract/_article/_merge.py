@@ -175,7 +175,7 @@ from frontwatch.extract._article._statements import (
     _statement,
 )
 from frontwatch.extract._dates import DateMention, find_dates
-from frontwatch.extract._numbers import WORD_NUMBERS, count_numbers, fatalities
+from frontwatch.extract._numbers import WORD_NUMBERS, _value, count_numbers, fatalities
 from frontwatch.extract._places import (
     ArticlePlaces,
     PlaceMention,
@@ -2106,6 +2106,7 @@ def _merge_within_article(claims: list[Claim]) -> list[Claim]:
 _SITE_TOLL = (
     r"\b(?P<n>\d[\d,]*|{words})\s+(?:[a-z]+\s+){{0,4}}?in\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?{place}\b"
 )
+_NUMBER_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 
 
 def _split_per_site(claim: Claim) -> list[Claim]:
@@ -2115,17 +2116,15 @@ def _split_per_site(claim: Claim) -> list[Claim]:
     if claim.kind != "event" or len(claim.places) < 2 or claim.fatalities_basis == "none":
         return [claim]
     text = " ".join(e.text for e in claim.evidence)
-    words = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     tolls: list[int] = []
     starts: set[int] = set()
     for place in claim.places:
         spelled = place.spelled or place.name
-        m = re.search(_SITE_TOLL.format(words=words, place=re.escape(spelled)), text, re.I)
+        m = re.search(_SITE_TOLL.format(words=_NUMBER_WORDS, place=re.escape(spelled)), text, re.I)
         if not spelled or m is None:
             return [claim]
-        n = m.group("n").lower()
         starts.add(m.start())
-        tolls.append(WORD_NUMBERS[n] if n in WORD_NUMBERS else int(n.replace(",", "")))
+        tolls.append(_value(m.group("n"))[0])
     if len(starts) < len(tolls):
         return [claim]  # one figure read for two towns: no split given
     note = f"split per site from {claim.fatalities}"
